@@ -1,0 +1,13 @@
+//! Facteur's web app: components only. Protocol behaviour lives in `facteur-protocols`.
+
+mod app;
+mod i18n;
+mod playback;
+mod terminal;
+
+fn main() {
+    // A panic in the wasm prints its message and location in the console instead of
+    // "unreachable executed", so a learner's bug report says something.
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,106 @@
+//! A queue of dialogue steps that a timer releases one at a time.
+//!
+//! Learners follow a conversation better when it unfolds line by line than when a whole
+//! reply lands at once. The queue is plain data, so its rules are tested natively and the
+//! component only decides *when* to call [`Playback::step`].
+
+use std::collections::VecDeque;
+
+/// Steps already shown, and steps still waiting for their turn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Playback<T> {
+    shown: Vec<T>,
+    pending: VecDeque<T>,
+}
+
+impl<T> Default for Playback<T> {
+    fn default() -> Self {
+        Playback {
+            shown: Vec::new(),
+            pending: VecDeque::new(),
+        }
+    }
+}
+
+impl<T> Playback<T> {
+    /// Queues a step behind everything already waiting.
+    pub fn enqueue(&mut self, step: T) {
+        self.pending.push_back(step);
+    }
+
+    /// Shows the oldest waiting step. Returns false when there was nothing to show.
+    pub fn step(&mut self) -> bool {
+        match self.pending.pop_front() {
+            Some(step) => {
+                self.shown.push(step);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Shows every waiting step at once, in order.
+    pub fn skip_to_end(&mut self) {
+        self.shown.extend(self.pending.drain(..));
+    }
+
+    pub fn shown(&self) -> &[T] {
+        &self.shown
+    }
+
+    pub fn pending(&self) -> impl Iterator<Item = &T> {
+        self.pending.iter()
+    }
+
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_come_out_one_at_a_time_in_order() {
+        let mut p = Playback::default();
+        p.enqueue("EHLO");
+        p.enqueue("MAIL FROM:<alice@example.test>");
+        assert!(
+            p.shown().is_empty(),
+            "nothing is shown before the timer fires"
+        );
+        assert!(p.step());
+        assert_eq!(p.shown(), ["EHLO"]);
+        assert!(p.has_pending());
+        assert!(p.step());
+        assert_eq!(p.shown(), ["EHLO", "MAIL FROM:<alice@example.test>"]);
+        assert!(!p.has_pending());
+        assert!(
+            !p.step(),
+            "an empty queue reports that it had nothing to show"
+        );
+    }
+
+    #[test]
+    fn a_step_queued_while_playing_waits_behind_the_others() {
+        let mut p = Playback::default();
+        p.enqueue(1);
+        p.enqueue(2);
+        p.step();
+        p.enqueue(3);
+        assert_eq!(p.pending().copied().collect::<Vec<_>>(), [2, 3]);
+    }
+
+    #[test]
+    fn skip_to_end_shows_everything_in_order() {
+        let mut p = Playback::default();
+        for n in 0..5 {
+            p.enqueue(n);
+        }
+        p.step();
+        p.skip_to_end();
+        assert_eq!(p.shown(), [0, 1, 2, 3, 4]);
+        assert!(!p.has_pending());
+    }
+}

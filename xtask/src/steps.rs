@@ -1,0 +1,142 @@
+//! The README's commands as sequences of steps.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use crate::cmd::{cmd, run};
+use crate::tools;
+
+/// Where `serve` builds, so that serving never rewrites the `dist/` a teacher hosts.
+const SERVE_DIST: &str = "target/serve-dist";
+
+/// Everything Trunk needs to build the site without downloading anything.
+fn prepare_site_tools() -> Result<()> {
+    tools::prepare_path()?;
+    tools::ensure_wasm_target()?;
+    tools::ensure_trunk()?;
+    tools::ensure_wasm_bindgen()?;
+    tools::ensure_wasm_opt()?;
+    tools::fetch_crates()
+}
+
+pub fn build() -> Result<()> {
+    prepare_site_tools()?;
+    run(&mut cmd("trunk", ["build", "--release"]))
+}
+
+pub fn serve(port: u16) -> Result<()> {
+    prepare_site_tools()?;
+    let port = port.to_string();
+    println!("Facteur will be served at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+    run(&mut cmd(
+        "trunk",
+        ["serve", "--release", "--dist", SERVE_DIST, "--port", &port],
+    ))
+}
+
+/// One named check of `cargo xtask test` and how it went.
+struct Outcome {
+    name: &'static str,
+    result: Result<()>,
+    took: Duration,
+}
+
+pub fn test() -> Result<()> {
+    prepare_site_tools()?;
+    tools::ensure_chromium()?;
+    let root = tools::workspace_root()?;
+    tools::ensure_npm_packages(&root.join("e2e"))?;
+
+    let mut outcomes = Vec::new();
+    let mut check = |name, f: &dyn Fn() -> Result<()>| {
+        println!("\n=== {name} ===");
+        let start = Instant::now();
+        let result = f();
+        outcomes.push(Outcome {
+            name,
+            result,
+            took: start.elapsed(),
+        });
+        outcomes.last().is_some_and(|o| o.result.is_ok())
+    };
+
+    check("format", &|| {
+        run(&mut cmd("cargo", ["fmt", "--all", "--", "--check"]))
+    });
+    check("clippy", &|| {
+        run(&mut cmd(
+            "cargo",
+            [
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ))
+    });
+    check("native tests", &|| {
+        run(&mut cmd("cargo", ["test", "--workspace"]))
+    });
+    check("protocols for wasm32", &|| {
+        run(&mut cmd(
+            "cargo",
+            [
+                "build",
+                "-p",
+                "facteur-protocols",
+                "--target",
+                "wasm32-unknown-unknown",
+            ],
+        ))
+    });
+    let site_built = check("release site", &|| {
+        run(&mut cmd("trunk", ["build", "--release"]))
+    });
+    if site_built {
+        check("browser tests", &|| browser_tests(&root));
+    }
+
+    println!("\n=== summary ===");
+    for o in &outcomes {
+        let verdict = if o.result.is_ok() { "ok  " } else { "FAIL" };
+        println!("{verdict} {:<22} {:>6.1} s", o.name, o.took.as_secs_f64());
+    }
+    let failed: Vec<_> = outcomes.iter().filter(|o| o.result.is_err()).collect();
+    if !site_built {
+        println!("skip browser tests (the site did not build)");
+    }
+    if failed.is_empty() && site_built {
+        println!("all checks passed");
+        return Ok(());
+    }
+    for o in &failed {
+        if let Err(err) = &o.result {
+            eprintln!("{}: {err:#}", o.name);
+        }
+    }
+    bail!("{} check(s) failed", failed.len().max(1))
+}
+
+/// node's own test runner over `e2e/*.test.mjs`, against the release build in `dist/`.
+fn browser_tests(root: &std::path::Path) -> Result<()> {
+    let e2e = root.join("e2e");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&e2e)
+        .context("reading e2e/")?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        bail!("e2e/ holds no *.test.mjs file");
+    }
+    let mut node = cmd("node", ["--test", "--test-concurrency=1"]);
+    node.args(&files)
+        .env("FACTEUR_ROOT", root)
+        .env("FACTEUR_DIST", root.join("dist"))
+        .env("FACTEUR_CHROMIUM", tools::CHROMIUM);
+    run(&mut node)
+}
