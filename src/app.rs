@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{browser_lang, Texts};
 use crate::terminal::Terminal;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let texts = Texts::for_lang(Lang::from_browser());
+    let texts = Texts::for_lang(browser_lang());
     view! {
         <header class="masthead">
             <h1 class="brand">

@@ -3,31 +3,14 @@
 //! Every string a learner reads on the page comes from here, so a translation is a table to
 //! fill and never a hunt through components.
 
-/// A language Facteur is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Fr,
-}
+pub use facteur_protocols::explain::Lang;
 
-impl Lang {
-    /// The browser's preferred language, falling back to English.
-    pub fn from_browser() -> Lang {
-        let preferred = web_sys::window()
-            .and_then(|w| w.navigator().language())
-            .unwrap_or_default();
-        Lang::from_tag(&preferred)
-    }
-
-    /// A BCP 47 language tag such as `fr-CA` mapped to the nearest language we have.
-    pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("fr") {
-            Lang::Fr
-        } else {
-            Lang::En
-        }
-    }
+/// The browser's preferred language, falling back to English.
+pub fn browser_lang() -> Lang {
+    let preferred = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    Lang::from_tag(&preferred)
 }
 
 /// The catalogue of the page's strings for one language.
@@ -74,24 +57,5 @@ impl Texts {
             Lang::En => EN,
             Lang::Fr => FR,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn french_tags_choose_french_and_everything_else_english() {
-        assert_eq!(Lang::from_tag("fr"), Lang::Fr);
-        assert_eq!(Lang::from_tag("fr-CA"), Lang::Fr);
-        assert_eq!(Lang::from_tag("FR_be"), Lang::Fr);
-        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
-        assert_eq!(
-            Lang::from_tag("frr"),
-            Lang::En,
-            "North Frisian is not French"
-        );
-        assert_eq!(Lang::from_tag(""), Lang::En);
     }
 }

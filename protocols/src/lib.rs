@@ -5,6 +5,17 @@
 //! drivers around the same code, so what a learner sees in the browser is what a real mail
 //! client gets from `facteur-server`.
 
+pub mod client;
+pub mod explain;
+pub mod grammar;
+pub mod line;
+pub mod output;
 pub mod port;
+pub mod smtp;
+pub mod store;
+pub mod time;
+pub mod world;
 
 pub use port::{Port, Security, Service};
+pub use time::Timestamp;
+pub use world::{ConnectError, SessionId, World};

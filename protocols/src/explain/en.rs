@@ -1,0 +1,156 @@
+//! The English catalogue.
+
+use super::Note;
+use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::smtp::{Extension, SmtpNote};
+
+pub(super) fn note(note: &Note) -> String {
+    match note {
+        Note::Smtp(n) => smtp(n),
+        Note::BareLineFeed => "This line ended with a bare LF instead of CR LF. Facteur is \
+            lenient and accepts it, but the RFCs require CR LF and a strict server would refuse \
+            the line."
+            .into(),
+    }
+}
+
+pub(super) fn expected(e: Expected) -> &'static str {
+    match e {
+        Expected::Space => "a space",
+        Expected::Domain => "a domain name such as laptop.example.test",
+        Expected::FromColon => "FROM: right after MAIL",
+        Expected::ToColon => "TO: right after RCPT",
+        Expected::AnglePath => "an address in angle brackets, such as <bob@example.test>",
+        Expected::At => "an @ between the user and the domain",
+        Expected::LocalPart => "the user part of an address, before the @",
+        Expected::CloseAngle => "a closing >",
+        Expected::Parameter => "a parameter such as SIZE=1000",
+        Expected::Mechanism => "a mechanism name such as PLAIN",
+        Expected::Base64 => "base64 text",
+        Expected::MessageNumber => "a message number such as 1",
+        Expected::LineCount => "a number of lines",
+        Expected::UserName => "a user name",
+        Expected::Argument => "an argument",
+        Expected::EndOfLine => "the end of the line",
+    }
+}
+
+pub(super) fn hint(h: Hint) -> &'static str {
+    match h {
+        Hint::AngleBrackets => {
+            "Addresses in MAIL and RCPT go inside angle brackets: MAIL FROM:<alice@example.test>."
+        }
+        Hint::NoSpaceAfterColon => {
+            "RFC 5321 puts no space between the colon and the <: write FROM:<…>, not FROM: <…>."
+        }
+        Hint::KeywordMissing => "The keyword is missing: it is MAIL FROM:<…> and RCPT TO:<…>.",
+        Hint::SayWhoYouAre => {
+            "Say who you are: EHLO followed by your machine's name, e.g. EHLO laptop.example.test."
+        }
+        Hint::CountFromOne => "Messages are numbered from 1, as STAT and LIST show.",
+    }
+}
+
+pub(super) fn diagnostic(d: &Diagnostic) -> String {
+    let mut text = format!("At column {}: expected {}.", d.column, expected(d.expected));
+    if let Some(h) = d.hint {
+        text.push(' ');
+        text.push_str(hint(h));
+    }
+    text
+}
+
+fn smtp(n: &SmtpNote) -> String {
+    use SmtpNote::*;
+    match n {
+        Ehlo { client } => format!("The client introduces itself as {client} and, by saying EHLO rather than HELO, asks the server to list the extensions it supports."),
+        Helo { client } => format!("The client introduces itself as {client} with the old HELO greeting: the server will not list any extensions."),
+        MailFrom { from } => format!("Starts a new message. {from} is the envelope sender, where bounces will go; it need not match the From: header."),
+        RcptTo { to } => format!("Adds {to} as a recipient of this message. Repeat RCPT TO for each recipient."),
+        Data => "Asks to send the message itself: headers, a blank line, then the body.".into(),
+        Rset => "Abandons the message under way (sender and recipients) without closing the connection.".into(),
+        Noop => "Does nothing; it checks the server still answers.".into(),
+        Vrfy => "Asks whether a mailbox exists. Servers rarely answer truthfully, because spammers used it to harvest addresses.".into(),
+        Expn => "Asks the server to expand a mailing list into its members.".into(),
+        Help => "Asks the server for help text.".into(),
+        Quit => "Asks the server to close the connection.".into(),
+        StartTls => "Asks to switch this connection to TLS encryption before going further.".into(),
+        Auth { mechanism } => format!("Starts logging in with the SASL mechanism {mechanism}."),
+        AuthResponse { decoded } => format!("A base64 answer to the server's challenge. It decodes to \"{decoded}\": base64 is an encoding, not encryption, which is why AUTH is only safe inside TLS."),
+        AuthCancel => "A lone * cancels the login under way.".into(),
+        DataLine => "A line of the message. The server stores it as it is, until the line holding only a dot.".into(),
+        DataDotStuffed => "This line of the message starts with a dot, so the client doubled it; the server removes one dot. That way a line of text that is just \".\" cannot end the message by accident.".into(),
+        DataEnd => "A line holding only a dot ends the message.".into(),
+        Unparsed => "The server could not make sense of this line; its reply says why.".into(),
+        Forgiven(crate::smtp::command::Forgiven::SpaceAfterColon) => "Lenient mode forgave a space after the colon. RFC 5321 allows none, and a strict server answers 501.".into(),
+        Forgiven(crate::smtp::command::Forgiven::MissingAngleBrackets) => "Lenient mode forgave the missing angle brackets. RFC 5321 requires <…> around the address, and a strict server answers 501.".into(),
+
+        Greeting { host } => format!("Code 220: the server {host} is ready. In SMTP the server speaks first; the client waits for this greeting."),
+        EhloHello { host, client } => format!("Code 250: {host} accepts the greeting from {client}. The lines that follow, all with 250-, list the extensions this server offers; the last one has a space after the code."),
+        Advertised(ext) => extension(*ext),
+        HeloOk { host, client } => format!("Code 250: {host} accepts the greeting from {client}. After HELO no extensions are available."),
+        SenderOk { from } => format!("Code 250: sender {from} accepted. Now give at least one recipient with RCPT TO."),
+        RecipientOk { to } => format!("Code 250: {to} has a mailbox on this server, so the message will be delivered here."),
+        RecipientRelay { to, host } => format!("Code 250: {to} lives on another server, {host}. Because you are logged in, this server agrees to relay the message there over port 25."),
+        StartMailInput => "Code 354: go ahead and send the message. End it with a line holding only a dot.".into(),
+        Queued { id } => format!("Code 250: the server has taken responsibility for the message and gave it the queue id {id}. From here on, delivering it is the server's job."),
+        ResetOk => "Code 250: the message under way was abandoned; the connection stays open.".into(),
+        NoopOk => "Code 250: the server is still here.".into(),
+        CannotVrfy => "Code 252: the server will not say whether the mailbox exists, but would try to deliver to it. This is the usual, privacy-minded answer to VRFY.".into(),
+        ExpnDisabled => "Code 502: EXPN is turned off here, as on most servers, so lists cannot be harvested.".into(),
+        HelpText => "Code 214: help text for a person reading the dialogue.".into(),
+        Bye => "Code 221: the server says goodbye and closes the connection.".into(),
+        ReadyForTls => "Code 220: the server is ready for the TLS handshake. In Facteur the encryption is simulated. Afterwards the client must say EHLO again: everything learned in cleartext is forgotten.".into(),
+        AuthChallengePlain => "Code 334: the server waits for your credentials, in base64, as \\0user\\0password.".into(),
+        AuthChallengeUsername => "Code 334: the server asks for the user name; VXNlcm5hbWU6 is base64 for \"Username:\".".into(),
+        AuthChallengePassword => "Code 334: the server asks for the password; UGFzc3dvcmQ6 is base64 for \"Password:\".".into(),
+        AuthSucceeded { login } => format!("Code 235: logged in as {login}. This session may now send mail on behalf of that account."),
+        AuthFailed => "Code 535: the user name or password is wrong.".into(),
+        AuthCancelled => "Code 501: the login was cancelled.".into(),
+        AuthBadBase64 => "Code 501: that answer is not valid base64.".into(),
+        AuthUnknownMechanism { mechanism } => format!("Code 504: this server does not offer the {mechanism} mechanism. Look at the AUTH line of the EHLO reply."),
+        AuthNotOffered => "Code 503: there is no login on this port. Port 25 is for servers relaying to each other; mail clients log in on 587 or 465.".into(),
+        AuthAlready => "Code 503: this session is already logged in.".into(),
+        AuthInTransaction => "Code 503: you cannot log in in the middle of a message. Finish it or send RSET first.".into(),
+        EncryptionRequired => "Code 538: this server accepts passwords only over an encrypted connection. Send STARTTLS first, then EHLO again.".into(),
+        TlsRequired => "Code 530: on the submission port the connection must be encrypted first. Send STARTTLS, then EHLO again.".into(),
+        AuthRequired => "Code 530: on a submission port you must log in (AUTH) before sending, so that only account holders can send mail through this server.".into(),
+        TlsAlreadyActive => "Code 503: the connection is already encrypted.".into(),
+        StartTlsNotOffered => "Code 502: this server does not offer STARTTLS.".into(),
+        NeedHelo => "Code 503: bad sequence of commands. Say EHLO (or HELO) first.".into(),
+        NestedMail => "Code 503: a message is already under way. Finish it with DATA, or send RSET to start over.".into(),
+        NeedMail => "Code 503: bad sequence of commands. A message starts with MAIL FROM, then RCPT TO, then DATA.".into(),
+        NeedRcpt => "Code 503: no recipient has been accepted yet, so there is nobody to send the message to. Add one with RCPT TO.".into(),
+        UnknownCommand { verb } => if verb.is_empty() {
+            "Code 500: a command starts with a word such as EHLO, MAIL or QUIT.".into()
+        } else {
+            format!("Code 500: {verb} is not an SMTP command. Try HELP for the list.")
+        },
+        EmptyLine => "Code 500: the line was empty. Type a command such as EHLO.".into(),
+        Syntax { verb, diagnostic: d } => format!("Code 501: {} is a known command but its arguments are wrong. {}", verb.word(), diagnostic(d)),
+        LineTooLong { limit } => format!("Code 500: the line is too long. A command line may be at most {limit} octets, CR LF included."),
+        NoSuchUser { address } => format!("Code 550: this server handles the domain but has no mailbox called {address}. A permanent error: trying again will not help."),
+        UnknownDomain { domain } => format!("Code 550: the domain {domain} does not exist in Facteur's world, which has only example.test and other.test."),
+        RelayDenied { domain } => format!("Code 550: this server will not pass mail on to {domain} for someone who has not logged in. Otherwise anyone could use it to send spam: an open relay."),
+        SenderNotOwned { from, login } => format!("Code 553: {login} is logged in but tries to send as {from}. Submission servers refuse to let one account pretend to be another."),
+        MessageTooBig { limit } => format!("Code 552: the message is larger than this server accepts ({limit} octets)."),
+        DeclaredSizeTooBig { size, limit } => format!("Code 552: the client announced {size} octets, more than the {limit} this server accepts, so it refused before the message was sent."),
+        TooManyRecipients { limit } => format!("Code 452: at most {limit} recipients per message. This is a temporary error: send the rest in another message."),
+        DataLineTooLong => "Code 554: a line of the message was longer than 1000 octets, the limit RFC 5321 sets for text lines.".into(),
+        UnknownParameter { keyword } => format!("Code 555: this server does not know the {keyword} parameter."),
+        BadParameterValue { keyword } => format!("Code 501: the value given to {keyword} is not valid."),
+        BareLfRefused => "Code 500: this line ended with a bare LF. Strict mode requires CR LF at the end of every line.".into(),
+    }
+}
+
+fn extension(ext: Extension) -> String {
+    match ext {
+        Extension::Pipelining => "PIPELINING: the client may send several commands without waiting for each reply.".into(),
+        Extension::Size(n) => format!("SIZE: messages up to {n} octets are accepted; a client may announce a message's size in MAIL FROM."),
+        Extension::EightBitMime => "8BITMIME: the message may contain 8-bit text, such as UTF-8, not just ASCII.".into(),
+        Extension::EnhancedStatusCodes => "ENHANCEDSTATUSCODES: replies carry a detailed code such as 5.1.1 after the three-digit code.".into(),
+        Extension::StartTls => "STARTTLS: the client may switch this connection to encryption.".into(),
+        Extension::Auth => "AUTH: the client may log in, here with PLAIN or LOGIN.".into(),
+        Extension::Help => "HELP: the server answers the HELP command.".into(),
+    }
+}

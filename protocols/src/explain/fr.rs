@@ -1,0 +1,154 @@
+//! Le catalogue français.
+
+use super::Note;
+use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::smtp::{Extension, SmtpNote};
+
+pub(super) fn note(note: &Note) -> String {
+    match note {
+        Note::Smtp(n) => smtp(n),
+        Note::BareLineFeed => "Cette ligne se termine par un LF seul au lieu de CR LF. Facteur \
+            est tolérant et l’accepte, mais les RFC exigent CR LF et un serveur strict \
+            refuserait la ligne."
+            .into(),
+    }
+}
+
+pub(super) fn expected(e: Expected) -> &'static str {
+    match e {
+        Expected::Space => "une espace",
+        Expected::Domain => "un nom de domaine comme laptop.example.test",
+        Expected::FromColon => "FROM: juste après MAIL",
+        Expected::ToColon => "TO: juste après RCPT",
+        Expected::AnglePath => "une adresse entre chevrons, comme <bob@example.test>",
+        Expected::At => "un @ entre l’utilisateur et le domaine",
+        Expected::LocalPart => "la partie utilisateur de l’adresse, avant le @",
+        Expected::CloseAngle => "un chevron fermant >",
+        Expected::Parameter => "un paramètre comme SIZE=1000",
+        Expected::Mechanism => "un nom de mécanisme comme PLAIN",
+        Expected::Base64 => "du texte en base64",
+        Expected::MessageNumber => "un numéro de message comme 1",
+        Expected::LineCount => "un nombre de lignes",
+        Expected::UserName => "un nom d’utilisateur",
+        Expected::Argument => "un argument",
+        Expected::EndOfLine => "la fin de la ligne",
+    }
+}
+
+pub(super) fn hint(h: Hint) -> &'static str {
+    match h {
+        Hint::AngleBrackets => "Dans MAIL et RCPT, l’adresse se met entre chevrons : MAIL FROM:<alice@example.test>.",
+        Hint::NoSpaceAfterColon => "La RFC 5321 ne met pas d’espace entre les deux-points et le < : écrivez FROM:<…> et non FROM: <…>.",
+        Hint::KeywordMissing => "Il manque le mot-clé : on écrit MAIL FROM:<…> et RCPT TO:<…>.",
+        Hint::SayWhoYouAre => "Présentez-vous : EHLO suivi du nom de votre machine, par exemple EHLO laptop.example.test.",
+        Hint::CountFromOne => "Les messages sont numérotés à partir de 1, comme le montrent STAT et LIST.",
+    }
+}
+
+pub(super) fn diagnostic(d: &Diagnostic) -> String {
+    let mut text = format!(
+        "Colonne {} : on attendait {}.",
+        d.column,
+        expected(d.expected)
+    );
+    if let Some(h) = d.hint {
+        text.push(' ');
+        text.push_str(hint(h));
+    }
+    text
+}
+
+fn smtp(n: &SmtpNote) -> String {
+    use SmtpNote::*;
+    match n {
+        Ehlo { client } => format!("Le client se présente sous le nom {client}. En disant EHLO plutôt que HELO, il demande au serveur la liste de ses extensions."),
+        Helo { client } => format!("Le client se présente sous le nom {client} avec l’ancienne salutation HELO : le serveur n’annoncera aucune extension."),
+        MailFrom { from } => format!("Commence un nouveau message. {from} est l’expéditeur de l’enveloppe, là où iront les avis de non-remise ; il peut différer de l’en-tête From:."),
+        RcptTo { to } => format!("Ajoute {to} aux destinataires du message. On répète RCPT TO pour chaque destinataire."),
+        Data => "Demande à envoyer le message lui-même : les en-têtes, une ligne vide, puis le corps.".into(),
+        Rset => "Abandonne le message en cours (expéditeur et destinataires) sans fermer la connexion.".into(),
+        Noop => "Ne fait rien ; vérifie seulement que le serveur répond encore.".into(),
+        Vrfy => "Demande si une boîte aux lettres existe. Les serveurs répondent rarement franchement : les spammeurs s’en servaient pour récolter des adresses.".into(),
+        Expn => "Demande au serveur de détailler les membres d’une liste de diffusion.".into(),
+        Help => "Demande un texte d’aide au serveur.".into(),
+        Quit => "Demande au serveur de fermer la connexion.".into(),
+        StartTls => "Demande à chiffrer cette connexion avec TLS avant d’aller plus loin.".into(),
+        Auth { mechanism } => format!("Commence une authentification avec le mécanisme SASL {mechanism}."),
+        AuthResponse { decoded } => format!("Réponse en base64 au défi du serveur. Décodée, elle donne « {decoded} » : le base64 est un encodage, pas un chiffrement, d’où la nécessité de TLS pour AUTH."),
+        AuthCancel => "Une étoile seule annule l’authentification en cours.".into(),
+        DataLine => "Une ligne du message. Le serveur la conserve telle quelle, jusqu’à la ligne qui ne contient qu’un point.".into(),
+        DataDotStuffed => "Cette ligne du message commence par un point, alors le client l’a doublé ; le serveur en retire un. Ainsi une ligne de texte réduite à « . » ne peut pas terminer le message par erreur.".into(),
+        DataEnd => "Une ligne ne contenant qu’un point termine le message.".into(),
+        Unparsed => "Le serveur n’a pas compris cette ligne ; sa réponse explique pourquoi.".into(),
+        Forgiven(crate::smtp::command::Forgiven::SpaceAfterColon) => "Le mode tolérant a pardonné l’espace après les deux-points. La RFC 5321 n’en permet pas et un serveur strict répond 501.".into(),
+        Forgiven(crate::smtp::command::Forgiven::MissingAngleBrackets) => "Le mode tolérant a pardonné l’absence de chevrons. La RFC 5321 exige <…> autour de l’adresse et un serveur strict répond 501.".into(),
+
+        Greeting { host } => format!("Code 220 : le serveur {host} est prêt. En SMTP, c’est le serveur qui parle en premier ; le client attend cette salutation."),
+        EhloHello { host, client } => format!("Code 250 : {host} accepte la salutation de {client}. Les lignes suivantes, toutes en 250-, listent les extensions proposées ; la dernière a une espace après le code."),
+        Advertised(ext) => extension(*ext),
+        HeloOk { host, client } => format!("Code 250 : {host} accepte la salutation de {client}. Après HELO, aucune extension n’est disponible."),
+        SenderOk { from } => format!("Code 250 : expéditeur {from} accepté. Indiquez maintenant au moins un destinataire avec RCPT TO."),
+        RecipientOk { to } => format!("Code 250 : {to} a une boîte sur ce serveur ; le message y sera distribué."),
+        RecipientRelay { to, host } => format!("Code 250 : {to} dépend d’un autre serveur, {host}. Comme vous êtes authentifié, ce serveur accepte de lui relayer le message par le port 25."),
+        StartMailInput => "Code 354 : envoyez le message. Terminez-le par une ligne ne contenant qu’un point.".into(),
+        Queued { id } => format!("Code 250 : le serveur prend le message en charge sous l’identifiant {id}. Désormais, c’est à lui de le distribuer."),
+        ResetOk => "Code 250 : le message en cours est abandonné ; la connexion reste ouverte.".into(),
+        NoopOk => "Code 250 : le serveur est toujours là.".into(),
+        CannotVrfy => "Code 252 : le serveur ne dira pas si la boîte existe, mais tenterait d’y distribuer un message. C’est la réponse habituelle, respectueuse de la vie privée.".into(),
+        ExpnDisabled => "Code 502 : EXPN est désactivée ici, comme sur la plupart des serveurs, pour qu’on ne puisse pas récolter les listes.".into(),
+        HelpText => "Code 214 : un texte d’aide destiné à la personne qui lit le dialogue.".into(),
+        Bye => "Code 221 : le serveur dit au revoir et ferme la connexion.".into(),
+        ReadyForTls => "Code 220 : le serveur est prêt pour la négociation TLS. Dans Facteur, le chiffrement est simulé. Ensuite, le client doit redire EHLO : tout ce qui a été appris en clair est oublié.".into(),
+        AuthChallengePlain => "Code 334 : le serveur attend vos identifiants en base64, sous la forme \\0utilisateur\\0motdepasse.".into(),
+        AuthChallengeUsername => "Code 334 : le serveur demande le nom d’utilisateur ; VXNlcm5hbWU6 est « Username: » en base64.".into(),
+        AuthChallengePassword => "Code 334 : le serveur demande le mot de passe ; UGFzc3dvcmQ6 est « Password: » en base64.".into(),
+        AuthSucceeded { login } => format!("Code 235 : authentifié en tant que {login}. Cette session peut maintenant envoyer du courrier au nom de ce compte."),
+        AuthFailed => "Code 535 : le nom d’utilisateur ou le mot de passe est incorrect.".into(),
+        AuthCancelled => "Code 501 : l’authentification a été annulée.".into(),
+        AuthBadBase64 => "Code 501 : cette réponse n’est pas du base64 valide.".into(),
+        AuthUnknownMechanism { mechanism } => format!("Code 504 : ce serveur ne propose pas le mécanisme {mechanism}. Regardez la ligne AUTH de la réponse à EHLO."),
+        AuthNotOffered => "Code 503 : pas d’authentification sur ce port. Le port 25 sert aux serveurs qui se relaient le courrier ; les logiciels de messagerie s’authentifient sur 587 ou 465.".into(),
+        AuthAlready => "Code 503 : cette session est déjà authentifiée.".into(),
+        AuthInTransaction => "Code 503 : impossible de s’authentifier au milieu d’un message. Terminez-le ou envoyez d’abord RSET.".into(),
+        EncryptionRequired => "Code 538 : ce serveur n’accepte de mot de passe que sur une connexion chiffrée. Envoyez d’abord STARTTLS, puis de nouveau EHLO.".into(),
+        TlsRequired => "Code 530 : sur le port de soumission, la connexion doit d’abord être chiffrée. Envoyez STARTTLS, puis de nouveau EHLO.".into(),
+        AuthRequired => "Code 530 : sur un port de soumission, il faut s’authentifier (AUTH) avant d’envoyer, pour que seuls les titulaires d’un compte puissent expédier par ce serveur.".into(),
+        TlsAlreadyActive => "Code 503 : la connexion est déjà chiffrée.".into(),
+        StartTlsNotOffered => "Code 502 : ce serveur ne propose pas STARTTLS.".into(),
+        NeedHelo => "Code 503 : commandes dans le mauvais ordre. Commencez par EHLO (ou HELO).".into(),
+        NestedMail => "Code 503 : un message est déjà en cours. Terminez-le avec DATA, ou envoyez RSET pour recommencer.".into(),
+        NeedMail => "Code 503 : commandes dans le mauvais ordre. Un message commence par MAIL FROM, puis RCPT TO, puis DATA.".into(),
+        NeedRcpt => "Code 503 : aucun destinataire n’a encore été accepté, le message n’aurait personne à qui aller. Ajoutez-en un avec RCPT TO.".into(),
+        UnknownCommand { verb } => if verb.is_empty() {
+            "Code 500 : une commande commence par un mot comme EHLO, MAIL ou QUIT.".into()
+        } else {
+            format!("Code 500 : {verb} n’est pas une commande SMTP. HELP en donne la liste.")
+        },
+        EmptyLine => "Code 500 : la ligne était vide. Tapez une commande, par exemple EHLO.".into(),
+        Syntax { verb, diagnostic: d } => format!("Code 501 : la commande {} existe, mais ses arguments sont incorrects. {}", verb.word(), diagnostic(d)),
+        LineTooLong { limit } => format!("Code 500 : ligne trop longue. Une ligne de commande fait au plus {limit} octets, CR LF compris."),
+        NoSuchUser { address } => format!("Code 550 : ce serveur gère bien le domaine, mais n’a pas de boîte {address}. Erreur définitive : réessayer n’y changera rien."),
+        UnknownDomain { domain } => format!("Code 550 : le domaine {domain} n’existe pas dans le monde de Facteur, qui ne compte que example.test et other.test."),
+        RelayDenied { domain } => format!("Code 550 : ce serveur refuse de transmettre du courrier vers {domain} pour quelqu’un qui ne s’est pas authentifié. Sinon, n’importe qui pourrait s’en servir pour envoyer du spam : un relais ouvert."),
+        SenderNotOwned { from, login } => format!("Code 553 : {login} est authentifié mais essaie d’envoyer en tant que {from}. Les serveurs de soumission refusent qu’un compte se fasse passer pour un autre."),
+        MessageTooBig { limit } => format!("Code 552 : le message dépasse la taille acceptée par ce serveur ({limit} octets)."),
+        DeclaredSizeTooBig { size, limit } => format!("Code 552 : le client a annoncé {size} octets, plus que les {limit} acceptés ; le serveur refuse avant même l’envoi du message."),
+        TooManyRecipients { limit } => format!("Code 452 : au plus {limit} destinataires par message. Erreur temporaire : envoyez les autres dans un second message."),
+        DataLineTooLong => "Code 554 : une ligne du message dépassait 1000 octets, la limite fixée par la RFC 5321 pour les lignes de texte.".into(),
+        UnknownParameter { keyword } => format!("Code 555 : ce serveur ne connaît pas le paramètre {keyword}."),
+        BadParameterValue { keyword } => format!("Code 501 : la valeur donnée à {keyword} n’est pas valide."),
+        BareLfRefused => "Code 500 : cette ligne se termine par un LF seul. Le mode strict exige CR LF à la fin de chaque ligne.".into(),
+    }
+}
+
+fn extension(ext: Extension) -> String {
+    match ext {
+        Extension::Pipelining => "PIPELINING : le client peut envoyer plusieurs commandes sans attendre chaque réponse.".into(),
+        Extension::Size(n) => format!("SIZE : les messages jusqu’à {n} octets sont acceptés ; le client peut annoncer la taille du message dans MAIL FROM."),
+        Extension::EightBitMime => "8BITMIME : le message peut contenir du texte sur 8 bits, comme l’UTF-8, et pas seulement de l’ASCII.".into(),
+        Extension::EnhancedStatusCodes => "ENHANCEDSTATUSCODES : les réponses portent un code détaillé comme 5.1.1 après le code à trois chiffres.".into(),
+        Extension::StartTls => "STARTTLS : le client peut passer cette connexion en chiffré.".into(),
+        Extension::Auth => "AUTH : le client peut s’authentifier, ici avec PLAIN ou LOGIN.".into(),
+        Extension::Help => "HELP : le serveur répond à la commande HELP.".into(),
+    }
+}

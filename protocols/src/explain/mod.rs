@@ -1,0 +1,114 @@
+//! Explanations: what every line of a dialogue means, in English and French.
+//!
+//! A session attaches a [`Note`] to each line: a variant naming the situation, with its
+//! arguments. The catalogues turn a note into words; because they match on every variant,
+//! the compiler refuses a note that has no English or no French text.
+
+mod en;
+mod fr;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::smtp::SmtpNote;
+
+/// A language Facteur explains in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// A BCP 47 tag such as `fr-CA` mapped to the nearest language Facteur has.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A section of an RFC, for the learner to read the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rfc {
+    pub number: u16,
+    /// Section number without the `§`, e.g. `4.1.1.1`.
+    pub section: &'static str,
+}
+
+impl Rfc {
+    pub fn url(&self) -> String {
+        format!(
+            "https://www.rfc-editor.org/rfc/rfc{}#section-{}",
+            self.number, self.section
+        )
+    }
+}
+
+impl fmt::Display for Rfc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RFC {} §{}", self.number, self.section)
+    }
+}
+
+/// What one line of a dialogue means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Note {
+    Smtp(SmtpNote),
+    /// A lenient session accepted a line ending in a bare LF instead of CRLF.
+    BareLineFeed,
+}
+
+impl Note {
+    pub fn rfc(&self) -> Rfc {
+        match self {
+            Note::Smtp(n) => n.rfc(),
+            Note::BareLineFeed => Rfc {
+                number: 5321,
+                section: "2.3.8",
+            },
+        }
+    }
+
+    /// The explanation in a language, as plain text.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => en::note(self),
+            Lang::Fr => fr::note(self),
+        }
+    }
+}
+
+/// A parser's diagnostic as a sentence: what was expected, where, and the hint if any.
+pub fn diagnostic(d: &Diagnostic, lang: Lang) -> String {
+    match lang {
+        Lang::En => en::diagnostic(d),
+        Lang::Fr => fr::diagnostic(d),
+    }
+}
+
+/// What an [`Expected`] is called, e.g. "an address in angle brackets".
+pub fn expected(e: Expected, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => en::expected(e),
+        Lang::Fr => fr::expected(e),
+    }
+}
+
+/// The advice for a [`Hint`].
+pub fn hint(h: Hint, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => en::hint(h),
+        Lang::Fr => fr::hint(h),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,188 @@
+//! Checks that hold for every explanation in every language.
+
+use super::*;
+use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::smtp::command::{Forgiven as F, Verb};
+use crate::smtp::{Extension, SmtpNote};
+
+/// One note of each SMTP variant, so the checks below see them all.
+fn every_smtp_note() -> Vec<SmtpNote> {
+    use SmtpNote::*;
+    let d = Diagnostic {
+        column: 11,
+        expected: Expected::AnglePath,
+        hint: Some(Hint::AngleBrackets),
+    };
+    let s = || "x".to_owned();
+    vec![
+        Ehlo { client: s() },
+        Helo { client: s() },
+        MailFrom { from: s() },
+        RcptTo { to: s() },
+        Data,
+        Rset,
+        Noop,
+        Vrfy,
+        Expn,
+        Help,
+        Quit,
+        StartTls,
+        Auth { mechanism: s() },
+        AuthResponse { decoded: s() },
+        AuthCancel,
+        DataLine,
+        DataDotStuffed,
+        DataEnd,
+        Unparsed,
+        Forgiven(F::SpaceAfterColon),
+        Forgiven(F::MissingAngleBrackets),
+        Greeting { host: s() },
+        EhloHello {
+            host: s(),
+            client: s(),
+        },
+        Advertised(Extension::Pipelining),
+        Advertised(Extension::Size(10)),
+        Advertised(Extension::EightBitMime),
+        Advertised(Extension::EnhancedStatusCodes),
+        Advertised(Extension::StartTls),
+        Advertised(Extension::Auth),
+        Advertised(Extension::Help),
+        HeloOk {
+            host: s(),
+            client: s(),
+        },
+        SenderOk { from: s() },
+        RecipientOk { to: s() },
+        RecipientRelay { to: s(), host: s() },
+        StartMailInput,
+        Queued { id: s() },
+        ResetOk,
+        NoopOk,
+        CannotVrfy,
+        ExpnDisabled,
+        HelpText,
+        Bye,
+        ReadyForTls,
+        AuthChallengePlain,
+        AuthChallengeUsername,
+        AuthChallengePassword,
+        AuthSucceeded { login: s() },
+        AuthFailed,
+        AuthCancelled,
+        AuthBadBase64,
+        AuthUnknownMechanism { mechanism: s() },
+        AuthNotOffered,
+        AuthAlready,
+        AuthInTransaction,
+        EncryptionRequired,
+        TlsRequired,
+        AuthRequired,
+        TlsAlreadyActive,
+        StartTlsNotOffered,
+        NeedHelo,
+        NestedMail,
+        NeedMail,
+        NeedRcpt,
+        UnknownCommand { verb: s() },
+        UnknownCommand {
+            verb: String::new(),
+        },
+        EmptyLine,
+        Syntax {
+            verb: Verb::Mail,
+            diagnostic: d,
+        },
+        LineTooLong { limit: 512 },
+        NoSuchUser { address: s() },
+        UnknownDomain { domain: s() },
+        RelayDenied { domain: s() },
+        SenderNotOwned {
+            from: s(),
+            login: s(),
+        },
+        MessageTooBig { limit: 1 },
+        DeclaredSizeTooBig { size: 2, limit: 1 },
+        TooManyRecipients { limit: 100 },
+        DataLineTooLong,
+        UnknownParameter { keyword: s() },
+        BadParameterValue { keyword: s() },
+        BareLfRefused,
+    ]
+}
+
+fn every_note() -> Vec<Note> {
+    every_smtp_note()
+        .into_iter()
+        .map(Note::Smtp)
+        .chain([Note::BareLineFeed])
+        .collect()
+}
+
+#[test]
+fn every_note_has_distinct_words_in_each_language() {
+    for note in every_note() {
+        let en = note.text(Lang::En);
+        let fr = note.text(Lang::Fr);
+        assert!(en.len() > 20, "{note:?}: English text too short: {en}");
+        assert!(fr.len() > 20, "{note:?}: French text too short: {fr}");
+        assert_ne!(en, fr, "{note:?}: the French text is the English one");
+    }
+}
+
+#[test]
+fn reply_explanations_name_their_code() {
+    for note in every_smtp_note() {
+        let en = Note::Smtp(note.clone()).text(Lang::En);
+        let fr = Note::Smtp(note.clone()).text(Lang::Fr);
+        if let Some(code) = en.strip_prefix("Code ").and_then(|t| t.get(..3)) {
+            assert!(
+                fr.starts_with(&format!("Code {code}")),
+                "{note:?}: FR cites another code"
+            );
+        }
+    }
+}
+
+#[test]
+fn rfc_citations_point_at_real_documents() {
+    let known = [1870, 2034, 2920, 3207, 4616, 4954, 5321, 6152, 6409];
+    for note in every_note() {
+        let rfc = note.rfc();
+        assert!(
+            known.contains(&rfc.number),
+            "{note:?} cites RFC {}",
+            rfc.number
+        );
+        assert!(rfc.url().starts_with("https://www.rfc-editor.org/rfc/rfc"));
+        assert!(!rfc.section.is_empty());
+    }
+}
+
+#[test]
+fn diagnostics_read_as_sentences_with_column_and_hint() {
+    let d = Diagnostic {
+        column: 11,
+        expected: Expected::AnglePath,
+        hint: Some(Hint::AngleBrackets),
+    };
+    assert_eq!(
+        diagnostic(&d, Lang::En),
+        "At column 11: expected an address in angle brackets, such as <bob@example.test>. \
+         Addresses in MAIL and RCPT go inside angle brackets: MAIL FROM:<alice@example.test>."
+    );
+    assert!(diagnostic(&d, Lang::Fr)
+        .starts_with("Colonne 11 : on attendait une adresse entre chevrons"));
+}
+
+#[test]
+fn french_tags_choose_french_and_everything_else_english() {
+    assert_eq!(Lang::from_tag("fr-CA"), Lang::Fr);
+    assert_eq!(Lang::from_tag("FR_be"), Lang::Fr);
+    assert_eq!(
+        Lang::from_tag("frr"),
+        Lang::En,
+        "North Frisian is not French"
+    );
+    assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+}

@@ -1,0 +1,14 @@
+//! SMTP (RFC 5321) with the ESMTP extensions learners meet: PIPELINING, SIZE, 8BITMIME,
+//! ENHANCEDSTATUSCODES, STARTTLS and AUTH.
+
+pub mod command;
+pub mod note;
+pub mod policy;
+pub mod reply;
+pub mod session;
+
+pub use command::{Command, ReversePath, Verb};
+pub use note::{Extension, SmtpNote};
+pub use policy::SmtpPolicy;
+pub use reply::{EnhancedCode, Reply, ReplyClass, ReplyCode};
+pub use session::{Context, Outbound, SmtpSession};

@@ -1,0 +1,211 @@
+//! What each SMTP line means: one variant per situation, with the RFC section it comes
+//! from. The words for learners are in the EN/FR catalogues (`explain/en.rs`, `fr.rs`).
+
+use serde::{Deserialize, Serialize};
+
+use super::command::{Forgiven, Verb};
+use crate::explain::Rfc;
+use crate::grammar::Diagnostic;
+
+/// An SMTP service extension advertised in the EHLO reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Extension {
+    Pipelining,
+    Size(usize),
+    EightBitMime,
+    EnhancedStatusCodes,
+    StartTls,
+    Auth,
+    Help,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SmtpNote {
+    // What the client's lines mean.
+    Ehlo {
+        client: String,
+    },
+    Helo {
+        client: String,
+    },
+    MailFrom {
+        from: String,
+    },
+    RcptTo {
+        to: String,
+    },
+    Data,
+    Rset,
+    Noop,
+    Vrfy,
+    Expn,
+    Help,
+    Quit,
+    StartTls,
+    Auth {
+        mechanism: String,
+    },
+    /// A base64 answer to a 334 challenge, and what it decodes to.
+    AuthResponse {
+        decoded: String,
+    },
+    AuthCancel,
+    DataLine,
+    /// A content line that began with a dot, doubled by the client (RFC 5321 §4.5.2).
+    DataDotStuffed,
+    DataEnd,
+    /// A line the server could not parse; the reply explains.
+    Unparsed,
+    Forgiven(Forgiven),
+
+    // What the server's replies mean.
+    Greeting {
+        host: String,
+    },
+    EhloHello {
+        host: String,
+        client: String,
+    },
+    Advertised(Extension),
+    HeloOk {
+        host: String,
+        client: String,
+    },
+    SenderOk {
+        from: String,
+    },
+    RecipientOk {
+        to: String,
+    },
+    RecipientRelay {
+        to: String,
+        host: String,
+    },
+    StartMailInput,
+    Queued {
+        id: String,
+    },
+    ResetOk,
+    NoopOk,
+    CannotVrfy,
+    ExpnDisabled,
+    HelpText,
+    Bye,
+    ReadyForTls,
+    AuthChallengePlain,
+    AuthChallengeUsername,
+    AuthChallengePassword,
+    AuthSucceeded {
+        login: String,
+    },
+    AuthFailed,
+    AuthCancelled,
+    AuthBadBase64,
+    AuthUnknownMechanism {
+        mechanism: String,
+    },
+    AuthNotOffered,
+    AuthAlready,
+    AuthInTransaction,
+    EncryptionRequired,
+    TlsRequired,
+    AuthRequired,
+    TlsAlreadyActive,
+    StartTlsNotOffered,
+    NeedHelo,
+    NestedMail,
+    NeedMail,
+    NeedRcpt,
+    UnknownCommand {
+        verb: String,
+    },
+    EmptyLine,
+    Syntax {
+        verb: Verb,
+        diagnostic: Diagnostic,
+    },
+    LineTooLong {
+        limit: usize,
+    },
+    NoSuchUser {
+        address: String,
+    },
+    UnknownDomain {
+        domain: String,
+    },
+    RelayDenied {
+        domain: String,
+    },
+    SenderNotOwned {
+        from: String,
+        login: String,
+    },
+    MessageTooBig {
+        limit: usize,
+    },
+    DeclaredSizeTooBig {
+        size: u64,
+        limit: usize,
+    },
+    TooManyRecipients {
+        limit: usize,
+    },
+    DataLineTooLong,
+    UnknownParameter {
+        keyword: String,
+    },
+    BadParameterValue {
+        keyword: String,
+    },
+    BareLfRefused,
+}
+
+impl SmtpNote {
+    /// The RFC section a learner should read to check the explanation.
+    pub fn rfc(&self) -> Rfc {
+        use SmtpNote::*;
+        let (number, section) = match self {
+            Ehlo { .. } | EhloHello { .. } => (5321, "4.1.1.1"),
+            Helo { .. } | HeloOk { .. } => (5321, "4.1.1.1"),
+            MailFrom { .. } | SenderOk { .. } => (5321, "4.1.1.2"),
+            RcptTo { .. } | RecipientOk { .. } => (5321, "4.1.1.3"),
+            RecipientRelay { .. } | RelayDenied { .. } => (5321, "3.6.2"),
+            Data | StartMailInput | DataLine | DataEnd | Queued { .. } => (5321, "4.1.1.4"),
+            DataDotStuffed => (5321, "4.5.2"),
+            Rset | ResetOk => (5321, "4.1.1.5"),
+            Vrfy | CannotVrfy => (5321, "3.5.3"),
+            Expn | ExpnDisabled => (5321, "3.5.2"),
+            Help | HelpText => (5321, "4.1.1.8"),
+            Noop | NoopOk => (5321, "4.1.1.9"),
+            Quit | Bye => (5321, "4.1.1.10"),
+            StartTls | ReadyForTls | TlsAlreadyActive | StartTlsNotOffered => (3207, "4"),
+            TlsRequired => (3207, "4"),
+            Auth { .. } | AuthSucceeded { .. } | AuthAlready | AuthInTransaction => (4954, "4"),
+            AuthResponse { .. } | AuthChallengePlain => (4616, "2"),
+            AuthChallengeUsername | AuthChallengePassword => (4954, "4"),
+            AuthCancel | AuthCancelled | AuthBadBase64 => (4954, "4"),
+            AuthFailed | AuthRequired | EncryptionRequired => (4954, "6"),
+            AuthUnknownMechanism { .. } | AuthNotOffered => (4954, "6"),
+            SenderNotOwned { .. } => (6409, "6.1"),
+            Unparsed | Syntax { .. } | UnknownCommand { .. } | EmptyLine => (5321, "4.2.4"),
+            Forgiven(_) => (5321, "4.1.2"),
+            Greeting { .. } => (5321, "4.2"),
+            Advertised(Extension::Pipelining) => (2920, "3"),
+            Advertised(Extension::Size(_)) => (1870, "3"),
+            Advertised(Extension::EightBitMime) => (6152, "2"),
+            Advertised(Extension::EnhancedStatusCodes) => (2034, "3"),
+            Advertised(Extension::StartTls) => (3207, "4"),
+            Advertised(Extension::Auth) => (4954, "3"),
+            Advertised(Extension::Help) => (5321, "4.1.1.8"),
+            NeedHelo | NestedMail | NeedMail | NeedRcpt => (5321, "4.1.4"),
+            LineTooLong { .. } | DataLineTooLong => (5321, "4.5.3.1.4"),
+            NoSuchUser { .. } => (5321, "3.3"),
+            UnknownDomain { .. } => (5321, "5.1"),
+            MessageTooBig { .. } | DeclaredSizeTooBig { .. } => (1870, "6"),
+            TooManyRecipients { .. } => (5321, "4.5.3.1.10"),
+            UnknownParameter { .. } | BadParameterValue { .. } => (5321, "4.1.1.11"),
+            BareLfRefused => (5321, "2.3.8"),
+        };
+        Rfc { number, section }
+    }
+}

@@ -1,0 +1,1213 @@
+//! An SMTP server session (RFC 5321 §4.1.4 ordering, RFC 3207 STARTTLS, RFC 4954 AUTH),
+//! fed bytes and answering with replies, notes and events.
+
+use std::collections::BTreeSet;
+
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+use super::command::{self, Command, ParseError, ReversePath};
+use super::note::{Extension, SmtpNote};
+use super::policy::SmtpPolicy;
+use super::reply::{EnhancedCode, Reply};
+use crate::explain::Note;
+use crate::line::{Framed, LineBuffer};
+use crate::output::{Event, Output};
+use crate::store::{Address, Store, INBOX};
+use crate::time::Timestamp;
+
+/// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF.
+pub const MAX_COMMAND_LINE: usize = 510;
+/// RFC 5321 §4.5.3.1.6: a text line is at most 1000 octets with its CRLF.
+pub const MAX_TEXT_LINE: usize = 998;
+
+/// A message accepted for a recipient on another server, waiting to be relayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outbound {
+    pub queue_id: String,
+    pub from_host: String,
+    pub reverse_path: ReversePath,
+    pub recipients: Vec<Address>,
+    pub raw: Vec<u8>,
+}
+
+/// What a session needs from the world while it handles input.
+pub struct Context<'a> {
+    pub store: &'a mut Store,
+    pub now: Timestamp,
+    /// Messages for other servers; the world relays them after the session's turn.
+    pub outbound: &'a mut Vec<Outbound>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Greeted {
+    client: String,
+    extended: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Transaction {
+    from: ReversePath,
+    recipients: Vec<Address>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+enum Mode {
+    Commands,
+    /// Between 354 and the lone dot.
+    Data(DataState),
+    /// Waiting for the base64 answer to a 334 challenge.
+    AuthPlain,
+    AuthLoginUser,
+    AuthLoginPassword {
+        user: String,
+    },
+}
+
+/// The message being received after 354 (RFC 5321 §4.1.1.4).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct DataState {
+    content: Vec<u8>,
+    /// Over the size limit: the rest is read and dropped, and the dot gets 552.
+    too_big: bool,
+    /// A line over 1000 octets arrived: the dot gets 554.
+    long_line: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmtpSession {
+    policy: SmtpPolicy,
+    lenient: bool,
+    tls: bool,
+    greeted: Option<Greeted>,
+    authenticated: Option<String>,
+    transaction: Option<Transaction>,
+    mode: Mode,
+    lines: LineBuffer,
+    closed: bool,
+}
+
+fn code(class: u8, subject: u16, detail: u16) -> Option<EnhancedCode> {
+    Some(EnhancedCode(class, subject, detail))
+}
+
+impl SmtpSession {
+    /// Opens a session and returns it with its greeting (RFC 5321 §4.2, code 220).
+    pub fn connect(policy: SmtpPolicy, lenient: bool) -> (SmtpSession, Output) {
+        let session = SmtpSession {
+            tls: policy.starts_encrypted,
+            policy,
+            lenient,
+            greeted: None,
+            authenticated: None,
+            transaction: None,
+            mode: Mode::Commands,
+            lines: LineBuffer::default(),
+            closed: false,
+        };
+        let mut out = Output::default();
+        let host = session.policy.hostname.clone();
+        session.reply(
+            &mut out,
+            Reply::new(220, None, format!("{host} ESMTP Facteur ready")),
+            SmtpNote::Greeting { host },
+        );
+        (session, out)
+    }
+
+    pub fn is_encrypted(&self) -> bool {
+        self.tls
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    pub fn authenticated(&self) -> Option<&str> {
+        self.authenticated.as_deref()
+    }
+
+    /// Takes bytes from the client and handles every complete line among them.
+    pub fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
+        let mut out = Output::default();
+        if self.closed {
+            return out;
+        }
+        self.lines.push(bytes);
+        while !self.closed {
+            let limit = match self.mode {
+                Mode::Data(_) => MAX_TEXT_LINE,
+                _ => MAX_COMMAND_LINE,
+            };
+            let Some(framed) = self.lines.next_line(limit) else {
+                break;
+            };
+            self.framed(framed, ctx, &mut out);
+        }
+        out
+    }
+
+    fn framed(&mut self, framed: Framed, ctx: &mut Context<'_>, out: &mut Output) {
+        let (bytes, bare_lf) = match framed {
+            Framed::Line { bytes, bare_lf } => (bytes, bare_lf),
+            Framed::TooLong { bare_lf: _ } => {
+                if let Mode::Data(data) = &mut self.mode {
+                    data.long_line = true;
+                    out.client("[a line over 1000 octets]", vec![smtp(SmtpNote::DataLine)]);
+                    return;
+                }
+                out.client("[a line over 512 octets]", vec![smtp(SmtpNote::Unparsed)]);
+                self.reply(
+                    out,
+                    Reply::new(500, code(5, 5, 2), "Line too long"),
+                    SmtpNote::LineTooLong {
+                        limit: MAX_COMMAND_LINE + 2,
+                    },
+                );
+                return;
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        if bare_lf && !self.lenient {
+            out.client(text, vec![smtp(SmtpNote::Unparsed)]);
+            self.reply(
+                out,
+                Reply::new(500, code(5, 5, 2), "Bare LF received; end lines with CRLF"),
+                SmtpNote::BareLfRefused,
+            );
+            return;
+        }
+        let framing = if bare_lf {
+            vec![Note::BareLineFeed]
+        } else {
+            Vec::new()
+        };
+        match std::mem::replace(&mut self.mode, Mode::Commands) {
+            Mode::Commands => self.command_line(&text, framing, ctx, out),
+            Mode::Data(data) => self.data_line(bytes, framing, data, ctx, out),
+            Mode::AuthPlain => self.auth_plain(&text, framing, true, ctx, out),
+            Mode::AuthLoginUser => self.auth_login_user(&text, framing, true, out),
+            Mode::AuthLoginPassword { user } => {
+                self.auth_login_password(&text, framing, user, ctx, out)
+            }
+        }
+    }
+
+    fn command_line(
+        &mut self,
+        text: &str,
+        mut notes: Vec<Note>,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let parsed = match command::parse(text, self.lenient) {
+            Ok(parsed) => parsed,
+            Err(err) => {
+                notes.insert(0, smtp(SmtpNote::Unparsed));
+                out.client(text, notes);
+                let (reply, note) = match err {
+                    ParseError::Empty => (
+                        Reply::new(500, code(5, 5, 2), "Empty line; type a command"),
+                        SmtpNote::EmptyLine,
+                    ),
+                    ParseError::UnknownVerb(verb) => (
+                        Reply::new(500, code(5, 5, 2), "Command not recognized"),
+                        SmtpNote::UnknownCommand { verb },
+                    ),
+                    ParseError::Syntax { verb, diagnostic } => (
+                        Reply::new(
+                            501,
+                            code(5, 5, 4),
+                            format!("Syntax error in {} arguments", verb.word()),
+                        ),
+                        SmtpNote::Syntax { verb, diagnostic },
+                    ),
+                };
+                self.reply(out, reply, note);
+                return;
+            }
+        };
+        let mut all = vec![smtp(command_note(&parsed.command))];
+        all.extend(parsed.forgiven.iter().map(|f| smtp(SmtpNote::Forgiven(*f))));
+        all.extend(notes);
+        out.client(text, all);
+        self.command(parsed.command, ctx, out);
+    }
+
+    fn command(&mut self, command: Command, ctx: &mut Context<'_>, out: &mut Output) {
+        match command {
+            Command::Ehlo(client) => self.ehlo(client, true, out),
+            Command::Helo(client) => self.ehlo(client, false, out),
+            Command::Mail { from, params } => self.mail(from, params, ctx, out),
+            Command::Rcpt { to, params } => self.rcpt(to, params, ctx, out),
+            Command::Data => self.data(out),
+            Command::Rset => {
+                self.transaction = None;
+                self.reply(out, Reply::new(250, code(2, 0, 0), "Ok"), SmtpNote::ResetOk);
+            }
+            Command::Noop => {
+                self.reply(out, Reply::new(250, code(2, 0, 0), "Ok"), SmtpNote::NoopOk)
+            }
+            Command::Vrfy(_) => self.reply(
+                out,
+                Reply::new(
+                    252,
+                    code(2, 5, 0),
+                    "Cannot VRFY user, but will accept message and attempt delivery",
+                ),
+                SmtpNote::CannotVrfy,
+            ),
+            Command::Expn(_) => self.reply(
+                out,
+                Reply::new(502, code(5, 5, 1), "EXPN is disabled"),
+                SmtpNote::ExpnDisabled,
+            ),
+            Command::Help(_) => {
+                let reply = Reply {
+                    code: super::reply::ReplyCode(214),
+                    enhanced: code(2, 0, 0),
+                    lines: vec![
+                        "Commands: EHLO HELO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT".into(),
+                        "Also: STARTTLS AUTH. See RFC 5321 section 4.1".into(),
+                    ],
+                };
+                self.reply(out, reply, SmtpNote::HelpText);
+            }
+            Command::Quit => {
+                self.reply(out, Reply::new(221, code(2, 0, 0), "Bye"), SmtpNote::Bye);
+                self.closed = true;
+                out.close();
+            }
+            Command::StartTls => self.starttls(out),
+            Command::Auth { mechanism, initial } => self.auth(mechanism, initial, ctx, out),
+        }
+    }
+
+    fn ehlo(&mut self, client: String, extended: bool, out: &mut Output) {
+        // RFC 5321 §4.1.4: EHLO in the middle of a transaction resets it.
+        self.transaction = None;
+        let host = self.policy.hostname.clone();
+        if !extended {
+            self.greeted = Some(Greeted {
+                client: client.clone(),
+                extended,
+            });
+            self.reply(
+                out,
+                Reply::new(250, None, host.clone()),
+                SmtpNote::HeloOk { host, client },
+            );
+            return;
+        }
+        let mut lines = vec![format!("{host} greets {client}")];
+        let mut notes = vec![SmtpNote::EhloHello {
+            host,
+            client: client.clone(),
+        }];
+        for ext in self.extensions() {
+            lines.push(match ext {
+                Extension::Pipelining => "PIPELINING".to_owned(),
+                Extension::Size(n) => format!("SIZE {n}"),
+                Extension::EightBitMime => "8BITMIME".to_owned(),
+                Extension::EnhancedStatusCodes => "ENHANCEDSTATUSCODES".to_owned(),
+                Extension::StartTls => "STARTTLS".to_owned(),
+                Extension::Auth => "AUTH PLAIN LOGIN".to_owned(),
+                Extension::Help => "HELP".to_owned(),
+            });
+            notes.push(SmtpNote::Advertised(ext));
+        }
+        self.greeted = Some(Greeted { client, extended });
+        let reply = Reply {
+            code: super::reply::ReplyCode(250),
+            enhanced: None,
+            lines,
+        };
+        for (line, note) in reply.wire_lines().into_iter().zip(notes) {
+            out.server(line, smtp(note));
+        }
+    }
+
+    /// The extensions this session advertises now: they change after STARTTLS.
+    fn extensions(&self) -> Vec<Extension> {
+        let mut list = vec![
+            Extension::Pipelining,
+            Extension::Size(self.policy.max_message_size),
+            Extension::EightBitMime,
+            Extension::EnhancedStatusCodes,
+        ];
+        if self.policy.offer_starttls && !self.tls {
+            list.push(Extension::StartTls);
+        }
+        if self.auth_offered() && self.authenticated.is_none() {
+            list.push(Extension::Auth);
+        }
+        list.push(Extension::Help);
+        list
+    }
+
+    fn auth_offered(&self) -> bool {
+        self.policy.offer_auth && (self.tls || !self.policy.auth_needs_tls)
+    }
+
+    fn mail(
+        &mut self,
+        from: ReversePath,
+        params: Vec<command::Param>,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        if self.greeted.is_none() {
+            return self.bad_sequence(out, "Send EHLO or HELO first", SmtpNote::NeedHelo);
+        }
+        if self.transaction.is_some() {
+            return self.bad_sequence(
+                out,
+                "Sender already given; RSET to start over",
+                SmtpNote::NestedMail,
+            );
+        }
+        if self.policy.submission && !self.tls && self.policy.offer_starttls {
+            return self.reply(
+                out,
+                Reply::new(530, code(5, 7, 0), "Must issue a STARTTLS command first"),
+                SmtpNote::TlsRequired,
+            );
+        }
+        if self.policy.submission && self.authenticated.is_none() {
+            return self.reply(
+                out,
+                Reply::new(530, code(5, 7, 0), "Authentication required"),
+                SmtpNote::AuthRequired,
+            );
+        }
+        for param in &params {
+            match (param.keyword.as_str(), param.value.as_deref()) {
+                ("SIZE", Some(value)) => match value.parse::<u64>() {
+                    Ok(size) if size > self.policy.max_message_size as u64 => {
+                        return self.reply(
+                            out,
+                            Reply::new(552, code(5, 3, 4), "Message size exceeds fixed limit"),
+                            SmtpNote::DeclaredSizeTooBig {
+                                size,
+                                limit: self.policy.max_message_size,
+                            },
+                        );
+                    }
+                    Ok(_) => {}
+                    Err(_) => return self.bad_param_value(out, &param.keyword),
+                },
+                ("BODY", Some(v))
+                    if v.eq_ignore_ascii_case("7BIT") || v.eq_ignore_ascii_case("8BITMIME") => {}
+                ("SIZE" | "BODY", _) => return self.bad_param_value(out, &param.keyword),
+                (keyword, _) => {
+                    return self.reply(
+                        out,
+                        Reply::new(
+                            555,
+                            code(5, 5, 4),
+                            format!("{keyword} parameter not supported"),
+                        ),
+                        SmtpNote::UnknownParameter {
+                            keyword: keyword.to_owned(),
+                        },
+                    );
+                }
+            }
+        }
+        if let (Some(login), ReversePath::Address(addr)) = (&self.authenticated, &from) {
+            let owns = ctx
+                .store
+                .account(login)
+                .is_some_and(|a| a.address.same_mailbox(addr));
+            if self.policy.submission && !owns {
+                let (from, login) = (addr.to_string(), login.clone());
+                return self.reply(
+                    out,
+                    Reply::new(
+                        553,
+                        code(5, 7, 1),
+                        format!("<{from}>: Sender address not owned by {login}"),
+                    ),
+                    SmtpNote::SenderNotOwned { from, login },
+                );
+            }
+        }
+        let shown = match &from {
+            ReversePath::Null => "<>".to_owned(),
+            ReversePath::Address(a) => format!("<{a}>"),
+        };
+        self.transaction = Some(Transaction {
+            from,
+            recipients: Vec::new(),
+        });
+        self.reply(
+            out,
+            Reply::new(250, code(2, 1, 0), format!("Sender {shown} OK")),
+            SmtpNote::SenderOk { from: shown },
+        );
+    }
+
+    fn bad_param_value(&self, out: &mut Output, keyword: &str) {
+        self.reply(
+            out,
+            Reply::new(501, code(5, 5, 4), format!("Bad {keyword} value")),
+            SmtpNote::BadParameterValue {
+                keyword: keyword.to_owned(),
+            },
+        );
+    }
+
+    fn rcpt(
+        &mut self,
+        to: Address,
+        params: Vec<command::Param>,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let Some(count) = self.transaction.as_ref().map(|t| t.recipients.len()) else {
+            return self.bad_sequence(out, "Need MAIL before RCPT", SmtpNote::NeedMail);
+        };
+        if let Some(param) = params.first() {
+            return self.reply(
+                out,
+                Reply::new(
+                    555,
+                    code(5, 5, 4),
+                    format!("{} parameter not supported", param.keyword),
+                ),
+                SmtpNote::UnknownParameter {
+                    keyword: param.keyword.clone(),
+                },
+            );
+        }
+        if count >= self.policy.max_recipients {
+            return self.reply(
+                out,
+                Reply::new(452, code(4, 5, 3), "Too many recipients"),
+                SmtpNote::TooManyRecipients {
+                    limit: self.policy.max_recipients,
+                },
+            );
+        }
+        let shown = to.to_string();
+        let local = ctx
+            .store
+            .server(&self.policy.hostname)
+            .is_some_and(|s| s.domains.iter().any(|d| d.eq_ignore_ascii_case(&to.domain)));
+        if local {
+            if ctx.store.account_by_address(&to).is_none() {
+                return self.reply(
+                    out,
+                    Reply::new(
+                        550,
+                        code(5, 1, 1),
+                        format!("<{shown}>: Recipient address rejected: no such user"),
+                    ),
+                    SmtpNote::NoSuchUser { address: shown },
+                );
+            }
+            self.add_recipient(to);
+            return self.reply(
+                out,
+                Reply::new(250, code(2, 1, 5), format!("Recipient <{shown}> OK")),
+                SmtpNote::RecipientOk { to: shown },
+            );
+        }
+        let Some(host) = ctx
+            .store
+            .server_for_domain(&to.domain)
+            .map(|s| s.hostname.clone())
+        else {
+            let domain = to.domain.clone();
+            return self.reply(
+                out,
+                Reply::new(
+                    550,
+                    code(5, 1, 2),
+                    format!("<{shown}>: domain {domain} does not exist"),
+                ),
+                SmtpNote::UnknownDomain { domain },
+            );
+        };
+        if self.authenticated.is_none() {
+            let domain = to.domain.clone();
+            return self.reply(
+                out,
+                Reply::new(
+                    550,
+                    code(5, 7, 1),
+                    format!("<{shown}>: Relay access denied"),
+                ),
+                SmtpNote::RelayDenied { domain },
+            );
+        }
+        self.add_recipient(to);
+        self.reply(
+            out,
+            Reply::new(
+                250,
+                code(2, 1, 5),
+                format!("Recipient <{shown}> OK, will relay"),
+            ),
+            SmtpNote::RecipientRelay { to: shown, host },
+        );
+    }
+
+    fn add_recipient(&mut self, to: Address) {
+        if let Some(t) = &mut self.transaction {
+            if !t.recipients.iter().any(|r| r.same_mailbox(&to)) {
+                t.recipients.push(to);
+            }
+        }
+    }
+
+    fn data(&mut self, out: &mut Output) {
+        match &self.transaction {
+            None => self.bad_sequence(out, "Need MAIL and RCPT before DATA", SmtpNote::NeedMail),
+            Some(t) if t.recipients.is_empty() => {
+                self.bad_sequence(out, "No valid recipients", SmtpNote::NeedRcpt)
+            }
+            Some(_) => {
+                self.mode = Mode::Data(DataState::default());
+                self.reply(
+                    out,
+                    Reply::new(354, None, "End data with <CR><LF>.<CR><LF>"),
+                    SmtpNote::StartMailInput,
+                );
+            }
+        }
+    }
+
+    fn data_line(
+        &mut self,
+        bytes: Vec<u8>,
+        framing: Vec<Note>,
+        mut data: DataState,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        if bytes == b"." {
+            let mut notes = vec![smtp(SmtpNote::DataEnd)];
+            notes.extend(framing);
+            out.client(text, notes);
+            return self.end_of_data(data, ctx, out);
+        }
+        // RFC 5321 §4.5.2: a leading dot was doubled by the client; remove one.
+        let (line, note) = match bytes.strip_prefix(b".") {
+            Some(rest) => (rest, SmtpNote::DataDotStuffed),
+            None => (&bytes[..], SmtpNote::DataLine),
+        };
+        if data.content.len() + line.len() + 2 > self.policy.max_message_size {
+            data.too_big = true;
+        } else {
+            data.content.extend_from_slice(line);
+            data.content.extend_from_slice(b"\r\n");
+        }
+        let mut notes = vec![smtp(note)];
+        notes.extend(framing);
+        out.client(text, notes);
+        self.mode = Mode::Data(data);
+    }
+
+    fn end_of_data(&mut self, data: DataState, ctx: &mut Context<'_>, out: &mut Output) {
+        let DataState {
+            content,
+            too_big,
+            long_line,
+        } = data;
+        let Some(transaction) = self.transaction.take() else {
+            return self.bad_sequence(out, "Need MAIL and RCPT before DATA", SmtpNote::NeedMail);
+        };
+        if too_big {
+            return self.reply(
+                out,
+                Reply::new(552, code(5, 3, 4), "Message size exceeds fixed limit"),
+                SmtpNote::MessageTooBig {
+                    limit: self.policy.max_message_size,
+                },
+            );
+        }
+        if long_line {
+            return self.reply(
+                out,
+                Reply::new(
+                    554,
+                    code(5, 6, 0),
+                    "Message has a line longer than 1000 octets",
+                ),
+                SmtpNote::DataLineTooLong,
+            );
+        }
+        let queue_id = ctx.store.next_queue_id();
+        let (local, remote): (Vec<Address>, Vec<Address>) =
+            transaction.recipients.iter().cloned().partition(|r| {
+                ctx.store
+                    .server(&self.policy.hostname)
+                    .is_some_and(|s| s.domains.iter().any(|d| d.eq_ignore_ascii_case(&r.domain)))
+            });
+        self.reply(
+            out,
+            Reply::new(250, code(2, 0, 0), format!("Ok: queued as {queue_id}")),
+            SmtpNote::Queued {
+                id: queue_id.clone(),
+            },
+        );
+        out.event(Event::Accepted {
+            queue_id: queue_id.clone(),
+            recipients: transaction.recipients.clone(),
+        });
+        for rcpt in &local {
+            let with_trace =
+                self.trace_headers(&queue_id, rcpt, &transaction.from, ctx.now, &content, true);
+            let Some(login) = ctx.store.account_by_address(rcpt).map(|a| a.login.clone()) else {
+                continue;
+            };
+            if let Some(uid) = ctx
+                .store
+                .append(&login, INBOX, with_trace, BTreeSet::new(), ctx.now)
+            {
+                out.event(Event::Delivered {
+                    account: login,
+                    mailbox: INBOX.to_owned(),
+                    uid,
+                });
+            }
+        }
+        if !remote.is_empty() {
+            let first = &remote[0];
+            let raw = self.trace_headers(
+                &queue_id,
+                first,
+                &transaction.from,
+                ctx.now,
+                &content,
+                false,
+            );
+            ctx.outbound.push(Outbound {
+                queue_id,
+                from_host: self.policy.hostname.clone(),
+                reverse_path: transaction.from,
+                recipients: remote,
+                raw,
+            });
+        }
+    }
+
+    /// The `Received:` header this server adds (RFC 5321 §4.4), with `Return-Path:` on final
+    /// delivery. The `with` keyword says how the message came (RFC 3848).
+    fn trace_headers(
+        &self,
+        queue_id: &str,
+        rcpt: &Address,
+        from: &ReversePath,
+        now: Timestamp,
+        content: &[u8],
+        final_delivery: bool,
+    ) -> Vec<u8> {
+        let (client, extended) = self
+            .greeted
+            .as_ref()
+            .map_or(("unknown", false), |g| (g.client.as_str(), g.extended));
+        let with = match (extended, self.tls, self.authenticated.is_some()) {
+            (false, _, _) => "SMTP",
+            (true, false, false) => "ESMTP",
+            (true, true, false) => "ESMTPS",
+            (true, false, true) => "ESMTPA",
+            (true, true, true) => "ESMTPSA",
+        };
+        let mut head = String::new();
+        if final_delivery {
+            let path = match from {
+                ReversePath::Null => String::new(),
+                ReversePath::Address(a) => a.to_string(),
+            };
+            head.push_str(&format!("Return-Path: <{path}>\r\n"));
+        }
+        head.push_str(&format!(
+            "Received: from {client}\r\n\tby {host} with {with} id {queue_id}\r\n\tfor <{rcpt}>; {date}\r\n",
+            host = self.policy.hostname,
+            date = now.rfc5322(),
+        ));
+        let mut raw = head.into_bytes();
+        raw.extend_from_slice(content);
+        raw
+    }
+
+    fn starttls(&mut self, out: &mut Output) {
+        if self.tls {
+            return self.reply(
+                out,
+                Reply::new(503, code(5, 5, 1), "TLS already active"),
+                SmtpNote::TlsAlreadyActive,
+            );
+        }
+        if !self.policy.offer_starttls {
+            return self.reply(
+                out,
+                Reply::new(502, code(5, 5, 1), "STARTTLS not available"),
+                SmtpNote::StartTlsNotOffered,
+            );
+        }
+        self.reply(
+            out,
+            Reply::new(220, code(2, 0, 0), "Ready to start TLS"),
+            SmtpNote::ReadyForTls,
+        );
+        // RFC 3207 §4.2: after the handshake the client starts again with EHLO, and the
+        // server forgets everything it learned in cleartext.
+        self.tls = true;
+        self.greeted = None;
+        self.transaction = None;
+        self.authenticated = None;
+        self.lines.clear();
+        out.event(Event::TlsStarted);
+    }
+
+    fn auth(
+        &mut self,
+        mechanism: String,
+        initial: Option<String>,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        if !self.policy.offer_auth {
+            return self.reply(
+                out,
+                Reply::new(503, code(5, 5, 1), "AUTH not available on this port"),
+                SmtpNote::AuthNotOffered,
+            );
+        }
+        if self.greeted.as_ref().is_none_or(|g| !g.extended) {
+            return self.bad_sequence(out, "Send EHLO first", SmtpNote::NeedHelo);
+        }
+        if self.authenticated.is_some() {
+            return self.bad_sequence(out, "Already authenticated", SmtpNote::AuthAlready);
+        }
+        if self.transaction.is_some() {
+            return self.bad_sequence(
+                out,
+                "AUTH not allowed during a mail transaction",
+                SmtpNote::AuthInTransaction,
+            );
+        }
+        if !self.auth_offered() {
+            return self.reply(
+                out,
+                Reply::new(
+                    538,
+                    code(5, 7, 11),
+                    "Encryption required for requested authentication mechanism",
+                ),
+                SmtpNote::EncryptionRequired,
+            );
+        }
+        match (mechanism.as_str(), initial) {
+            ("PLAIN", Some(ir)) => self.auth_plain(&ir, Vec::new(), false, ctx, out),
+            ("PLAIN", None) => {
+                self.mode = Mode::AuthPlain;
+                self.reply(out, Reply::new(334, None, ""), SmtpNote::AuthChallengePlain);
+            }
+            ("LOGIN", None) => {
+                self.mode = Mode::AuthLoginUser;
+                self.reply(
+                    out,
+                    Reply::new(334, None, "VXNlcm5hbWU6"),
+                    SmtpNote::AuthChallengeUsername,
+                );
+            }
+            ("LOGIN", Some(ir)) => self.auth_login_user(&ir, Vec::new(), false, out),
+            (other, _) => self.reply(
+                out,
+                Reply::new(504, code(5, 5, 4), "Unrecognized authentication type"),
+                SmtpNote::AuthUnknownMechanism {
+                    mechanism: other.to_owned(),
+                },
+            ),
+        }
+    }
+
+    /// Decodes one base64 answer; `=` is the empty answer (RFC 4954 §4).
+    fn decode_answer(
+        &self,
+        text: &str,
+        out: &mut Output,
+        framing: Vec<Note>,
+        from_client_line: bool,
+    ) -> Option<Vec<u8>> {
+        let trimmed = text.trim();
+        if trimmed == "*" {
+            if from_client_line {
+                out.client(text, notes_with(SmtpNote::AuthCancel, framing));
+            }
+            self.reply(
+                out,
+                Reply::new(501, code(5, 0, 0), "Authentication cancelled"),
+                SmtpNote::AuthCancelled,
+            );
+            return None;
+        }
+        let decoded = if trimmed == "=" {
+            Ok(Vec::new())
+        } else {
+            base64::engine::general_purpose::STANDARD.decode(trimmed)
+        };
+        match decoded {
+            Ok(bytes) => {
+                if from_client_line {
+                    let shown = show_decoded(&bytes);
+                    out.client(
+                        text,
+                        notes_with(SmtpNote::AuthResponse { decoded: shown }, framing),
+                    );
+                }
+                Some(bytes)
+            }
+            Err(_) => {
+                if from_client_line {
+                    out.client(text, notes_with(SmtpNote::Unparsed, framing));
+                }
+                self.reply(
+                    out,
+                    Reply::new(501, code(5, 5, 2), "Invalid base64 data"),
+                    SmtpNote::AuthBadBase64,
+                );
+                None
+            }
+        }
+    }
+
+    /// `own_line` is false for an initial response, which came on the AUTH line already shown.
+    fn auth_plain(
+        &mut self,
+        text: &str,
+        framing: Vec<Note>,
+        own_line: bool,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let Some(bytes) = self.decode_answer(text, out, framing, own_line) else {
+            return;
+        };
+        // RFC 4616 §2: message = [authzid] NUL authcid NUL passwd
+        let mut parts = bytes.split(|&b| b == 0);
+        let (authzid, user, pass) = (parts.next(), parts.next(), parts.next());
+        let creds = match (authzid, user, pass, parts.next()) {
+            (Some(z), Some(u), Some(p), None) => {
+                let (z, u, p) = (
+                    String::from_utf8_lossy(z),
+                    String::from_utf8_lossy(u),
+                    String::from_utf8_lossy(p),
+                );
+                (z.is_empty() || z == u).then(|| (u.into_owned(), p.into_owned()))
+            }
+            _ => None,
+        };
+        match creds {
+            Some((user, pass)) => self.check_credentials(&user, &pass, ctx, out),
+            None => self.reply(
+                out,
+                Reply::new(535, code(5, 7, 8), "Authentication credentials invalid"),
+                SmtpNote::AuthFailed,
+            ),
+        }
+    }
+
+    fn auth_login_user(
+        &mut self,
+        text: &str,
+        framing: Vec<Note>,
+        own_line: bool,
+        out: &mut Output,
+    ) {
+        let Some(bytes) = self.decode_answer(text, out, framing, own_line) else {
+            return;
+        };
+        self.mode = Mode::AuthLoginPassword {
+            user: String::from_utf8_lossy(&bytes).into_owned(),
+        };
+        self.reply(
+            out,
+            Reply::new(334, None, "UGFzc3dvcmQ6"),
+            SmtpNote::AuthChallengePassword,
+        );
+    }
+
+    fn auth_login_password(
+        &mut self,
+        text: &str,
+        framing: Vec<Note>,
+        user: String,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let Some(bytes) = self.decode_answer(text, out, framing, true) else {
+            return;
+        };
+        let pass = String::from_utf8_lossy(&bytes).into_owned();
+        self.check_credentials(&user, &pass, ctx, out);
+    }
+
+    fn check_credentials(
+        &mut self,
+        user: &str,
+        pass: &str,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        match ctx.store.authenticate(&self.policy.hostname, user, pass) {
+            Some(account) => {
+                let login = account.login.clone();
+                self.authenticated = Some(login.clone());
+                self.reply(
+                    out,
+                    Reply::new(235, code(2, 7, 0), "Authentication successful"),
+                    SmtpNote::AuthSucceeded {
+                        login: login.clone(),
+                    },
+                );
+                out.event(Event::Authenticated { account: login });
+            }
+            None => self.reply(
+                out,
+                Reply::new(535, code(5, 7, 8), "Authentication credentials invalid"),
+                SmtpNote::AuthFailed,
+            ),
+        }
+    }
+
+    fn bad_sequence(&self, out: &mut Output, text: &str, note: SmtpNote) {
+        self.reply(out, Reply::new(503, code(5, 5, 1), text), note);
+    }
+
+    /// Sends a reply; every line of it carries the same note.
+    fn reply(&self, out: &mut Output, reply: Reply, note: SmtpNote) {
+        for line in reply.wire_lines() {
+            out.server(line, smtp(note.clone()));
+        }
+    }
+}
+
+fn smtp(note: SmtpNote) -> Note {
+    Note::Smtp(note)
+}
+
+fn notes_with(note: SmtpNote, framing: Vec<Note>) -> Vec<Note> {
+    let mut notes = vec![smtp(note)];
+    notes.extend(framing);
+    notes
+}
+
+/// Shows decoded SASL bytes with NUL written as `\0`, so `\0bob\0builder` is visible.
+fn show_decoded(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace('\0', "\\0")
+}
+
+/// What a parsed command asks for.
+fn command_note(command: &Command) -> SmtpNote {
+    match command {
+        Command::Ehlo(client) => SmtpNote::Ehlo {
+            client: client.clone(),
+        },
+        Command::Helo(client) => SmtpNote::Helo {
+            client: client.clone(),
+        },
+        Command::Mail { from, .. } => SmtpNote::MailFrom {
+            from: match from {
+                ReversePath::Null => "<>".to_owned(),
+                ReversePath::Address(a) => format!("<{a}>"),
+            },
+        },
+        Command::Rcpt { to, .. } => SmtpNote::RcptTo {
+            to: format!("<{to}>"),
+        },
+        Command::Data => SmtpNote::Data,
+        Command::Rset => SmtpNote::Rset,
+        Command::Noop => SmtpNote::Noop,
+        Command::Vrfy(_) => SmtpNote::Vrfy,
+        Command::Expn(_) => SmtpNote::Expn,
+        Command::Help(_) => SmtpNote::Help,
+        Command::Quit => SmtpNote::Quit,
+        Command::StartTls => SmtpNote::StartTls,
+        Command::Auth { mechanism, .. } => SmtpNote::Auth {
+            mechanism: mechanism.clone(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::port::Port;
+    use crate::store::Preset;
+
+    struct Fixture {
+        session: SmtpSession,
+        store: Store,
+        outbound: Vec<Outbound>,
+    }
+
+    impl Fixture {
+        /// A session on a port, greeted with EHLO.
+        fn greeted(port: Port) -> Fixture {
+            let store = Preset::builtin("demo")
+                .and_then(|p| p.build())
+                .expect("demo");
+            let (session, _) =
+                SmtpSession::connect(SmtpPolicy::for_port("mail.example.test", port), false);
+            let mut f = Fixture {
+                session,
+                store,
+                outbound: Vec::new(),
+            };
+            f.send("EHLO mx.other.test");
+            f
+        }
+
+        /// A relay-port session in a transaction for bob.
+        fn in_transaction() -> Fixture {
+            let mut f = Fixture::greeted(Port::SMTP);
+            assert_eq!(
+                f.send("MAIL FROM:<carol@other.test>"),
+                ["250 2.1.0 Sender <carol@other.test> OK"]
+            );
+            f
+        }
+
+        fn send(&mut self, line: &str) -> Vec<String> {
+            self.raw(format!("{line}\r\n").as_bytes())
+        }
+
+        fn raw(&mut self, bytes: &[u8]) -> Vec<String> {
+            let mut ctx = Context {
+                store: &mut self.store,
+                now: Timestamp(0),
+                outbound: &mut self.outbound,
+            };
+            self.session.input(bytes, &mut ctx).server_lines()
+        }
+    }
+
+    #[test]
+    fn recipients_past_the_limit_get_a_temporary_error() {
+        let mut f = Fixture::in_transaction();
+        f.session.policy.max_recipients = 1;
+        assert_eq!(
+            f.send("RCPT TO:<bob@example.test>"),
+            ["250 2.1.5 Recipient <bob@example.test> OK"]
+        );
+        assert_eq!(
+            f.send("RCPT TO:<alice@example.test>"),
+            ["452 4.5.3 Too many recipients"]
+        );
+    }
+
+    #[test]
+    fn a_message_over_the_size_limit_is_refused_at_the_final_dot() {
+        let mut f = Fixture::in_transaction();
+        f.session.policy.max_message_size = 100;
+        f.send("RCPT TO:<bob@example.test>");
+        assert_eq!(f.send("DATA")[0], "354 End data with <CR><LF>.<CR><LF>");
+        for _ in 0..10 {
+            assert!(
+                f.send("twenty characters...").is_empty(),
+                "no reply inside DATA"
+            );
+        }
+        assert_eq!(f.send("."), ["552 5.3.4 Message size exceeds fixed limit"]);
+        assert_eq!(
+            f.store.mailbox("bob", INBOX).map(|m| m.messages.len()),
+            Some(5),
+            "nothing delivered"
+        );
+        assert_eq!(f.send("NOOP"), ["250 2.0.0 Ok"], "back in command mode");
+    }
+
+    #[test]
+    fn a_data_line_over_1000_octets_fails_the_message_but_not_the_session() {
+        let mut f = Fixture::in_transaction();
+        f.send("RCPT TO:<bob@example.test>");
+        f.send("DATA");
+        assert!(f.send(&"x".repeat(1200)).is_empty());
+        assert_eq!(
+            f.send("."),
+            ["554 5.6.0 Message has a line longer than 1000 octets"]
+        );
+        assert_eq!(
+            f.send("MAIL FROM:<carol@other.test>"),
+            ["250 2.1.0 Sender <carol@other.test> OK"]
+        );
+    }
+
+    #[test]
+    fn dot_stuffed_lines_are_stored_with_one_dot_less() {
+        let mut f = Fixture::in_transaction();
+        f.send("RCPT TO:<bob@example.test>");
+        f.send("DATA");
+        f.send("..hidden");
+        f.send("...");
+        f.send(".");
+        let inbox = f.store.mailbox("bob", INBOX).expect("inbox");
+        let raw = &inbox.messages.last().expect("delivered").raw.0;
+        assert!(
+            raw.ends_with(b"\r\n.hidden\r\n..\r\n"),
+            "{}",
+            String::from_utf8_lossy(raw)
+        );
+    }
+
+    #[test]
+    fn delivery_adds_return_path_and_received_in_that_order() {
+        let mut f = Fixture::in_transaction();
+        f.send("RCPT TO:<bob@example.test>");
+        f.send("DATA");
+        f.send("Subject: hi");
+        f.send("");
+        f.send("body");
+        f.send(".");
+        let inbox = f.store.mailbox("bob", INBOX).expect("inbox");
+        let raw =
+            String::from_utf8_lossy(&inbox.messages.last().expect("delivered").raw.0).into_owned();
+        assert!(raw.starts_with(
+            "Return-Path: <carol@other.test>\r\nReceived: from mx.other.test\r\n\tby mail.example.test with ESMTP id Q00001\r\n\tfor <bob@example.test>; Thu, 1 Jan 1970 00:00:00 +0000\r\nSubject: hi\r\n\r\nbody\r\n"
+        ), "{raw}");
+    }
+
+    #[test]
+    fn starttls_forgets_what_was_said_in_cleartext() {
+        let mut f = Fixture::greeted(Port::SUBMISSION);
+        // Pipelined after STARTTLS, in cleartext: must not be acted on after the upgrade.
+        let lines = f.raw(b"STARTTLS\r\nNOOP\r\n");
+        assert_eq!(lines, ["220 2.0.0 Ready to start TLS"]);
+        assert!(f.session.is_encrypted());
+        assert_eq!(
+            f.send("MAIL FROM:<alice@example.test>"),
+            ["503 5.5.1 Send EHLO or HELO first"]
+        );
+    }
+
+    #[test]
+    fn remote_recipients_are_queued_for_relay_with_a_received_header() {
+        let mut f = Fixture::greeted(Port::SUBMISSIONS);
+        f.send("AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=");
+        f.send("MAIL FROM:<alice@example.test>");
+        f.send("RCPT TO:<carol@other.test>");
+        f.send("DATA");
+        f.send("Subject: hi");
+        f.send(".");
+        assert_eq!(f.outbound.len(), 1);
+        let out = &f.outbound[0];
+        assert_eq!(out.recipients, [Address::new("carol", "other.test")]);
+        assert!(out
+            .raw
+            .starts_with(b"Received: from mx.other.test\r\n\tby mail.example.test with ESMTPSA"));
+    }
+
+    #[test]
+    fn nothing_is_answered_after_quit() {
+        let mut f = Fixture::greeted(Port::SMTP);
+        assert_eq!(f.raw(b"QUIT\r\nNOOP\r\n"), ["221 2.0.0 Bye"]);
+        assert!(f.session.is_closed());
+        assert!(f.send("NOOP").is_empty());
+    }
+}

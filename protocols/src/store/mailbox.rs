@@ -1,0 +1,102 @@
+//! A mailbox (a folder): messages in UID order, with the counters IMAP exposes.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::flag::Flag;
+use super::message::{Message, Raw, Uid};
+use crate::time::Timestamp;
+
+/// RFC 6154 special-use attributes, so clients know where sent mail or the trash is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SpecialUse {
+    Sent,
+    Drafts,
+    Trash,
+    Junk,
+    Archive,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mailbox {
+    pub name: String,
+    /// RFC 9051 §2.3.1.1: changes only if UIDs are reassigned, e.g. the mailbox is recreated.
+    pub uid_validity: u32,
+    /// The UID the next appended message will get.
+    pub uid_next: Uid,
+    /// Ascending by UID.
+    pub messages: Vec<Message>,
+    pub subscribed: bool,
+    pub special_use: Option<SpecialUse>,
+}
+
+impl Mailbox {
+    pub fn new(name: &str, uid_validity: u32, special_use: Option<SpecialUse>) -> Mailbox {
+        Mailbox {
+            name: name.to_owned(),
+            uid_validity,
+            uid_next: Uid(1),
+            messages: Vec::new(),
+            subscribed: true,
+            special_use,
+        }
+    }
+
+    /// Adds a message with the next UID and returns that UID.
+    pub fn append(
+        &mut self,
+        raw: Vec<u8>,
+        flags: BTreeSet<Flag>,
+        internal_date: Timestamp,
+        modseq: u64,
+    ) -> Uid {
+        let uid = self.uid_next;
+        self.uid_next = Uid(uid.0.saturating_add(1));
+        self.messages.push(Message {
+            uid,
+            flags,
+            internal_date,
+            raw: Raw(raw),
+            modseq,
+        });
+        uid
+    }
+
+    pub fn get(&self, uid: Uid) -> Option<&Message> {
+        self.index_of(uid).map(|i| &self.messages[i])
+    }
+
+    pub fn get_mut(&mut self, uid: Uid) -> Option<&mut Message> {
+        self.index_of(uid).map(move |i| &mut self.messages[i])
+    }
+
+    pub fn remove(&mut self, uid: Uid) -> Option<Message> {
+        self.index_of(uid).map(|i| self.messages.remove(i))
+    }
+
+    fn index_of(&self, uid: Uid) -> Option<usize> {
+        self.messages.binary_search_by_key(&uid, |m| m.uid).ok()
+    }
+
+    pub fn total_size(&self) -> usize {
+        self.messages.iter().map(Message::size).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uids_increase_and_are_never_reused_after_removal() {
+        let mut m = Mailbox::new("INBOX", 1, None);
+        let a = m.append(b"a".to_vec(), BTreeSet::new(), Timestamp(0), 1);
+        let b = m.append(b"b".to_vec(), BTreeSet::new(), Timestamp(0), 2);
+        assert!(m.remove(b).is_some());
+        let c = m.append(b"c".to_vec(), BTreeSet::new(), Timestamp(0), 3);
+        assert_eq!((a, b, c), (Uid(1), Uid(2), Uid(3)));
+        assert_eq!(m.get(Uid(2)), None);
+        assert_eq!(m.uid_next, Uid(4));
+    }
+}

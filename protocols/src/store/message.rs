@@ -1,0 +1,128 @@
+//! A stored message: its bytes exactly as delivered, and what the server knows about it.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use base64::Engine as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::flag::Flag;
+use crate::time::Timestamp;
+
+/// A unique identifier within a mailbox (RFC 9051 §2.3.1.1): strictly ascending, never
+/// reused while the mailbox's UIDVALIDITY stays the same. Zero is not a valid UID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Uid(pub u32);
+
+impl fmt::Display for Uid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// A message in a mailbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub uid: Uid,
+    pub flags: BTreeSet<Flag>,
+    /// When the server received it (IMAP's INTERNALDATE), not the `Date:` header.
+    pub internal_date: Timestamp,
+    /// The RFC 5322 message with CRLF line endings; its length is the message's size in
+    /// both POP3 (octets) and IMAP (RFC822.SIZE).
+    pub raw: Raw,
+    /// The modification sequence of the last change to this message.
+    pub modseq: u64,
+}
+
+impl Message {
+    pub fn size(&self) -> usize {
+        self.raw.0.len()
+    }
+
+    pub fn has(&self, flag: &Flag) -> bool {
+        self.flags.contains(flag)
+    }
+}
+
+/// Message bytes. Saved as text when they are UTF-8 (nearly always), and as base64
+/// otherwise, so a saved world stays readable and 8-bit mail survives a round trip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Raw(pub Vec<u8>);
+
+#[derive(Serialize, Deserialize)]
+enum RawRepr {
+    #[serde(rename = "text")]
+    Text(String),
+    #[serde(rename = "base64")]
+    Base64(String),
+}
+
+impl Serialize for Raw {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match std::str::from_utf8(&self.0) {
+            Ok(text) => RawRepr::Text(text.to_owned()),
+            Err(_) => RawRepr::Base64(base64::engine::general_purpose::STANDARD.encode(&self.0)),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
+        match RawRepr::deserialize(d)? {
+            RawRepr::Text(text) => Ok(Raw(text.into_bytes())),
+            RawRepr::Base64(b64) => base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .map(Raw)
+                .map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+/// Turns any mix of line endings into CRLF, as RFC 5322 §2.1 requires of a stored message.
+pub fn crlf(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + text.len() / 40);
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'\r' if text.get(i + 1) == Some(&b'\n') => {
+                out.extend_from_slice(b"\r\n");
+                i += 2;
+            }
+            b'\r' | b'\n' => {
+                out.extend_from_slice(b"\r\n");
+                i += 1;
+            }
+            byte => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings_become_crlf() {
+        assert_eq!(crlf(b"a\nb\r\nc\rd"), b"a\r\nb\r\nc\r\nd");
+        assert_eq!(crlf(b"\r\n\r\n"), b"\r\n\r\n");
+    }
+
+    #[test]
+    fn raw_bytes_survive_a_json_round_trip_as_text_or_base64() {
+        for bytes in [
+            b"Subject: hi\r\n\r\nbody\r\n".to_vec(),
+            vec![0xff, 0xfe, b'\r', b'\n'],
+        ] {
+            let json = serde_json::to_string(&Raw(bytes.clone())).expect("serialises");
+            let back: Raw = serde_json::from_str(&json).expect("deserialises");
+            assert_eq!(back.0, bytes);
+        }
+        let json = serde_json::to_string(&Raw(b"hi".to_vec())).expect("serialises");
+        assert_eq!(json, r#"{"text":"hi"}"#);
+    }
+}

@@ -1,0 +1,217 @@
+//! The one store every protocol shares: servers, accounts, mailboxes and messages.
+//!
+//! Mail accepted by SMTP for bob is in his INBOX for IMAP and in his maildrop for POP3,
+//! because all three read and write this same structure.
+
+mod address;
+mod flag;
+mod journal;
+mod mailbox;
+mod message;
+mod preset;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+pub use address::{Address, MAX_DOMAIN, MAX_LOCAL_PART};
+pub use flag::Flag;
+pub use journal::{Change, ChangeKind};
+pub use mailbox::{Mailbox, SpecialUse};
+pub use message::{crlf, Message, Raw, Uid};
+pub use preset::{MessageSource, Preset, PresetError};
+
+use crate::time::Timestamp;
+
+/// The mailbox every account has, whose name is case-insensitive (RFC 9051 §5.1).
+pub const INBOX: &str = "INBOX";
+
+/// A mail server of the simulated world and the domains it receives mail for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Server {
+    pub hostname: String,
+    pub domains: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    /// The user name typed at login (`USER bob`, `a1 LOGIN bob builder`).
+    pub login: String,
+    pub password: String,
+    pub address: Address,
+    /// The person's name, for `From:` headers written by simulated devices.
+    pub display_name: String,
+    /// Keyed by name; INBOX always exists.
+    pub mailboxes: BTreeMap<String, Mailbox>,
+}
+
+impl Account {
+    pub fn inbox(&self) -> Option<&Mailbox> {
+        self.mailboxes.get(INBOX)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Store {
+    pub servers: Vec<Server>,
+    /// Keyed by login.
+    pub accounts: BTreeMap<String, Account>,
+    /// The highest modification sequence handed out so far.
+    pub modseq: u64,
+    pub journal: Vec<Change>,
+    /// Logins whose POP3 maildrop is held by a session (RFC 1939 §8).
+    pub locks: BTreeSet<String>,
+    next_uid_validity: u32,
+    next_queue_id: u32,
+}
+
+impl Store {
+    pub fn server(&self, hostname: &str) -> Option<&Server> {
+        self.servers
+            .iter()
+            .find(|s| s.hostname.eq_ignore_ascii_case(hostname))
+    }
+
+    /// The server that receives mail for a domain, as an MX record would say.
+    pub fn server_for_domain(&self, domain: &str) -> Option<&Server> {
+        self.servers
+            .iter()
+            .find(|s| s.domains.iter().any(|d| d.eq_ignore_ascii_case(domain)))
+    }
+
+    pub fn account(&self, login: &str) -> Option<&Account> {
+        self.accounts.get(login)
+    }
+
+    /// The account whose address this is, if it lives in this world.
+    pub fn account_by_address(&self, address: &Address) -> Option<&Account> {
+        self.accounts
+            .values()
+            .find(|a| a.address.same_mailbox(address))
+    }
+
+    /// The account a user name and password open on a server: the login (`bob`) or the full
+    /// address (`bob@example.test`) are both accepted, as real servers commonly do.
+    pub fn authenticate(&self, hostname: &str, user: &str, password: &str) -> Option<&Account> {
+        let server = self.server(hostname)?;
+        let account = self
+            .accounts
+            .get(user)
+            .or_else(|| Address::parse(user).and_then(|a| self.account_by_address(&a)))?;
+        let served = server
+            .domains
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(&account.address.domain));
+        (served && account.password == password).then_some(account)
+    }
+
+    pub fn mailbox(&self, login: &str, mailbox: &str) -> Option<&Mailbox> {
+        self.accounts.get(login)?.mailboxes.get(mailbox)
+    }
+
+    /// Creates a mailbox with a fresh UIDVALIDITY. Returns false if it already exists.
+    pub fn create_mailbox(
+        &mut self,
+        login: &str,
+        name: &str,
+        special_use: Option<SpecialUse>,
+    ) -> bool {
+        self.next_uid_validity += 1;
+        let validity = self.next_uid_validity;
+        let Some(account) = self.accounts.get_mut(login) else {
+            return false;
+        };
+        if account.mailboxes.contains_key(name) {
+            return false;
+        }
+        account
+            .mailboxes
+            .insert(name.to_owned(), Mailbox::new(name, validity, special_use));
+        true
+    }
+
+    /// Appends a message to a mailbox and journals it. Returns its UID, or None if the
+    /// account or mailbox does not exist.
+    pub fn append(
+        &mut self,
+        login: &str,
+        mailbox: &str,
+        raw: Vec<u8>,
+        flags: BTreeSet<Flag>,
+        internal_date: Timestamp,
+    ) -> Option<Uid> {
+        let modseq = self.modseq + 1;
+        let uid = self
+            .accounts
+            .get_mut(login)?
+            .mailboxes
+            .get_mut(mailbox)?
+            .append(raw, flags, internal_date, modseq);
+        self.record(login, mailbox, ChangeKind::Appended { uid });
+        Some(uid)
+    }
+
+    /// Removes a message for good and journals it, so every IMAP session hears of it.
+    pub fn expunge(&mut self, login: &str, mailbox: &str, uid: Uid) -> Option<Message> {
+        let removed = self
+            .accounts
+            .get_mut(login)?
+            .mailboxes
+            .get_mut(mailbox)?
+            .remove(uid)?;
+        self.record(login, mailbox, ChangeKind::Expunged { uid });
+        Some(removed)
+    }
+
+    /// Replaces a message's flags and journals the change. Returns false if nothing changed.
+    pub fn set_flags(
+        &mut self,
+        login: &str,
+        mailbox: &str,
+        uid: Uid,
+        flags: BTreeSet<Flag>,
+    ) -> bool {
+        let modseq = self.modseq + 1;
+        let Some(message) = self
+            .accounts
+            .get_mut(login)
+            .and_then(|a| a.mailboxes.get_mut(mailbox))
+            .and_then(|m| m.get_mut(uid))
+        else {
+            return false;
+        };
+        if message.flags == flags {
+            return false;
+        }
+        message.flags = flags.clone();
+        message.modseq = modseq;
+        self.record(login, mailbox, ChangeKind::FlagsSet { uid, flags });
+        true
+    }
+
+    /// Takes the POP3 lock on a maildrop. Returns false if another session holds it.
+    pub fn lock_maildrop(&mut self, login: &str) -> bool {
+        self.locks.insert(login.to_owned())
+    }
+
+    pub fn unlock_maildrop(&mut self, login: &str) {
+        self.locks.remove(login);
+    }
+
+    /// A queue identifier for an accepted message, unique in this world, as servers print in
+    /// `250 2.0.0 Ok: queued as …` and in `Received:` headers.
+    pub fn next_queue_id(&mut self) -> String {
+        self.next_queue_id += 1;
+        format!("Q{:05X}", self.next_queue_id)
+    }
+
+    fn record(&mut self, login: &str, mailbox: &str, kind: ChangeKind) {
+        self.modseq += 1;
+        self.journal.push(Change {
+            modseq: self.modseq,
+            account: login.to_owned(),
+            mailbox: mailbox.to_owned(),
+            kind,
+        });
+    }
+}

@@ -1,0 +1,145 @@
+//! The world: one store, the sessions open on it, and the servers' relaying between them.
+//! It is the single entry point for every driver (the web terminal, the simulated devices,
+//! the native server).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::client::relay;
+use crate::output::{Event, Output};
+use crate::port::{Port, Service};
+use crate::smtp::{Context, SmtpPolicy, SmtpSession};
+use crate::store::{Preset, PresetError, Store};
+use crate::time::Timestamp;
+
+/// Identifies an open connection for as long as it lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SessionId(pub u32);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+enum Session {
+    Smtp(SmtpSession),
+}
+
+/// Why a connection could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnectError {
+    UnknownHost(String),
+    /// A service Facteur's engine does not serve yet.
+    ServiceUnavailable(Service),
+}
+
+impl fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConnectError::UnknownHost(h) => write!(f, "no server is called {h}"),
+            ConnectError::ServiceUnavailable(s) => write!(f, "{s:?} is not served"),
+        }
+    }
+}
+
+impl std::error::Error for ConnectError {}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct World {
+    pub store: Store,
+    sessions: BTreeMap<SessionId, Session>,
+    next_session: u32,
+    /// Lenient sessions forgive common mistakes and say what a strict server would do.
+    pub lenient: bool,
+}
+
+impl World {
+    pub fn new(store: Store) -> World {
+        World {
+            store,
+            sessions: BTreeMap::new(),
+            next_session: 0,
+            lenient: true,
+        }
+    }
+
+    /// A world started from one of the built-in presets (`demo`, `empty`, …).
+    pub fn from_preset(name: &str) -> Result<World, PresetError> {
+        Ok(World::new(Preset::builtin(name)?.build()?))
+    }
+
+    /// The demo world of the curriculum: alice, bob and carol on two domains.
+    pub fn demo() -> World {
+        // The demo preset is part of the crate and tested; failing here is a build mistake.
+        World::from_preset("demo").unwrap_or_else(|_| World::new(Store::default()))
+    }
+
+    /// Opens a connection to a server's port, as a client would; returns the greeting.
+    pub fn connect(&mut self, host: &str, port: Port) -> Result<(SessionId, Output), ConnectError> {
+        let hostname = self
+            .store
+            .server(host)
+            .map(|s| s.hostname.clone())
+            .ok_or_else(|| ConnectError::UnknownHost(host.to_owned()))?;
+        match port.service {
+            Service::Smtp => Ok(self.connect_smtp(SmtpPolicy::for_port(&hostname, port))),
+            other => Err(ConnectError::ServiceUnavailable(other)),
+        }
+    }
+
+    /// Opens an SMTP connection with a policy of the driver's choosing (the native server
+    /// uses [`SmtpPolicy::trusted_loopback`]).
+    pub fn connect_smtp(&mut self, policy: SmtpPolicy) -> (SessionId, Output) {
+        let (session, greeting) = SmtpSession::connect(policy, self.lenient);
+        (self.open(Session::Smtp(session)), greeting)
+    }
+
+    fn open(&mut self, session: Session) -> SessionId {
+        self.next_session += 1;
+        let id = SessionId(self.next_session);
+        self.sessions.insert(id, session);
+        id
+    }
+
+    pub fn is_open(&self, id: SessionId) -> bool {
+        self.sessions.contains_key(&id)
+    }
+
+    /// Feeds bytes from a client into its session.
+    pub fn input(&mut self, id: SessionId, bytes: &[u8], now: Timestamp) -> Output {
+        let mut outbound = Vec::new();
+        let mut out = match self.sessions.get_mut(&id) {
+            None => {
+                return Output {
+                    steps: Vec::new(),
+                    closed: true,
+                }
+            }
+            Some(Session::Smtp(session)) => {
+                let mut ctx = Context {
+                    store: &mut self.store,
+                    now,
+                    outbound: &mut outbound,
+                };
+                session.input(bytes, &mut ctx)
+            }
+        };
+        for message in outbound {
+            for event in relay::relay(&mut self.store, now, message) {
+                out.event(event);
+            }
+        }
+        if out.closed {
+            self.sessions.remove(&id);
+        }
+        out
+    }
+
+    /// The client hangs up without a goodbye. Nothing it left half-done takes effect.
+    pub fn disconnect(&mut self, id: SessionId) -> Output {
+        let mut out = Output::default();
+        if self.sessions.remove(&id).is_some() {
+            out.event(Event::Closed);
+            out.closed = true;
+        }
+        out
+    }
+}
