@@ -4,8 +4,10 @@
 //! Parsers are written with nom over `&str`. Each failure says *what* was expected, *where*
 //! (a column in the typed line) and, when a common mistake is recognisable, a hint.
 
-use nom::error::{ErrorKind, ParseError};
-use nom::IResult;
+use nom::character::complete::digit1;
+use nom::combinator::map_res;
+use nom::error::{ErrorKind, FromExternalError, ParseError};
+use nom::{IResult, Parser};
 use serde::{Deserialize, Serialize};
 
 /// What the grammar wanted at the place it stopped.
@@ -91,6 +93,13 @@ impl<'a> ParseError<&'a str> for GrammarError<'a> {
     }
 }
 
+/// A value that parsed as text but not as a value (a number too large for u32, say).
+impl<'a, E> FromExternalError<&'a str, E> for GrammarError<'a> {
+    fn from_external_error(input: &'a str, kind: ErrorKind, _e: E) -> Self {
+        Self::from_error_kind(input, kind)
+    }
+}
+
 impl<'a> GrammarError<'a> {
     pub fn new(rest: &'a str, expected: Expected) -> Self {
         GrammarError {
@@ -119,13 +128,24 @@ impl<'a> GrammarError<'a> {
 
 pub type PResult<'a, O> = IResult<&'a str, O, GrammarError<'a>>;
 
+/// The diagnostic for a failed parse of `line`.
+pub fn diagnose(err: nom::Err<GrammarError<'_>>, line: &str) -> Diagnostic {
+    match err {
+        nom::Err::Error(e) | nom::Err::Failure(e) => e.diagnostic(line, Expected::EndOfLine),
+        // Our parsers work on complete lines; a parser asking for more means the line ended.
+        nom::Err::Incomplete(_) => {
+            GrammarError::new("", Expected::EndOfLine).diagnostic(line, Expected::EndOfLine)
+        }
+    }
+}
+
 /// Runs a parser; if it fails without saying what it wanted, it wanted `what`.
 pub fn expect<'a, O>(
     what: Expected,
-    mut parser: impl FnMut(&'a str) -> PResult<'a, O>,
+    mut parser: impl Parser<&'a str, Output = O, Error = GrammarError<'a>>,
 ) -> impl FnMut(&'a str) -> PResult<'a, O> {
     move |input| {
-        parser(input).map_err(|e| {
+        parser.parse(input).map_err(|e| {
             e.map(|mut err| {
                 if err.expected.is_none() {
                     err.expected = Some(what);
@@ -162,17 +182,9 @@ pub fn verb(line: &str) -> (&str, &str) {
     line.split_at(end)
 }
 
-/// A positive decimal number that fits in u32, as message numbers are.
+/// A decimal number that fits in u32, as message numbers are.
 pub fn number(input: &str) -> PResult<'_, u32> {
-    let digits = input.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 {
-        return fail(input, Expected::MessageNumber);
-    }
-    let (text, rest) = input.split_at(digits);
-    match text.parse::<u32>() {
-        Ok(n) => Ok((rest, n)),
-        Err(_) => fail(input, Expected::MessageNumber),
-    }
+    expect(Expected::MessageNumber, map_res(digit1, str::parse::<u32>))(input)
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::client::relay;
-use crate::output::{Event, Output};
+use crate::output::Output;
+use crate::pop3::{Pop3Policy, Pop3Session};
 use crate::port::{Port, Service};
 use crate::smtp::{Context, SmtpPolicy, SmtpSession};
 use crate::store::{Preset, PresetError, Store};
@@ -21,6 +22,7 @@ pub struct SessionId(pub u32);
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Session {
     Smtp(SmtpSession),
+    Pop3(Pop3Session),
 }
 
 /// Why a connection could not be opened.
@@ -81,6 +83,7 @@ impl World {
             .ok_or_else(|| ConnectError::UnknownHost(host.to_owned()))?;
         match port.service {
             Service::Smtp => Ok(self.connect_smtp(SmtpPolicy::for_port(&hostname, port))),
+            Service::Pop3 => Ok(self.connect_pop3(Pop3Policy::for_port(&hostname, port))),
             other => Err(ConnectError::ServiceUnavailable(other)),
         }
     }
@@ -90,6 +93,12 @@ impl World {
     pub fn connect_smtp(&mut self, policy: SmtpPolicy) -> (SessionId, Output) {
         let (session, greeting) = SmtpSession::connect(policy, self.lenient);
         (self.open(Session::Smtp(session)), greeting)
+    }
+
+    /// Opens a POP3 connection with a policy of the driver's choosing.
+    pub fn connect_pop3(&mut self, policy: Pop3Policy) -> (SessionId, Output) {
+        let (session, greeting) = Pop3Session::connect(policy, self.lenient);
+        (self.open(Session::Pop3(session)), greeting)
     }
 
     fn open(&mut self, session: Session) -> SessionId {
@@ -121,6 +130,7 @@ impl World {
                 };
                 session.input(bytes, &mut ctx)
             }
+            Some(Session::Pop3(session)) => session.input(bytes, &mut self.store),
         };
         for message in outbound {
             for event in relay::relay(&mut self.store, now, message) {
@@ -136,10 +146,70 @@ impl World {
     /// The client hangs up without a goodbye. Nothing it left half-done takes effect.
     pub fn disconnect(&mut self, id: SessionId) -> Output {
         let mut out = Output::default();
-        if self.sessions.remove(&id).is_some() {
-            out.event(Event::Closed);
-            out.closed = true;
+        match self.sessions.remove(&id) {
+            Some(Session::Pop3(mut session)) => out = session.hang_up(&mut self.store),
+            Some(Session::Smtp(_)) => out.close(),
+            None => {}
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_world_with_open_sessions_survives_a_json_round_trip() {
+        let mut world = World::demo();
+        let (pop, _) = world
+            .connect("mail.example.test", Port::POP3S)
+            .expect("pop3");
+        world.input(pop, b"USER bob\r\nPASS builder\r\nDELE 1\r\n", Timestamp(0));
+        let json = serde_json::to_string(&world).expect("serialises");
+        let mut restored: World = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(restored, world);
+        let out = restored.input(pop, b"QUIT\r\n", Timestamp(0));
+        assert_eq!(
+            out.server_lines(),
+            ["+OK mail.example.test POP3 server signing off (1 message deleted)"]
+        );
+    }
+
+    #[test]
+    fn a_snapshot_is_an_undo() {
+        let mut world = World::demo();
+        let snapshot = world.clone();
+        let (smtp, _) = world
+            .connect("mail.example.test", Port::SMTP)
+            .expect("smtp");
+        world.input(
+            smtp,
+            b"EHLO x\r\nMAIL FROM:<>\r\nRCPT TO:<bob@example.test>\r\nDATA\r\nhi\r\n.\r\n",
+            Timestamp(0),
+        );
+        assert_ne!(world.store, snapshot.store);
+        world = snapshot.clone();
+        assert_eq!(world, snapshot);
+    }
+
+    #[test]
+    fn unknown_hosts_are_refused_with_their_name() {
+        let mut world = World::demo();
+        assert_eq!(
+            world.connect("mail.nowhere.test", Port::SMTP).map(|_| ()),
+            Err(ConnectError::UnknownHost("mail.nowhere.test".into()))
+        );
+    }
+
+    #[test]
+    fn input_for_a_closed_session_reports_it_closed() {
+        let mut world = World::demo();
+        let (id, _) = world
+            .connect("mail.example.test", Port::SMTP)
+            .expect("smtp");
+        assert!(world.input(id, b"QUIT\r\n", Timestamp(0)).closed);
+        assert!(!world.is_open(id));
+        assert!(world.input(id, b"NOOP\r\n", Timestamp(0)).closed);
     }
 }

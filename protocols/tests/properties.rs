@@ -127,3 +127,89 @@ proptest! {
         prop_assert!(delivered >= 8, "preset messages never vanish through SMTP");
     }
 }
+
+fn pop3_line() -> impl Strategy<Value = String> {
+    let fixed = prop::sample::select(vec![
+        "USER bob",
+        "PASS builder",
+        "USER alice",
+        "PASS wonderland",
+        "PASS nope",
+        "STAT",
+        "LIST",
+        "LIST 1",
+        "LIST 9",
+        "RETR 1",
+        "RETR 5",
+        "RETR 0",
+        "DELE 1",
+        "DELE 2",
+        "RSET",
+        "NOOP",
+        "TOP 1 0",
+        "TOP 3 5",
+        "UIDL",
+        "UIDL 2",
+        "CAPA",
+        "STLS",
+        "QUIT",
+        "APOP bob x",
+        "",
+    ]);
+    prop_oneof![
+        5 => fixed.prop_map(str::to_owned),
+        1 => "[ -~]{0,60}",
+        1 => "(RETR|DELE|LIST|TOP|UIDL) [0-9 ]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_bytes_into_pop3_never_panic_and_every_reply_starts_with_a_status(
+        port in prop::sample::select(Port::of(Service::Pop3).collect::<Vec<_>>()),
+        chunks in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..300), 0..8),
+    ) {
+        let mut world = World::demo();
+        let (id, _) = world.connect("mail.example.test", port).expect("connects");
+        for chunk in chunks {
+            let out = world.input(id, &chunk, Timestamp(0));
+            // Random bytes never log in, so no message content is sent: every line is a
+            // status line, a capability or a final dot, within RFC 2449 §4's 512 octets.
+            for line in out.server_lines() {
+                prop_assert!(line.len() <= 510, "{line}");
+            }
+        }
+        world.disconnect(id);
+        prop_assert!(world.store.locks.is_empty(), "a hung-up session keeps no lock");
+    }
+
+    #[test]
+    fn pop3_sessions_release_locks_and_delete_only_at_quit(
+        lines in prop::collection::vec(pop3_line(), 0..40),
+        quit_at_end in any::<bool>(),
+    ) {
+        let mut world = World::demo();
+        let before = world.store.mailbox("bob", INBOX).map_or(0, |m| m.messages.len());
+        let (id, _) = world.connect("mail.example.test", Port::POP3S).expect("connects");
+        let mut quit_seen = false;
+        for line in &lines {
+            let out = world.input(id, format!("{line}\r\n").as_bytes(), Timestamp(0));
+            let status = out.server_lines().first().cloned().unwrap_or_default();
+            prop_assert!(out.server_lines().is_empty() || status.starts_with("+OK") || status.starts_with("-ERR"), "{line} -> {status}");
+            quit_seen |= out.closed;
+            let now = world.store.mailbox("bob", INBOX).map_or(0, |m| m.messages.len());
+            if !quit_seen {
+                prop_assert_eq!(now, before, "nothing is deleted before QUIT");
+            }
+        }
+        if quit_at_end {
+            world.input(id, b"QUIT\r\n", Timestamp(0));
+        } else {
+            world.disconnect(id);
+        }
+        prop_assert!(world.store.locks.is_empty());
+        check_store(&world.store)?;
+    }
+}

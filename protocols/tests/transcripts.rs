@@ -44,7 +44,7 @@ fn render(steps: &[Step], prefix: &str, into: &mut Vec<String>) {
     for step in steps {
         match step {
             Step::Client(_) => {}
-            Step::Server(line) => into.push(format!("{prefix}S: {}", line.text())),
+            Step::Server(line) => into.push(line_form(prefix, "S:", &line.text())),
             Step::Event(event) => {
                 into.push(format!("{prefix}E: {event}"));
                 if let facteur_protocols::output::Event::Relayed { dialogue, .. } = event {
@@ -55,11 +55,20 @@ fn render(steps: &[Step], prefix: &str, into: &mut Vec<String>) {
     }
 }
 
+/// `S: text`, or just `S:` for an empty line (no trailing space for an editor to strip).
+fn line_form(prefix: &str, side: &str, text: &str) -> String {
+    if text.is_empty() {
+        format!("{prefix}{side}")
+    } else {
+        format!("{prefix}{side} {text}")
+    }
+}
+
 /// A relay dialogue shows both sides: the relaying server's lines are the `C:` lines.
 fn render_relay(steps: &[Step], prefix: &str, into: &mut Vec<String>) {
     for step in steps {
         if let Step::Client(line) = step {
-            into.push(format!("{prefix}C: {}", line.text).trim_end().to_owned());
+            into.push(line_form(prefix, "C:", &line.text));
         } else {
             render(std::slice::from_ref(step), prefix, into);
         }
@@ -245,4 +254,9 @@ fn run_all(dir: &str) {
 #[test]
 fn smtp_transcripts() {
     run_all("smtp");
+}
+
+#[test]
+fn pop3_transcripts() {
+    run_all("pop3");
 }

@@ -5,13 +5,16 @@
 //! the compiler refuses a note that has no English or no French text.
 
 mod en;
+mod en_pop3;
 mod fr;
+mod fr_pop3;
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::pop3::Pop3Note;
 use crate::smtp::SmtpNote;
 
 /// A language Facteur explains in.
@@ -62,6 +65,7 @@ impl fmt::Display for Rfc {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Note {
     Smtp(SmtpNote),
+    Pop3(Pop3Note),
     /// A lenient session accepted a line ending in a bare LF instead of CRLF.
     BareLineFeed,
 }
@@ -70,6 +74,7 @@ impl Note {
     pub fn rfc(&self) -> Rfc {
         match self {
             Note::Smtp(n) => n.rfc(),
+            Note::Pop3(n) => n.rfc(),
             Note::BareLineFeed => Rfc {
                 number: 5321,
                 section: "2.3.8",

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::pop3::{Capability, Pop3Note, State, Verb as Pop3Verb};
 use crate::smtp::command::{Forgiven as F, Verb};
 use crate::smtp::{Extension, SmtpNote};
 
@@ -111,10 +112,124 @@ fn every_smtp_note() -> Vec<SmtpNote> {
     ]
 }
 
+/// One note of each POP3 variant.
+fn every_pop3_note() -> Vec<Pop3Note> {
+    use Pop3Note::*;
+    let d = Diagnostic {
+        column: 6,
+        expected: Expected::MessageNumber,
+        hint: Some(Hint::CountFromOne),
+    };
+    let s = || "x".to_owned();
+    let caps = [
+        Capability::Top,
+        Capability::User,
+        Capability::Uidl,
+        Capability::RespCodes,
+        Capability::AuthRespCode,
+        Capability::Pipelining,
+        Capability::Stls,
+        Capability::Implementation,
+    ];
+    let mut notes = vec![
+        User { name: s() },
+        Pass,
+        Apop,
+        Stat,
+        List { message: None },
+        List { message: Some(1) },
+        Retr { message: 1 },
+        Dele { message: 1 },
+        Noop,
+        Rset,
+        Quit,
+        Top {
+            message: 1,
+            lines: 2,
+        },
+        Uidl { message: None },
+        Uidl { message: Some(1) },
+        Capa,
+        Stls,
+        Unparsed,
+        Greeting { host: s() },
+        UserAccepted { cleartext: true },
+        UserAccepted { cleartext: false },
+        LoggedIn {
+            login: s(),
+            count: 1,
+            size: 2,
+        },
+        LoginFailed,
+        InUse { login: s() },
+        NeedUser,
+        LoginNeedsTls,
+        ApopNotOffered,
+        StatReply { count: 1, size: 2 },
+        ListHeader { count: 1, size: 2 },
+        ListEntry {
+            message: 1,
+            size: 2,
+        },
+        UidlHeader,
+        UidlEntry {
+            message: 1,
+            unique_id: s(),
+        },
+        RetrHeader {
+            message: 1,
+            size: 2,
+        },
+        TopHeader {
+            message: 1,
+            lines: 2,
+        },
+        MessageLine,
+        MessageLineStuffed,
+        EndOfMultiline,
+        Deleted { message: 1 },
+        AlreadyDeleted { message: 1 },
+        NoSuchMessage {
+            message: 9,
+            count: 5,
+        },
+        RemovedElsewhere { message: 1 },
+        NoopOk,
+        ResetOk { count: 1, size: 2 },
+        SignOff,
+        SignOffUpdate { deleted: 1 },
+        CapaHeader,
+        StlsReady,
+        StlsActive,
+        WrongState {
+            verb: Pop3Verb::Stat,
+            state: State::Authorization,
+        },
+        WrongState {
+            verb: Pop3Verb::User,
+            state: State::Transaction,
+        },
+        UnknownCommand { verb: s() },
+        UnknownCommand {
+            verb: String::new(),
+        },
+        EmptyLine,
+        Syntax {
+            verb: Pop3Verb::Retr,
+            diagnostic: d,
+        },
+        LineTooLong { limit: 255 },
+        BareLfRefused,
+    ];
+    notes.extend(caps.into_iter().map(Advertised));
+    notes
+}
+
 fn every_note() -> Vec<Note> {
     every_smtp_note()
         .into_iter()
         .map(Note::Smtp)
+        .chain(every_pop3_note().into_iter().map(Note::Pop3))
         .chain([Note::BareLineFeed])
         .collect()
 }
@@ -127,6 +242,17 @@ fn every_note_has_distinct_words_in_each_language() {
         assert!(en.len() > 20, "{note:?}: English text too short: {en}");
         assert!(fr.len() > 20, "{note:?}: French text too short: {fr}");
         assert_ne!(en, fr, "{note:?}: the French text is the English one");
+    }
+}
+
+#[test]
+fn pop3_reply_explanations_agree_on_their_status() {
+    for note in every_pop3_note() {
+        let en = Note::Pop3(note.clone()).text(Lang::En);
+        let fr = Note::Pop3(note.clone()).text(Lang::Fr);
+        for status in ["+OK", "-ERR"] {
+            assert_eq!(en.starts_with(status), fr.starts_with(status), "{note:?}");
+        }
     }
 }
 
@@ -146,7 +272,9 @@ fn reply_explanations_name_their_code() {
 
 #[test]
 fn rfc_citations_point_at_real_documents() {
-    let known = [1870, 2034, 2920, 3207, 4616, 4954, 5321, 6152, 6409];
+    let known = [
+        1870, 1939, 2034, 2449, 2595, 2920, 3207, 4616, 4954, 5321, 6152, 6409,
+    ];
     for note in every_note() {
         let rfc = note.rfc();
         assert!(

@@ -1,9 +1,16 @@
 //! SMTP commands and their grammar (RFC 5321 §4.1.1 and §4.1.2, RFC 3207, RFC 4954).
 
+use nom::branch::alt;
+use nom::bytes::complete::{tag_no_case, take_while1};
+use nom::character::complete::char;
+use nom::combinator::{opt, recognize, verify};
+use nom::multi::separated_list1;
+use nom::sequence::{delimited, preceded};
+use nom::Parser;
 use serde::{Deserialize, Serialize};
 
 use crate::grammar::{
-    end_of_line, expect, fail, verb, Diagnostic, Expected, GrammarError, Hint, PResult,
+    diagnose, end_of_line, expect, fail, verb, Diagnostic, Expected, GrammarError, Hint, PResult,
 };
 use crate::store::{Address, MAX_DOMAIN, MAX_LOCAL_PART};
 
@@ -144,17 +151,11 @@ pub fn parse(line: &str, lenient: bool) -> Result<Parsed, ParseError> {
     let (word, rest) = verb(line);
     let verb = Verb::from_word(word).ok_or_else(|| ParseError::UnknownVerb(word.to_owned()))?;
     let mut forgiven = Vec::new();
-    let result = arguments(verb, rest, lenient, &mut forgiven);
-    match result {
+    match arguments(verb, rest, lenient, &mut forgiven) {
         Ok((_, command)) => Ok(Parsed { command, forgiven }),
-        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(ParseError::Syntax {
+        Err(e) => Err(ParseError::Syntax {
             verb,
-            diagnostic: e.diagnostic(line, Expected::EndOfLine),
-        }),
-        Err(nom::Err::Incomplete(_)) => Err(ParseError::Syntax {
-            verb,
-            diagnostic: GrammarError::new("", Expected::EndOfLine)
-                .diagnostic(line, Expected::EndOfLine),
+            diagnostic: diagnose(e, line),
         }),
     }
 }
@@ -259,12 +260,12 @@ fn space(input: &str) -> PResult<'_, ()> {
 /// ` FROM:` or ` TO:`, case-insensitive; names the keyword missing if it is.
 fn keyword<'a>(input: &'a str, word: &str, what: Expected) -> PResult<'a, ()> {
     let (rest, _) = space(input)?;
-    match rest.get(..word.len()) {
-        Some(head) if head.eq_ignore_ascii_case(word) => Ok((&rest[word.len()..], ())),
-        _ if rest.starts_with('<') => Err(nom::Err::Error(
+    match tag_no_case::<_, _, GrammarError>(word).parse(rest) {
+        Ok((after, _)) => Ok((after, ())),
+        Err(_) if rest.starts_with('<') => Err(nom::Err::Error(
             GrammarError::new(rest, what).with_hint(Hint::KeywordMissing),
         )),
-        _ => fail(rest, what),
+        Err(_) => fail(rest, what),
     }
 }
 
@@ -384,33 +385,28 @@ fn is_atext(b: u8) -> bool {
 /// `Domain = sub-domain *("." sub-domain)`, `sub-domain = Let-dig [Ldh-str]`,
 /// or `address-literal = "[" ( IPv4-address-literal / IPv6-address-literal ) "]"`.
 pub(crate) fn domain_or_literal(input: &str) -> PResult<'_, &str> {
-    if let Some(inner) = input.strip_prefix('[') {
-        let len = inner
-            .bytes()
-            .take_while(|&b| b.is_ascii_alphanumeric() || b".:-".contains(&b))
-            .count();
-        if len > 0 && inner[len..].starts_with(']') {
-            return Ok((&inner[len + 1..], &input[..len + 2]));
-        }
+    let literal = recognize(delimited(
+        char('['),
+        take_while1(|c: char| c.is_ascii_alphanumeric() || ".:-".contains(c)),
+        char(']'),
+    ));
+    let domain = recognize(separated_list1(char('.'), sub_domain));
+    let (rest, text) = expect(Expected::Domain, alt((literal, domain)))(input)?;
+    // `exa..mple` or `-bad-`: the list stopped at a dot or hyphen that no label follows.
+    if rest.starts_with(['.', '-']) {
         return fail(input, Expected::Domain);
     }
-    let len = input
-        .bytes()
-        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-        .count();
-    let text = &input[..len];
-    let labels_ok = !text.is_empty()
-        && text.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-        });
-    if labels_ok {
-        Ok((&input[len..], text))
-    } else {
-        fail(input, Expected::Domain)
-    }
+    Ok((rest, text))
+}
+
+/// `sub-domain = Let-dig [Ldh-str]`: letters, digits and inner hyphens, at most 63 long
+/// (RFC 1035 §2.3.4).
+fn sub_domain(input: &str) -> PResult<'_, &str> {
+    verify(
+        take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'),
+        |label: &str| label.len() <= 63 && !label.starts_with('-') && !label.ends_with('-'),
+    )
+    .parse(input)
 }
 
 /// `Mail-parameters = esmtp-param *(SP esmtp-param)`
@@ -434,60 +430,40 @@ fn params(input: &str) -> PResult<'_, Vec<Param>> {
 /// `esmtp-keyword = (ALPHA / DIGIT) *(ALPHA / DIGIT / "-")`,
 /// `esmtp-value = 1*(%d33-60 / %d62-126)`
 fn param(input: &str) -> PResult<'_, Param> {
-    let klen = input
-        .bytes()
-        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-')
-        .count();
-    if klen == 0 || input.starts_with('-') {
-        return fail(input, Expected::Parameter);
+    let keyword = verify(
+        take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'),
+        |k: &str| !k.starts_with('-'),
+    );
+    let value = take_while1(|c: char| ('!'..='~').contains(&c) && c != '=');
+    let (rest, (keyword, value)) = expect(
+        Expected::Parameter,
+        (keyword, opt(preceded(char('='), value))),
+    )(input)?;
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return fail(rest, Expected::Parameter);
     }
-    let keyword = input[..klen].to_ascii_uppercase();
-    let rest = &input[klen..];
-    match rest.strip_prefix('=') {
-        Some(value_text) => {
-            let vlen = value_text
-                .bytes()
-                .take_while(|&b| (33..=126).contains(&b) && b != b'=')
-                .count();
-            if vlen == 0 {
-                return fail(value_text, Expected::Parameter);
-            }
-            let value = Some(value_text[..vlen].to_owned());
-            Ok((&value_text[vlen..], Param { keyword, value }))
-        }
-        None if rest.is_empty() || rest.starts_with(' ') => Ok((
-            rest,
-            Param {
-                keyword,
-                value: None,
-            },
-        )),
-        None => fail(rest, Expected::Parameter),
-    }
+    let param = Param {
+        keyword: keyword.to_ascii_uppercase(),
+        value: value.map(str::to_owned),
+    };
+    Ok((rest, param))
 }
 
 /// A SASL mechanism name (RFC 4422 §3.1): upper-case letters, digits, `-` and `_`.
 fn mechanism(input: &str) -> PResult<'_, &str> {
-    let len = input
-        .bytes()
-        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        .count();
-    if len == 0 || len > 20 {
-        return fail(input, Expected::Mechanism);
-    }
-    Ok((&input[len..], &input[..len]))
+    verify(
+        take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+        |m: &str| m.len() <= 20,
+    )
+    .parse(input)
 }
 
 /// Base64 text, or `=` for an initial response that is empty (RFC 4954 §4).
 pub(crate) fn base64_or_equals(input: &str) -> PResult<'_, &str> {
-    let len = input
-        .bytes()
-        .take_while(|&b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
-        .count();
-    if len == 0 {
-        return fail(input, Expected::Base64);
-    }
-    Ok((&input[len..], &input[..len]))
+    expect(
+        Expected::Base64,
+        take_while1(|c: char| c.is_ascii_alphanumeric() || "+/=".contains(c)),
+    )(input)
 }
 
 #[cfg(test)]

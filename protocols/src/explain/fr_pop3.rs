@@ -1,0 +1,80 @@
+//! Le catalogue français pour POP3.
+
+use super::fr::diagnostic;
+use crate::pop3::{Capability, Pop3Note, State};
+
+pub(super) fn pop3(n: &Pop3Note) -> String {
+    use Pop3Note::*;
+    match n {
+        User { name } => format!("Donne le nom d’utilisateur {name}. Le mot de passe suit avec PASS."),
+        Pass => "Donne le mot de passe. Sans chiffrement, il traverse le réseau en clair : d’où l’intérêt du port 995 ou de STLS.".into(),
+        Apop => "S’authentifie avec APOP, un ancien procédé qui envoie une empreinte du mot de passe au lieu du mot de passe.".into(),
+        Stat => "Demande combien de messages contient la boîte et leur taille totale.".into(),
+        List { message: None } => "Demande la taille de chaque message, par numéro.".into(),
+        List { message: Some(m) } => format!("Demande la taille du message {m}."),
+        Retr { message } => format!("Télécharge le message {message} en entier."),
+        Dele { message } => format!("Marque le message {message} pour suppression. Rien n’est supprimé avant QUIT."),
+        Noop => "Ne fait rien ; garde la connexion en vie.".into(),
+        Rset => "Retire toutes les marques de suppression posées pendant cette session.".into(),
+        Quit => "Termine la session. Après l’authentification, c’est à ce moment que les messages marqués sont vraiment supprimés.".into(),
+        Top { message, lines } => format!("Demande les en-têtes du message {message} et les {lines} premières lignes du corps, sans tout télécharger."),
+        Uidl { message: None } => "Demande l’identifiant unique de chaque message, pour qu’un client sache lesquels il possède déjà.".into(),
+        Uidl { message: Some(m) } => format!("Demande l’identifiant unique du message {m}."),
+        Capa => "Demande quelles fonctions facultatives ce serveur propose.".into(),
+        Stls => "Demande à chiffrer cette connexion avec TLS avant de s’authentifier.".into(),
+        Unparsed => "Le serveur n’a pas compris cette ligne ; sa réponse explique pourquoi.".into(),
+
+        Greeting { host } => format!("+OK : le serveur {host} est prêt. La session est dans l’état AUTHORIZATION : authentifiez-vous d’abord."),
+        UserAccepted { cleartext: true } => "+OK : envoyez maintenant le mot de passe avec PASS. Attention : la connexion n’est pas chiffrée, le mot de passe circulerait en clair. Le serveur répond +OK même pour un utilisateur inexistant, pour ne pas révéler qui existe.".into(),
+        UserAccepted { cleartext: false } => "+OK : envoyez maintenant le mot de passe avec PASS. Le serveur répond +OK même pour un utilisateur inexistant, pour ne pas révéler qui existe.".into(),
+        LoggedIn { login, count, size } => format!("+OK : authentifié en tant que {login}. La boîte est désormais verrouillée pour cette session ; elle contient {count} messages, {size} octets au total. La session passe à l’état TRANSACTION."),
+        LoginFailed => "-ERR : nom d’utilisateur ou mot de passe incorrect. [AUTH] indique au client que ce sont les identifiants qui posent problème, pas le serveur. Recommencez avec USER.".into(),
+        InUse { login } => format!("-ERR : le mot de passe est bon, mais une autre session détient déjà la boîte de {login}. [IN-USE] le signale : POP3 ne laisse qu’une session à la fois utiliser une boîte."),
+        NeedUser => "-ERR : PASS vient après USER. Donnez d’abord le nom d’utilisateur.".into(),
+        LoginNeedsTls => "-ERR : ce serveur refuse les mots de passe sur une connexion non chiffrée. Envoyez d’abord STLS, ou connectez-vous au port 995.".into(),
+        ApopNotOffered => "-ERR : APOP a besoin d’un défi dans la salutation, que ce serveur ne propose pas. Authentifiez-vous avec USER et PASS.".into(),
+        StatReply { count, size } => format!("+OK : {count} messages, {size} octets au total. Les messages marqués pour suppression ne sont pas comptés."),
+        ListHeader { count, size } => format!("+OK : suit une liste de {count} messages ({size} octets), un par ligne, terminée par une ligne contenant un point."),
+        ListEntry { message, size } => format!("Le message {message} fait {size} octets."),
+        UidlHeader => "+OK : suivent les identifiants uniques, un par ligne. Un client qui laisse le courrier sur le serveur les mémorise pour ne pas télécharger deux fois le même message.".into(),
+        UidlEntry { message, unique_id } => format!("Le message {message} a pour identifiant unique {unique_id}. Les numéros changent d’une session à l’autre ; les identifiants uniques, jamais."),
+        RetrHeader { message, size } => format!("+OK : suit le message {message}, {size} octets, terminé par une ligne contenant un point."),
+        TopHeader { message, lines } => format!("+OK : suivent les en-têtes du message {message}, puis une ligne vide et au plus {lines} lignes du corps."),
+        MessageLine => "Une ligne du message, envoyée telle qu’elle est stockée.".into(),
+        MessageLineStuffed => "Cette ligne du message commence par un point, alors le serveur en ajoute un ; le client le retire. Ainsi la ligne ne peut pas être prise pour la fin.".into(),
+        EndOfMultiline => "Une ligne ne contenant qu’un point termine la réponse sur plusieurs lignes.".into(),
+        Deleted { message } => format!("+OK : le message {message} est marqué. Il disparaît de LIST dès maintenant, mais n’est supprimé qu’à QUIT ; RSET ou une connexion perdue le conservent."),
+        AlreadyDeleted { message } => format!("-ERR : le message {message} est marqué pour suppression ; on ne peut plus le lire ni le marquer. RSET retire la marque."),
+        NoSuchMessage { message, count } => format!("-ERR : il n’y a pas de message {message}. Cette boîte a été numérotée de 1 à {count} à l’authentification."),
+        RemovedElsewhere { message } => format!("-ERR : le message {message} a été supprimé par un autre client (en IMAP, par exemple) depuis le début de cette session. Le verrou de POP3 n’écarte que les autres sessions POP3."),
+        NoopOk => "+OK : le serveur est toujours là.".into(),
+        ResetOk { count, size } => format!("+OK : plus aucun message n’est marqué ; la boîte affiche de nouveau {count} messages ({size} octets)."),
+        SignOff => "+OK : au revoir. La session se termine sans passer par l’état UPDATE : rien ne change.".into(),
+        SignOffUpdate { deleted } => format!("+OK : l’état UPDATE a supprimé définitivement les {deleted} messages marqués, libéré le verrou, et la connexion se ferme."),
+        CapaHeader => "+OK : suivent les capacités du serveur, une par ligne.".into(),
+        Advertised(cap) => capability(*cap),
+        StlsReady => "+OK : le serveur est prêt pour la négociation TLS. Dans Facteur, le chiffrement est simulé. Authentifiez-vous ensuite, en sécurité.".into(),
+        StlsActive => "-ERR : la connexion est déjà chiffrée (port 995 ou STLS déjà fait), ou ce serveur ne propose pas STLS.".into(),
+        WrongState { verb, state: State::Authorization } => format!("-ERR : {} ne fonctionne qu’après l’authentification (état TRANSACTION). Authentifiez-vous d’abord avec USER et PASS.", verb.word()),
+        WrongState { verb, state: _ } => format!("-ERR : {} ne fonctionne qu’avant l’authentification (état AUTHORIZATION).", verb.word()),
+        UnknownCommand { verb } if verb.is_empty() => "-ERR : une commande commence par un mot comme USER, STAT ou RETR.".into(),
+        UnknownCommand { verb } => format!("-ERR : {verb} n’est pas une commande POP3. CAPA montre ce que ce serveur propose."),
+        EmptyLine => "-ERR : la ligne était vide. Tapez une commande, par exemple USER bob.".into(),
+        Syntax { verb, diagnostic: d } => format!("-ERR : la commande {} existe, mais ses arguments sont incorrects. {}", verb.word(), diagnostic(d)),
+        LineTooLong { limit } => format!("-ERR : ligne trop longue. Une commande POP3 fait au plus {limit} octets, CR LF compris."),
+        BareLfRefused => "-ERR : cette ligne se termine par un LF seul. Le mode strict exige CR LF à la fin de chaque ligne.".into(),
+    }
+}
+
+fn capability(cap: Capability) -> String {
+    match cap {
+        Capability::Top => "TOP : le serveur peut n’envoyer que le début d’un message.".into(),
+        Capability::User => "USER : authentification avec USER et PASS.".into(),
+        Capability::Uidl => "UIDL : les messages ont des identifiants uniques, stables d’une session à l’autre.".into(),
+        Capability::RespCodes => "RESP-CODES : certaines réponses -ERR portent un code entre crochets, comme [IN-USE].".into(),
+        Capability::AuthRespCode => "AUTH-RESP-CODE : un échec d’authentification peut indiquer [AUTH], c’est-à-dire des identifiants refusés.".into(),
+        Capability::Pipelining => "PIPELINING : le client peut envoyer plusieurs commandes sans attendre chaque réponse.".into(),
+        Capability::Stls => "STLS : le client peut passer cette connexion en chiffré.".into(),
+        Capability::Implementation => "IMPLEMENTATION : le nom du logiciel serveur, à titre d’information.".into(),
+    }
+}
