@@ -194,6 +194,35 @@ mod tests {
     }
 
     #[test]
+    fn pop3_says_so_when_another_client_removed_a_message_after_login() {
+        let mut world = World::demo();
+        let (pop, _) = world
+            .connect("mail.example.test", Port::POP3S)
+            .expect("pop3");
+        world.input(pop, b"USER bob\r\nPASS builder\r\n", Timestamp(0));
+        // Another device (an IMAP client, say) expunges message 1; POP3's lock does not
+        // bind other protocols.
+        let first = world
+            .store
+            .mailbox("bob", crate::store::INBOX)
+            .expect("inbox")
+            .messages[0]
+            .uid;
+        world.store.expunge("bob", crate::store::INBOX, first);
+        let out = world.input(pop, b"RETR 1\r\nLIST 1\r\n", Timestamp(0));
+        assert_eq!(
+            out.server_lines(),
+            ["-ERR Message 1 was removed by another session", "+OK 1 816"]
+        );
+        let out = world.input(pop, b"DELE 1\r\nQUIT\r\n", Timestamp(0));
+        assert_eq!(
+            out.server_lines().last().map(String::as_str),
+            Some("+OK mail.example.test POP3 server signing off (0 messages deleted)"),
+            "a message already gone is not counted as deleted"
+        );
+    }
+
+    #[test]
     fn unknown_hosts_are_refused_with_their_name() {
         let mut world = World::demo();
         assert_eq!(

@@ -86,6 +86,8 @@ fn smtp(n: &SmtpNote) -> String {
         Forgiven(crate::smtp::command::Forgiven::SpaceAfterColon) => "Lenient mode forgave a space after the colon. RFC 5321 allows none, and a strict server answers 501.".into(),
         Forgiven(crate::smtp::command::Forgiven::MissingAngleBrackets) => "Lenient mode forgave the missing angle brackets. RFC 5321 requires <…> around the address, and a strict server answers 501.".into(),
 
+        Forgiven(crate::smtp::command::Forgiven::MissingColon) => "Lenient mode forgave the missing colon after FROM or TO. RFC 5321 writes MAIL FROM:<…> and RCPT TO:<…>, and a strict server answers 501.".into(),
+
         Greeting { host } => format!("Code 220: the server {host} is ready. In SMTP the server speaks first; the client waits for this greeting."),
         EhloHello { host, client } => format!("Code 250: {host} accepts the greeting from {client}. The lines that follow, all with 250-, list the extensions this server offers; the last one has a space after the code."),
         Advertised(ext) => extension(*ext),

@@ -84,6 +84,8 @@ fn smtp(n: &SmtpNote) -> String {
         Forgiven(crate::smtp::command::Forgiven::SpaceAfterColon) => "Le mode tolérant a pardonné l’espace après les deux-points. La RFC 5321 n’en permet pas et un serveur strict répond 501.".into(),
         Forgiven(crate::smtp::command::Forgiven::MissingAngleBrackets) => "Le mode tolérant a pardonné l’absence de chevrons. La RFC 5321 exige <…> autour de l’adresse et un serveur strict répond 501.".into(),
 
+        Forgiven(crate::smtp::command::Forgiven::MissingColon) => "Le mode tolérant a pardonné l’absence des deux-points après FROM ou TO. La RFC 5321 écrit MAIL FROM:<…> et RCPT TO:<…> ; un serveur strict répond 501.".into(),
+
         Greeting { host } => format!("Code 220 : le serveur {host} est prêt. En SMTP, c’est le serveur qui parle en premier ; le client attend cette salutation."),
         EhloHello { host, client } => format!("Code 250 : {host} accepte la salutation de {client}. Les lignes suivantes, toutes en 250-, listent les extensions proposées ; la dernière a une espace après le code."),
         Advertised(ext) => extension(*ext),

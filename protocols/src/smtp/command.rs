@@ -122,6 +122,8 @@ pub enum Forgiven {
     SpaceAfterColon,
     /// `MAIL FROM:a@b`: no angle brackets.
     MissingAngleBrackets,
+    /// `MAIL FROM <a@b>`: no colon after the keyword.
+    MissingColon,
 }
 
 /// A command line that did not parse.
@@ -182,14 +184,14 @@ fn arguments<'a>(
             ))
         }
         Verb::Mail => {
-            let (rest, ()) = keyword(rest, "FROM:", Expected::FromColon)?;
+            let (rest, ()) = keyword(rest, "FROM", Expected::FromColon, lenient, forgiven)?;
             let (rest, from) = path_after_colon(rest, lenient, forgiven, true)?;
             let (rest, params) = params(rest)?;
             let from = from.map_or(ReversePath::Null, ReversePath::Address);
             Ok((rest, Command::Mail { from, params }))
         }
         Verb::Rcpt => {
-            let (rest, ()) = keyword(rest, "TO:", Expected::ToColon)?;
+            let (rest, ()) = keyword(rest, "TO", Expected::ToColon, lenient, forgiven)?;
             let (after, to) = path_after_colon(rest, lenient, forgiven, false)?;
             let Some(to) = to else {
                 return fail(rest, Expected::LocalPart);
@@ -257,15 +259,28 @@ fn space(input: &str) -> PResult<'_, ()> {
     }
 }
 
-/// ` FROM:` or ` TO:`, case-insensitive; names the keyword missing if it is.
-fn keyword<'a>(input: &'a str, word: &str, what: Expected) -> PResult<'a, ()> {
+/// ` FROM:` or ` TO:`, case-insensitive; names the keyword missing if it is. A lenient
+/// session forgives a missing colon when a space and `<` follow the keyword.
+fn keyword<'a>(
+    input: &'a str,
+    word: &str,
+    what: Expected,
+    lenient: bool,
+    forgiven: &mut Vec<Forgiven>,
+) -> PResult<'a, ()> {
     let (rest, _) = space(input)?;
-    match tag_no_case::<_, _, GrammarError>(word).parse(rest) {
+    match (tag_no_case::<_, _, GrammarError>(word), char(':')).parse(rest) {
         Ok((after, _)) => Ok((after, ())),
         Err(_) if rest.starts_with('<') => Err(nom::Err::Error(
             GrammarError::new(rest, what).with_hint(Hint::KeywordMissing),
         )),
-        Err(_) => fail(rest, what),
+        Err(_) => match (tag_no_case::<_, _, GrammarError>(word), char(' ')).parse(rest) {
+            Ok((after, _)) if lenient && after.trim_start().starts_with('<') => {
+                forgiven.push(Forgiven::MissingColon);
+                Ok((after.trim_start(), ()))
+            }
+            _ => fail(rest, what),
+        },
     }
 }
 
@@ -551,6 +566,18 @@ mod tests {
         assert_eq!((d.column, d.hint), (9, Some(Hint::NoSpaceAfterColon)));
         let parsed = parse("RCPT TO: <bob@example.test>", true).expect("lenient");
         assert_eq!(parsed.forgiven, [Forgiven::SpaceAfterColon]);
+    }
+
+    #[test]
+    fn a_missing_colon_is_forgiven_only_in_lenient_mode() {
+        assert_eq!(
+            diag("MAIL FROM <carol@other.test>", false).expected,
+            Expected::FromColon
+        );
+        let parsed = parse("MAIL FROM <carol@other.test>", true).expect("lenient");
+        assert_eq!(parsed.forgiven, [Forgiven::MissingColon]);
+        let parsed = parse("rcpt to <bob@example.test>", true).expect("lenient");
+        assert_eq!(parsed.forgiven, [Forgiven::MissingColon]);
     }
 
     #[test]
