@@ -45,6 +45,38 @@ pub enum Expected {
     Argument,
     /// Nothing more: the line should have ended here.
     EndOfLine,
+    /// An IMAP tag such as `a1`.
+    Tag,
+    /// An IMAP command name after the tag.
+    CommandName,
+    /// A mailbox name such as `INBOX` or `"My folder"`.
+    Mailbox,
+    /// An atom, a quoted string or a literal.
+    AString,
+    /// A quoted string or a literal.
+    String,
+    /// A sequence set such as `1:3,5` or `1:*`.
+    SequenceSet,
+    /// A fetch attribute such as `FLAGS` or `BODY.PEEK[]`.
+    FetchAttribute,
+    /// A flag such as `\Seen`.
+    Flag,
+    /// A search key such as `UNSEEN` or `FROM alice`.
+    SearchKey,
+    /// A date such as `1-Nov-2026`.
+    Date,
+    /// A date and time such as `"27-Nov-2026 09:00:00 +0000"`.
+    DateTime,
+    /// An opening parenthesis.
+    OpenParen,
+    /// A closing parenthesis.
+    CloseParen,
+    /// A STATUS item such as `MESSAGES`.
+    StatusItem,
+    /// A section such as `[HEADER]` or `[1.2]`.
+    Section,
+    /// FLAGS, +FLAGS or -FLAGS after the sequence set of STORE.
+    StoreAction,
 }
 
 /// A common mistake the grammar recognised, to explain beyond "expected X".
@@ -60,6 +92,12 @@ pub enum Hint {
     SayWhoYouAre,
     /// A message number of 0 or below — POP3 counts from 1.
     CountFromOne,
+    /// `LOGIN bob builder` — the tag is missing.
+    MissingTag,
+    /// A name with a space must be quoted: `"My folder"`.
+    QuoteSpaces,
+    /// A flag is written with a backslash: `\Seen`.
+    FlagBackslash,
 }
 
 /// Why a line did not parse: what was expected, at which column (1-based, in characters),

@@ -13,6 +13,7 @@
 pub mod client;
 pub mod explain;
 pub mod grammar;
+pub mod imap;
 pub mod line;
 pub mod output;
 pub mod pop3;

@@ -33,6 +33,22 @@ pub(super) fn expected(e: Expected) -> &'static str {
         Expected::UserName => "a user name",
         Expected::Argument => "an argument",
         Expected::EndOfLine => "the end of the line",
+        Expected::Tag => "a tag such as a1, the label the server repeats in its answer",
+        Expected::CommandName => "a command name such as FETCH",
+        Expected::Mailbox => "a mailbox name such as INBOX or \"My folder\"",
+        Expected::AString => "a word, a quoted string or a literal",
+        Expected::String => "a quoted string or a literal",
+        Expected::SequenceSet => "message numbers such as 1, 2:4 or 1:*",
+        Expected::FetchAttribute => "a fetch item such as FLAGS, ENVELOPE or BODY.PEEK[]",
+        Expected::Flag => "a flag such as \\Seen or \\Flagged",
+        Expected::SearchKey => "a search key such as UNSEEN or FROM alice",
+        Expected::Date => "a date such as 1-Nov-2026",
+        Expected::DateTime => "a date and time such as \"27-Nov-2026 09:00:00 +0000\"",
+        Expected::OpenParen => "an opening parenthesis",
+        Expected::CloseParen => "a closing parenthesis",
+        Expected::StatusItem => "a status item such as MESSAGES or UNSEEN",
+        Expected::Section => "a section such as [], [HEADER] or [1.2] and its closing ]",
+        Expected::StoreAction => "FLAGS, +FLAGS or -FLAGS",
     }
 }
 
@@ -49,6 +65,9 @@ pub(super) fn hint(h: Hint) -> &'static str {
             "Say who you are: EHLO followed by your machine's name, e.g. EHLO laptop.example.test."
         }
         Hint::CountFromOne => "Messages are numbered from 1, as STAT and LIST show.",
+        Hint::MissingTag => "Every IMAP command starts with a tag such as a1: a1 LOGIN bob builder. The server uses it to say which command it is answering.",
+        Hint::QuoteSpaces => "A name with spaces goes in double quotes: \"My folder\".",
+        Hint::FlagBackslash => "System flags start with a backslash: \\Seen, \\Flagged, \\Deleted.",
     }
 }
 

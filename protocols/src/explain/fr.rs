@@ -33,6 +33,22 @@ pub(super) fn expected(e: Expected) -> &'static str {
         Expected::UserName => "un nom d’utilisateur",
         Expected::Argument => "un argument",
         Expected::EndOfLine => "la fin de la ligne",
+        Expected::Tag => "une étiquette comme a1, que le serveur répète dans sa réponse",
+        Expected::CommandName => "un nom de commande comme FETCH",
+        Expected::Mailbox => "un nom de dossier comme INBOX ou \"Mon dossier\"",
+        Expected::AString => "un mot, une chaîne entre guillemets ou un littéral",
+        Expected::String => "une chaîne entre guillemets ou un littéral",
+        Expected::SequenceSet => "des numéros de message comme 1, 2:4 ou 1:*",
+        Expected::FetchAttribute => "un élément de FETCH comme FLAGS, ENVELOPE ou BODY.PEEK[]",
+        Expected::Flag => "un drapeau comme \\Seen ou \\Flagged",
+        Expected::SearchKey => "un critère de recherche comme UNSEEN ou FROM alice",
+        Expected::Date => "une date comme 1-Nov-2026",
+        Expected::DateTime => "une date et une heure comme \"27-Nov-2026 09:00:00 +0000\"",
+        Expected::OpenParen => "une parenthèse ouvrante",
+        Expected::CloseParen => "une parenthèse fermante",
+        Expected::StatusItem => "un élément de STATUS comme MESSAGES ou UNSEEN",
+        Expected::Section => "une section comme [], [HEADER] ou [1.2] et son ] fermant",
+        Expected::StoreAction => "FLAGS, +FLAGS ou -FLAGS",
     }
 }
 
@@ -43,6 +59,9 @@ pub(super) fn hint(h: Hint) -> &'static str {
         Hint::KeywordMissing => "Il manque le mot-clé : on écrit MAIL FROM:<…> et RCPT TO:<…>.",
         Hint::SayWhoYouAre => "Présentez-vous : EHLO suivi du nom de votre machine, par exemple EHLO laptop.example.test.",
         Hint::CountFromOne => "Les messages sont numérotés à partir de 1, comme le montrent STAT et LIST.",
+        Hint::MissingTag => "Toute commande IMAP commence par une étiquette comme a1 : a1 LOGIN bob builder. Le serveur s’en sert pour dire à quelle commande il répond.",
+        Hint::QuoteSpaces => "Un nom qui contient des espaces se met entre guillemets : \"Mon dossier\".",
+        Hint::FlagBackslash => "Les drapeaux système commencent par une barre oblique inverse : \\Seen, \\Flagged, \\Deleted.",
     }
 }
 
