@@ -60,6 +60,12 @@ impl LineBuffer {
         }
     }
 
+    /// Up to `n` raw bytes, for an IMAP literal: taken as they are, line breaks included.
+    pub fn take_raw(&mut self, n: usize) -> Vec<u8> {
+        let n = n.min(self.pending.len());
+        self.pending.drain(..n).collect()
+    }
+
     /// Bytes received that do not yet end a line.
     pub fn partial_len(&self) -> usize {
         self.pending.len()

@@ -83,6 +83,39 @@ pub enum Event {
         mailbox: String,
         uid: Uid,
     },
+    /// An IMAP client changed a message's flags.
+    FlagsChanged {
+        account: String,
+        mailbox: String,
+        uid: Uid,
+        flags: Vec<String>,
+    },
+    /// An IMAP client stored a message with APPEND (drafts, sent copies).
+    Appended {
+        account: String,
+        mailbox: String,
+        uid: Uid,
+    },
+    /// IMAP COPY or MOVE placed messages in another mailbox.
+    Copied {
+        account: String,
+        from: String,
+        to: String,
+        count: usize,
+    },
+    MailboxCreated {
+        account: String,
+        mailbox: String,
+    },
+    MailboxDeleted {
+        account: String,
+        mailbox: String,
+    },
+    MailboxRenamed {
+        account: String,
+        from: String,
+        to: String,
+    },
     MaildropLocked {
         account: String,
     },
@@ -144,6 +177,34 @@ impl fmt::Display for Event {
                 uid,
             } => {
                 write!(f, "expunged {account} {mailbox} uid {uid}")
+            }
+            Event::FlagsChanged {
+                account,
+                mailbox,
+                uid,
+                flags,
+            } => {
+                write!(
+                    f,
+                    "flags {account} {mailbox} uid {uid} ({})",
+                    flags.join(" ")
+                )
+            }
+            Event::Appended {
+                account,
+                mailbox,
+                uid,
+            } => write!(f, "appended {account} {mailbox} uid {uid}"),
+            Event::Copied {
+                account,
+                from,
+                to,
+                count,
+            } => write!(f, "copied {account} {from} -> {to} {count}"),
+            Event::MailboxCreated { account, mailbox } => write!(f, "created {account} {mailbox}"),
+            Event::MailboxDeleted { account, mailbox } => write!(f, "deleted {account} {mailbox}"),
+            Event::MailboxRenamed { account, from, to } => {
+                write!(f, "renamed {account} {from} -> {to}")
             }
             Event::MaildropLocked { account } => write!(f, "maildrop-locked {account}"),
             Event::MaildropUnlocked { account } => write!(f, "maildrop-unlocked {account}"),

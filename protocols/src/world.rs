@@ -8,6 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::client::relay;
+use crate::imap::{ImapPolicy, ImapSession};
 use crate::output::Output;
 use crate::pop3::{Pop3Policy, Pop3Session};
 use crate::port::{Port, Service};
@@ -23,21 +24,19 @@ pub struct SessionId(pub u32);
 enum Session {
     Smtp(SmtpSession),
     Pop3(Pop3Session),
+    Imap(ImapSession),
 }
 
 /// Why a connection could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConnectError {
     UnknownHost(String),
-    /// A service Facteur's engine does not serve yet.
-    ServiceUnavailable(Service),
 }
 
 impl fmt::Display for ConnectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ConnectError::UnknownHost(h) => write!(f, "no server is called {h}"),
-            ConnectError::ServiceUnavailable(s) => write!(f, "{s:?} is not served"),
         }
     }
 }
@@ -49,6 +48,9 @@ pub struct World {
     pub store: Store,
     sessions: BTreeMap<SessionId, Session>,
     next_session: u32,
+    /// Updates for idling sessions, waiting for the driver.
+    #[serde(default)]
+    pushes: Vec<(SessionId, Output)>,
     /// Lenient sessions forgive common mistakes and say what a strict server would do.
     pub lenient: bool,
 }
@@ -59,6 +61,7 @@ impl World {
             store,
             sessions: BTreeMap::new(),
             next_session: 0,
+            pushes: Vec::new(),
             lenient: true,
         }
     }
@@ -84,7 +87,7 @@ impl World {
         match port.service {
             Service::Smtp => Ok(self.connect_smtp(SmtpPolicy::for_port(&hostname, port))),
             Service::Pop3 => Ok(self.connect_pop3(Pop3Policy::for_port(&hostname, port))),
-            other => Err(ConnectError::ServiceUnavailable(other)),
+            Service::Imap => Ok(self.connect_imap(ImapPolicy::for_port(&hostname, port))),
         }
     }
 
@@ -99,6 +102,12 @@ impl World {
     pub fn connect_pop3(&mut self, policy: Pop3Policy) -> (SessionId, Output) {
         let (session, greeting) = Pop3Session::connect(policy, self.lenient);
         (self.open(Session::Pop3(session)), greeting)
+    }
+
+    /// Opens an IMAP connection with a policy of the driver's choosing.
+    pub fn connect_imap(&mut self, policy: ImapPolicy) -> (SessionId, Output) {
+        let (session, greeting) = ImapSession::connect(policy, self.lenient);
+        (self.open(Session::Imap(session)), greeting)
     }
 
     fn open(&mut self, session: Session) -> SessionId {
@@ -131,6 +140,13 @@ impl World {
                 session.input(bytes, &mut ctx)
             }
             Some(Session::Pop3(session)) => session.input(bytes, &mut self.store),
+            Some(Session::Imap(session)) => {
+                let mut ctx = crate::imap::session::Context {
+                    store: &mut self.store,
+                    now,
+                };
+                session.input(bytes, &mut ctx)
+            }
         };
         for message in outbound {
             for event in relay::relay(&mut self.store, now, message) {
@@ -140,7 +156,27 @@ impl World {
         if out.closed {
             self.sessions.remove(&id);
         }
+        self.push_to_idlers(id);
         out
+    }
+
+    /// After a session's turn, sessions in IMAP IDLE that now have news get it at once
+    /// (RFC 2177 / RFC 9051 §6.3.13); the driver collects it with [`World::take_pushes`].
+    fn push_to_idlers(&mut self, except: SessionId) {
+        for (id, session) in self.sessions.iter_mut() {
+            if let Session::Imap(imap) = session {
+                if *id != except && imap.has_news(&self.store) {
+                    let out = imap.idle_updates(&self.store);
+                    self.pushes.push((*id, out));
+                }
+            }
+        }
+    }
+
+    /// Untagged updates pushed to idling sessions since the last call, for the driver to
+    /// deliver to those connections.
+    pub fn take_pushes(&mut self) -> Vec<(SessionId, Output)> {
+        std::mem::take(&mut self.pushes)
     }
 
     /// The client hangs up without a goodbye. Nothing it left half-done takes effect.
@@ -148,7 +184,7 @@ impl World {
         let mut out = Output::default();
         match self.sessions.remove(&id) {
             Some(Session::Pop3(mut session)) => out = session.hang_up(&mut self.store),
-            Some(Session::Smtp(_)) => out.close(),
+            Some(Session::Smtp(_) | Session::Imap(_)) => out.close(),
             None => {}
         }
         out

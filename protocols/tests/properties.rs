@@ -213,3 +213,112 @@ proptest! {
         check_store(&world.store)?;
     }
 }
+
+fn imap_line() -> impl Strategy<Value = String> {
+    let fixed = prop::sample::select(vec![
+        "NOOP",
+        "FETCH 1:* (FLAGS)",
+        "FETCH 1 BODY[]",
+        "FETCH * (UID ENVELOPE)",
+        "STORE 1 +FLAGS (\\Deleted)",
+        "STORE 2:* +FLAGS (\\Seen)",
+        "STORE 1 -FLAGS (\\Deleted)",
+        "UID STORE 3 +FLAGS (\\Flagged)",
+        "EXPUNGE",
+        "UID EXPUNGE 1:3",
+        "SEARCH UNSEEN",
+        "UID SEARCH ALL",
+        "COPY 1 Trash",
+        "MOVE 1 Trash",
+        "UID MOVE 2 Sent",
+        "APPEND INBOX {5+}\r\nhello",
+        "CHECK",
+        "STATUS INBOX (MESSAGES)",
+        "CREATE Folder",
+        "SELECT INBOX",
+        "FETCH 99 FLAGS",
+        "ENABLE IMAP4rev2",
+        "LIST \"\" *",
+    ]);
+    prop_oneof![
+        6 => fixed.prop_map(str::to_owned),
+        1 => "[ -~]{0,40}",
+    ]
+}
+
+/// What a client knows from untagged responses alone: the message count.
+fn track(count: &mut u32, lines: &[String]) {
+    for line in lines {
+        let words: Vec<&str> = line.split(' ').collect();
+        if let ["*", n, "EXISTS"] = words.as_slice() {
+            *count = n.parse().unwrap_or(*count);
+        }
+        if let ["*", _, "EXPUNGE"] = words.as_slice() {
+            *count -= 1;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_bytes_into_imap_never_panic(
+        port in prop::sample::select(Port::of(Service::Imap).collect::<Vec<_>>()),
+        chunks in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..300), 0..8),
+    ) {
+        let mut world = World::demo();
+        let (id, _) = world.connect("mail.example.test", port).expect("connects");
+        world.input(id, b"a LOGIN bob builder\r\nb SELECT INBOX\r\n", Timestamp(0));
+        for chunk in chunks {
+            world.input(id, &chunk, Timestamp(0));
+        }
+        check_store(&world.store)?;
+    }
+
+    #[test]
+    fn two_devices_agree_with_the_store_after_noop(
+        steps in prop::collection::vec((any::<bool>(), imap_line()), 0..30),
+    ) {
+        let mut world = World::demo();
+        let mut counts = [0u32; 2];
+        let mut ids = Vec::new();
+        for count in counts.iter_mut() {
+            let (id, _) = world.connect("mail.example.test", Port::IMAPS).expect("connects");
+            let out = world.input(id, b"a LOGIN bob builder\r\nb SELECT INBOX\r\n", Timestamp(0));
+            track(count, &out.server_lines());
+            ids.push(id);
+        }
+        for (n, (who, line)) in steps.iter().enumerate() {
+            let i = usize::from(*who);
+            let out = world.input(ids[i], format!("c{n} {line}\r\n").as_bytes(), Timestamp(0));
+            let lines = out.server_lines();
+            // A command that (re)selects starts the count afresh, as a client would.
+            if lines.iter().any(|l| l.ends_with("SELECT completed")) {
+                counts[i] = 0;
+            }
+            track(&mut counts[i], &lines);
+        }
+        for (i, id) in ids.iter().enumerate() {
+            let out = world.input(*id, b"z1 NOOP\r\nz2 STATUS INBOX (MESSAGES UIDNEXT)\r\nz3 UID FETCH 1:* (UID)\r\n", Timestamp(0));
+            let lines = out.server_lines();
+            if lines.iter().any(|l| l.starts_with("z1 BAD")) {
+                continue; // this device's last SELECT failed: nothing selected
+            }
+            track(&mut counts[i], &lines);
+            let status = lines.iter().find(|l| l.starts_with("* STATUS")).cloned().unwrap_or_default();
+            let field = |name: &str| -> u32 {
+                let rest = status.split(name).nth(1).unwrap_or_default();
+                rest.trim_start().split([' ', ')']).next().unwrap_or_default().parse().unwrap_or(0)
+            };
+            prop_assert_eq!(counts[i], field("MESSAGES"), "device {} count vs STATUS: {:?}", i, lines);
+            let uids: Vec<u32> = lines.iter()
+                .filter_map(|l| l.split("(UID ").nth(1))
+                .filter_map(|r| r.trim_end_matches(')').parse().ok())
+                .collect();
+            prop_assert!(uids.windows(2).all(|w| w[0] < w[1]), "UIDs ascend: {:?}", uids);
+            prop_assert!(uids.iter().all(|&u| u < field("UIDNEXT")), "UIDNEXT exceeds every UID");
+        }
+        check_store(&world.store)?;
+    }
+}

@@ -17,6 +17,7 @@
 //! `@strict`, `@lenient`, `@connect [NAME] HOST PORT`, `@use NAME`, `@send-raw TEXT` (sent
 //! as is, `\n` and `\r` escapes allowed), `@disconnect`.
 //! With several sessions, name them at `@connect phone …` and switch with `@use phone`.
+//! What the server pushes to another session (an IMAP IDLE) shows as `[phone] S: …`.
 //!
 //! `FACTEUR_BLESS=1 cargo test --test transcripts` rewrites the expected lines from what the
 //! engine says; read the diff before committing it.
@@ -91,6 +92,15 @@ impl Runner {
     fn take(&mut self, out: Output) {
         let mut lines = Vec::new();
         render(&out.steps, "", &mut lines);
+        // Updates pushed to other sessions (IMAP IDLE) show under their name.
+        for (id, pushed) in self.world.take_pushes() {
+            let name = self
+                .sessions
+                .iter()
+                .find(|(_, s)| **s == id)
+                .map_or("?", |(n, _)| n.as_str());
+            render(&pushed.steps, &format!("[{name}] "), &mut lines);
+        }
         self.pending.extend(lines);
     }
 
@@ -116,8 +126,9 @@ impl Runner {
 
     fn line(&mut self, at: &str, line: &str) -> Result<(), String> {
         let trimmed = line.trim_start();
-        let expected =
-            trimmed.starts_with("S:") || trimmed.starts_with("E:") || trimmed.starts_with("| ");
+        let expected = ["S:", "E:", "| ", "["]
+            .iter()
+            .any(|p| trimmed.starts_with(p));
         if expected {
             if self.pending.is_empty() {
                 self.failures.push(format!(
@@ -259,4 +270,9 @@ fn smtp_transcripts() {
 #[test]
 fn pop3_transcripts() {
     run_all("pop3");
+}
+
+#[test]
+fn imap_transcripts() {
+    run_all("imap");
 }

@@ -8,6 +8,7 @@ pub(super) fn note(note: &Note) -> String {
     match note {
         Note::Smtp(n) => smtp(n),
         Note::Pop3(n) => super::en_pop3::pop3(n),
+        Note::Imap(n) => super::en_imap::imap(n),
         Note::BareLineFeed => "This line ended with a bare LF instead of CR LF. Facteur is \
             lenient and accepts it, but the RFCs require CR LF and a strict server would refuse \
             the line."

@@ -8,6 +8,7 @@ pub(super) fn note(note: &Note) -> String {
     match note {
         Note::Smtp(n) => smtp(n),
         Note::Pop3(n) => super::fr_pop3::pop3(n),
+        Note::Imap(n) => super::fr_imap::imap(n),
         Note::BareLineFeed => "Cette ligne se termine par un LF seul au lieu de CR LF. Facteur \
             est tolérant et l’accepte, mais les RFC exigent CR LF et un serveur strict \
             refuserait la ligne."

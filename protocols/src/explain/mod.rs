@@ -5,8 +5,10 @@
 //! the compiler refuses a note that has no English or no French text.
 
 mod en;
+mod en_imap;
 mod en_pop3;
 mod fr;
+mod fr_imap;
 mod fr_pop3;
 
 use std::fmt;
@@ -14,6 +16,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::imap::note::ImapNote;
 use crate::pop3::Pop3Note;
 use crate::smtp::SmtpNote;
 
@@ -66,6 +69,7 @@ impl fmt::Display for Rfc {
 pub enum Note {
     Smtp(SmtpNote),
     Pop3(Pop3Note),
+    Imap(ImapNote),
     /// A lenient session accepted a line ending in a bare LF instead of CRLF.
     BareLineFeed,
 }
@@ -75,6 +79,7 @@ impl Note {
         match self {
             Note::Smtp(n) => n.rfc(),
             Note::Pop3(n) => n.rfc(),
+            Note::Imap(n) => n.rfc(),
             Note::BareLineFeed => Rfc {
                 number: 5321,
                 section: "2.3.8",

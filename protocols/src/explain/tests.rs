@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::imap::{CommandName, ImapNote, ImapState};
 use crate::pop3::{Capability, Pop3Note, State, Verb as Pop3Verb};
 use crate::smtp::command::{Forgiven as F, Verb};
 use crate::smtp::{Extension, SmtpNote};
@@ -225,11 +226,154 @@ fn every_pop3_note() -> Vec<Pop3Note> {
     notes
 }
 
+/// One note of each IMAP variant (and every command's explanation).
+fn every_imap_note() -> Vec<ImapNote> {
+    use ImapNote::*;
+    let d = Diagnostic {
+        column: 3,
+        expected: Expected::Tag,
+        hint: Some(Hint::MissingTag),
+    };
+    let s = || "x".to_owned();
+    let mut notes: Vec<ImapNote> = CommandName::ALL
+        .iter()
+        .flat_map(|c| [Command(*c), Completed(*c)])
+        .collect();
+    let states = [
+        ImapState::NotAuthenticated,
+        ImapState::Authenticated,
+        ImapState::Selected,
+        ImapState::Logout,
+    ];
+    notes.extend(states.iter().flat_map(|st| {
+        [
+            WrongState {
+                command: CommandName::Fetch,
+                state: *st,
+            },
+            WrongState {
+                command: CommandName::Login,
+                state: *st,
+            },
+        ]
+    }));
+    notes.extend([
+        LiteralData,
+        CommandContinued,
+        AuthResponse { decoded: s() },
+        AuthCancel,
+        Done,
+        Unparsed,
+        Greeting {
+            host: s(),
+            encrypted: true,
+            login_disabled: false,
+        },
+        Greeting {
+            host: s(),
+            encrypted: false,
+            login_disabled: true,
+        },
+        Greeting {
+            host: s(),
+            encrypted: false,
+            login_disabled: false,
+        },
+        CapabilityList {
+            login_disabled: true,
+            starttls: true,
+        },
+        CapabilityList {
+            login_disabled: false,
+            starttls: false,
+        },
+        LoggedIn { login: s() },
+        LoginDisabled,
+        AuthenticationFailed,
+        ContinueLiteral,
+        ContinueAuthenticate,
+        AuthCancelled,
+        AuthBadBase64,
+        UnknownMechanism { mechanism: s() },
+        Idling,
+        ExpectedDone,
+        UnknownCommand { word: s() },
+        MissingTag { word: s() },
+        BadTag { diagnostic: d },
+        MissingCommand,
+        EmptyLine,
+        Syntax {
+            command: CommandName::Fetch,
+            diagnostic: d,
+        },
+        LiteralTooBig { limit: 1 },
+        LineTooLong { limit: 1 },
+        NoSuchMailbox { name: s() },
+        AlreadyExists { name: s() },
+        TryCreate { name: s() },
+        CannotDeleteInbox,
+        ReadOnly,
+        InvalidSequence { exists: 5 },
+        BadCharset { charset: s() },
+        TlsReady,
+        TlsActive,
+        Bye,
+        Exists { count: 1 },
+        Recent,
+        Expunge { seq: 1 },
+        FlagsUpdate { seq: 1 },
+        FetchData { seq: 1 },
+        LiteralContent,
+        MailboxFlags,
+        PermanentFlags { read_only: true },
+        PermanentFlags { read_only: false },
+        UidValidity { value: 1 },
+        UidNext { value: 2 },
+        FirstUnseen { seq: 1 },
+        Selected {
+            mailbox: s(),
+            read_only: true,
+        },
+        Selected {
+            mailbox: s(),
+            read_only: false,
+        },
+        ListLine { name: s() },
+        ListLine {
+            name: String::new(),
+        },
+        LsubLine { name: s() },
+        StatusLine { name: s() },
+        SearchResult {
+            count: 1,
+            uid: true,
+        },
+        SearchResult {
+            count: 1,
+            uid: false,
+        },
+        EsearchResult {
+            count: 1,
+            uid: true,
+        },
+        NamespaceLine,
+        IdLine,
+        Enabled { rev2: true },
+        Enabled { rev2: false },
+        CopyUid,
+        AppendUid { uid: 1 },
+        ClosedQuietly { expunged: 1 },
+        MovedCopyUid,
+    ]);
+    notes
+}
+
 fn every_note() -> Vec<Note> {
     every_smtp_note()
         .into_iter()
         .map(Note::Smtp)
         .chain(every_pop3_note().into_iter().map(Note::Pop3))
+        .chain(every_imap_note().into_iter().map(Note::Imap))
         .chain([Note::BareLineFeed])
         .collect()
 }
@@ -257,6 +401,21 @@ fn pop3_reply_explanations_agree_on_their_status() {
 }
 
 #[test]
+fn imap_status_words_agree_between_languages() {
+    for note in every_imap_note() {
+        let en = Note::Imap(note.clone()).text(Lang::En);
+        let fr = Note::Imap(note.clone()).text(Lang::Fr);
+        for status in ["OK", "NO", "BAD", "BYE"] {
+            assert_eq!(
+                en.starts_with(&format!("{status}:")) || en.starts_with(&format!("{status} [")),
+                fr.starts_with(status),
+                "{note:?}: {en} / {fr}"
+            );
+        }
+    }
+}
+
+#[test]
 fn reply_explanations_name_their_code() {
     for note in every_smtp_note() {
         let en = Note::Smtp(note.clone()).text(Lang::En);
@@ -273,7 +432,8 @@ fn reply_explanations_name_their_code() {
 #[test]
 fn rfc_citations_point_at_real_documents() {
     let known = [
-        1870, 1939, 2034, 2449, 2595, 2920, 3207, 4616, 4954, 5321, 6152, 6409,
+        1870, 1939, 2034, 2449, 2595, 2920, 2971, 3207, 3501, 4315, 4616, 4954, 5321, 6152, 6409,
+        7888, 9051,
     ];
     for note in every_note() {
         let rfc = note.rfc();

@@ -3,6 +3,17 @@
 //! ENABLE, SASL-IR, CHILDREN and SPECIAL-USE.
 
 pub mod command;
+pub mod encode;
+mod mailboxes;
+mod messages;
+pub mod mime;
+pub mod note;
+pub mod reply;
+pub mod search;
+pub mod session;
 pub mod types;
+pub mod view;
 
+pub use note::{ImapNote, ImapState};
+pub use session::{ImapPolicy, ImapSession};
 pub use types::{Command, CommandName, MailboxName, SequenceSet};

@@ -189,6 +189,52 @@ impl Store {
         true
     }
 
+    /// Removes a mailbox after journalling each message as expunged, so sessions that have
+    /// it selected hear of the removal. Returns false if it does not exist.
+    pub fn delete_mailbox(&mut self, login: &str, name: &str) -> bool {
+        let uids: Vec<Uid> = match self.mailbox(login, name) {
+            Some(m) => m.messages.iter().map(|m| m.uid).collect(),
+            None => return false,
+        };
+        for uid in uids {
+            self.expunge(login, name, uid);
+        }
+        self.accounts
+            .get_mut(login)
+            .is_some_and(|a| a.mailboxes.remove(name).is_some())
+    }
+
+    /// Renames a mailbox, keeping its UIDVALIDITY and messages. Returns false if the source
+    /// is missing or the target exists.
+    pub fn rename_mailbox(&mut self, login: &str, from: &str, to: &str) -> bool {
+        let Some(account) = self.accounts.get_mut(login) else {
+            return false;
+        };
+        if account.mailboxes.contains_key(to) {
+            return false;
+        }
+        let Some(mut mailbox) = account.mailboxes.remove(from) else {
+            return false;
+        };
+        mailbox.name = to.to_owned();
+        account.mailboxes.insert(to.to_owned(), mailbox);
+        true
+    }
+
+    pub fn set_subscribed(&mut self, login: &str, name: &str, subscribed: bool) -> bool {
+        match self
+            .accounts
+            .get_mut(login)
+            .and_then(|a| a.mailboxes.get_mut(name))
+        {
+            Some(m) => {
+                m.subscribed = subscribed;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Takes the POP3 lock on a maildrop. Returns false if another session holds it.
     pub fn lock_maildrop(&mut self, login: &str) -> bool {
         self.locks.insert(login.to_owned())

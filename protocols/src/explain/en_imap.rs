@@ -1,0 +1,148 @@
+//! The English catalogue for IMAP.
+
+use super::en::diagnostic;
+use crate::imap::{CommandName, ImapNote, ImapState};
+
+pub(super) fn imap(n: &ImapNote) -> String {
+    use ImapNote::*;
+    match n {
+        Command(c) => command(*c).into(),
+        LiteralData => "Literal data: exactly the number of octets announced in {…}, sent as they are, line breaks included.".into(),
+        CommandContinued => "The rest of the command, after the literal.".into(),
+        AuthResponse { decoded } => format!("The credentials in base64. They decode to \"{decoded}\": base64 hides nothing, which is why IMAP refuses them before TLS."),
+        AuthCancel => "A lone * cancels the authentication under way.".into(),
+        Done => "DONE ends IDLE; the server then completes the IDLE command.".into(),
+        Unparsed => "The server could not make sense of this line; its reply says why.".into(),
+
+        Greeting { host, encrypted, login_disabled } => {
+            let mut t = format!("The server {host} is ready. IMAP servers speak first; the CAPABILITY list in brackets saves the client a round trip.");
+            if *encrypted {
+                t.push_str(" This connection is encrypted from the start (port 993).");
+            } else if *login_disabled {
+                t.push_str(" LOGINDISABLED: no password may be sent until STARTTLS has encrypted the connection.");
+            }
+            t
+        }
+        CapabilityList { login_disabled, starttls } => {
+            let mut t = "The features this server supports now. IMAP4rev1 and IMAP4rev2 are the protocol versions; the rest are extensions.".to_owned();
+            if *starttls {
+                t.push_str(" STARTTLS: the connection can be encrypted.");
+            }
+            if *login_disabled {
+                t.push_str(" LOGINDISABLED: LOGIN is refused until then.");
+            }
+            t
+        }
+        Completed(c) => format!("OK: the server completed the {} command. The tag matches the one the client chose, so the client knows which command finished.", c.word()),
+        LoggedIn { login } => format!("OK: logged in as {login}. The session is now in the authenticated state; the capability list comes again because it changed."),
+        LoginDisabled => "NO [PRIVACYREQUIRED]: the password would cross the network in clear. Send STARTTLS first, or connect to port 993.".into(),
+        AuthenticationFailed => "NO [AUTHENTICATIONFAILED]: the user name or password is wrong.".into(),
+        ContinueLiteral => "A continuation request (+): the server is ready for the literal's octets. Without LITERAL+, the client waits for it.".into(),
+        ContinueAuthenticate => "A continuation request (+): the server waits for the credentials in base64, as \\0user\\0password.".into(),
+        AuthCancelled => "BAD: the authentication was cancelled.".into(),
+        AuthBadBase64 => "BAD: that answer is not valid base64.".into(),
+        UnknownMechanism { mechanism } => format!("NO: this server does not offer {mechanism}. The AUTH= entries of CAPABILITY list what it offers."),
+        Idling => "A continuation request (+): the server is idling and will push news (new mail, flag changes, removals) as it happens, until the client sends DONE.".into(),
+        ExpectedDone => "BAD: during IDLE the only thing the client may send is DONE.".into(),
+        WrongState { command, state } => format!("BAD: {} cannot be used {}.", command.word(), state_phrase(*command, *state)),
+        UnknownCommand { word } => format!("BAD: {word} is not an IMAP command. CAPABILITY lists the extensions; the base commands are in RFC 9051."),
+        MissingTag { word } => format!("BAD: \"{word}\" was taken as the tag, because every IMAP command starts with one. Write a tag first: a1 {word} …"),
+        BadTag { diagnostic: d } => format!("BAD: a tag is a word of letters, digits and punctuation such as a1, without + or quotes. {}", diagnostic(d)),
+        MissingCommand => "BAD: there is a tag but no command after it.".into(),
+        EmptyLine => "BAD: the line was empty. An IMAP command looks like: a1 NOOP.".into(),
+        Syntax { command, diagnostic: d } => format!("BAD: {} is a known command but its arguments are wrong. {}", command.word(), diagnostic(d)),
+        LiteralTooBig { limit } => format!("NO [TOOBIG]: this server accepts literals of at most {limit} octets."),
+        LineTooLong { limit } => format!("BAD: a command line may be at most {limit} octets; send long values as literals."),
+        NoSuchMailbox { name } => format!("NO [NONEXISTENT]: there is no mailbox called \"{name}\". LIST \"\" * shows them all."),
+        AlreadyExists { name } => format!("NO: \"{name}\" already exists, or still has sub-mailboxes."),
+        TryCreate { name } => format!("NO [TRYCREATE]: \"{name}\" does not exist; the code tells the client it may CREATE it and try again."),
+        CannotDeleteInbox => "NO: INBOX always exists and cannot be deleted.".into(),
+        ReadOnly => "NO: the mailbox was opened read-only (EXAMINE), or the operation is not possible here.".into(),
+        InvalidSequence { exists } => format!("BAD: message numbers run from 1 to {exists} in this mailbox (\"*\" is the last one)."),
+        BadCharset { charset } => format!("NO [BADCHARSET]: {charset} is not supported; the code lists the charsets that are."),
+        TlsReady => "OK: begin the TLS handshake now. In Facteur the encryption is simulated. Ask CAPABILITY again afterwards: it changes.".into(),
+        TlsActive => "BAD: the connection is already encrypted, or this server does not offer STARTTLS.".into(),
+        Bye => "BYE: the server is closing the connection.".into(),
+        Exists { count } => format!("The mailbox now holds {count} messages. When this number grows, new mail has arrived."),
+        Recent => "RECENT is an IMAP4rev1 count of messages new to this session. Facteur does not track \\Recent (IMAP4rev2 dropped it), so it is 0.".into(),
+        Expunge { seq } => format!("Message {seq} has been removed for good. Every message after it moves down by one number."),
+        FlagsUpdate { seq } => format!("The flags of message {seq}, as they are now on the server. When another device changed them, this is how this one learns."),
+        FetchData { seq } => format!("The data asked for about message {seq}."),
+        LiteralContent => "Part of the message data, sent as a literal.".into(),
+        MailboxFlags => "The flags that exist in this mailbox.".into(),
+        PermanentFlags { read_only: false } => "The flags the client may change and that stay on the server; \\* means it may create keywords too.".into(),
+        PermanentFlags { read_only: true } => "No flag can be changed: the mailbox is open read-only.".into(),
+        UidValidity { value } => format!("UIDVALIDITY {value}: as long as it stays the same, a UID always names the same message, so clients can keep a cache."),
+        UidNext { value } => format!("UIDNEXT {value}: the UID the next message will get. UIDs only grow."),
+        FirstUnseen { seq } => format!("Message {seq} is the first one not yet read."),
+        Selected { mailbox, read_only } => if *read_only {
+            format!("OK [READ-ONLY]: \"{mailbox}\" is open for reading only; nothing, not even \\Seen, will change.")
+        } else {
+            format!("OK [READ-WRITE]: \"{mailbox}\" is selected; message commands now apply to it.")
+        },
+        ListLine { name } if name.is_empty() => "The hierarchy delimiter is \"/\": Work/2026 is a mailbox inside Work.".into(),
+        ListLine { name } => format!("A mailbox called \"{name}\", with attributes such as \\HasChildren or \\Sent (its special use)."),
+        LsubLine { name } => format!("\"{name}\" is subscribed: clients show it in their folder list."),
+        StatusLine { name } => format!("Counters of \"{name}\", without selecting it."),
+        SearchResult { count, uid } => format!("The {count} {} of the messages that match.", if *uid { "UIDs" } else { "sequence numbers" }),
+        EsearchResult { count, uid } => format!("The extended SEARCH result of IMAP4rev2: {count} {} that match, as a compact set.", if *uid { "UIDs" } else { "messages" }),
+        NamespaceLine => "One personal namespace with no prefix and \"/\" as delimiter; no shared or other users' mailboxes.".into(),
+        IdLine => "The server says what software it is.".into(),
+        Enabled { rev2: true } => "IMAP4rev2 is on for this session: no RECENT, and SEARCH answers with ESEARCH.".into(),
+        Enabled { rev2: false } => "Nothing new was enabled.".into(),
+        CopyUid => "OK: copied. [COPYUID] gives UIDVALIDITY, the source UIDs and the new UIDs in the target, so the client need not look them up.".into(),
+        MovedCopyUid => "The messages are in the target mailbox; [COPYUID] maps old UIDs to new ones. EXPUNGE responses for the originals follow.".into(),
+        AppendUid { uid } => format!("OK [APPENDUID]: the message was stored with UID {uid}."),
+        ClosedQuietly { expunged } => format!("OK: the mailbox is closed; {expunged} messages marked \\Deleted were removed without EXPUNGE responses."),
+    }
+}
+
+fn state_phrase(command: CommandName, state: ImapState) -> &'static str {
+    let before_login = matches!(
+        command,
+        CommandName::StartTls | CommandName::Login | CommandName::Authenticate
+    );
+    match state {
+        ImapState::NotAuthenticated => "before logging in: LOGIN or AUTHENTICATE first",
+        _ if before_login => "once logged in: it belongs to the not-authenticated state",
+        ImapState::Authenticated => "without a selected mailbox: SELECT or EXAMINE one first",
+        ImapState::Selected | ImapState::Logout => "now",
+    }
+}
+
+fn command(c: CommandName) -> &'static str {
+    use CommandName::*;
+    match c {
+        Capability => "Asks which features the server supports.",
+        Noop => "Does nothing, but gives the server a moment to report news: new mail, flag changes, removals.",
+        Logout => "Ends the session: the server answers BYE, then OK, and closes the connection.",
+        StartTls => "Asks to encrypt the connection with TLS before logging in.",
+        Authenticate => "Logs in with a SASL mechanism; PLAIN sends the user name and password in base64.",
+        Login => "Logs in with a user name and a password.",
+        Enable => "Turns on an extension for this session, such as IMAP4rev2.",
+        Id => "Tells the server which client this is, and asks which server it is.",
+        Namespace => "Asks how mailbox names are organised: prefixes and delimiter.",
+        Select => "Opens a mailbox for reading and changing its messages.",
+        Examine => "Opens a mailbox read-only: reading a message will not even mark it \\Seen.",
+        Create => "Creates a mailbox (a folder) on the server, where every device will see it.",
+        Delete => "Deletes a mailbox and the messages in it.",
+        Rename => "Renames a mailbox; its messages and their UIDs stay as they are.",
+        Subscribe => "Adds a mailbox to the list the client shows.",
+        Unsubscribe => "Removes a mailbox from the list the client shows; the mailbox stays.",
+        List => "Lists mailboxes whose names match a pattern: * matches anything, % anything but the delimiter.",
+        Lsub => "Lists subscribed mailboxes (IMAP4rev1; IMAP4rev2 uses LIST options instead).",
+        Status => "Asks for counters of a mailbox without selecting it.",
+        Append => "Stores a message in a mailbox: how a client keeps a copy of sent mail or a draft.",
+        Idle => "Waits for the server to push news at once, until DONE.",
+        Check => "An IMAP4rev1 checkpoint request; today it does what NOOP does.",
+        Close => "Closes the mailbox and removes the messages marked \\Deleted, silently.",
+        Unselect => "Closes the mailbox without removing anything.",
+        Expunge => "Removes the messages marked \\Deleted for good, on every device.",
+        Search => "Finds the messages that match criteria; the answer lists their numbers.",
+        Fetch => "Asks for data about messages: flags, headers, structure, body. BODY[] without .PEEK marks the message \\Seen.",
+        Store => "Changes flags: FLAGS replaces, +FLAGS adds, -FLAGS removes; .SILENT skips the answer.",
+        Copy => "Copies messages to another mailbox; the originals stay where they are.",
+        Move => "Moves messages to another mailbox: a copy, then the originals are expunged.",
+        Uid => "The UID form: numbers are UIDs, which never change, rather than sequence numbers.",
+    }
+}

@@ -1,0 +1,583 @@
+//! Mailbox commands (RFC 9051 §6.3): SELECT, EXAMINE, CREATE, DELETE, RENAME, SUBSCRIBE,
+//! UNSUBSCRIBE, LIST, LSUB (IMAP4rev1), STATUS and APPEND.
+
+use std::collections::BTreeSet;
+
+use super::encode::string;
+use super::note::ImapNote;
+use super::reply::{tagged, untagged, Status};
+use super::session::{Context, ImapSession, State};
+use super::types::{CommandName, StatusItem};
+use super::view::View;
+use crate::output::{Event, Output};
+use crate::store::{Flag, SpecialUse, INBOX};
+use crate::time::Timestamp;
+
+/// An APPEND command's arguments (RFC 9051 §6.3.12).
+pub(super) struct Append {
+    pub mailbox: String,
+    pub flags: Vec<Flag>,
+    pub date: Option<Timestamp>,
+    pub message: Vec<u8>,
+}
+
+/// The hierarchy delimiter of mailbox names.
+pub const DELIMITER: char = '/';
+
+/// A mailbox name as IMAP writes it: an atom when it can be, else a quoted string.
+pub(super) fn mailbox_name(name: &str) -> String {
+    let atom = !name.is_empty()
+        && !name.eq_ignore_ascii_case("NIL")
+        && name
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !"(){%*\"\\".contains(c));
+    if atom {
+        name.to_owned()
+    } else {
+        let mut out = Vec::new();
+        string(&mut out, name.as_bytes());
+        String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
+/// LIST pattern matching (RFC 9051 §6.3.9): `*` matches anything, `%` anything but the
+/// hierarchy delimiter. INBOX matches in any case.
+pub(super) fn matches(pattern: &str, name: &str) -> bool {
+    fn go(p: &[char], n: &[char]) -> bool {
+        match p.split_first() {
+            None => n.is_empty(),
+            Some(('*', rest)) => (0..=n.len()).any(|i| go(rest, &n[i..])),
+            Some(('%', rest)) => (0..=n.len())
+                .take_while(|&i| i == 0 || n[i - 1] != DELIMITER)
+                .any(|i| go(rest, &n[i..])),
+            Some((c, rest)) => n.first() == Some(c) && go(rest, &n[1..]),
+        }
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    go(&p, &n)
+        || (name == INBOX
+            && go(
+                &pattern.to_ascii_uppercase().chars().collect::<Vec<_>>(),
+                &n,
+            ))
+}
+
+impl ImapSession {
+    fn login_name(&self) -> String {
+        self.login().unwrap_or_default().to_owned()
+    }
+
+    fn no_such_mailbox(&self, tag: &str, name: &str, out: &mut Output) {
+        tagged(
+            out,
+            tag,
+            Status::No,
+            Some("NONEXISTENT"),
+            "No such mailbox",
+            ImapNote::NoSuchMailbox {
+                name: name.to_owned(),
+            },
+        );
+    }
+
+    pub(super) fn select(
+        &mut self,
+        tag: &str,
+        name: &str,
+        read_only: bool,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let login = self.login_name();
+        // Selecting, even a mailbox that does not exist, leaves the selected state first.
+        self.state = State::Authenticated {
+            login: login.clone(),
+        };
+        let command = if read_only {
+            CommandName::Examine
+        } else {
+            CommandName::Select
+        };
+        let Some(view) = View::open(ctx.store, &login, name, read_only) else {
+            return self.no_such_mailbox(tag, name, out);
+        };
+        let Some(mailbox) = ctx.store.mailbox(&login, name) else {
+            return self.no_such_mailbox(tag, name, out);
+        };
+        let first_unseen = mailbox
+            .messages
+            .iter()
+            .position(|m| !m.has(&Flag::Seen))
+            .map(|i| i as u32 + 1);
+        let uid_next = mailbox.uid_next.0;
+        untagged(
+            out,
+            r"FLAGS (\Answered \Flagged \Deleted \Seen \Draft)",
+            ImapNote::MailboxFlags,
+        );
+        untagged(
+            out,
+            &format!("{} EXISTS", view.exists()),
+            ImapNote::Exists {
+                count: view.exists(),
+            },
+        );
+        if !self.rev2 {
+            untagged(out, "0 RECENT", ImapNote::Recent);
+            if let Some(seq) = first_unseen {
+                untagged(
+                    out,
+                    &format!("OK [UNSEEN {seq}] First unseen message"),
+                    ImapNote::FirstUnseen { seq },
+                );
+            }
+        }
+        untagged(
+            out,
+            &format!("OK [UIDVALIDITY {}] UIDs valid", view.uid_validity),
+            ImapNote::UidValidity {
+                value: view.uid_validity,
+            },
+        );
+        untagged(
+            out,
+            &format!("OK [UIDNEXT {uid_next}] Predicted next UID"),
+            ImapNote::UidNext { value: uid_next },
+        );
+        let permanent = if read_only {
+            "()"
+        } else {
+            r"(\Answered \Flagged \Deleted \Seen \Draft \*)"
+        };
+        untagged(
+            out,
+            &format!("OK [PERMANENTFLAGS {permanent}] Flags that stick"),
+            ImapNote::PermanentFlags { read_only },
+        );
+        if self.rev2 {
+            let attrs = self.attributes(ctx, &login, name);
+            untagged(
+                out,
+                &format!("LIST ({attrs}) \"{DELIMITER}\" {}", mailbox_name(name)),
+                ImapNote::ListLine {
+                    name: name.to_owned(),
+                },
+            );
+        }
+        let code = if read_only { "READ-ONLY" } else { "READ-WRITE" };
+        tagged(
+            out,
+            tag,
+            Status::Ok,
+            Some(code),
+            &format!("{} completed", command.word()),
+            ImapNote::Selected {
+                mailbox: name.to_owned(),
+                read_only,
+            },
+        );
+        self.state = State::Selected { login, view };
+    }
+
+    pub(super) fn create(
+        &mut self,
+        tag: &str,
+        name: &str,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let login = self.login_name();
+        // A trailing delimiter says the name will hold sub-mailboxes (RFC 9051 §6.3.4).
+        let name = name.trim_end_matches(DELIMITER);
+        if name.is_empty() || name.split(DELIMITER).any(str::is_empty) {
+            return tagged(
+                out,
+                tag,
+                Status::No,
+                Some("CANNOT"),
+                "Invalid mailbox name",
+                ImapNote::NoSuchMailbox {
+                    name: name.to_owned(),
+                },
+            );
+        }
+        if ctx.store.mailbox(&login, name).is_some() {
+            return tagged(
+                out,
+                tag,
+                Status::No,
+                Some("ALREADYEXISTS"),
+                "Mailbox already exists",
+                ImapNote::AlreadyExists {
+                    name: name.to_owned(),
+                },
+            );
+        }
+        // Superior names are created too: CREATE Work/2026 makes Work if needed.
+        let mut path = String::new();
+        for part in name.split(DELIMITER) {
+            if !path.is_empty() {
+                path.push(DELIMITER);
+            }
+            path.push_str(part);
+            if ctx.store.create_mailbox(&login, &path, None) {
+                out.event(Event::MailboxCreated {
+                    account: login.clone(),
+                    mailbox: path.clone(),
+                });
+            }
+        }
+        self.complete(tag, CommandName::Create, ctx, out, true);
+    }
+
+    pub(super) fn delete(
+        &mut self,
+        tag: &str,
+        name: &str,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let login = self.login_name();
+        if name == INBOX {
+            return tagged(
+                out,
+                tag,
+                Status::No,
+                Some("CANNOT"),
+                "INBOX cannot be deleted",
+                ImapNote::CannotDeleteInbox,
+            );
+        }
+        if ctx.store.mailbox(&login, name).is_none() {
+            return self.no_such_mailbox(tag, name, out);
+        }
+        let prefix = format!("{name}{DELIMITER}");
+        let has_children = ctx
+            .store
+            .account(&login)
+            .is_some_and(|a| a.mailboxes.keys().any(|k| k.starts_with(&prefix)));
+        if has_children {
+            return tagged(
+                out,
+                tag,
+                Status::No,
+                Some("HASCHILDREN"),
+                "Delete its sub-mailboxes first",
+                ImapNote::AlreadyExists {
+                    name: name.to_owned(),
+                },
+            );
+        }
+        if self.selected() == Some(name) {
+            self.state = State::Authenticated {
+                login: login.clone(),
+            };
+        }
+        ctx.store.delete_mailbox(&login, name);
+        out.event(Event::MailboxDeleted {
+            account: login,
+            mailbox: name.to_owned(),
+        });
+        self.complete(tag, CommandName::Delete, ctx, out, true);
+    }
+
+    pub(super) fn rename(
+        &mut self,
+        tag: &str,
+        from: &str,
+        to: &str,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let login = self.login_name();
+        if ctx.store.mailbox(&login, from).is_none() {
+            return self.no_such_mailbox(tag, from, out);
+        }
+        if ctx.store.mailbox(&login, to).is_some() || to == INBOX {
+            return tagged(
+                out,
+                tag,
+                Status::No,
+                Some("ALREADYEXISTS"),
+                "Target mailbox already exists",
+                ImapNote::AlreadyExists {
+                    name: to.to_owned(),
+                },
+            );
+        }
+        if from == INBOX {
+            // RFC 9051 §6.3.6: renaming INBOX moves its messages to the new name and leaves
+            // INBOX empty.
+            ctx.store.create_mailbox(&login, to, None);
+            let messages = ctx
+                .store
+                .mailbox(&login, INBOX)
+                .map(|m| m.messages.clone())
+                .unwrap_or_default();
+            for m in messages {
+                ctx.store.append(
+                    &login,
+                    to,
+                    m.raw.0.clone(),
+                    m.flags.clone(),
+                    m.internal_date,
+                );
+                ctx.store.expunge(&login, INBOX, m.uid);
+            }
+        } else {
+            let prefix = format!("{from}{DELIMITER}");
+            let children: Vec<String> = ctx
+                .store
+                .account(&login)
+                .map(|a| {
+                    a.mailboxes
+                        .keys()
+                        .filter(|k| k.starts_with(&prefix))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            ctx.store.rename_mailbox(&login, from, to);
+            for child in children {
+                let renamed = format!("{to}{}", &child[from.len()..]);
+                ctx.store.rename_mailbox(&login, &child, &renamed);
+            }
+            if self.selected() == Some(from) {
+                if let State::Selected { view, .. } = &mut self.state {
+                    view.mailbox = to.to_owned();
+                }
+            }
+        }
+        out.event(Event::MailboxRenamed {
+            account: login,
+            from: from.to_owned(),
+            to: to.to_owned(),
+        });
+        self.complete(tag, CommandName::Rename, ctx, out, true);
+    }
+
+    pub(super) fn subscribe(
+        &mut self,
+        tag: &str,
+        name: &str,
+        on: bool,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let login = self.login_name();
+        if !ctx.store.set_subscribed(&login, name, on) {
+            return self.no_such_mailbox(tag, name, out);
+        }
+        let command = if on {
+            CommandName::Subscribe
+        } else {
+            CommandName::Unsubscribe
+        };
+        self.complete(tag, command, ctx, out, true);
+    }
+
+    /// `\HasChildren`/`\HasNoChildren` (RFC 3348) and special use (RFC 6154).
+    fn attributes(&self, ctx: &Context<'_>, login: &str, name: &str) -> String {
+        let Some(account) = ctx.store.account(login) else {
+            return String::new();
+        };
+        let prefix = format!("{name}{DELIMITER}");
+        let mut attrs = vec![
+            if account.mailboxes.keys().any(|k| k.starts_with(&prefix)) {
+                r"\HasChildren"
+            } else {
+                r"\HasNoChildren"
+            },
+        ];
+        if let Some(use_) = account.mailboxes.get(name).and_then(|m| m.special_use) {
+            attrs.push(match use_ {
+                SpecialUse::Sent => r"\Sent",
+                SpecialUse::Drafts => r"\Drafts",
+                SpecialUse::Trash => r"\Trash",
+                SpecialUse::Junk => r"\Junk",
+                SpecialUse::Archive => r"\Archive",
+            });
+        }
+        attrs.join(" ")
+    }
+
+    pub(super) fn list(
+        &mut self,
+        tag: &str,
+        reference: &str,
+        pattern: &str,
+        lsub: bool,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let login = self.login_name();
+        let command = if lsub {
+            CommandName::Lsub
+        } else {
+            CommandName::List
+        };
+        if pattern.is_empty() && !lsub {
+            // RFC 9051 §6.3.9: an empty pattern asks for the delimiter and the root.
+            untagged(
+                out,
+                &format!("LIST (\\Noselect) \"{DELIMITER}\" \"\""),
+                ImapNote::ListLine {
+                    name: String::new(),
+                },
+            );
+            return self.complete(tag, command, ctx, out, true);
+        }
+        let full = format!("{reference}{pattern}");
+        let mut names: Vec<String> = ctx
+            .store
+            .account(&login)
+            .map(|a| {
+                a.mailboxes
+                    .values()
+                    .filter(|m| !lsub || m.subscribed)
+                    .map(|m| m.name.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort_by_key(|n| (n != INBOX, n.clone()));
+        for name in names.into_iter().filter(|n| matches(&full, n)) {
+            let (word, note, attrs) = if lsub {
+                (
+                    "LSUB",
+                    ImapNote::LsubLine { name: name.clone() },
+                    String::new(),
+                )
+            } else {
+                (
+                    "LIST",
+                    ImapNote::ListLine { name: name.clone() },
+                    self.attributes(ctx, &login, &name),
+                )
+            };
+            untagged(
+                out,
+                &format!("{word} ({attrs}) \"{DELIMITER}\" {}", mailbox_name(&name)),
+                note,
+            );
+        }
+        self.complete(tag, command, ctx, out, true);
+    }
+
+    pub(super) fn status(
+        &mut self,
+        tag: &str,
+        name: &str,
+        items: &[StatusItem],
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let login = self.login_name();
+        let Some(m) = ctx.store.mailbox(&login, name) else {
+            return self.no_such_mailbox(tag, name, out);
+        };
+        let values: Vec<String> = items
+            .iter()
+            .map(|item| {
+                let value = match item {
+                    StatusItem::Messages => m.messages.len(),
+                    StatusItem::UidNext => m.uid_next.0 as usize,
+                    StatusItem::UidValidity => m.uid_validity as usize,
+                    StatusItem::Unseen => m.messages.iter().filter(|x| !x.has(&Flag::Seen)).count(),
+                    StatusItem::Deleted => {
+                        m.messages.iter().filter(|x| x.has(&Flag::Deleted)).count()
+                    }
+                    StatusItem::Size => m.total_size(),
+                    StatusItem::Recent => 0,
+                };
+                format!("{} {value}", item.name())
+            })
+            .collect();
+        untagged(
+            out,
+            &format!("STATUS {} ({})", mailbox_name(name), values.join(" ")),
+            ImapNote::StatusLine {
+                name: name.to_owned(),
+            },
+        );
+        self.complete(tag, CommandName::Status, ctx, out, true);
+    }
+
+    pub(super) fn append(
+        &mut self,
+        tag: &str,
+        request: Append,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let login = self.login_name();
+        let Append {
+            mailbox,
+            flags,
+            date,
+            message,
+        } = request;
+        let name = mailbox.as_str();
+        let Some(validity) = ctx.store.mailbox(&login, name).map(|m| m.uid_validity) else {
+            return tagged(
+                out,
+                tag,
+                Status::No,
+                Some("TRYCREATE"),
+                "No such mailbox; CREATE it first",
+                ImapNote::TryCreate {
+                    name: name.to_owned(),
+                },
+            );
+        };
+        let flags: BTreeSet<Flag> = flags.into_iter().collect();
+        let Some(uid) = ctx
+            .store
+            .append(&login, name, message, flags, date.unwrap_or(ctx.now))
+        else {
+            return self.no_such_mailbox(tag, name, out);
+        };
+        out.event(Event::Appended {
+            account: login,
+            mailbox: name.to_owned(),
+            uid,
+        });
+        self.updates(ctx.store, out, true);
+        tagged(
+            out,
+            tag,
+            Status::Ok,
+            Some(&format!("APPENDUID {validity} {uid}")),
+            "APPEND completed",
+            ImapNote::AppendUid { uid: uid.0 },
+        );
+    }
+}
+
+/// Flags as IMAP writes them, for events.
+pub(super) fn flag_names(flags: &BTreeSet<Flag>) -> Vec<String> {
+    flags.iter().map(|f| f.name().to_owned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn star_crosses_levels_and_percent_does_not() {
+        assert!(matches("*", "Work/2026"));
+        assert!(matches("%", "Work"));
+        assert!(!matches("%", "Work/2026"));
+        assert!(matches("Work/%", "Work/2026"));
+        assert!(matches("W*6", "Work/2026"));
+        assert!(matches("inbox", "INBOX"));
+        assert!(!matches("inbox", "Inbox2"));
+    }
+
+    #[test]
+    fn names_that_are_not_atoms_are_quoted() {
+        assert_eq!(mailbox_name("INBOX"), "INBOX");
+        assert_eq!(mailbox_name("My folder"), "\"My folder\"");
+        assert_eq!(mailbox_name("Nil"), "\"Nil\"");
+    }
+}

@@ -1,0 +1,533 @@
+//! What IMAP tells about a message's structure, from mail-parser's MIME parse: ENVELOPE,
+//! BODY/BODYSTRUCTURE (RFC 9051 §7.5.2), and the bytes of a `BODY[section]` (§6.4.5).
+//!
+//! mail-parser records where each part's header and body start and end in the raw bytes,
+//! so sections are exact slices of the stored message, never a re-encoding.
+
+use mail_parser::{Address, Message, MessageParser, MessagePart, MimeHeaders, PartType};
+
+use super::encode::{nstring, string};
+use super::types::{Section, SectionText};
+use crate::time::Timestamp;
+
+/// A parsed message and its raw bytes.
+pub struct Parsed<'a> {
+    message: Option<Message<'a>>,
+    raw: &'a [u8],
+}
+
+impl<'a> Parsed<'a> {
+    pub fn new(raw: &'a [u8]) -> Parsed<'a> {
+        Parsed {
+            message: MessageParser::new().parse(raw),
+            raw,
+        }
+    }
+
+    /// ENVELOPE: date, subject, from, sender, reply-to, to, cc, bcc, in-reply-to, message-id.
+    pub fn envelope(&self, out: &mut Vec<u8>) {
+        match &self.message {
+            Some(m) => envelope(m, out),
+            None => out.extend_from_slice(b"(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)"),
+        }
+    }
+
+    /// BODYSTRUCTURE (with extension data) or BODY (without).
+    pub fn body_structure(&self, out: &mut Vec<u8>, extended: bool) {
+        match &self.message {
+            Some(m) => part_structure(m, 0, out, extended),
+            None => {
+                let lines = count_lines(self.raw);
+                out.extend_from_slice(format!("(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" {} {lines})", self.raw.len()).as_bytes());
+            }
+        }
+    }
+
+    /// The bytes a section names, or None if the message has no such part.
+    pub fn section(&self, section: &Section) -> Option<Vec<u8>> {
+        let Some(message) = &self.message else {
+            return (section.part.is_empty() && section.text.is_none()).then(|| self.raw.to_vec());
+        };
+        section_of(message, &section.part, section.text.as_ref())
+    }
+
+    /// Header field values for SEARCH HEADER/FROM/TO…, decoded where mail-parser decodes.
+    pub fn header_text(&self, name: &str) -> Vec<String> {
+        let Some(m) = &self.message else {
+            return Vec::new();
+        };
+        m.headers()
+            .iter()
+            .filter(|h| h.name.as_str().eq_ignore_ascii_case(name))
+            .map(|h| {
+                let raw = self
+                    .raw
+                    .get(h.offset_start as usize..h.offset_end as usize)
+                    .unwrap_or_default();
+                let mut text = String::from_utf8_lossy(raw).trim().to_owned();
+                if let Some(a) = h.value.as_address() {
+                    for addr in a.iter() {
+                        text.push(' ');
+                        text.push_str(addr.name.as_deref().unwrap_or_default());
+                    }
+                } else if let Some(t) = h.value.as_text() {
+                    text.push(' ');
+                    text.push_str(t);
+                }
+                text
+            })
+            .collect()
+    }
+
+    /// The decoded text of the body parts, for SEARCH BODY/TEXT.
+    pub fn body_text(&self) -> String {
+        let Some(m) = &self.message else {
+            return String::from_utf8_lossy(self.raw).into_owned();
+        };
+        let mut text = String::new();
+        for part in &m.parts {
+            if let PartType::Text(t) | PartType::Html(t) = &part.body {
+                text.push_str(t);
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    /// The calendar day written in the `Date:` header, for SENTBEFORE/SENTON/SENTSINCE
+    /// (RFC 9051 §6.4.4: "disregarding time and timezone").
+    pub fn sent_day(&self) -> Option<Timestamp> {
+        let d = self.message.as_ref()?.date()?;
+        Some(Timestamp::from_ymd(
+            i64::from(d.year),
+            u32::from(d.month),
+            u32::from(d.day),
+        ))
+    }
+}
+
+fn envelope(m: &Message<'_>, out: &mut Vec<u8>) {
+    let raw_header = |name: &str| m.header_raw(name).map(|v| v.trim().as_bytes().to_vec());
+    out.push(b'(');
+    nstring(out, raw_header("Date").as_deref());
+    out.push(b' ');
+    nstring(out, raw_header("Subject").as_deref());
+    let from = m.from();
+    for addresses in [
+        from,
+        m.sender().or(from),
+        m.reply_to().or(from),
+        m.to(),
+        m.cc(),
+        m.bcc(),
+    ] {
+        out.push(b' ');
+        address_list(addresses, out);
+    }
+    out.push(b' ');
+    nstring(out, raw_header("In-Reply-To").as_deref());
+    out.push(b' ');
+    nstring(out, raw_header("Message-ID").as_deref());
+    out.push(b')');
+}
+
+/// `env-from` etc.: `((name adl mailbox host) …)` or NIL; groups as RFC 9051 §9 describes.
+fn address_list(addresses: Option<&Address<'_>>, out: &mut Vec<u8>) {
+    let Some(addresses) = addresses else {
+        out.extend_from_slice(b"NIL");
+        return;
+    };
+    let mut items: Vec<u8> = Vec::new();
+    let one = |name: Option<&str>, address: Option<&str>, items: &mut Vec<u8>| {
+        let (mailbox, host) = match address.and_then(|a| a.rsplit_once('@')) {
+            Some((m, h)) => (Some(m), Some(h)),
+            None => (address, None),
+        };
+        items.push(b'(');
+        nstring(items, name.map(str::as_bytes));
+        items.extend_from_slice(b" NIL ");
+        nstring(items, mailbox.map(str::as_bytes));
+        items.push(b' ');
+        nstring(items, host.map(str::as_bytes));
+        items.push(b')');
+    };
+    match addresses {
+        Address::List(list) => {
+            for a in list {
+                one(a.name.as_deref(), a.address.as_deref(), &mut items);
+            }
+        }
+        Address::Group(groups) => {
+            for g in groups {
+                match &g.name {
+                    Some(name) => {
+                        items.extend_from_slice(b"(NIL NIL ");
+                        string(&mut items, name.as_bytes());
+                        items.extend_from_slice(b" NIL)");
+                        for a in &g.addresses {
+                            one(a.name.as_deref(), a.address.as_deref(), &mut items);
+                        }
+                        items.extend_from_slice(b"(NIL NIL NIL NIL)");
+                    }
+                    None => {
+                        for a in &g.addresses {
+                            one(a.name.as_deref(), a.address.as_deref(), &mut items);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if items.is_empty() {
+        out.extend_from_slice(b"NIL");
+    } else {
+        out.push(b'(');
+        out.extend_from_slice(&items);
+        out.push(b')');
+    }
+}
+
+fn upper(s: &str) -> Vec<u8> {
+    s.to_ascii_uppercase().into_bytes()
+}
+
+fn part_structure(m: &Message<'_>, index: u32, out: &mut Vec<u8>, extended: bool) {
+    let Some(part) = m.part(index) else {
+        out.extend_from_slice(b"NIL");
+        return;
+    };
+    let raw = m.raw_message();
+    let (ctype, subtype) = match part.content_type() {
+        Some(ct) => (
+            ct.c_type.to_string(),
+            ct.c_subtype.as_deref().unwrap_or("").to_string(),
+        ),
+        None => match &part.body {
+            PartType::Multipart(_) => ("multipart".into(), "mixed".into()),
+            PartType::Message(_) => ("message".into(), "rfc822".into()),
+            _ => ("text".into(), "plain".into()),
+        },
+    };
+    if let PartType::Multipart(children) = &part.body {
+        out.push(b'(');
+        for &child in children {
+            part_structure(m, child, out, extended);
+        }
+        out.push(b' ');
+        string(out, &upper(&subtype));
+        if extended {
+            out.push(b' ');
+            params(part, out, true);
+            out.push(b' ');
+            disposition(part, out);
+            out.extend_from_slice(b" NIL NIL");
+        }
+        out.push(b')');
+        return;
+    }
+    let body = raw
+        .get(part.offset_body as usize..part.offset_end as usize)
+        .unwrap_or_default();
+    out.push(b'(');
+    string(out, &upper(&ctype));
+    out.push(b' ');
+    string(
+        out,
+        &upper(if subtype.is_empty() {
+            "plain"
+        } else {
+            &subtype
+        }),
+    );
+    out.push(b' ');
+    params(part, out, false);
+    out.push(b' ');
+    nstring(out, part.content_id().map(str::as_bytes));
+    out.push(b' ');
+    nstring(out, part.content_description().map(str::as_bytes));
+    out.push(b' ');
+    let encoding = part.content_transfer_encoding().unwrap_or("7bit");
+    string(out, &upper(encoding));
+    out.extend_from_slice(format!(" {}", body.len()).as_bytes());
+    if let PartType::Message(inner) = &part.body {
+        out.push(b' ');
+        envelope(inner, out);
+        out.push(b' ');
+        part_structure(inner, 0, out, extended);
+        out.extend_from_slice(format!(" {}", count_lines(body)).as_bytes());
+    } else if ctype.eq_ignore_ascii_case("text") {
+        out.extend_from_slice(format!(" {}", count_lines(body)).as_bytes());
+    }
+    if extended {
+        out.extend_from_slice(b" NIL ");
+        disposition(part, out);
+        out.extend_from_slice(b" NIL NIL");
+    }
+    out.push(b')');
+}
+
+/// `body-fld-param`: the Content-Type parameters, e.g. `("CHARSET" "UTF-8")`.
+fn params(part: &MessagePart<'_>, out: &mut Vec<u8>, multipart: bool) {
+    let attributes = part.content_type().and_then(|ct| ct.attributes.as_ref());
+    let list: Vec<(String, String)> = attributes
+        .map(|a| {
+            a.iter()
+                .map(|p| (p.name.to_string(), p.value.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if list.is_empty() {
+        if multipart
+            || part
+                .content_type()
+                .is_some_and(|ct| !ct.c_type.eq_ignore_ascii_case("text"))
+        {
+            out.extend_from_slice(b"NIL");
+        } else {
+            out.extend_from_slice(b"(\"CHARSET\" \"US-ASCII\")");
+        }
+        return;
+    }
+    out.push(b'(');
+    for (i, (name, value)) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        string(out, &upper(name));
+        out.push(b' ');
+        string(out, value.as_bytes());
+    }
+    out.push(b')');
+}
+
+/// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`
+fn disposition(part: &MessagePart<'_>, out: &mut Vec<u8>) {
+    let Some(d) = part.content_disposition() else {
+        out.extend_from_slice(b"NIL");
+        return;
+    };
+    out.push(b'(');
+    string(out, &upper(&d.c_type));
+    out.push(b' ');
+    match d.attributes.as_ref().filter(|a| !a.is_empty()) {
+        Some(attrs) => {
+            out.push(b'(');
+            for (i, a) in attrs.iter().enumerate() {
+                if i > 0 {
+                    out.push(b' ');
+                }
+                string(out, &upper(&a.name));
+                out.push(b' ');
+                string(out, a.value.as_bytes());
+            }
+            out.push(b')');
+        }
+        None => out.extend_from_slice(b"NIL"),
+    }
+    out.push(b')');
+}
+
+fn count_lines(body: &[u8]) -> usize {
+    let lf = body.iter().filter(|&&b| b == b'\n').count();
+    if body.is_empty() || body.ends_with(b"\n") {
+        lf
+    } else {
+        lf + 1
+    }
+}
+
+/// Resolves a part path (`1.2`) and what of it is wanted.
+fn section_of(m: &Message<'_>, path: &[u32], text: Option<&SectionText>) -> Option<Vec<u8>> {
+    let raw = m.raw_message();
+    let root = m.part(0)?;
+    let Some((&first, rest)) = path.split_first() else {
+        return Some(match text {
+            None => raw.to_vec(),
+            Some(SectionText::Header) => raw.get(..root.offset_body as usize)?.to_vec(),
+            Some(SectionText::Text) => raw.get(root.offset_body as usize..)?.to_vec(),
+            Some(SectionText::HeaderFields { not, fields }) => {
+                header_fields(raw.get(..root.offset_body as usize)?, fields, *not)
+            }
+            Some(SectionText::Mime) => return None,
+        });
+    };
+    // The parts of this level: a multipart's children, or the body itself as part 1.
+    let part_index = match &root.body {
+        PartType::Multipart(children) => *children.get(first as usize - 1)?,
+        _ if first == 1 => 0,
+        _ => return None,
+    };
+    let mut index = part_index;
+    for (i, &n) in rest.iter().enumerate() {
+        let part = m.part(index)?;
+        match &part.body {
+            PartType::Multipart(children) => index = *children.get(n as usize - 1)?,
+            // The rest of the path numbers the parts of an embedded message/rfc822.
+            PartType::Message(inner) => return section_of(inner, &rest[i..], text),
+            _ => return None,
+        }
+    }
+    let part = m.part(index)?;
+    let header = raw.get(part.offset_header as usize..part.offset_body as usize)?;
+    let body = raw.get(part.offset_body as usize..part.offset_end as usize)?;
+    match (text, &part.body) {
+        (None, _) => Some(body.to_vec()),
+        (Some(SectionText::Mime), _) => Some(header.to_vec()),
+        (Some(t), PartType::Message(inner)) => section_of(inner, &[], Some(t)),
+        _ => None,
+    }
+}
+
+/// `HEADER.FIELDS (…)` and `.NOT`: the named header lines (with their continuation lines),
+/// then the blank line that ends a header.
+fn header_fields(header: &[u8], fields: &[String], not: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut keep = false;
+    for line in header.split_inclusive(|&b| b == b'\n') {
+        if line == b"\r\n" || line == b"\n" {
+            break;
+        }
+        if !line.starts_with(b" ") && !line.starts_with(b"\t") {
+            let name = line.split(|&b| b == b':').next().unwrap_or_default();
+            let name = String::from_utf8_lossy(name);
+            let named = fields.iter().any(|f| f.eq_ignore_ascii_case(name.trim()));
+            keep = named != not;
+        }
+        if keep {
+            out.extend_from_slice(line);
+        }
+    }
+    out.extend_from_slice(b"\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Preset, INBOX};
+
+    fn demo(uid: u32) -> Vec<u8> {
+        let store = Preset::builtin("demo")
+            .and_then(|p| p.build())
+            .expect("demo");
+        let inbox = store.mailbox("bob", INBOX).expect("inbox");
+        inbox
+            .get(crate::store::Uid(uid))
+            .expect("message")
+            .raw
+            .0
+            .clone()
+    }
+
+    fn text(bytes: Vec<u8>) -> String {
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    #[test]
+    fn the_envelope_of_the_meeting_invite() {
+        let raw = demo(4);
+        let mut out = Vec::new();
+        Parsed::new(&raw).envelope(&mut out);
+        assert_eq!(
+            text(out),
+            "(\"Tue, 24 Nov 2026 14:02:30 +0000\" \"Meeting: site visit on Thursday\" \
+             ((\"Alice Liddell\" NIL \"alice\" \"example.test\")) ((\"Alice Liddell\" NIL \"alice\" \"example.test\")) \
+             ((\"Alice Liddell\" NIL \"alice\" \"example.test\")) ((\"Bob Builder\" NIL \"bob\" \"example.test\")) \
+             NIL NIL NIL \"<invite-7731@example.test>\")"
+        );
+    }
+
+    #[test]
+    fn the_structure_of_a_message_with_an_attachment() {
+        let raw = demo(3);
+        let mut out = Vec::new();
+        Parsed::new(&raw).body_structure(&mut out, false);
+        let s = text(out);
+        assert!(
+            s.starts_with("((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" "),
+            "{s}"
+        );
+        assert!(
+            s.contains("(\"IMAGE\" \"PNG\" (\"NAME\" \"shed-sketch.png\") NIL NIL \"BASE64\" "),
+            "{s}"
+        );
+        assert!(s.ends_with(" \"MIXED\")"), "{s}");
+    }
+
+    #[test]
+    fn sections_are_exact_slices_of_the_stored_message() {
+        let raw = demo(3);
+        let p = Parsed::new(&raw);
+        let whole = p
+            .section(&Section {
+                part: vec![],
+                text: None,
+            })
+            .expect("whole");
+        assert_eq!(whole, raw);
+        let header = text(
+            p.section(&Section {
+                part: vec![],
+                text: Some(SectionText::Header),
+            })
+            .expect("header"),
+        );
+        assert!(
+            header.starts_with("Return-Path: <carol@other.test>\r\n")
+                && header.ends_with("\r\n\r\n")
+        );
+        let first = text(
+            p.section(&Section {
+                part: vec![1],
+                text: None,
+            })
+            .expect("part 1"),
+        );
+        assert!(first.starts_with("Hello Bob,"), "{first:?}");
+        let mime = text(
+            p.section(&Section {
+                part: vec![2],
+                text: Some(SectionText::Mime),
+            })
+            .expect("2.MIME"),
+        );
+        assert!(mime.starts_with("Content-Type: image/png"), "{mime:?}");
+        assert_eq!(
+            p.section(&Section {
+                part: vec![9],
+                text: None
+            }),
+            None
+        );
+        let fields = p.section(&Section {
+            part: vec![],
+            text: Some(SectionText::HeaderFields {
+                not: false,
+                fields: vec!["subject".into(), "From".into()],
+            }),
+        });
+        assert_eq!(
+            text(fields.expect("fields")),
+            "From: Carol Keeper <carol@other.test>\r\nSubject: Plans for the new shed\r\n\r\n"
+        );
+    }
+
+    #[test]
+    fn a_single_part_message_has_its_body_as_part_one() {
+        let raw = demo(2);
+        let p = Parsed::new(&raw);
+        let body = p
+            .section(&Section {
+                part: vec![1],
+                text: None,
+            })
+            .expect("1");
+        let text_section = p
+            .section(&Section {
+                part: vec![],
+                text: Some(SectionText::Text),
+            })
+            .expect("TEXT");
+        assert_eq!(body, text_section);
+    }
+}

@@ -1,0 +1,80 @@
+//! Writing IMAP responses into an [`Output`]: tagged and untagged lines, and responses that
+//! carry literals, which span several lines on the wire.
+
+use super::note::ImapNote;
+use crate::explain::Note;
+use crate::output::Output;
+
+/// The status of a tagged or untagged response (RFC 9051 §7.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    No,
+    Bad,
+}
+
+impl Status {
+    fn word(self) -> &'static str {
+        match self {
+            Status::Ok => "OK",
+            Status::No => "NO",
+            Status::Bad => "BAD",
+        }
+    }
+}
+
+/// Sends a response. A literal inside it (`{n}` CRLF octets) continues on the following
+/// lines, which are marked as literal content; joined with CRLF they are the exact bytes.
+pub fn send(out: &mut Output, bytes: &[u8], note: ImapNote) {
+    let mut lines = bytes.split(|&b| b == b'\n').peekable();
+    let mut first = true;
+    while let Some(line) = lines.next() {
+        if lines.peek().is_none() && line.is_empty() && !first {
+            break;
+        }
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let this = if first {
+            note.clone()
+        } else {
+            ImapNote::LiteralContent
+        };
+        out.server(line.to_vec(), Note::Imap(this));
+        first = false;
+    }
+}
+
+/// `* text`
+pub fn untagged(out: &mut Output, text: &str, note: ImapNote) {
+    send(out, format!("* {text}").as_bytes(), note);
+}
+
+/// `tag STATUS [code] text`
+pub fn tagged(
+    out: &mut Output,
+    tag: &str,
+    status: Status,
+    code: Option<&str>,
+    text: &str,
+    note: ImapNote,
+) {
+    let line = match code {
+        Some(code) => format!("{tag} {} [{code}] {text}", status.word()),
+        None => format!("{tag} {} {text}", status.word()),
+    };
+    out.server(line.into_bytes(), Note::Imap(note));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_response_with_a_literal_spans_lines_that_join_back_exactly() {
+        let mut out = Output::default();
+        let bytes = b"* 1 FETCH (BODY[] {12}\r\nHi\r\nthere\r\n\r\n)";
+        send(&mut out, bytes, ImapNote::FetchData { seq: 1 });
+        let lines = out.server_lines();
+        assert_eq!(lines, ["* 1 FETCH (BODY[] {12}", "Hi", "there", "", ")"]);
+        assert_eq!(lines.join("\r\n").as_bytes(), bytes);
+    }
+}

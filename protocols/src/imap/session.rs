@@ -1,0 +1,917 @@
+//! An IMAP server session (RFC 9051): framing with literals, the four states, and the
+//! commands of any state and of the not-authenticated state. Mailbox commands are in
+//! `mailboxes.rs`, message commands in `messages.rs`.
+
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+use super::command::{self, split_literals, trailing_literal, ParseError};
+use super::mailboxes::Append;
+use super::messages::{FlagChange, Transfer};
+use super::note::{ImapNote, ImapState};
+use super::reply::{send, tagged, untagged, Status};
+use super::types::{Command, CommandName};
+use super::view::{Update, View};
+use crate::explain::Note;
+use crate::line::{Framed, LineBuffer};
+use crate::output::{Event, Output};
+use crate::port::Port;
+use crate::store::Store;
+use crate::time::Timestamp;
+
+/// The longest command line, literals excluded (RFC 7162 §4 asks for at least 8192).
+pub const MAX_LINE: usize = 8192;
+/// The largest literal accepted, which bounds APPEND (RFC 7888 §3 lets a server refuse).
+pub const MAX_LITERAL: u64 = 10 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImapPolicy {
+    pub hostname: String,
+    pub starts_encrypted: bool,
+    pub offer_starttls: bool,
+    /// LOGINDISABLED until the connection is encrypted (RFC 9051 §6.2.3).
+    pub login_needs_tls: bool,
+}
+
+impl ImapPolicy {
+    /// 143 offers STARTTLS and refuses passwords before it; 993 is encrypted from the start.
+    pub fn for_port(hostname: &str, port: Port) -> ImapPolicy {
+        ImapPolicy {
+            hostname: hostname.to_owned(),
+            starts_encrypted: port.starts_encrypted(),
+            offer_starttls: true,
+            login_needs_tls: true,
+        }
+    }
+
+    /// A plain loopback port for real clients: the link counts as trusted, no STARTTLS.
+    pub fn trusted_loopback(hostname: &str) -> ImapPolicy {
+        ImapPolicy {
+            hostname: hostname.to_owned(),
+            starts_encrypted: false,
+            offer_starttls: false,
+            login_needs_tls: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) enum State {
+    NotAuthenticated,
+    Authenticated { login: String },
+    Selected { login: String, view: View },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+enum Mode {
+    /// Reading command lines.
+    Lines,
+    /// Reading the octets of a literal into the command being assembled.
+    Literal { remaining: u64 },
+    /// Reading and dropping a non-synchronizing literal that is too big.
+    Discard { remaining: u64, tag: String },
+    /// Waiting for the base64 answer to AUTHENTICATE's continuation.
+    Authenticate { tag: String },
+    /// IDLE until DONE (RFC 9051 §6.3.13).
+    Idle { tag: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImapSession {
+    pub(super) policy: ImapPolicy,
+    pub(super) lenient: bool,
+    pub(super) tls: bool,
+    /// ENABLE IMAP4rev2 was sent: no RECENT, ESEARCH for SEARCH (RFC 9051 Appendix E).
+    pub(super) rev2: bool,
+    pub(super) state: State,
+    mode: Mode,
+    lines: LineBuffer,
+    /// The command being assembled, in wire form, while literals arrive.
+    pending: Vec<u8>,
+    closed: bool,
+}
+
+/// What a command handler needs from the world.
+pub struct Context<'a> {
+    pub store: &'a mut Store,
+    pub now: Timestamp,
+}
+
+pub(super) fn imap(note: ImapNote) -> Note {
+    Note::Imap(note)
+}
+
+impl ImapSession {
+    pub fn connect(policy: ImapPolicy, lenient: bool) -> (ImapSession, Output) {
+        let session = ImapSession {
+            tls: policy.starts_encrypted,
+            policy,
+            lenient,
+            rev2: false,
+            state: State::NotAuthenticated,
+            mode: Mode::Lines,
+            lines: LineBuffer::default(),
+            pending: Vec::new(),
+            closed: false,
+        };
+        let mut out = Output::default();
+        let caps = session.capabilities();
+        untagged(
+            &mut out,
+            &format!(
+                "OK [CAPABILITY {caps}] {} IMAP4rev2 server ready (Facteur)",
+                session.policy.hostname
+            ),
+            ImapNote::Greeting {
+                host: session.policy.hostname.clone(),
+                encrypted: session.tls,
+                login_disabled: session.login_disabled(),
+            },
+        );
+        (session, out)
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    pub fn is_encrypted(&self) -> bool {
+        self.tls
+    }
+
+    pub fn is_idling(&self) -> bool {
+        matches!(self.mode, Mode::Idle { .. })
+    }
+
+    pub fn login(&self) -> Option<&str> {
+        match &self.state {
+            State::NotAuthenticated => None,
+            State::Authenticated { login } | State::Selected { login, .. } => Some(login),
+        }
+    }
+
+    /// The selected mailbox, if any.
+    pub fn selected(&self) -> Option<&str> {
+        match &self.state {
+            State::Selected { view, .. } => Some(&view.mailbox),
+            _ => None,
+        }
+    }
+
+    pub(super) fn login_disabled(&self) -> bool {
+        self.policy.login_needs_tls && !self.tls
+    }
+
+    /// The capability list for the current state (RFC 9051 §7.2.2).
+    pub(super) fn capabilities(&self) -> String {
+        let mut caps = vec![
+            "IMAP4rev1",
+            "IMAP4rev2",
+            "LITERAL+",
+            "ENABLE",
+            "IDLE",
+            "NAMESPACE",
+            "ID",
+            "UIDPLUS",
+            "MOVE",
+            "UNSELECT",
+            "CHILDREN",
+            "SPECIAL-USE",
+        ];
+        if matches!(self.state, State::NotAuthenticated) {
+            if self.policy.offer_starttls && !self.tls {
+                caps.push("STARTTLS");
+            }
+            if self.login_disabled() {
+                caps.push("LOGINDISABLED");
+            } else {
+                caps.extend(["SASL-IR", "AUTH=PLAIN"]);
+            }
+        }
+        caps.join(" ")
+    }
+
+    pub(super) fn imap_state(&self) -> ImapState {
+        match self.state {
+            State::NotAuthenticated => ImapState::NotAuthenticated,
+            State::Authenticated { .. } => ImapState::Authenticated,
+            State::Selected { .. } => ImapState::Selected,
+        }
+    }
+
+    /// Takes bytes from the client.
+    pub fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
+        let mut out = Output::default();
+        if self.closed {
+            return out;
+        }
+        self.lines.push(bytes);
+        while !self.closed {
+            match &mut self.mode {
+                Mode::Literal { remaining } | Mode::Discard { remaining, .. } => {
+                    let want = usize::try_from(*remaining).unwrap_or(usize::MAX);
+                    let chunk = self.lines.take_raw(want);
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    *remaining -= chunk.len() as u64;
+                    let done = *remaining == 0;
+                    if let Mode::Literal { .. } = self.mode {
+                        show_literal(&mut out, &chunk);
+                        self.pending.extend_from_slice(&chunk);
+                    }
+                    if done {
+                        if let Mode::Discard { tag, .. } =
+                            std::mem::replace(&mut self.mode, Mode::Lines)
+                        {
+                            self.too_big(&tag, &mut out);
+                        } else {
+                            self.mode = Mode::Lines;
+                        }
+                    }
+                }
+                _ => {
+                    let Some(framed) = self.lines.next_line(MAX_LINE) else {
+                        break;
+                    };
+                    self.framed(framed, ctx, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// Untagged updates for an idling session, when another session changed its mailbox.
+    pub fn idle_updates(&mut self, store: &Store) -> Output {
+        let mut out = Output::default();
+        if self.is_idling() {
+            self.updates(store, &mut out, true);
+        }
+        out
+    }
+
+    /// Whether an idling session has news to push.
+    pub fn has_news(&self, store: &Store) -> bool {
+        match &self.state {
+            State::Selected { view, .. } => self.is_idling() && view.behind(store),
+            _ => false,
+        }
+    }
+
+    fn framed(&mut self, framed: Framed, ctx: &mut Context<'_>, out: &mut Output) {
+        let (bytes, bare_lf) = match framed {
+            Framed::Line { bytes, bare_lf } => (bytes, bare_lf),
+            Framed::TooLong { .. } => {
+                self.pending.clear();
+                out.client("[a line over 8192 octets]", vec![imap(ImapNote::Unparsed)]);
+                untagged(
+                    out,
+                    "BAD Command line too long",
+                    ImapNote::LineTooLong { limit: MAX_LINE },
+                );
+                return;
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        if bare_lf && !self.lenient {
+            self.pending.clear();
+            out.client(text, vec![imap(ImapNote::Unparsed)]);
+            untagged(
+                out,
+                "BAD Lines must end with CRLF",
+                ImapNote::Syntax {
+                    command: CommandName::Noop,
+                    diagnostic: crate::grammar::Diagnostic {
+                        column: bytes.len() + 1,
+                        expected: crate::grammar::Expected::EndOfLine,
+                        hint: None,
+                    },
+                },
+            );
+            return;
+        }
+        let framing = bare_lf.then_some(Note::BareLineFeed);
+        match std::mem::replace(&mut self.mode, Mode::Lines) {
+            Mode::Authenticate { tag } => self.sasl_answer(&tag, &text, framing, ctx, out),
+            Mode::Idle { tag } => self.idle_line(&tag, &text, framing, ctx, out),
+            _ => self.command_line(bytes, &text, framing, ctx, out),
+        }
+    }
+
+    fn command_line(
+        &mut self,
+        bytes: Vec<u8>,
+        text: &str,
+        framing: Option<Note>,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let note = if self.pending.is_empty() {
+            command_name(text).map_or(ImapNote::Unparsed, ImapNote::Command)
+        } else {
+            ImapNote::CommandContinued
+        };
+        self.pending.extend_from_slice(&bytes);
+        self.pending.extend_from_slice(b"\r\n");
+        out.client(text, std::iter::once(imap(note)).chain(framing).collect());
+        if let Some((length, non_sync)) = trailing_literal(text) {
+            if length > MAX_LITERAL {
+                let tag = command_tag(&self.pending);
+                self.pending.clear();
+                if non_sync {
+                    self.mode = Mode::Discard {
+                        remaining: length,
+                        tag,
+                    };
+                } else {
+                    self.too_big(&tag, out);
+                }
+                return;
+            }
+            if !non_sync {
+                send(out, b"+ Ready for literal data", ImapNote::ContinueLiteral);
+            }
+            self.mode = Mode::Literal { remaining: length };
+            return;
+        }
+        let wire = std::mem::take(&mut self.pending);
+        let Some((full, literals)) = split_literals(&wire) else {
+            return;
+        };
+        match command::parse(&full, &literals) {
+            Ok((tag, command)) => self.execute(&tag, command, ctx, out),
+            Err(err) => self.parse_error(err, out),
+        }
+    }
+
+    fn too_big(&self, tag: &str, out: &mut Output) {
+        tagged(
+            out,
+            tag,
+            Status::No,
+            Some("TOOBIG"),
+            &format!("Literal too big; at most {MAX_LITERAL} octets"),
+            ImapNote::LiteralTooBig {
+                limit: MAX_LITERAL as usize,
+            },
+        );
+    }
+
+    fn parse_error(&self, err: ParseError, out: &mut Output) {
+        match err {
+            ParseError::Empty => untagged(out, "BAD Empty command line", ImapNote::EmptyLine),
+            ParseError::BadTag { diagnostic } => {
+                untagged(out, "BAD Invalid tag", ImapNote::BadTag { diagnostic })
+            }
+            ParseError::MissingCommand { tag } => tagged(
+                out,
+                &tag,
+                Status::Bad,
+                None,
+                "Missing command",
+                ImapNote::MissingCommand,
+            ),
+            ParseError::UnknownCommand {
+                tag, tagless: true, ..
+            } => tagged(
+                out,
+                &tag,
+                Status::Bad,
+                None,
+                "Unknown command; did you forget the tag?",
+                ImapNote::MissingTag { word: tag.clone() },
+            ),
+            ParseError::UnknownCommand {
+                tag,
+                word,
+                tagless: false,
+            } => tagged(
+                out,
+                &tag,
+                Status::Bad,
+                None,
+                "Unknown command",
+                ImapNote::UnknownCommand { word },
+            ),
+            ParseError::Syntax {
+                tag,
+                command,
+                diagnostic,
+            } => tagged(
+                out,
+                &tag,
+                Status::Bad,
+                None,
+                &format!("Syntax error in {} arguments", command.word()),
+                ImapNote::Syntax {
+                    command,
+                    diagnostic,
+                },
+            ),
+        }
+    }
+}
+
+/// Shows literal octets in the dialogue, line by line.
+fn show_literal(out: &mut Output, chunk: &[u8]) {
+    for line in String::from_utf8_lossy(chunk)
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+    {
+        out.client(line, vec![imap(ImapNote::LiteralData)]);
+    }
+}
+
+/// The tag of a command in wire form, for replies to a command that will not be parsed.
+fn command_tag(wire: &[u8]) -> String {
+    let text = String::from_utf8_lossy(wire);
+    text.split([' ', '\r']).next().unwrap_or("*").to_owned()
+}
+
+/// The command a line starts, read from its first words (`a1 UID FETCH …` is FETCH's UID
+/// form), so the line is explained even before the whole command has arrived.
+fn command_name(text: &str) -> Option<CommandName> {
+    let mut words = text.split(' ').skip(1);
+    let name = CommandName::from_word(words.next()?)?;
+    if name == CommandName::Uid {
+        return words.next().and_then(CommandName::from_word).or(Some(name));
+    }
+    Some(name)
+}
+
+impl ImapSession {
+    /// Runs a parsed command in the current state.
+    fn execute(&mut self, tag: &str, command: Command, ctx: &mut Context<'_>, out: &mut Output) {
+        use CommandName as N;
+        let name = command.name();
+        let allowed = match name {
+            N::Capability | N::Noop | N::Logout | N::Id => true,
+            N::StartTls | N::Authenticate | N::Login => {
+                matches!(self.state, State::NotAuthenticated)
+            }
+            N::Enable
+            | N::Select
+            | N::Examine
+            | N::Create
+            | N::Delete
+            | N::Rename
+            | N::Subscribe
+            | N::Unsubscribe
+            | N::List
+            | N::Lsub
+            | N::Namespace
+            | N::Status
+            | N::Append
+            | N::Idle => !matches!(self.state, State::NotAuthenticated),
+            _ => matches!(self.state, State::Selected { .. }),
+        };
+        if !allowed {
+            let text = match (&self.state, name) {
+                (State::NotAuthenticated, _) => "Log in first",
+                (_, N::StartTls | N::Authenticate | N::Login) => "Already logged in",
+                _ => "No mailbox selected; SELECT one first",
+            };
+            return tagged(
+                out,
+                tag,
+                Status::Bad,
+                None,
+                text,
+                ImapNote::WrongState {
+                    command: name,
+                    state: self.imap_state(),
+                },
+            );
+        }
+        match command {
+            Command::Capability => {
+                untagged(
+                    out,
+                    &format!("CAPABILITY {}", self.capabilities()),
+                    ImapNote::CapabilityList {
+                        login_disabled: self.login_disabled(),
+                        starttls: self.policy.offer_starttls && !self.tls,
+                    },
+                );
+                self.complete(tag, name, ctx, out, true);
+            }
+            Command::Noop | Command::Check => self.complete(tag, name, ctx, out, true),
+            Command::Logout => {
+                untagged(
+                    out,
+                    &format!("BYE {} logging out", self.policy.hostname),
+                    ImapNote::Bye,
+                );
+                tagged(
+                    out,
+                    tag,
+                    Status::Ok,
+                    None,
+                    "LOGOUT completed",
+                    ImapNote::Completed(name),
+                );
+                self.closed = true;
+                out.close();
+            }
+            Command::Id(_) => {
+                untagged(
+                    out,
+                    r#"ID ("name" "Facteur" "vendor" "Facteur")"#,
+                    ImapNote::IdLine,
+                );
+                self.complete(tag, name, ctx, out, true);
+            }
+            Command::StartTls => self.starttls(tag, out),
+            Command::Login { user, password } => {
+                if self.login_disabled() {
+                    return tagged(
+                        out,
+                        tag,
+                        Status::No,
+                        Some("PRIVACYREQUIRED"),
+                        "LOGIN is disabled until STARTTLS",
+                        ImapNote::LoginDisabled,
+                    );
+                }
+                self.check_credentials(tag, &user, &password, ctx, out);
+            }
+            Command::Authenticate { mechanism, initial } => {
+                self.authenticate(tag, &mechanism, initial, ctx, out)
+            }
+            Command::Enable(caps) => {
+                let rev2 = caps.iter().any(|c| c == "IMAP4REV2");
+                let enabled = if rev2 && !self.rev2 { " IMAP4rev2" } else { "" };
+                self.rev2 |= rev2;
+                untagged(
+                    out,
+                    &format!("ENABLED{enabled}"),
+                    ImapNote::Enabled {
+                        rev2: !enabled.is_empty(),
+                    },
+                );
+                self.complete(tag, name, ctx, out, true);
+            }
+            Command::Namespace => {
+                untagged(
+                    out,
+                    r#"NAMESPACE (("" "/")) NIL NIL"#,
+                    ImapNote::NamespaceLine,
+                );
+                self.complete(tag, name, ctx, out, true);
+            }
+            Command::Idle => {
+                send(out, b"+ idling", ImapNote::Idling);
+                self.mode = Mode::Idle {
+                    tag: tag.to_owned(),
+                };
+                if let State::Selected { .. } = self.state {
+                    self.updates(ctx.store, out, true);
+                }
+            }
+            Command::Select(m) => self.select(tag, &m.0, false, ctx, out),
+            Command::Examine(m) => self.select(tag, &m.0, true, ctx, out),
+            Command::Create(m) => self.create(tag, &m.0, ctx, out),
+            Command::Delete(m) => self.delete(tag, &m.0, ctx, out),
+            Command::Rename { from, to } => self.rename(tag, &from.0, &to.0, ctx, out),
+            Command::Subscribe(m) => self.subscribe(tag, &m.0, true, ctx, out),
+            Command::Unsubscribe(m) => self.subscribe(tag, &m.0, false, ctx, out),
+            Command::List { reference, pattern } => {
+                self.list(tag, &reference, &pattern, false, ctx, out)
+            }
+            Command::Lsub { reference, pattern } => {
+                self.list(tag, &reference, &pattern, true, ctx, out)
+            }
+            Command::Status { mailbox, items } => self.status(tag, &mailbox.0, &items, ctx, out),
+            Command::Append {
+                mailbox,
+                flags,
+                date,
+                message,
+            } => {
+                let request = Append {
+                    mailbox: mailbox.0,
+                    flags,
+                    date,
+                    message,
+                };
+                self.append(tag, request, ctx, out)
+            }
+            Command::Close => self.close(tag, true, ctx, out),
+            Command::Unselect => self.close(tag, false, ctx, out),
+            Command::Expunge { uids } => self.expunge(tag, uids, ctx, out),
+            Command::Search { uid, charset, key } => self.search(tag, uid, charset, key, ctx, out),
+            Command::Fetch {
+                uid,
+                set,
+                attributes,
+            } => self.fetch(tag, uid, &set, &attributes, ctx, out),
+            Command::Store {
+                uid,
+                set,
+                mode,
+                silent,
+                flags,
+            } => {
+                let change = FlagChange {
+                    uid,
+                    set,
+                    mode,
+                    silent,
+                    flags,
+                };
+                self.store(tag, change, ctx, out)
+            }
+            Command::Copy { uid, set, mailbox } => {
+                let transfer = Transfer {
+                    uid,
+                    set,
+                    target: mailbox.0,
+                    remove: false,
+                };
+                self.transfer(tag, transfer, ctx, out)
+            }
+            Command::Move { uid, set, mailbox } => {
+                let transfer = Transfer {
+                    uid,
+                    set,
+                    target: mailbox.0,
+                    remove: true,
+                };
+                self.transfer(tag, transfer, ctx, out)
+            }
+        }
+    }
+
+    /// Sends pending updates (if in a mailbox) and the tagged OK.
+    pub(super) fn complete(
+        &mut self,
+        tag: &str,
+        name: CommandName,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+        expunge_allowed: bool,
+    ) {
+        self.updates(ctx.store, out, expunge_allowed);
+        tagged(
+            out,
+            tag,
+            Status::Ok,
+            None,
+            &format!("{} completed", name.word()),
+            ImapNote::Completed(name),
+        );
+    }
+
+    /// Untagged EXISTS, EXPUNGE and FETCH (FLAGS) for what changed since this session last
+    /// caught up (RFC 9051 §7.5.1 decides whether EXPUNGE may be sent now).
+    pub(super) fn updates(&mut self, store: &Store, out: &mut Output, expunge_allowed: bool) {
+        let State::Selected { view, .. } = &mut self.state else {
+            return;
+        };
+        for update in view.catch_up(store, expunge_allowed) {
+            match update {
+                Update::Exists(n) => {
+                    untagged(out, &format!("{n} EXISTS"), ImapNote::Exists { count: n })
+                }
+                Update::Expunge(seq) => {
+                    untagged(out, &format!("{seq} EXPUNGE"), ImapNote::Expunge { seq })
+                }
+                Update::Flags { seq, uid, flags } => untagged(
+                    out,
+                    &format!(
+                        "{seq} FETCH (UID {uid} FLAGS {})",
+                        super::encode::flags(&flags)
+                    ),
+                    ImapNote::FlagsUpdate { seq },
+                ),
+            }
+        }
+    }
+
+    fn starttls(&mut self, tag: &str, out: &mut Output) {
+        if self.tls || !self.policy.offer_starttls {
+            return tagged(
+                out,
+                tag,
+                Status::Bad,
+                None,
+                "TLS is already active or not offered",
+                ImapNote::TlsActive,
+            );
+        }
+        tagged(
+            out,
+            tag,
+            Status::Ok,
+            None,
+            "Begin TLS negotiation now",
+            ImapNote::TlsReady,
+        );
+        self.tls = true;
+        self.lines.clear();
+        out.event(Event::TlsStarted);
+    }
+
+    fn check_credentials(
+        &mut self,
+        tag: &str,
+        user: &str,
+        password: &str,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        match ctx
+            .store
+            .authenticate(&self.policy.hostname, user, password)
+        {
+            Some(account) => {
+                let login = account.login.clone();
+                self.state = State::Authenticated {
+                    login: login.clone(),
+                };
+                let caps = self.capabilities();
+                tagged(
+                    out,
+                    tag,
+                    Status::Ok,
+                    Some(&format!("CAPABILITY {caps}")),
+                    "Logged in",
+                    ImapNote::LoggedIn {
+                        login: login.clone(),
+                    },
+                );
+                out.event(Event::Authenticated { account: login });
+            }
+            None => tagged(
+                out,
+                tag,
+                Status::No,
+                Some("AUTHENTICATIONFAILED"),
+                "Authentication failed",
+                ImapNote::AuthenticationFailed,
+            ),
+        }
+    }
+
+    fn authenticate(
+        &mut self,
+        tag: &str,
+        mechanism: &str,
+        initial: Option<String>,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        if mechanism != "PLAIN" {
+            return tagged(
+                out,
+                tag,
+                Status::No,
+                None,
+                "Unsupported authentication mechanism",
+                ImapNote::UnknownMechanism {
+                    mechanism: mechanism.to_owned(),
+                },
+            );
+        }
+        if self.login_disabled() {
+            return tagged(
+                out,
+                tag,
+                Status::No,
+                Some("PRIVACYREQUIRED"),
+                "Authentication is disabled until STARTTLS",
+                ImapNote::LoginDisabled,
+            );
+        }
+        match initial {
+            // SASL-IR (RFC 4959): the credentials came on the command line.
+            Some(ir) => self.plain(tag, &ir, ctx, out),
+            None => {
+                send(out, b"+ ", ImapNote::ContinueAuthenticate);
+                self.mode = Mode::Authenticate {
+                    tag: tag.to_owned(),
+                };
+            }
+        }
+    }
+
+    fn sasl_answer(
+        &mut self,
+        tag: &str,
+        text: &str,
+        framing: Option<Note>,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        if text.trim() == "*" {
+            out.client(
+                text,
+                std::iter::once(imap(ImapNote::AuthCancel))
+                    .chain(framing)
+                    .collect(),
+            );
+            return tagged(
+                out,
+                tag,
+                Status::Bad,
+                None,
+                "Authentication cancelled",
+                ImapNote::AuthCancelled,
+            );
+        }
+        let decoded = decode(text.trim());
+        let shown = decoded.as_ref().map_or_else(
+            || "?".to_owned(),
+            |b| String::from_utf8_lossy(b).replace('\0', "\\0"),
+        );
+        out.client(
+            text,
+            std::iter::once(imap(ImapNote::AuthResponse { decoded: shown }))
+                .chain(framing)
+                .collect(),
+        );
+        self.plain(tag, text.trim(), ctx, out);
+    }
+
+    /// RFC 4616: `[authzid] NUL authcid NUL passwd`, in base64; `=` is empty.
+    fn plain(&mut self, tag: &str, b64: &str, ctx: &mut Context<'_>, out: &mut Output) {
+        let Some(bytes) = decode(b64) else {
+            return tagged(
+                out,
+                tag,
+                Status::Bad,
+                None,
+                "Invalid base64 data",
+                ImapNote::AuthBadBase64,
+            );
+        };
+        let parts: Vec<&[u8]> = bytes.split(|&b| b == 0).collect();
+        let creds = match parts.as_slice() {
+            [z, u, p] if z.is_empty() || z == u => Some((
+                String::from_utf8_lossy(u).into_owned(),
+                String::from_utf8_lossy(p).into_owned(),
+            )),
+            _ => None,
+        };
+        match creds {
+            Some((user, pass)) => self.check_credentials(tag, &user, &pass, ctx, out),
+            None => tagged(
+                out,
+                tag,
+                Status::No,
+                Some("AUTHENTICATIONFAILED"),
+                "Authentication failed",
+                ImapNote::AuthenticationFailed,
+            ),
+        }
+    }
+
+    fn idle_line(
+        &mut self,
+        tag: &str,
+        text: &str,
+        framing: Option<Note>,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        if text.trim().eq_ignore_ascii_case("DONE") {
+            out.client(
+                text,
+                std::iter::once(imap(ImapNote::Done))
+                    .chain(framing)
+                    .collect(),
+            );
+            self.updates(ctx.store, out, true);
+            tagged(
+                out,
+                tag,
+                Status::Ok,
+                None,
+                "IDLE terminated",
+                ImapNote::Completed(CommandName::Idle),
+            );
+        } else {
+            out.client(
+                text,
+                std::iter::once(imap(ImapNote::Unparsed))
+                    .chain(framing)
+                    .collect(),
+            );
+            tagged(
+                out,
+                tag,
+                Status::Bad,
+                None,
+                "Expected DONE",
+                ImapNote::ExpectedDone,
+            );
+        }
+    }
+}
+
+fn decode(text: &str) -> Option<Vec<u8>> {
+    if text == "=" {
+        return Some(Vec::new());
+    }
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
+}
