@@ -136,11 +136,30 @@ pub fn parse(text: &str, literals: &[Literal]) -> Result<(String, Command), Pars
     };
     match result.and_then(|(rest, command)| g.end(rest).map(|(r, ())| (r, command))) {
         Ok((_, command)) => Ok((tag, command)),
-        Err(e) => Err(ParseError::Syntax {
-            tag,
-            command: command_for_error(args),
-            diagnostic: diagnose(e, text),
-        }),
+        Err(e) => {
+            let command = command_for_error(args);
+            let mut diagnostic = diagnose(e, text);
+            // `SELECT My folder`: a name with a space, unquoted, leaves words over.
+            let takes_mailbox = matches!(
+                command,
+                CommandName::Select
+                    | CommandName::Examine
+                    | CommandName::Create
+                    | CommandName::Delete
+                    | CommandName::Subscribe
+                    | CommandName::Unsubscribe
+                    | CommandName::Copy
+                    | CommandName::Move
+            );
+            if takes_mailbox && diagnostic.expected == Expected::EndOfLine {
+                diagnostic.hint = Some(Hint::QuoteSpaces);
+            }
+            Err(ParseError::Syntax {
+                tag,
+                command,
+                diagnostic,
+            })
+        }
     }
 }
 
@@ -1064,7 +1083,11 @@ mod tests {
         assert_eq!(syntax("a1 SEARCH SINCE yesterday").expected, Expected::Date);
         assert_eq!(syntax("a1 NOOP now").expected, Expected::EndOfLine);
         assert_eq!(syntax("a1 UID FLAGS 1").expected, Expected::CommandName);
-        assert_eq!(syntax("a1 SELECT My folder").expected, Expected::EndOfLine);
+        let d = syntax("a1 SELECT My folder");
+        assert_eq!(
+            (d.expected, d.hint),
+            (Expected::EndOfLine, Some(Hint::QuoteSpaces))
+        );
     }
 
     #[test]
