@@ -11,6 +11,7 @@
 #![deny(clippy::disallowed_methods, clippy::disallowed_types)]
 
 pub mod client;
+pub mod closing;
 pub mod explain;
 pub mod grammar;
 pub mod imap;

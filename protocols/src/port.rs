@@ -6,7 +6,7 @@
 //! the correct table lives; everything else asks it.
 
 /// The three protocols a learner can talk to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Service {
     /// RFC 5321: sending and relaying mail.
     Smtp,

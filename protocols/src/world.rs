@@ -179,6 +179,23 @@ impl World {
         std::mem::take(&mut self.pushes)
     }
 
+    /// The server ends a session on its own initiative (idle timeout, shutdown): the
+    /// protocol's goodbye line, and nothing half-done takes effect (a POP3 maildrop is
+    /// unlocked without UPDATE).
+    pub fn close_session(&mut self, id: SessionId, why: crate::closing::Closing) -> Output {
+        let (service, host) = match self.sessions.get(&id) {
+            Some(Session::Smtp(s)) => (Service::Smtp, s.hostname().to_owned()),
+            Some(Session::Pop3(s)) => (Service::Pop3, s.hostname().to_owned()),
+            Some(Session::Imap(s)) => (Service::Imap, s.hostname().to_owned()),
+            None => return Output::default(),
+        };
+        let mut out = Output::default();
+        let line = crate::closing::closing_line(service, &host, why);
+        out.server(line, crate::explain::Note::Closing { service, why });
+        out.extend(self.disconnect(id));
+        out
+    }
+
     /// The client hangs up without a goodbye. Nothing it left half-done takes effect.
     pub fn disconnect(&mut self, id: SessionId) -> Output {
         let mut out = Output::default();
@@ -255,6 +272,29 @@ mod tests {
             out.server_lines().last().map(String::as_str),
             Some("+OK mail.example.test POP3 server signing off (0 messages deleted)"),
             "a message already gone is not counted as deleted"
+        );
+    }
+
+    #[test]
+    fn a_server_side_close_says_goodbye_and_releases_the_maildrop() {
+        let mut world = World::demo();
+        let (pop, _) = world
+            .connect("mail.example.test", Port::POP3S)
+            .expect("pop3");
+        world.input(pop, b"USER bob\r\nPASS builder\r\nDELE 1\r\n", Timestamp(0));
+        let out = world.close_session(pop, crate::closing::Closing::IdleTimeout);
+        assert_eq!(
+            out.server_lines(),
+            ["-ERR [SYS/TEMP] Idle timeout, closing connection"]
+        );
+        assert!(out.closed && world.store.locks.is_empty() && !world.is_open(pop));
+        assert_eq!(
+            world
+                .store
+                .mailbox("bob", crate::store::INBOX)
+                .map(|m| m.messages.len()),
+            Some(5),
+            "no UPDATE"
         );
     }
 

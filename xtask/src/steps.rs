@@ -46,6 +46,7 @@ struct Outcome {
 pub fn test() -> Result<()> {
     prepare_site_tools()?;
     tools::ensure_chromium()?;
+    tools::ensure_curl()?;
     let root = tools::workspace_root()?;
     tools::ensure_npm_packages(&root.join("e2e"))?;
 

@@ -119,22 +119,33 @@ pub fn ensure_npm_packages(dir: &Path) -> Result<()> {
     }
 }
 
-/// Debian's Chromium: installed with apt when we are root, otherwise explained.
+/// Debian's Chromium, which the browser tests drive.
 pub fn ensure_chromium() -> Result<()> {
-    if Path::new(CHROMIUM).exists() {
+    ensure_debian_package(CHROMIUM, "chromium", "the browser tests")
+}
+
+/// curl, one of the real clients the native server is tested with.
+pub fn ensure_curl() -> Result<()> {
+    ensure_debian_package("/usr/bin/curl", "curl", "the server's real-client tests")
+}
+
+/// Installs a Debian package with apt when its program is missing and we are root;
+/// otherwise says exactly what to install.
+fn ensure_debian_package(program: &str, package: &str, needed_by: &str) -> Result<()> {
+    if Path::new(program).exists() {
         return Ok(());
     }
     let uid = output(&mut cmd("id", ["-u"])).unwrap_or_default();
     if uid.trim() != "0" {
         bail!(
-            "the browser tests need Debian's Chromium at {CHROMIUM}; install it with \
-             `sudo apt-get install chromium` and run again"
+            "{needed_by} need Debian's {package} at {program}; install it with \
+             `sudo apt-get install {package}` and run again"
         );
     }
     run(&mut cmd("apt-get", ["update"]))?;
     run(cmd(
         "apt-get",
-        ["install", "-y", "--no-install-recommends", "chromium"],
+        ["install", "-y", "--no-install-recommends", package],
     )
     .env("DEBIAN_FRONTEND", "noninteractive"))
 }

@@ -9,6 +9,11 @@ pub(super) fn note(note: &Note) -> String {
         Note::Smtp(n) => smtp(n),
         Note::Pop3(n) => super::en_pop3::pop3(n),
         Note::Imap(n) => super::en_imap::imap(n),
+        Note::Closing { why, .. } => match why {
+            crate::closing::Closing::IdleTimeout => "The client said nothing for too long, so the server says goodbye and closes the connection, as servers do to free resources.".into(),
+            crate::closing::Closing::ShuttingDown => "The server is stopping and closes the connection. A client should reconnect later; nothing half-done takes effect.".into(),
+            crate::closing::Closing::TooManyConnections => "The server already serves as many connections as it allows, so it turns this one away at once. Try again in a moment.".into(),
+        },
         Note::BareLineFeed => "This line ended with a bare LF instead of CR LF. Facteur is \
             lenient and accepts it, but the RFCs require CR LF and a strict server would refuse \
             the line."

@@ -9,6 +9,11 @@ pub(super) fn note(note: &Note) -> String {
         Note::Smtp(n) => smtp(n),
         Note::Pop3(n) => super::fr_pop3::pop3(n),
         Note::Imap(n) => super::fr_imap::imap(n),
+        Note::Closing { why, .. } => match why {
+            crate::closing::Closing::IdleTimeout => "Le client n’a rien dit depuis trop longtemps : le serveur dit au revoir et ferme la connexion, comme le font les serveurs pour libérer leurs ressources.".into(),
+            crate::closing::Closing::ShuttingDown => "Le serveur s’arrête et ferme la connexion. Le client devra se reconnecter plus tard ; rien de ce qui était en cours ne prend effet.".into(),
+            crate::closing::Closing::TooManyConnections => "Le serveur gère déjà autant de connexions qu’il en accepte : il refuse celle-ci tout de suite. Réessayez dans un instant.".into(),
+        },
         Note::BareLineFeed => "Cette ligne se termine par un LF seul au lieu de CR LF. Facteur \
             est tolérant et l’accepte, mais les RFC exigent CR LF et un serveur strict \
             refuserait la ligne."

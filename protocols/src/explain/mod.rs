@@ -72,6 +72,11 @@ pub enum Note {
     Imap(ImapNote),
     /// A lenient session accepted a line ending in a bare LF instead of CRLF.
     BareLineFeed,
+    /// The server closes the connection on its own initiative.
+    Closing {
+        service: crate::port::Service,
+        why: crate::closing::Closing,
+    },
 }
 
 impl Note {
@@ -83,6 +88,20 @@ impl Note {
             Note::BareLineFeed => Rfc {
                 number: 5321,
                 section: "2.3.8",
+            },
+            Note::Closing { service, .. } => match service {
+                crate::port::Service::Smtp => Rfc {
+                    number: 5321,
+                    section: "3.8",
+                },
+                crate::port::Service::Pop3 => Rfc {
+                    number: 3206,
+                    section: "4",
+                },
+                crate::port::Service::Imap => Rfc {
+                    number: 9051,
+                    section: "7.1.5",
+                },
             },
         }
     }

@@ -375,6 +375,19 @@ fn every_note() -> Vec<Note> {
         .chain(every_pop3_note().into_iter().map(Note::Pop3))
         .chain(every_imap_note().into_iter().map(Note::Imap))
         .chain([Note::BareLineFeed])
+        .chain(
+            [
+                crate::port::Service::Smtp,
+                crate::port::Service::Pop3,
+                crate::port::Service::Imap,
+            ]
+            .into_iter()
+            .flat_map(|service| {
+                use crate::closing::Closing::*;
+                [IdleTimeout, ShuttingDown, TooManyConnections]
+                    .map(|why| Note::Closing { service, why })
+            }),
+        )
         .collect()
 }
 
@@ -432,8 +445,8 @@ fn reply_explanations_name_their_code() {
 #[test]
 fn rfc_citations_point_at_real_documents() {
     let known = [
-        1870, 1939, 2034, 2449, 2595, 2920, 2971, 3207, 3501, 4315, 4616, 4954, 5321, 6152, 6409,
-        7888, 9051,
+        1870, 1939, 2034, 2449, 2595, 2920, 2971, 3206, 3207, 3501, 4315, 4616, 4954, 5321, 6152,
+        6409, 7888, 9051,
     ];
     for note in every_note() {
         let rfc = note.rfc();

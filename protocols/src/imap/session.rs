@@ -31,6 +31,8 @@ pub struct ImapPolicy {
     pub offer_starttls: bool,
     /// LOGINDISABLED until the connection is encrypted (RFC 9051 §6.2.3).
     pub login_needs_tls: bool,
+    /// One port for the whole world (the native server): any account may log in.
+    pub whole_world: bool,
 }
 
 impl ImapPolicy {
@@ -41,7 +43,13 @@ impl ImapPolicy {
             starts_encrypted: port.starts_encrypted(),
             offer_starttls: true,
             login_needs_tls: true,
+            whole_world: false,
         }
+    }
+
+    /// The server a login is checked against: this one, or any in the world.
+    pub fn login_server(&self) -> Option<&str> {
+        (!self.whole_world).then_some(self.hostname.as_str())
     }
 
     /// A plain loopback port for real clients: the link counts as trusted, no STARTTLS.
@@ -51,6 +59,7 @@ impl ImapPolicy {
             starts_encrypted: false,
             offer_starttls: false,
             login_needs_tls: false,
+            whole_world: true,
         }
     }
 }
@@ -129,6 +138,11 @@ impl ImapSession {
             },
         );
         (session, out)
+    }
+
+    /// The server name this session speaks for.
+    pub fn hostname(&self) -> &str {
+        &self.policy.hostname
     }
 
     pub fn is_closed(&self) -> bool {
@@ -722,7 +736,7 @@ impl ImapSession {
     ) {
         match ctx
             .store
-            .authenticate(&self.policy.hostname, user, password)
+            .authenticate(self.policy.login_server(), user, password)
         {
             Some(account) => {
                 let login = account.login.clone();

@@ -21,6 +21,8 @@ pub struct Pop3Policy {
     pub offer_stls: bool,
     /// Refuse USER/PASS until the connection is encrypted (RFC 2595 §4 allows either).
     pub login_needs_tls: bool,
+    /// One port for the whole world (the native server): any account may log in.
+    pub whole_world: bool,
 }
 
 impl Pop3Policy {
@@ -32,7 +34,13 @@ impl Pop3Policy {
             starts_encrypted: port.starts_encrypted(),
             offer_stls: true,
             login_needs_tls: false,
+            whole_world: false,
         }
+    }
+
+    /// The server a login is checked against: this one, or any in the world.
+    pub fn login_server(&self) -> Option<&str> {
+        (!self.whole_world).then_some(self.hostname.as_str())
     }
 
     /// A plain loopback port for real clients: no STLS, since there is no real TLS.
@@ -42,6 +50,7 @@ impl Pop3Policy {
             starts_encrypted: false,
             offer_stls: false,
             login_needs_tls: false,
+            whole_world: true,
         }
     }
 }
@@ -91,6 +100,11 @@ impl Pop3Session {
             pop3(Pop3Note::Greeting { host }),
         );
         (session, out)
+    }
+
+    /// The server name this session speaks for.
+    pub fn hostname(&self) -> &str {
+        &self.policy.hostname
     }
 
     pub fn is_closed(&self) -> bool {
@@ -246,7 +260,7 @@ impl Pop3Session {
         let Some(name) = user.take() else {
             return out.server("-ERR Send USER first", pop3(Pop3Note::NeedUser));
         };
-        let Some(account) = store.authenticate(&self.policy.hostname, &name, password) else {
+        let Some(account) = store.authenticate(self.policy.login_server(), &name, password) else {
             return out.server(
                 "-ERR [AUTH] Invalid user name or password",
                 pop3(Pop3Note::LoginFailed),

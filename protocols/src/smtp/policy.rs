@@ -26,6 +26,9 @@ pub struct SmtpPolicy {
     pub auth_needs_tls: bool,
     pub max_message_size: usize,
     pub max_recipients: usize,
+    /// One port for the whole world (the native server): any account may log in, and mail
+    /// for any world domain is accepted without AUTH, as each domain's MX would.
+    pub whole_world: bool,
 }
 
 impl SmtpPolicy {
@@ -40,7 +43,13 @@ impl SmtpPolicy {
             auth_needs_tls: true,
             max_message_size: MAX_MESSAGE_SIZE,
             max_recipients: MAX_RECIPIENTS,
+            whole_world: false,
         }
+    }
+
+    /// The server a login is checked against: this one, or any in the world.
+    pub fn login_server(&self) -> Option<&str> {
+        (!self.whole_world).then_some(self.hostname.as_str())
     }
 
     /// A plain TCP port a real client reaches on loopback, where the link counts as trusted
@@ -56,6 +65,7 @@ impl SmtpPolicy {
             auth_needs_tls: false,
             max_message_size: MAX_MESSAGE_SIZE,
             max_recipients: MAX_RECIPIENTS,
+            whole_world: true,
         }
     }
 }

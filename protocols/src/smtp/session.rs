@@ -119,6 +119,11 @@ impl SmtpSession {
         self.tls
     }
 
+    /// The server name this session speaks for.
+    pub fn hostname(&self) -> &str {
+        &self.policy.hostname
+    }
+
     pub fn is_closed(&self) -> bool {
         self.closed
     }
@@ -529,7 +534,7 @@ impl SmtpSession {
                 SmtpNote::UnknownDomain { domain },
             );
         };
-        if self.authenticated.is_none() {
+        if self.authenticated.is_none() && !self.policy.whole_world {
             let domain = to.domain.clone();
             return self.reply(
                 out,
@@ -955,7 +960,10 @@ impl SmtpSession {
         ctx: &mut Context<'_>,
         out: &mut Output,
     ) {
-        match ctx.store.authenticate(&self.policy.hostname, user, pass) {
+        match ctx
+            .store
+            .authenticate(self.policy.login_server(), user, pass)
+        {
             Some(account) => {
                 let login = account.login.clone();
                 self.authenticated = Some(login.clone());

@@ -90,18 +90,28 @@ impl Store {
             .find(|a| a.address.same_mailbox(address))
     }
 
-    /// The account a user name and password open on a server: the login (`bob`) or the full
-    /// address (`bob@example.test`) are both accepted, as real servers commonly do.
-    pub fn authenticate(&self, hostname: &str, user: &str, password: &str) -> Option<&Account> {
-        let server = self.server(hostname)?;
+    /// The account a user name and password open: the login (`bob`) or the full address
+    /// (`bob@example.test`) are both accepted, as real servers commonly do. With a hostname,
+    /// only accounts of that server's domains log in there; without, any account does (the
+    /// native server's single loopback port serves the whole world).
+    pub fn authenticate(
+        &self,
+        hostname: Option<&str>,
+        user: &str,
+        password: &str,
+    ) -> Option<&Account> {
         let account = self
             .accounts
             .get(user)
             .or_else(|| Address::parse(user).and_then(|a| self.account_by_address(&a)))?;
-        let served = server
-            .domains
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(&account.address.domain));
+        let served = match hostname {
+            None => true,
+            Some(h) => self
+                .server(h)?
+                .domains
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(&account.address.domain)),
+        };
         (served && account.password == password).then_some(account)
     }
 

@@ -1,0 +1,128 @@
+//! One TCP connection: bytes from the socket go into the engine, its lines go back out.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use facteur_protocols::closing::Closing;
+use facteur_protocols::imap::ImapPolicy;
+use facteur_protocols::output::{Output, Step};
+use facteur_protocols::pop3::Pop3Policy;
+use facteur_protocols::smtp::SmtpPolicy;
+use facteur_protocols::Service;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::sync::{mpsc, watch};
+
+use crate::shared::Shared;
+
+/// The name the loopback ports answer as.
+pub const HOSTNAME: &str = "mail.example.test";
+
+fn service_name(service: Service) -> &'static str {
+    match service {
+        Service::Smtp => "SMTP",
+        Service::Pop3 => "POP3",
+        Service::Imap => "IMAP",
+    }
+}
+
+/// Conservative defaults: RFC 5321 §4.5.3.2.7 (5 minutes), RFC 1939 §3 (at least 10),
+/// RFC 9051 §5.4 (at least 30, which is why IDLE clients renew within 29).
+pub fn default_idle_timeout(service: Service) -> Duration {
+    Duration::from_secs(match service {
+        Service::Smtp => 300,
+        Service::Pop3 => 600,
+        Service::Imap => 1800,
+    })
+}
+
+pub struct Connection {
+    pub stream: TcpStream,
+    pub peer: SocketAddr,
+    pub service: Service,
+    pub number: u64,
+    pub idle: Duration,
+}
+
+impl Connection {
+    pub async fn serve(mut self, shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) {
+        let (id, greeting) = {
+            let mut world = shared.world();
+            match self.service {
+                Service::Smtp => world.connect_smtp(SmtpPolicy::trusted_loopback(HOSTNAME)),
+                Service::Pop3 => world.connect_pop3(Pop3Policy::trusted_loopback(HOSTNAME)),
+                Service::Imap => world.connect_imap(ImapPolicy::trusted_loopback(HOSTNAME)),
+            }
+        };
+        let (tx, mut pushed) = mpsc::unbounded_channel();
+        shared.register(id, tx);
+        let mut open = self.send(&shared, &greeting).await;
+        let mut buf = vec![0_u8; 16 * 1024];
+        while open {
+            tokio::select! {
+                read = tokio::time::timeout(self.idle, self.stream.read(&mut buf)) => match read {
+                    Err(_) => {
+                        let out = shared.world().close_session(id, Closing::IdleTimeout);
+                        self.send(&shared, &out).await;
+                        open = false;
+                    }
+                    Ok(Ok(0)) | Ok(Err(_)) => {
+                        let out = shared.world().disconnect(id);
+                        self.trace(&shared, &out);
+                        open = false;
+                    }
+                    Ok(Ok(n)) => {
+                        let out = shared.input(id, &buf[..n]);
+                        open = self.send(&shared, &out).await && !out.closed;
+                    }
+                },
+                Some(out) = pushed.recv() => {
+                    open = self.send(&shared, &out).await;
+                }
+                _ = shutdown.changed() => {
+                    let out = shared.world().close_session(id, Closing::ShuttingDown);
+                    self.send(&shared, &out).await;
+                    open = false;
+                }
+            }
+        }
+        shared.unregister(id);
+        // The client may already be gone; there is nothing left to tell it.
+        let _ = self.stream.shutdown().await;
+    }
+
+    /// Writes the server lines of an output, each with CRLF. Returns false if the
+    /// connection broke.
+    async fn send(&mut self, shared: &Shared, out: &Output) -> bool {
+        self.trace(shared, out);
+        let mut bytes = Vec::new();
+        for step in &out.steps {
+            if let Step::Server(line) = step {
+                bytes.extend_from_slice(&line.bytes);
+                bytes.extend_from_slice(b"\r\n");
+            }
+        }
+        bytes.is_empty() || self.stream.write_all(&bytes).await.is_ok()
+    }
+
+    /// Prints the dialogue in the `C:`/`S:` form the site shows.
+    fn trace(&self, shared: &Shared, out: &Output) {
+        if !shared.trace {
+            return;
+        }
+        let who = format!(
+            "[#{} {} {}]",
+            self.number,
+            service_name(self.service),
+            self.peer
+        );
+        for step in &out.steps {
+            match step {
+                Step::Client(line) => println!("{who} C: {}", line.text),
+                Step::Server(line) => println!("{who} S: {}", line.text()),
+                Step::Event(event) => println!("{who} E: {event}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! `facteur-server`: Facteur's engine on TCP loopback, so curl, Python's smtplib, poplib
+//! and imaplib, Thunderbird or `nc` talk to exactly the code the site runs. The driver is
+//! thin: framing, policy and every reply come from `facteur-protocols`.
+
+mod connection;
+mod options;
+mod shared;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use facteur_protocols::closing::{closing, Closing};
+use facteur_protocols::store::Preset;
+use facteur_protocols::{Service, World};
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpListener;
+use tokio::sync::{watch, Semaphore};
+
+use connection::{default_idle_timeout, Connection, HOSTNAME};
+use options::{Options, USAGE};
+use shared::Shared;
+
+fn main() {
+    let options = match Options::parse(std::env::args().skip(1)) {
+        Ok(o) => o,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return;
+        }
+        Err(e) => {
+            eprintln!("facteur-server: {e}\n\n{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    let world = match load_world(&options.world) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("facteur-server: {e}");
+            std::process::exit(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("facteur-server: cannot start: {e}");
+            std::process::exit(1);
+        }
+    };
+    if let Err(e) = runtime.block_on(run(options, world)) {
+        eprintln!("facteur-server: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// A built-in world by name, or a preset JSON file.
+fn load_world(name: &str) -> Result<World, String> {
+    let preset = if Preset::BUILTIN.contains(&name) {
+        Preset::builtin(name).map_err(|e| e.to_string())?
+    } else {
+        let text = std::fs::read_to_string(name)
+            .map_err(|e| format!("cannot read world file {name}: {e}"))?;
+        Preset::from_json(&text).map_err(|e| format!("{name}: {e}"))?
+    };
+    let store = preset.build().map_err(|e| format!("{name}: {e}"))?;
+    let mut world = World::new(store);
+    // Real clients and `nc` users: forgive a bare LF, and say so in --trace.
+    world.lenient = true;
+    Ok(world)
+}
+
+async fn run(options: Options, world: World) -> Result<(), String> {
+    let shared = Arc::new(Shared::new(world, options.trace));
+    let slots = Arc::new(Semaphore::new(options.max_connections));
+    let (stop, stopped) = watch::channel(false);
+    let numbers = Arc::new(AtomicU64::new(0));
+    if options.allow_remote {
+        eprintln!("facteur-server: warning: listening beyond loopback; there is no real TLS, passwords cross the network in clear");
+    }
+    let mut listeners = Vec::new();
+    for (service, addr) in [
+        (Service::Smtp, options.smtp),
+        (Service::Pop3, options.pop3),
+        (Service::Imap, options.imap),
+    ] {
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        let local = listener.local_addr().map_err(|e| e.to_string())?;
+        println!(
+            "{} listening on {local}",
+            match service {
+                Service::Smtp => "SMTP",
+                Service::Pop3 => "POP3",
+                Service::Imap => "IMAP",
+            }
+        );
+        let idle = options
+            .idle_timeout
+            .unwrap_or_else(|| default_idle_timeout(service));
+        let task = accept_loop(
+            listener,
+            service,
+            idle,
+            shared.clone(),
+            slots.clone(),
+            stopped.clone(),
+            numbers.clone(),
+        );
+        listeners.push(tokio::spawn(task));
+    }
+    wait_for_signal().await;
+    println!("shutting down");
+    let _ = stop.send(true);
+    for l in listeners {
+        let _ = l.await;
+    }
+    // Give connections a moment to say goodbye.
+    let all = u32::try_from(options.max_connections).unwrap_or(u32::MAX);
+    let _ = tokio::time::timeout(Duration::from_secs(3), slots.acquire_many(all)).await;
+    Ok(())
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    service: Service,
+    idle: Duration,
+    shared: Arc<Shared>,
+    slots: Arc<Semaphore>,
+    mut stopped: watch::Receiver<bool>,
+    numbers: Arc<AtomicU64>,
+) {
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = stopped.changed() => return,
+        };
+        let Ok((mut stream, peer)) = accepted else {
+            continue;
+        };
+        let number = numbers.fetch_add(1, Ordering::Relaxed) + 1;
+        match slots.clone().try_acquire_owned() {
+            Ok(permit) => {
+                let connection = Connection {
+                    stream,
+                    peer,
+                    service,
+                    number,
+                    idle,
+                };
+                let (shared, stopped) = (shared.clone(), stopped.clone());
+                tokio::spawn(async move {
+                    connection.serve(shared, stopped).await;
+                    drop(permit);
+                });
+            }
+            Err(_) => {
+                // At the limit: the protocol's own "try later", then close.
+                let out = closing(service, HOSTNAME, Closing::TooManyConnections);
+                tokio::spawn(async move {
+                    let line = out.server_lines().join("\r\n") + "\r\n";
+                    let _ = stream.write_all(line.as_bytes()).await;
+                    let _ = stream.shutdown().await;
+                });
+            }
+        }
+    }
+}
+
+/// Ctrl-C, or SIGTERM from whoever started the server.
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
