@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser } from './lib/browser.mjs';
 import { freePort, startProcess, waitForHttp } from './lib/servers.mjs';
+import { connect, expectReply } from './lib/terminal.mjs';
 
 const root = process.env.FACTEUR_ROOT ?? new URL('..', import.meta.url).pathname;
 
@@ -16,10 +17,8 @@ test('cargo xtask serve serves a working page on 127.0.0.1', { timeout: 600_000 
     const { page, errors } = await browser.newPage();
     await page.goto(url);
     await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
-    const input = page.getByLabel('Command line');
-    await input.fill('NOOP');
-    await input.press('Enter');
-    await page.locator('.transcript .line:not(.pending) .text', { hasText: 'NOOP' }).waitFor();
+    await connect(page, { protocol: 'SMTP', port: '25' });
+    await expectReply(page, 'NOOP', '250 2.0.0 Ok');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -1,7 +1,8 @@
-//! The page's own words, in English and French.
-//!
-//! Every string a learner reads on the page comes from here, so a translation is a table to
-//! fill and never a hunt through components.
+//! The page's own words, in English and French. Explanations of protocol lines come from
+//! the engine's catalogue (`facteur_protocols::explain`); everything else the page says is
+//! here, so a translation is a table to fill and never a hunt through components.
+
+use facteur_protocols::{Port, Security, Service};
 
 pub use facteur_protocols::explain::Lang;
 
@@ -14,41 +15,137 @@ pub fn browser_lang() -> Lang {
 }
 
 /// The catalogue of the page's strings for one language.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Texts {
+    pub html_lang: &'static str,
     pub tagline: &'static str,
-    pub terminal_title: &'static str,
-    pub terminal_intro: &'static str,
-    pub input_label: &'static str,
-    pub input_placeholder: &'static str,
-    pub empty_transcript: &'static str,
-    pub pending: &'static str,
-    pub show_all: &'static str,
+    pub other_language: &'static str,
     pub footer: &'static str,
+    pub account: &'static str,
+    pub device: &'static str,
+    pub protocol: &'static str,
+    pub port: &'static str,
+    pub connect: &'static str,
+    pub disconnect: &'static str,
+    pub lenient: &'static str,
+    pub lenient_hint: &'static str,
+    pub encrypted: &'static str,
+    pub cleartext: &'static str,
+    pub laptop: &'static str,
+    pub phone: &'static str,
+    pub tablet: &'static str,
+    pub dialogue: &'static str,
+    pub dialogue_empty: &'static str,
+    pub not_connected: &'static str,
+    pub command_line: &'static str,
+    pub placeholder: &'static str,
+    pub placeholder_offline: &'static str,
+    pub sent_as: &'static str,
+    pub completions: &'static str,
+    pub step: &'static str,
+    pub play: &'static str,
+    pub pause: &'static str,
+    pub speed: &'static str,
+    pub show_all: &'static str,
+    pub waiting: &'static str,
+    pub copy: &'static str,
+    pub download_txt: &'static str,
+    pub explanation: &'static str,
+    pub explanation_hint: &'static str,
+    pub parts: &'static str,
+    pub source: &'static str,
+    pub diagram: &'static str,
+    pub diagram_empty: &'static str,
+    pub download_svg: &'static str,
+    pub relay: &'static str,
 }
 
 const EN: Texts = Texts {
+    html_lang: "en",
     tagline: "See how email really moves: talk to SMTP, POP3 and IMAP servers right in your browser.",
-    terminal_title: "Terminal",
-    terminal_intro: "Type a line and press Enter. Each line you send joins the transcript one step at a time, the way a server's replies will.",
-    input_label: "Command line",
-    input_placeholder: "EHLO laptop.example.test",
-    empty_transcript: "Nothing sent yet.",
-    pending: "waiting to be shown",
+    other_language: "Français",
+    footer: "Facteur runs entirely in this page: the servers are simulated, and no mail leaves your computer.",
+    account: "Account",
+    device: "Device",
+    protocol: "Protocol",
+    port: "Port",
+    connect: "Connect",
+    disconnect: "Disconnect",
+    lenient: "Lenient server",
+    lenient_hint: "Forgives common mistakes and says what a strict server would do. Applies to the next connection.",
+    encrypted: "Encrypted (simulated TLS)",
+    cleartext: "Not encrypted",
+    laptop: "laptop",
+    phone: "phone",
+    tablet: "tablet",
+    dialogue: "Dialogue",
+    dialogue_empty: "Connect to a server: its greeting appears here, then every line you and it exchange.",
+    not_connected: "Not connected",
+    command_line: "Command line",
+    placeholder: "Type a command and press Enter",
+    placeholder_offline: "Connect first",
+    sent_as: "Will be sent as",
+    completions: "Tab completes",
+    step: "Step",
+    play: "Play",
+    pause: "Pause",
+    speed: "Speed",
     show_all: "Show all",
-    footer: "Facteur runs entirely in this page. No mail leaves your computer.",
+    waiting: "lines waiting",
+    copy: "Copy transcript",
+    download_txt: "Download .txt",
+    explanation: "Explanation",
+    explanation_hint: "Select a line of the dialogue (click it, or focus it and press Enter) to see what it means.",
+    parts: "Parts of the line",
+    source: "Source",
+    diagram: "Sequence diagram",
+    diagram_empty: "Arrows appear here as the dialogue plays.",
+    download_svg: "Download SVG",
+    relay: "relay",
 };
 
 const FR: Texts = Texts {
+    html_lang: "fr",
     tagline: "Voyez comment le courriel circule vraiment : parlez à des serveurs SMTP, POP3 et IMAP dans votre navigateur.",
-    terminal_title: "Terminal",
-    terminal_intro: "Tapez une ligne puis appuyez sur Entrée. Chaque ligne envoyée rejoint la transcription pas à pas, comme le feront les réponses d’un serveur.",
-    input_label: "Ligne de commande",
-    input_placeholder: "EHLO laptop.example.test",
-    empty_transcript: "Rien n’a encore été envoyé.",
-    pending: "en attente d’affichage",
+    other_language: "English",
+    footer: "Facteur fonctionne entièrement dans cette page : les serveurs sont simulés et aucun courriel ne quitte votre ordinateur.",
+    account: "Compte",
+    device: "Appareil",
+    protocol: "Protocole",
+    port: "Port",
+    connect: "Se connecter",
+    disconnect: "Se déconnecter",
+    lenient: "Serveur tolérant",
+    lenient_hint: "Pardonne les erreurs courantes et dit ce que ferait un serveur strict. S’applique à la prochaine connexion.",
+    encrypted: "Chiffré (TLS simulé)",
+    cleartext: "Non chiffré",
+    laptop: "portable",
+    phone: "téléphone",
+    tablet: "tablette",
+    dialogue: "Dialogue",
+    dialogue_empty: "Connectez-vous à un serveur : sa salutation apparaît ici, puis chaque ligne échangée.",
+    not_connected: "Non connecté",
+    command_line: "Ligne de commande",
+    placeholder: "Tapez une commande puis Entrée",
+    placeholder_offline: "Connectez-vous d’abord",
+    sent_as: "Sera envoyée ainsi",
+    completions: "Tab complète",
+    step: "Pas à pas",
+    play: "Lecture",
+    pause: "Pause",
+    speed: "Vitesse",
     show_all: "Tout afficher",
-    footer: "Facteur fonctionne entièrement dans cette page. Aucun courriel ne quitte votre ordinateur.",
+    waiting: "lignes en attente",
+    copy: "Copier la transcription",
+    download_txt: "Télécharger .txt",
+    explanation: "Explication",
+    explanation_hint: "Sélectionnez une ligne du dialogue (cliquez-la, ou donnez-lui le focus et appuyez sur Entrée) pour voir ce qu’elle signifie.",
+    parts: "Parties de la ligne",
+    source: "Source",
+    diagram: "Diagramme de séquence",
+    diagram_empty: "Les flèches apparaissent ici au fil du dialogue.",
+    download_svg: "Télécharger le SVG",
+    relay: "relais",
 };
 
 impl Texts {
@@ -57,5 +154,25 @@ impl Texts {
             Lang::En => EN,
             Lang::Fr => FR,
         }
+    }
+
+    /// A port with what it is for, as the port menu shows it.
+    pub fn port_label(&self, port: Port) -> String {
+        let fr = self.html_lang == "fr";
+        let role = match (port.service, port.submission, port.security, fr) {
+            (Service::Smtp, false, _, false) => "relay between servers",
+            (Service::Smtp, false, _, true) => "relais entre serveurs",
+            (Service::Smtp, true, Security::StartTls, false) => "submission, STARTTLS",
+            (Service::Smtp, true, Security::StartTls, true) => "soumission, STARTTLS",
+            (Service::Smtp, true, Security::ImplicitTls, false) => "submission, TLS from the start",
+            (Service::Smtp, true, Security::ImplicitTls, true) => "soumission, TLS d’emblée",
+            (Service::Pop3, _, Security::StartTls, false) => "STLS available",
+            (Service::Pop3, _, Security::StartTls, true) => "STLS possible",
+            (_, _, Security::StartTls, false) => "STARTTLS available",
+            (_, _, Security::StartTls, true) => "STARTTLS possible",
+            (_, _, Security::ImplicitTls, false) => "TLS from the start",
+            (_, _, Security::ImplicitTls, true) => "TLS d’emblée",
+        };
+        format!("{} — {role}", port.number)
     }
 }

@@ -1,6 +1,9 @@
 //! Facteur's web app: components only. Protocol behaviour lives in `facteur-protocols`.
 
 mod app;
+mod browser;
+mod console;
+mod history;
 mod i18n;
 mod playback;
 mod terminal;

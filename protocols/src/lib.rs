@@ -12,6 +12,7 @@
 
 pub mod client;
 pub mod closing;
+pub mod console;
 pub mod explain;
 pub mod grammar;
 pub mod imap;
@@ -26,4 +27,4 @@ pub mod world;
 
 pub use port::{Port, Security, Service};
 pub use time::Timestamp;
-pub use world::{ConnectError, SessionId, World};
+pub use world::{ConnectError, SessionId, SessionInfo, World};

@@ -27,6 +27,20 @@ enum Session {
     Imap(ImapSession),
 }
 
+/// A session as a console sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    pub service: Service,
+    pub host: String,
+    pub encrypted: bool,
+    /// Logged in as (for POP3, once the maildrop is held).
+    pub login: Option<String>,
+    pub awaiting: crate::console::Awaiting,
+    pub lenient: bool,
+    /// IMAP mailbox names of the logged-in account, for completion.
+    pub mailboxes: Vec<String>,
+}
+
 /// Why a connection could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConnectError {
@@ -115,6 +129,53 @@ impl World {
         let id = SessionId(self.next_session);
         self.sessions.insert(id, session);
         id
+    }
+
+    /// What the terminal needs to know about a session, without touching it.
+    pub fn session_info(&self, id: SessionId) -> Option<SessionInfo> {
+        let (service, host, encrypted, login, awaiting, lenient) = match self.sessions.get(&id)? {
+            Session::Smtp(s) => (
+                Service::Smtp,
+                s.hostname(),
+                s.is_encrypted(),
+                s.authenticated(),
+                s.awaiting(),
+                s.is_lenient(),
+            ),
+            Session::Pop3(s) => (
+                Service::Pop3,
+                s.hostname(),
+                s.is_encrypted(),
+                s.maildrop_owner(),
+                crate::console::Awaiting::Command,
+                s.is_lenient(),
+            ),
+            Session::Imap(s) => (
+                Service::Imap,
+                s.hostname(),
+                s.is_encrypted(),
+                s.login(),
+                s.awaiting(),
+                s.is_lenient(),
+            ),
+        };
+        let mailboxes = match login {
+            Some(l) if service == Service::Imap => self
+                .store
+                .account(l)
+                .map(|a| a.mailboxes.keys().cloned().collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        Some(SessionInfo {
+            service,
+            host: host.to_owned(),
+            encrypted,
+            login: login.map(str::to_owned),
+            awaiting,
+            lenient,
+            mailboxes,
+        })
     }
 
     pub fn is_open(&self, id: SessionId) -> bool {

@@ -4,6 +4,7 @@
 //! arguments. The catalogues turn a note into words; because they match on every variant,
 //! the compiler refuses a note that has no English or no French text.
 
+pub mod console;
 mod en;
 mod en_imap;
 mod en_pop3;

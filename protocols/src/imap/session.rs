@@ -153,6 +153,24 @@ impl ImapSession {
         self.tls
     }
 
+    /// What the next line from the client will be taken as.
+    pub fn awaiting(&self) -> crate::console::Awaiting {
+        use crate::console::Awaiting;
+        match &self.mode {
+            Mode::Lines if self.pending.is_empty() => Awaiting::Command,
+            Mode::Lines => Awaiting::CommandContinued,
+            Mode::Literal { remaining } | Mode::Discard { remaining, .. } => Awaiting::Literal {
+                remaining: *remaining,
+            },
+            Mode::Authenticate { .. } => Awaiting::SaslResponse,
+            Mode::Idle { .. } => Awaiting::IdleDone,
+        }
+    }
+
+    pub fn is_lenient(&self) -> bool {
+        self.lenient
+    }
+
     pub fn is_idling(&self) -> bool {
         matches!(self.mode, Mode::Idle { .. })
     }

@@ -115,6 +115,10 @@ impl Pop3Session {
         self.tls
     }
 
+    pub fn is_lenient(&self) -> bool {
+        self.lenient
+    }
+
     /// The login whose maildrop this session holds, if it is in the TRANSACTION state.
     pub fn maildrop_owner(&self) -> Option<&str> {
         match &self.phase {

@@ -128,6 +128,22 @@ impl SmtpSession {
         self.closed
     }
 
+    /// What the next line from the client will be taken as.
+    pub fn awaiting(&self) -> crate::console::Awaiting {
+        use crate::console::Awaiting;
+        match self.mode {
+            Mode::Commands => Awaiting::Command,
+            Mode::Data(_) => Awaiting::MessageData,
+            Mode::AuthPlain | Mode::AuthLoginUser | Mode::AuthLoginPassword { .. } => {
+                Awaiting::SaslResponse
+            }
+        }
+    }
+
+    pub fn is_lenient(&self) -> bool {
+        self.lenient
+    }
+
     pub fn authenticated(&self) -> Option<&str> {
         self.authenticated.as_deref()
     }

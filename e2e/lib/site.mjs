@@ -1,0 +1,31 @@
+// The release site served as plain static files for one test file, and pages opened on it
+// that fail the test on any console or page error.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser } from './browser.mjs';
+import { serveStatic } from './servers.mjs';
+
+const dist = process.env.FACTEUR_DIST ?? new URL('../../dist', import.meta.url).pathname;
+
+/** Registers the static server for this test file and returns `withPage`. */
+export function useSite() {
+  let site;
+  before(async () => {
+    site = await serveStatic(dist);
+  });
+  after(async () => {
+    await site?.stop();
+  });
+  return async function withPage(options, body) {
+    const browser = await openBrowser(options);
+    try {
+      const { page, errors } = await browser.newPage();
+      await page.goto(site.url);
+      await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
+      await body(page);
+      assert.deepEqual(errors, [], 'the page logged no error');
+    } finally {
+      await browser.close();
+    }
+  };
+}

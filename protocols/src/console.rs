@@ -1,0 +1,413 @@
+//! What a driver's console needs to know about a session, without touching it: what the
+//! next line will be taken as, whether a line being typed would parse, which commands and
+//! mailbox names complete a word, and the anatomy of a line for the explanation panel.
+//!
+//! None of this changes the world; the terminal asks before sending.
+
+use serde::{Deserialize, Serialize};
+
+use crate::grammar::Diagnostic;
+use crate::port::Service;
+
+/// What the next line from the client will be taken as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Awaiting {
+    /// A command.
+    Command,
+    /// SMTP DATA: message lines until a line holding only a dot.
+    MessageData,
+    /// The octets of an IMAP literal.
+    Literal { remaining: u64 },
+    /// The rest of an IMAP command after a literal.
+    CommandContinued,
+    /// A base64 answer to an authentication challenge.
+    SaslResponse,
+    /// IMAP IDLE: only DONE.
+    IdleDone,
+}
+
+/// A problem with a line the learner is typing, found before it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineProblem {
+    /// The first word is not a command of this protocol.
+    UnknownCommand {
+        word: String,
+    },
+    /// An IMAP line whose first word is a command: the tag is missing.
+    MissingTag,
+    Syntax(Diagnostic),
+}
+
+/// Checks a command line as the session's grammar would, without sending it. An empty
+/// line, or an IMAP line that announces a literal, is not judged yet.
+pub fn check_line(service: Service, line: &str, lenient: bool) -> Option<LineProblem> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    match service {
+        Service::Smtp => match crate::smtp::command::parse(line, lenient) {
+            Ok(_) | Err(crate::smtp::command::ParseError::Empty) => None,
+            Err(crate::smtp::command::ParseError::UnknownVerb(word)) => {
+                Some(LineProblem::UnknownCommand { word })
+            }
+            Err(crate::smtp::command::ParseError::Syntax { diagnostic, .. }) => {
+                Some(LineProblem::Syntax(diagnostic))
+            }
+        },
+        Service::Pop3 => match crate::pop3::command::parse(line) {
+            Ok(_) | Err(crate::pop3::command::ParseError::Empty) => None,
+            Err(crate::pop3::command::ParseError::UnknownVerb(word)) => {
+                Some(LineProblem::UnknownCommand { word })
+            }
+            Err(crate::pop3::command::ParseError::Syntax { diagnostic, .. }) => {
+                Some(LineProblem::Syntax(diagnostic))
+            }
+        },
+        Service::Imap => {
+            if crate::imap::command::trailing_literal(line).is_some() {
+                return None;
+            }
+            use crate::imap::command::ParseError as E;
+            match crate::imap::command::parse(line, &[]) {
+                Ok(_) | Err(E::Empty | E::MissingCommand { .. }) => None,
+                Err(E::UnknownCommand { tagless: true, .. }) => Some(LineProblem::MissingTag),
+                Err(E::UnknownCommand { word, .. }) => Some(LineProblem::UnknownCommand { word }),
+                Err(E::BadTag { diagnostic } | E::Syntax { diagnostic, .. }) => {
+                    Some(LineProblem::Syntax(diagnostic))
+                }
+            }
+        }
+    }
+}
+
+/// The command words of a protocol, for Tab completion.
+pub fn command_words(service: Service) -> Vec<&'static str> {
+    match service {
+        Service::Smtp => crate::smtp::Verb::ALL.iter().map(|v| v.word()).collect(),
+        Service::Pop3 => crate::pop3::Verb::ALL.iter().map(|v| v.word()).collect(),
+        Service::Imap => crate::imap::CommandName::ALL
+            .iter()
+            .map(|c| c.word())
+            .collect(),
+    }
+}
+
+/// Whether an IMAP line starts with a command name instead of a tag, so a console may add
+/// the next tag itself (`LOGIN bob builder` → `a3 LOGIN bob builder`).
+pub fn imap_needs_tag(line: &str) -> bool {
+    let first = line.split(' ').next().unwrap_or_default();
+    crate::imap::CommandName::from_word(first).is_some()
+}
+
+/// Completes the word under the cursor at the end of `line`: command names where a
+/// command goes (after the tag for IMAP), mailbox names after an IMAP command that takes
+/// one. Returns the candidates that start with the word, in the case the learner typed.
+pub fn complete(service: Service, line: &str, mailboxes: &[String]) -> Vec<String> {
+    let mut words: Vec<&str> = line.split(' ').collect();
+    // An IMAP line typed without its tag (the console adds one) reads as if it had one.
+    if service == Service::Imap && (words.len() == 1 || imap_needs_tag(line)) {
+        words.insert(0, "*");
+    }
+    let Some((word, before)) = words.split_last() else {
+        return Vec::new();
+    };
+    let command_position = match service {
+        Service::Imap => {
+            before.len() == 1 || (before.len() == 2 && before[1].eq_ignore_ascii_case("UID"))
+        }
+        _ => before.is_empty(),
+    };
+    let lower = word.chars().next().is_some_and(char::is_lowercase);
+    let fits = |candidate: &str| {
+        candidate
+            .to_ascii_lowercase()
+            .starts_with(&word.to_ascii_lowercase())
+    };
+    if command_position {
+        return command_words(service)
+            .into_iter()
+            .filter(|c| fits(c))
+            .map(|c| {
+                if lower {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_owned()
+                }
+            })
+            .collect();
+    }
+    if service == Service::Imap && mailbox_position(before) {
+        return mailboxes
+            .iter()
+            .filter(|m| fits(m))
+            .map(|m| {
+                if m.contains(' ') {
+                    format!("\"{m}\"")
+                } else {
+                    m.clone()
+                }
+            })
+            .collect();
+    }
+    Vec::new()
+}
+
+/// Whether the word after `before` (tag, command, arguments so far) is a mailbox name.
+fn mailbox_position(before: &[&str]) -> bool {
+    let (command, args) = match before {
+        [_tag, uid, command, args @ ..] if uid.eq_ignore_ascii_case("UID") => {
+            (*command, args.len())
+        }
+        [_tag, command, args @ ..] => (*command, args.len()),
+        _ => return false,
+    };
+    let is = |names: &[&str]| names.iter().any(|n| command.eq_ignore_ascii_case(n));
+    (args == 0
+        && is(&[
+            "SELECT",
+            "EXAMINE",
+            "STATUS",
+            "DELETE",
+            "RENAME",
+            "SUBSCRIBE",
+            "UNSUBSCRIBE",
+            "APPEND",
+        ]))
+        || (args == 1 && is(&["COPY", "MOVE", "RENAME"]))
+}
+
+/// A part of a line, for the explanation panel: what it is, and its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PartKind {
+    Tag,
+    Untagged,
+    Continuation,
+    Command,
+    Arguments,
+    ReplyCode,
+    EnhancedCode,
+    Status,
+    ResponseCode,
+    Text,
+}
+
+/// Splits a dialogue line into its parts: `a1` `FETCH` `1 (FLAGS)`, or `250` `2.1.0` `Ok`.
+pub fn anatomy(service: Service, from_client: bool, line: &str) -> Vec<(PartKind, String)> {
+    let mut parts = Vec::new();
+    let mut push = |kind, text: &str| {
+        if !text.is_empty() {
+            parts.push((kind, text.to_owned()));
+        }
+    };
+    let (first, rest) = line.split_once(' ').unwrap_or((line, ""));
+    match (service, from_client) {
+        (Service::Imap, true) => {
+            let (command, args) = rest.split_once(' ').unwrap_or((rest, ""));
+            if crate::imap::CommandName::from_word(command).is_some() {
+                push(PartKind::Tag, first);
+                push(PartKind::Command, command);
+                push(PartKind::Arguments, args);
+            } else {
+                push(PartKind::Text, line);
+            }
+        }
+        (_, true) => {
+            let known = match service {
+                Service::Smtp => crate::smtp::Verb::from_word(first).is_some(),
+                _ => crate::pop3::Verb::from_word(first).is_some(),
+            };
+            if known {
+                push(PartKind::Command, first);
+                push(PartKind::Arguments, rest);
+            } else {
+                push(PartKind::Text, line);
+            }
+        }
+        (Service::Smtp, false) => {
+            let code = line
+                .get(..3)
+                .filter(|c| c.bytes().all(|b| b.is_ascii_digit()));
+            match code {
+                Some(code) => {
+                    push(PartKind::ReplyCode, code);
+                    let text = line.get(4..).unwrap_or_default();
+                    let (enhanced, rest) = text.split_once(' ').unwrap_or((text, ""));
+                    let is_enhanced = enhanced.split('.').count() == 3
+                        && enhanced
+                            .split('.')
+                            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+                    if is_enhanced {
+                        push(PartKind::EnhancedCode, enhanced);
+                        push(PartKind::Text, rest);
+                    } else {
+                        push(PartKind::Text, text);
+                    }
+                }
+                None => push(PartKind::Text, line),
+            }
+        }
+        (Service::Pop3, false) => {
+            if first == "+OK" || first == "-ERR" {
+                push(PartKind::Status, first);
+                match rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+                    Some((code, text)) => {
+                        push(PartKind::ResponseCode, &format!("[{code}]"));
+                        push(PartKind::Text, text.trim_start());
+                    }
+                    None => push(PartKind::Text, rest),
+                }
+            } else {
+                push(PartKind::Text, line);
+            }
+        }
+        (Service::Imap, false) => {
+            let kind = match first {
+                "*" => PartKind::Untagged,
+                "+" => PartKind::Continuation,
+                _ if rest.starts_with("OK")
+                    || rest.starts_with("NO")
+                    || rest.starts_with("BAD") =>
+                {
+                    PartKind::Tag
+                }
+                _ => {
+                    push(PartKind::Text, line);
+                    return parts;
+                }
+            };
+            push(kind, first);
+            let (status, text) = rest.split_once(' ').unwrap_or((rest, ""));
+            if ["OK", "NO", "BAD", "BYE", "PREAUTH"].contains(&status) {
+                push(PartKind::Status, status);
+                match text.strip_prefix('[').and_then(|r| r.split_once(']')) {
+                    Some((code, t)) => {
+                        push(PartKind::ResponseCode, &format!("[{code}]"));
+                        push(PartKind::Text, t.trim_start());
+                    }
+                    None => push(PartKind::Text, text),
+                }
+            } else {
+                push(PartKind::Text, rest);
+            }
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::Expected;
+
+    #[test]
+    fn lines_are_checked_before_sending() {
+        assert_eq!(
+            check_line(Service::Smtp, "EHLO laptop.example.test", false),
+            None
+        );
+        assert!(
+            matches!(check_line(Service::Smtp, "MAIL FROM:bob@example.test", false), Some(LineProblem::Syntax(d)) if d.expected == Expected::AnglePath)
+        );
+        assert_eq!(
+            check_line(Service::Pop3, "HELO", false),
+            Some(LineProblem::UnknownCommand {
+                word: "HELO".into()
+            })
+        );
+        assert_eq!(
+            check_line(Service::Imap, "LOGIN bob builder", false),
+            Some(LineProblem::MissingTag)
+        );
+        assert_eq!(
+            check_line(Service::Imap, "a1 LOGIN {3}", false),
+            None,
+            "a literal is still to come"
+        );
+        assert_eq!(check_line(Service::Imap, "", false), None);
+    }
+
+    #[test]
+    fn tab_completes_commands_in_the_case_typed_and_mailboxes_after_select() {
+        assert_eq!(complete(Service::Smtp, "EH", &[]), ["EHLO"]);
+        assert_eq!(complete(Service::Smtp, "r", &[]), ["rcpt", "rset"]);
+        assert_eq!(complete(Service::Imap, "a1 FE", &[]), ["FETCH"]);
+        assert_eq!(complete(Service::Imap, "a1 UID FE", &[]), ["FETCH"]);
+        let boxes = vec![
+            "INBOX".to_owned(),
+            "Receipts".to_owned(),
+            "Old receipts".to_owned(),
+        ];
+        assert_eq!(
+            complete(Service::Imap, "a2 SELECT Re", &boxes),
+            ["Receipts"]
+        );
+        assert_eq!(
+            complete(Service::Imap, "a2 SELECT ol", &boxes),
+            ["\"Old receipts\""]
+        );
+        assert_eq!(
+            complete(Service::Imap, "a3 COPY 1 Re", &boxes),
+            ["Receipts"]
+        );
+        assert!(complete(Service::Pop3, "RETR 1", &[]).is_empty());
+    }
+
+    #[test]
+    fn imap_tags_are_added_only_when_the_line_starts_with_a_command() {
+        assert!(imap_needs_tag("LOGIN bob builder"));
+        assert!(imap_needs_tag("fetch 1 flags"));
+        assert!(!imap_needs_tag("a1 LOGIN bob builder"));
+        assert!(!imap_needs_tag("DONEX"));
+    }
+
+    #[test]
+    fn anatomy_splits_lines_into_their_parts() {
+        use PartKind::*;
+        let owned = |v: &[(PartKind, &str)]| {
+            v.iter()
+                .map(|(k, s)| (*k, s.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            anatomy(
+                Service::Smtp,
+                false,
+                "550 5.1.1 <x@example.test>: no such user"
+            ),
+            owned(&[
+                (ReplyCode, "550"),
+                (EnhancedCode, "5.1.1"),
+                (Text, "<x@example.test>: no such user")
+            ])
+        );
+        assert_eq!(
+            anatomy(Service::Smtp, false, "250-PIPELINING"),
+            owned(&[(ReplyCode, "250"), (Text, "PIPELINING")])
+        );
+        assert_eq!(
+            anatomy(Service::Imap, true, "a1 FETCH 1 (FLAGS)"),
+            owned(&[(Tag, "a1"), (Command, "FETCH"), (Arguments, "1 (FLAGS)")])
+        );
+        assert_eq!(
+            anatomy(Service::Imap, false, "a2 NO [TRYCREATE] No such mailbox"),
+            owned(&[
+                (Tag, "a2"),
+                (Status, "NO"),
+                (ResponseCode, "[TRYCREATE]"),
+                (Text, "No such mailbox")
+            ])
+        );
+        assert_eq!(
+            anatomy(Service::Imap, false, "* 3 EXISTS"),
+            owned(&[(Untagged, "*"), (Text, "3 EXISTS")])
+        );
+        assert_eq!(
+            anatomy(Service::Pop3, false, "-ERR [IN-USE] Maildrop is locked"),
+            owned(&[
+                (Status, "-ERR"),
+                (ResponseCode, "[IN-USE]"),
+                (Text, "Maildrop is locked")
+            ])
+        );
+    }
+}

@@ -1,0 +1,285 @@
+//! Words for the console: problems found while typing, the parts of a line, what the
+//! session is waiting for, and what a reply code's class means. English and French side by
+//! side, since each is a short phrase.
+
+use super::{diagnostic, Lang};
+use crate::console::{Awaiting, LineProblem, PartKind};
+
+pub fn line_problem(p: &LineProblem, lang: Lang) -> String {
+    match (p, lang) {
+        (LineProblem::UnknownCommand { word }, Lang::En) => {
+            format!("{word} is not a command of this protocol. Tab lists the ones that are.")
+        }
+        (LineProblem::UnknownCommand { word }, Lang::Fr) => {
+            format!("{word} n’est pas une commande de ce protocole. Tab liste celles qui existent.")
+        }
+        (LineProblem::MissingTag, Lang::En) => {
+            "No tag: Enter will add the next one (a1, a2…) for you.".into()
+        }
+        (LineProblem::MissingTag, Lang::Fr) => {
+            "Pas d’étiquette : Entrée ajoutera la suivante (a1, a2…) pour vous.".into()
+        }
+        (LineProblem::Syntax(d), lang) => diagnostic(d, lang),
+    }
+}
+
+pub fn part_kind(k: PartKind, lang: Lang) -> &'static str {
+    use PartKind::*;
+    match (k, lang) {
+        (Tag, Lang::En) => "tag",
+        (Tag, Lang::Fr) => "étiquette",
+        (Untagged, Lang::En) => "untagged response",
+        (Untagged, Lang::Fr) => "réponse non étiquetée",
+        (Continuation, Lang::En) => "continuation request",
+        (Continuation, Lang::Fr) => "invitation à continuer",
+        (Command, Lang::En) => "command",
+        (Command, Lang::Fr) => "commande",
+        (Arguments, Lang::En) => "arguments",
+        (Arguments, Lang::Fr) => "arguments",
+        (ReplyCode, Lang::En) => "reply code",
+        (ReplyCode, Lang::Fr) => "code de réponse",
+        (EnhancedCode, Lang::En) => "enhanced status code",
+        (EnhancedCode, Lang::Fr) => "code d’état étendu",
+        (Status, Lang::En) => "status",
+        (Status, Lang::Fr) => "état",
+        (ResponseCode, Lang::En) => "response code",
+        (ResponseCode, Lang::Fr) => "code de réponse",
+        (Text, Lang::En) => "text",
+        (Text, Lang::Fr) => "texte",
+    }
+}
+
+/// The prompt's hint for what the next line will be.
+pub fn awaiting(a: Awaiting, lang: Lang) -> String {
+    match (a, lang) {
+        (Awaiting::Command, Lang::En) => "Type a command.".into(),
+        (Awaiting::Command, Lang::Fr) => "Tapez une commande.".into(),
+        (Awaiting::MessageData, Lang::En) => "Writing the message: headers, an empty line, the body; a line with only . ends it.".into(),
+        (Awaiting::MessageData, Lang::Fr) => "Rédaction du message : en-têtes, une ligne vide, le corps ; une ligne avec seulement . le termine.".into(),
+        (Awaiting::Literal { remaining }, Lang::En) => format!("Sending a literal: {remaining} more octets (each line counts its CR LF)."),
+        (Awaiting::Literal { remaining }, Lang::Fr) => format!("Envoi d’un littéral : encore {remaining} octets (chaque ligne compte son CR LF)."),
+        (Awaiting::CommandContinued, Lang::En) => "Finish the command after the literal (often just Enter).".into(),
+        (Awaiting::CommandContinued, Lang::Fr) => "Terminez la commande après le littéral (souvent, juste Entrée).".into(),
+        (Awaiting::SaslResponse, Lang::En) => "Answer the challenge in base64, or * to cancel.".into(),
+        (Awaiting::SaslResponse, Lang::Fr) => "Répondez au défi en base64, ou * pour annuler.".into(),
+        (Awaiting::IdleDone, Lang::En) => "IDLE: news arrives by itself; type DONE to stop.".into(),
+        (Awaiting::IdleDone, Lang::Fr) => "IDLE : les nouvelles arrivent seules ; tapez DONE pour arrêter.".into(),
+    }
+}
+
+/// What the first digit of an SMTP reply code says (RFC 5321 §4.2.1).
+pub fn reply_class(code: &str, lang: Lang) -> Option<&'static str> {
+    Some(match (code.as_bytes().first()?, lang) {
+        (b'2', Lang::En) => "2xx: done, success.",
+        (b'2', Lang::Fr) => "2xx : fait, succès.",
+        (b'3', Lang::En) => "3xx: go on, the server waits for more.",
+        (b'3', Lang::Fr) => "3xx : continuez, le serveur attend la suite.",
+        (b'4', Lang::En) => "4xx: not now, a temporary failure; trying later may work.",
+        (b'4', Lang::Fr) => {
+            "4xx : pas maintenant, échec temporaire ; réessayer plus tard peut marcher."
+        }
+        (b'5', Lang::En) => "5xx: no, a permanent failure; the same command will fail again.",
+        (b'5', Lang::Fr) => "5xx : non, échec définitif ; la même commande échouera encore.",
+        _ => return None,
+    })
+}
+
+/// A world event as a short sentence for the dialogue.
+pub fn event(e: &crate::output::Event, lang: Lang) -> String {
+    use crate::output::Event::*;
+    let fr = lang == Lang::Fr;
+    match e {
+        TlsStarted => {
+            if fr {
+                "Connexion chiffrée (TLS simulé).".into()
+            } else {
+                "Connection encrypted (simulated TLS).".into()
+            }
+        }
+        Authenticated { account } => {
+            if fr {
+                format!("Authentifié : {account}.")
+            } else {
+                format!("Logged in: {account}.")
+            }
+        }
+        Accepted {
+            queue_id,
+            recipients,
+        } => {
+            let list: Vec<String> = recipients.iter().map(ToString::to_string).collect();
+            if fr {
+                format!("Message {queue_id} accepté pour {}.", list.join(", "))
+            } else {
+                format!("Message {queue_id} accepted for {}.", list.join(", "))
+            }
+        }
+        Delivered {
+            account,
+            mailbox,
+            uid,
+        } => {
+            if fr {
+                format!("Distribué dans {mailbox} de {account} (UID {uid}).")
+            } else {
+                format!("Delivered to {account}'s {mailbox} (UID {uid}).")
+            }
+        }
+        Relayed {
+            from_host, to_host, ..
+        } => {
+            if fr {
+                format!("{from_host} relaie le message à {to_host} sur le port 25 :")
+            } else {
+                format!("{from_host} relays the message to {to_host} on port 25:")
+            }
+        }
+        Bounced { refused, .. } => {
+            let list: Vec<String> = refused.iter().map(ToString::to_string).collect();
+            if fr {
+                format!(
+                    "Non distribuable à {} : un avis de non-remise revient à l’expéditeur.",
+                    list.join(", ")
+                )
+            } else {
+                format!(
+                    "Undeliverable to {}: a bounce goes back to the sender.",
+                    list.join(", ")
+                )
+            }
+        }
+        Retrieved { account, uid } => {
+            if fr {
+                format!("Message téléchargé de la boîte de {account} (UID {uid}).")
+            } else {
+                format!("Message downloaded from {account}'s maildrop (UID {uid}).")
+            }
+        }
+        MarkedDeleted { uid, .. } => {
+            if fr {
+                format!("UID {uid} marqué pour suppression (effective à QUIT).")
+            } else {
+                format!("UID {uid} marked for deletion (takes effect at QUIT).")
+            }
+        }
+        MarksCleared { count, .. } => {
+            if fr {
+                format!("{count} marque(s) de suppression retirée(s).")
+            } else {
+                format!("{count} deletion mark(s) removed.")
+            }
+        }
+        Expunged {
+            account,
+            mailbox,
+            uid,
+        } => {
+            if fr {
+                format!("UID {uid} supprimé définitivement de {mailbox} de {account}.")
+            } else {
+                format!("UID {uid} removed for good from {account}'s {mailbox}.")
+            }
+        }
+        FlagsChanged { uid, flags, .. } => {
+            if fr {
+                format!("Drapeaux de l’UID {uid} : ({}).", flags.join(" "))
+            } else {
+                format!("Flags of UID {uid}: ({}).", flags.join(" "))
+            }
+        }
+        Appended { mailbox, uid, .. } => {
+            if fr {
+                format!("Message enregistré dans {mailbox} (UID {uid}).")
+            } else {
+                format!("Message stored in {mailbox} (UID {uid}).")
+            }
+        }
+        Copied {
+            from, to, count, ..
+        } => {
+            if fr {
+                format!("{count} message(s) copié(s) de {from} vers {to}.")
+            } else {
+                format!("{count} message(s) copied from {from} to {to}.")
+            }
+        }
+        MailboxCreated { mailbox, .. } => {
+            if fr {
+                format!("Dossier {mailbox} créé.")
+            } else {
+                format!("Mailbox {mailbox} created.")
+            }
+        }
+        MailboxDeleted { mailbox, .. } => {
+            if fr {
+                format!("Dossier {mailbox} supprimé.")
+            } else {
+                format!("Mailbox {mailbox} deleted.")
+            }
+        }
+        MailboxRenamed { from, to, .. } => {
+            if fr {
+                format!("Dossier {from} renommé en {to}.")
+            } else {
+                format!("Mailbox {from} renamed to {to}.")
+            }
+        }
+        MaildropLocked { account } => {
+            if fr {
+                format!("Boîte de {account} verrouillée pour cette session.")
+            } else {
+                format!("{account}'s maildrop locked for this session.")
+            }
+        }
+        MaildropUnlocked { account } => {
+            if fr {
+                format!("Boîte de {account} déverrouillée.")
+            } else {
+                format!("{account}'s maildrop unlocked.")
+            }
+        }
+        Closed => {
+            if fr {
+                "Connexion fermée.".into()
+            } else {
+                "Connection closed.".into()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_prompt_and_part_has_both_languages() {
+        use PartKind::*;
+        for k in [
+            Tag,
+            Untagged,
+            Continuation,
+            Command,
+            Arguments,
+            ReplyCode,
+            EnhancedCode,
+            Status,
+            ResponseCode,
+            Text,
+        ] {
+            assert!(!part_kind(k, Lang::En).is_empty() && !part_kind(k, Lang::Fr).is_empty());
+        }
+        for a in [
+            Awaiting::Command,
+            Awaiting::MessageData,
+            Awaiting::Literal { remaining: 3 },
+            Awaiting::CommandContinued,
+            Awaiting::SaslResponse,
+            Awaiting::IdleDone,
+        ] {
+            assert_ne!(awaiting(a, Lang::En), awaiting(a, Lang::Fr));
+        }
+        assert_eq!(reply_class("250", Lang::En), Some("2xx: done, success."));
+        assert_eq!(reply_class("x", Lang::En), None);
+    }
+}

@@ -1,0 +1,35 @@
+//! The few browser services the page uses: the clock, the clipboard, and file downloads.
+
+use facteur_protocols::Timestamp;
+use wasm_bindgen::JsValue;
+
+/// Now, for the engine, which never reads a clock itself.
+pub fn now() -> Timestamp {
+    Timestamp((js_sys::Date::now() / 1000.0) as i64)
+}
+
+/// Copies text to the clipboard. Browsers may refuse (no permission); the page then
+/// simply has not copied, which the learner sees.
+pub fn copy(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Offers text as a file download, named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let link: web_sys::HtmlAnchorElement =
+        wasm_bindgen::JsCast::dyn_into(document.create_element("a")?)?;
+    link.set_href(&url);
+    link.set_download(filename);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)
+}

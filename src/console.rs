@@ -1,0 +1,284 @@
+//! The terminal's connection to the engine: the one place in the web app that calls the
+//! `World`. It turns the engine's output into dialogue entries and never decides anything
+//! a protocol decides.
+
+use facteur_protocols::console::{imap_needs_tag, Awaiting};
+use facteur_protocols::explain::Note;
+use facteur_protocols::output::{Event, Output, Step};
+use facteur_protocols::{Port, Service, SessionId, SessionInfo, World};
+use leptos::prelude::*;
+
+use crate::browser::now;
+use crate::playback::Playback;
+
+/// Who sent a line, or that it is a change in the world.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Client,
+    Server,
+    Event,
+}
+
+/// Which conversation a line belongs to: the learner's, or a relay between two servers
+/// that the learner's message set off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hop {
+    Direct,
+    Relay { from: String, to: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: u64,
+    pub side: Side,
+    pub text: String,
+    pub notes: Vec<Note>,
+    pub event: Option<Event>,
+    pub service: Service,
+    pub hop: Hop,
+}
+
+/// The open connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Connection {
+    pub id: SessionId,
+    pub service: Service,
+    pub port: Port,
+    pub host: String,
+    /// Who is connecting, as the diagram shows it ("Bob's phone").
+    pub client: String,
+}
+
+/// The console's state, as signals; `Copy` so every component can hold it.
+#[derive(Clone, Copy)]
+pub struct Console {
+    pub world: RwSignal<World>,
+    pub connection: RwSignal<Option<Connection>>,
+    pub playback: RwSignal<Playback<Entry>>,
+    pub selected: RwSignal<Option<u64>>,
+    /// The latest server line, for screen readers (an ARIA live region reads it).
+    pub announcement: RwSignal<String>,
+    /// The client and server of the latest connection, for the diagram's lifelines.
+    pub peers: RwSignal<Option<(String, String)>>,
+    next_id: StoredValue<u64>,
+    next_tag: StoredValue<u32>,
+}
+
+impl Console {
+    pub fn new() -> Console {
+        Console {
+            world: RwSignal::new(World::demo()),
+            connection: RwSignal::new(None),
+            playback: RwSignal::new(Playback::default()),
+            selected: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
+            peers: RwSignal::new(None),
+            next_id: StoredValue::new(0),
+            next_tag: StoredValue::new(1),
+        }
+    }
+
+    /// The open session as the engine describes it, tracked for reactivity.
+    pub fn info(&self) -> Option<SessionInfo> {
+        let id = self.connection.with(|c| c.as_ref().map(|c| c.id))?;
+        self.world.with(|w| w.session_info(id))
+    }
+
+    /// The mail server of an account's domain, as DNS would say.
+    pub fn server_of(&self, login: &str) -> Option<String> {
+        self.world.with_untracked(|w| {
+            let domain = &w.store.account(login)?.address.domain;
+            w.store
+                .server_for_domain(domain)
+                .map(|s| s.hostname.clone())
+        })
+    }
+
+    pub fn connect(&self, login: &str, client: String, port: Port, lenient: bool) {
+        self.disconnect();
+        let Some(host) = self.server_of(login) else {
+            return;
+        };
+        let result = self.world.try_update(|w| {
+            w.lenient = lenient;
+            w.connect(&host, port)
+        });
+        let Some(Ok((id, greeting))) = result else {
+            return;
+        };
+        self.next_tag.set_value(1);
+        self.peers.set(Some((client.clone(), host.clone())));
+        self.connection.set(Some(Connection {
+            id,
+            service: port.service,
+            port,
+            host,
+            client,
+        }));
+        self.show(greeting, port.service);
+    }
+
+    pub fn disconnect(&self) {
+        let Some(connection) = self.connection.get_untracked() else {
+            return;
+        };
+        if let Some(out) = self.world.try_update(|w| w.disconnect(connection.id)) {
+            self.show(out, connection.service);
+        }
+        self.connection.set(None);
+    }
+
+    /// The line as it will be sent: IMAP commands typed without a tag get the next one.
+    pub fn outgoing(&self, line: &str) -> String {
+        let info = self.info();
+        let wants_tag = info
+            .is_some_and(|i| i.service == Service::Imap && i.awaiting == Awaiting::Command)
+            && imap_needs_tag(line);
+        if wants_tag {
+            format!("a{} {line}", self.next_tag.get_value())
+        } else {
+            line.to_owned()
+        }
+    }
+
+    /// Sends one typed line (with CRLF) and queues what comes back.
+    pub fn send(&self, typed: &str) {
+        let Some(connection) = self.connection.get_untracked() else {
+            return;
+        };
+        let line = self.outgoing(typed);
+        if line != typed {
+            self.next_tag.update_value(|n| *n += 1);
+        }
+        let bytes = format!("{line}\r\n");
+        let out = self.world.try_update(|w| {
+            let out = w.input(connection.id, bytes.as_bytes(), now());
+            // One terminal: updates pushed to other sessions have nowhere to go.
+            w.take_pushes();
+            out
+        });
+        if let Some(out) = out {
+            if out.closed {
+                self.connection.set(None);
+            }
+            self.show(out, connection.service);
+        }
+    }
+
+    fn entry(
+        &self,
+        side: Side,
+        text: String,
+        notes: Vec<Note>,
+        event: Option<Event>,
+        service: Service,
+        hop: Hop,
+    ) -> Entry {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        Entry {
+            id,
+            side,
+            text,
+            notes,
+            event,
+            service,
+            hop,
+        }
+    }
+
+    fn entries(&self, steps: Vec<Step>, service: Service, hop: &Hop, into: &mut Vec<Entry>) {
+        for step in steps {
+            match step {
+                Step::Client(line) => into.push(self.entry(
+                    Side::Client,
+                    line.text,
+                    line.notes,
+                    None,
+                    service,
+                    hop.clone(),
+                )),
+                Step::Server(line) => {
+                    let text = line.text();
+                    into.push(self.entry(
+                        Side::Server,
+                        text,
+                        vec![line.note],
+                        None,
+                        service,
+                        hop.clone(),
+                    ));
+                }
+                Step::Event(Event::Relayed {
+                    queue_id,
+                    from_host,
+                    to_host,
+                    dialogue,
+                }) => {
+                    let relay = Hop::Relay {
+                        from: from_host.clone(),
+                        to: to_host.clone(),
+                    };
+                    let event = Event::Relayed {
+                        queue_id,
+                        from_host,
+                        to_host,
+                        dialogue: Vec::new(),
+                    };
+                    into.push(self.entry(
+                        Side::Event,
+                        String::new(),
+                        Vec::new(),
+                        Some(event),
+                        service,
+                        hop.clone(),
+                    ));
+                    // The relay is SMTP between servers, whatever the learner's protocol.
+                    self.entries(dialogue, Service::Smtp, &relay, into);
+                }
+                Step::Event(event) => into.push(self.entry(
+                    Side::Event,
+                    String::new(),
+                    Vec::new(),
+                    Some(event),
+                    service,
+                    hop.clone(),
+                )),
+            }
+        }
+    }
+
+    fn show(&self, out: Output, service: Service) {
+        let mut new = Vec::new();
+        self.entries(out.steps, service, &Hop::Direct, &mut new);
+        if let Some(last) = new
+            .iter()
+            .rev()
+            .find(|e| e.side == Side::Server && e.hop == Hop::Direct)
+        {
+            self.announcement.set(last.text.clone());
+        }
+        self.playback
+            .update(|p| new.into_iter().for_each(|e| p.enqueue(e)));
+    }
+
+    /// The dialogue so far in `C:`/`S:` form; relay lines start with `| `.
+    pub fn transcript(&self) -> String {
+        self.playback.with(|p| {
+            p.shown()
+                .iter()
+                .chain(p.pending())
+                .filter(|e| e.side != Side::Event)
+                .map(|e| {
+                    let side = if e.side == Side::Client { "C:" } else { "S:" };
+                    let relay = if matches!(e.hop, Hop::Relay { .. }) {
+                        "| "
+                    } else {
+                        ""
+                    };
+                    format!("{relay}{side} {}\n", e.text).replace(": \n", ":\n")
+                })
+                .collect()
+        })
+    }
+}

@@ -1,0 +1,58 @@
+//! Playback controls (Step, Play/Pause, speed, Show all) and transcript export.
+
+use leptos::prelude::*;
+
+use crate::browser::{copy, download};
+use crate::console::Console;
+use crate::i18n::Texts;
+
+const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
+
+#[component]
+pub fn Controls(
+    console: Console,
+    texts: Memo<Texts>,
+    playing: RwSignal<bool>,
+    speed: RwSignal<f64>,
+) -> impl IntoView {
+    let waiting = move || console.playback.with(|p| p.pending().count());
+    let has_lines = move || {
+        console
+            .playback
+            .with(|p| !p.shown().is_empty() || p.has_pending())
+    };
+    view! {
+        <div class="controls" role="group" aria-label="Playback">
+            <button type="button" on:click=move |_| { console.playback.update(|p| { p.step(); }); }
+                prop:disabled=move || waiting() == 0>
+                {move || texts.get().step}
+            </button>
+            <button type="button" aria-pressed=move || playing.get().to_string() on:click=move |_| playing.update(|p| *p = !*p)>
+                {move || if playing.get() { texts.get().pause } else { texts.get().play }}
+            </button>
+            <label class="speed">
+                <span>{move || texts.get().speed}</span>
+                <select
+                    prop:value=move || speed.get().to_string()
+                    on:change=move |ev| speed.set(event_target_value(&ev).parse().unwrap_or(1.0))
+                >
+                    {SPEEDS.iter().map(|s| view! { <option value=s.to_string()>{format!("{s}×")}</option> }).collect_view()}
+                </select>
+            </label>
+            <button type="button" on:click=move |_| console.playback.update(|p| p.skip_to_end()) prop:disabled=move || waiting() == 0>
+                {move || texts.get().show_all}
+            </button>
+            <span class="waiting" aria-live="off">
+                {move || (waiting() > 0).then(|| format!("{} {}", waiting(), texts.get().waiting))}
+            </span>
+            <span class="spacer"></span>
+            <button type="button" prop:disabled=move || !has_lines() on:click=move |_| copy(&console.transcript())>
+                {move || texts.get().copy}
+            </button>
+            <button type="button" prop:disabled=move || !has_lines()
+                on:click=move |_| { let _ = download("facteur-transcript.txt", "text/plain", &console.transcript()); }>
+                {move || texts.get().download_txt}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,153 @@
+//! A sequence diagram of the dialogue: one arrow per line between the client and the
+//! server, and between the two servers when mail is relayed. It follows playback.
+
+use leptos::prelude::*;
+
+use crate::browser::download;
+use crate::console::{Console, Hop, Side};
+use crate::i18n::Texts;
+
+const TOP: f64 = 56.0;
+const ROW: f64 = 26.0;
+/// Lifelines' x positions, and the picture's width, for two parties or three.
+const LANES: [f64; 3] = [70.0, 330.0, 590.0];
+const MARGIN: f64 = 70.0;
+const LABEL_CHARS: usize = 34;
+
+/// One arrow: from lane, to lane, the line's text.
+#[derive(Clone, PartialEq)]
+struct Arrow {
+    id: u64,
+    row: usize,
+    from: usize,
+    to: usize,
+    text: String,
+    client: bool,
+}
+
+fn short(text: &str) -> String {
+    if text.chars().count() <= LABEL_CHARS {
+        text.to_owned()
+    } else {
+        format!(
+            "{}…",
+            text.chars().take(LABEL_CHARS - 1).collect::<String>()
+        )
+    }
+}
+
+#[component]
+pub fn Diagram(console: Console, texts: Memo<Texts>) -> impl IntoView {
+    let arrows = Memo::new(move |_| {
+        console.playback.with(|p| {
+            p.shown()
+                .iter()
+                .filter(|e| e.side != Side::Event)
+                .enumerate()
+                .map(|(row, e)| {
+                    let client = e.side == Side::Client;
+                    let (from, to) = match (&e.hop, client) {
+                        (Hop::Direct, true) => (0, 1),
+                        (Hop::Direct, false) => (1, 0),
+                        (Hop::Relay { .. }, true) => (1, 2),
+                        (Hop::Relay { .. }, false) => (2, 1),
+                    };
+                    Arrow {
+                        id: e.id,
+                        row,
+                        from,
+                        to,
+                        text: e.text.clone(),
+                        client,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let relay_host = move || {
+        console.playback.with(|p| {
+            p.shown().iter().find_map(|e| match &e.hop {
+                Hop::Relay { to, .. } => Some(to.clone()),
+                Hop::Direct => None,
+            })
+        })
+    };
+    let height = move || TOP + ROW * (arrows.with(Vec::len) as f64 + 1.0);
+    let width = move || {
+        if relay_host().is_some() {
+            LANES[2] + MARGIN
+        } else {
+            LANES[1] + MARGIN
+        }
+    };
+    let peers = move || console.peers.get().unwrap_or_default();
+
+    let save = move |_| {
+        let svg = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("sequence-diagram"))
+            .map(|el| el.outer_html());
+        if let Some(svg) = svg {
+            let _ = download("facteur-sequence.svg", "image/svg+xml", &svg);
+        }
+    };
+
+    view! {
+        <section class="panel diagram" aria-labelledby="diagram-title">
+            <div class="panel-head">
+                <h3 id="diagram-title">{move || texts.get().diagram}</h3>
+                <button type="button" on:click=save prop:disabled=move || arrows.with(Vec::is_empty)>
+                    {move || texts.get().download_svg}
+                </button>
+            </div>
+            <Show when=move || arrows.with(Vec::is_empty)>
+                <p class="hint">{move || texts.get().diagram_empty}</p>
+            </Show>
+            <svg
+                id="sequence-diagram"
+                xmlns="http://www.w3.org/2000/svg"
+                class="sequence"
+                role="img"
+                aria-label=move || texts.get().diagram
+                viewBox=move || format!("0 0 {} {}", width(), height())
+                data-arrows=move || arrows.with(Vec::len).to_string()
+            >
+                <defs>
+                    <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor"></path>
+                    </marker>
+                </defs>
+                {move || {
+                    let (client, server) = peers();
+                    let mut names = vec![client, server];
+                    if let Some(r) = relay_host() {
+                        names.push(r);
+                    }
+                    let h = height();
+                    names.into_iter().enumerate().map(|(i, name)| {
+                        let x = LANES[i];
+                        view! {
+                            <text class="lane-name" x=x y="24" text-anchor="middle">{name}</text>
+                            <line class="lifeline" x1=x y1="34" x2=x y2=h></line>
+                        }
+                    }).collect_view()
+                }}
+                <For each=move || arrows.get() key=|a| a.id let(arrow)>
+                    {
+                        let y = TOP + ROW * (arrow.row as f64 + 0.6);
+                        let (x1, x2) = (LANES[arrow.from], LANES[arrow.to]);
+                        let class = if arrow.client { "arrow client" } else { "arrow server" };
+                        let mid = (x1 + x2) / 2.0;
+                        view! {
+                            <g class=class>
+                                <title>{arrow.text.clone()}</title>
+                                <line x1=x1 y1=y x2=x2 y2=y marker-end="url(#arrowhead)"></line>
+                                <text x=mid y=y - 5.0 text-anchor="middle">{short(&arrow.text)}</text>
+                            </g>
+                        }
+                    }
+                </For>
+            </svg>
+        </section>
+    }
+}

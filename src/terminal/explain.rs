@@ -1,0 +1,60 @@
+//! The explanation of the selected line: its parts, what it means, and where the RFC says so.
+
+use facteur_protocols::console::anatomy;
+use facteur_protocols::explain::console::{event, part_kind, reply_class};
+use facteur_protocols::Service;
+use leptos::prelude::*;
+
+use crate::console::{Console, Side};
+use crate::i18n::{Lang, Texts};
+
+#[component]
+pub fn Explanation(console: Console, texts: Memo<Texts>, lang: RwSignal<Lang>) -> impl IntoView {
+    let selected = move || {
+        let id = console.selected.get()?;
+        console
+            .playback
+            .with(|p| p.shown().iter().find(|e| e.id == id).cloned())
+    };
+    view! {
+        <section class="panel explanation" aria-labelledby="explanation-title" aria-live="polite">
+            <h3 id="explanation-title">{move || texts.get().explanation}</h3>
+            {move || {
+                let t = texts.get();
+                let lang = lang.get();
+                let Some(entry) = selected() else {
+                    return view! { <p class="hint">{t.explanation_hint}</p> }.into_any();
+                };
+                if let Some(e) = &entry.event {
+                    return view! { <p>{event(e, lang)}</p> }.into_any();
+                }
+                let parts = anatomy(entry.service, entry.side == Side::Client, &entry.text);
+                let class = (entry.side == Side::Server && entry.service == Service::Smtp)
+                    .then(|| reply_class(&entry.text, lang))
+                    .flatten();
+                let notes = entry.notes.clone();
+                view! {
+                    <p class="explained-line"><code>{entry.text.clone()}</code></p>
+                    <h4>{t.parts}</h4>
+                    <dl class="parts">
+                        {parts.into_iter().map(|(kind, text)| view! {
+                            <dt>{part_kind(kind, lang)}</dt>
+                            <dd><code>{text}</code></dd>
+                        }).collect_view()}
+                    </dl>
+                    {class.map(|c| view! { <p class="reply-class">{c}</p> })}
+                    {notes.into_iter().map(|note| {
+                        let rfc = note.rfc();
+                        view! {
+                            <p class="meaning">{note.text(lang)}</p>
+                            <p class="source">
+                                {t.source}": "
+                                <a href=rfc.url() target="_blank" rel="noopener noreferrer">{rfc.to_string()}</a>
+                            </p>
+                        }
+                    }).collect_view()}
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,170 @@
+//! The line editor: history with Up/Down, Tab completion, automatic IMAP tags, and the
+//! parser's diagnostic shown under the line before it is sent.
+
+use facteur_protocols::console::{complete, imap_needs_tag, Awaiting, LineProblem};
+use facteur_protocols::explain::console::{awaiting, line_problem};
+use facteur_protocols::Service;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use crate::console::Console;
+use crate::history::History;
+use crate::i18n::{Lang, Texts};
+
+/// The longest prefix all candidates share, compared without regard to case.
+fn common_prefix(candidates: &[String]) -> String {
+    let Some(first) = candidates.first() else {
+        return String::new();
+    };
+    let mut end = first.len();
+    for c in &candidates[1..] {
+        end = end.min(
+            first
+                .char_indices()
+                .zip(c.chars())
+                .take_while(|((_, a), b)| a.eq_ignore_ascii_case(b))
+                .last()
+                .map_or(0, |((i, a), _)| i + a.len_utf8()),
+        );
+    }
+    first[..end].to_owned()
+}
+
+/// The line with its last word replaced.
+fn with_last_word(line: &str, word: &str) -> String {
+    match line.rfind(' ') {
+        Some(i) => format!("{}{word}", &line[..=i]),
+        None => word.to_owned(),
+    }
+}
+
+#[component]
+pub fn Prompt(console: Console, texts: Memo<Texts>, lang: RwSignal<Lang>) -> impl IntoView {
+    let draft = RwSignal::new(String::new());
+    let history = StoredValue::new(History::default());
+    let candidates = RwSignal::new(Vec::<String>::new());
+    let info = Memo::new(move |_| console.info());
+    let connected = move || info.with(Option::is_some);
+
+    let problem = Memo::new(move |_| {
+        let info = info.get()?;
+        if info.awaiting != Awaiting::Command {
+            return None;
+        }
+        draft.with(|d| facteur_protocols::console::check_line(info.service, d, info.lenient))
+    });
+    let sent_as = move || {
+        let info = info.get()?;
+        let line = draft.get();
+        (info.service == Service::Imap
+            && info.awaiting == Awaiting::Command
+            && imap_needs_tag(&line))
+        .then(|| console.outgoing(&line))
+    };
+
+    let on_key = move |ev: KeyboardEvent| {
+        let Some(info) = info.get_untracked() else {
+            return;
+        };
+        match ev.key().as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                let line = draft.get_untracked();
+                console.send(&line);
+                history.update_value(|h| h.push(&line));
+                draft.set(String::new());
+                candidates.set(Vec::new());
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                if let Some(line) = history
+                    .try_update_value(|h| h.up(&draft.get_untracked()))
+                    .flatten()
+                {
+                    draft.set(line);
+                }
+            }
+            "ArrowDown" => {
+                ev.prevent_default();
+                if let Some(line) = history.try_update_value(|h| h.down()).flatten() {
+                    draft.set(line);
+                }
+            }
+            "Tab" if !ev.shift_key() => {
+                let line = draft.get_untracked();
+                let found = complete(info.service, &line, &info.mailboxes);
+                if found.is_empty() {
+                    return;
+                }
+                ev.prevent_default();
+                if let [only] = found.as_slice() {
+                    draft.set(format!("{} ", with_last_word(&line, only)));
+                    candidates.set(Vec::new());
+                } else {
+                    draft.set(with_last_word(&line, &common_prefix(&found)));
+                    candidates.set(found);
+                }
+            }
+            _ => {}
+        }
+    };
+
+    view! {
+        <div class="prompt-area">
+            <div class="prompt" class:offline=move || !connected()>
+                <label for="command-line" class="visually-hidden">{move || texts.get().command_line}</label>
+                <span class="prompt-sign" aria-hidden="true">">"</span>
+                <input
+                    id="command-line"
+                    class="prompt-input"
+                    type="text"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    aria-describedby="prompt-help"
+                    prop:disabled=move || !connected()
+                    placeholder=move || if connected() { texts.get().placeholder } else { texts.get().placeholder_offline }
+                    prop:value=move || draft.get()
+                    on:input=move |ev| {
+                        draft.set(event_target_value(&ev));
+                        candidates.set(Vec::new());
+                    }
+                    on:keydown=on_key
+                />
+            </div>
+            <div id="prompt-help" class="prompt-help">
+                <p class="awaiting">{move || info.get().map(|i| awaiting(i.awaiting, lang.get()))}</p>
+                {move || sent_as().map(|line| view! {
+                    <p class="sent-as">{texts.get().sent_as}": "<code>{line}</code></p>
+                })}
+                {move || problem.get().map(|p| {
+                    let kind = if matches!(p, LineProblem::MissingTag) { "diagnostic info" } else { "diagnostic" };
+                    view! { <p class=kind role="note">{line_problem(&p, lang.get())}</p> }
+                })}
+                <Show when=move || !candidates.with(Vec::is_empty)>
+                    <p class="completions">
+                        {move || texts.get().completions}": "
+                        {move || candidates.get().into_iter().map(|c| view! { <code>{c}</code>" " }).collect_view()}
+                    </p>
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completion_helpers_keep_what_was_typed_before_the_word() {
+        assert_eq!(
+            with_last_word("a1 SELECT Re", "Receipts"),
+            "a1 SELECT Receipts"
+        );
+        assert_eq!(with_last_word("EH", "EHLO"), "EHLO");
+        assert_eq!(common_prefix(&["RCPT".into(), "RSET".into()]), "R");
+        assert_eq!(common_prefix(&["STARTTLS".into(), "STATUS".into()]), "STA");
+        assert_eq!(common_prefix(&[]), "");
+    }
+}
