@@ -187,6 +187,17 @@ impl Console {
         }
     }
 
+    fn event_entry(&self, event: Event, service: Service, hop: &Hop) -> Entry {
+        self.entry(
+            Side::Event,
+            String::new(),
+            Vec::new(),
+            Some(event),
+            service,
+            hop.clone(),
+        )
+    }
+
     fn entries(&self, steps: Vec<Step>, service: Service, hop: &Hop, into: &mut Vec<Entry>) {
         for step in steps {
             match step {
@@ -225,25 +236,11 @@ impl Console {
                         to_host,
                         dialogue: Vec::new(),
                     };
-                    into.push(self.entry(
-                        Side::Event,
-                        String::new(),
-                        Vec::new(),
-                        Some(event),
-                        service,
-                        hop.clone(),
-                    ));
+                    into.push(self.event_entry(event, service, hop));
                     // The relay is SMTP between servers, whatever the learner's protocol.
                     self.entries(dialogue, Service::Smtp, &relay, into);
                 }
-                Step::Event(event) => into.push(self.entry(
-                    Side::Event,
-                    String::new(),
-                    Vec::new(),
-                    Some(event),
-                    service,
-                    hop.clone(),
-                )),
+                Step::Event(event) => into.push(self.event_entry(event, service, hop)),
             }
         }
     }
