@@ -58,6 +58,7 @@ pub struct Texts {
     pub diagram_empty: &'static str,
     pub download_svg: &'static str,
     pub relay: &'static str,
+    pub playback: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -102,6 +103,7 @@ const EN: Texts = Texts {
     diagram_empty: "Arrows appear here as the dialogue plays.",
     download_svg: "Download SVG",
     relay: "relay",
+    playback: "Playback",
 };
 
 const FR: Texts = Texts {
@@ -146,6 +148,7 @@ const FR: Texts = Texts {
     diagram_empty: "Les flèches apparaissent ici au fil du dialogue.",
     download_svg: "Télécharger le SVG",
     relay: "relais",
+    playback: "Lecture du dialogue",
 };
 
 impl Texts {

@@ -22,7 +22,7 @@ pub fn Controls(
             .with(|p| !p.shown().is_empty() || p.has_pending())
     };
     view! {
-        <div class="controls" role="group" aria-label="Playback">
+        <div class="controls" role="group" aria-label=move || texts.get().playback>
             <button type="button" on:click=move |_| { console.playback.update(|p| { p.step(); }); }
                 prop:disabled=move || waiting() == 0>
                 {move || texts.get().step}
