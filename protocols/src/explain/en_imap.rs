@@ -53,6 +53,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         Syntax { command, diagnostic: d } => format!("BAD: {} is a known command but its arguments are wrong. {}", command.word(), diagnostic(d)),
         LiteralTooBig { limit } => format!("NO [TOOBIG]: this server accepts literals of at most {limit} octets."),
         LineTooLong { limit } => format!("BAD: a command line may be at most {limit} octets; send long values as literals."),
+        BareLfRefused => "BAD: this line ended with a bare LF. IMAP lines end with CR LF, and strict mode holds the client to it.".into(),
         NoSuchMailbox { name } => format!("NO [NONEXISTENT]: there is no mailbox called \"{name}\". LIST \"\" * shows them all."),
         AlreadyExists { name } => format!("NO: \"{name}\" already exists, or still has sub-mailboxes."),
         TryCreate { name } => format!("NO [TRYCREATE]: \"{name}\" does not exist; the code tells the client it may CREATE it and try again."),

@@ -53,6 +53,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         Syntax { command, diagnostic: d } => format!("BAD : la commande {} existe, mais ses arguments sont incorrects. {}", command.word(), diagnostic(d)),
         LiteralTooBig { limit } => format!("NO [TOOBIG] : ce serveur accepte des littéraux d’au plus {limit} octets."),
         LineTooLong { limit } => format!("BAD : une ligne de commande fait au plus {limit} octets ; envoyez les longues valeurs en littéral."),
+        BareLfRefused => "BAD : cette ligne se termine par un LF seul. Les lignes IMAP se terminent par CR LF, et le mode strict l’exige du client.".into(),
         NoSuchMailbox { name } => format!("NO [NONEXISTENT] : il n’y a pas de dossier « {name} ». LIST \"\" * les montre tous."),
         AlreadyExists { name } => format!("NO : « {name} » existe déjà, ou contient encore des sous-dossiers."),
         TryCreate { name } => format!("NO [TRYCREATE] : « {name} » n’existe pas ; ce code indique au client qu’il peut le créer (CREATE) puis réessayer."),

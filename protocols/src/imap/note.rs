@@ -83,6 +83,8 @@ pub enum ImapNote {
     LineTooLong {
         limit: usize,
     },
+    /// Strict mode: a line ended with LF alone.
+    BareLfRefused,
     NoSuchMailbox {
         name: String,
     },
@@ -221,6 +223,7 @@ impl ImapNote {
             | MissingCommand
             | EmptyLine => (9051, "2.2.1"),
             Syntax { .. } | LineTooLong { .. } => (9051, "7.1.3"),
+            BareLfRefused => (9051, "2.2"),
             Greeting { .. } => (9051, "7.1.1"),
             CapabilityList { .. } => (9051, "7.2.2"),
             LoggedIn { .. } => (9051, "6.2.3"),

@@ -308,18 +308,7 @@ impl ImapSession {
         if bare_lf && !self.lenient {
             self.pending.clear();
             out.client(text, vec![imap(ImapNote::Unparsed)]);
-            untagged(
-                out,
-                "BAD Lines must end with CRLF",
-                ImapNote::Syntax {
-                    command: CommandName::Noop,
-                    diagnostic: crate::grammar::Diagnostic {
-                        column: bytes.len() + 1,
-                        expected: crate::grammar::Expected::EndOfLine,
-                        hint: None,
-                    },
-                },
-            );
+            untagged(out, "BAD Lines must end with CRLF", ImapNote::BareLfRefused);
             return;
         }
         let framing = bare_lf.then_some(Note::BareLineFeed);
