@@ -18,6 +18,17 @@ pub enum Closing {
     TooManyConnections,
 }
 
+/// How long a server waits for a silent client before closing, in seconds: RFC 5321
+/// §4.5.3.2.7 (5 minutes), RFC 1939 §3 (at least 10), RFC 9051 §5.4 (at least 30, which is
+/// why IDLE clients renew within 29).
+pub fn default_idle_timeout(service: Service) -> u64 {
+    match service {
+        Service::Smtp => 300,
+        Service::Pop3 => 600,
+        Service::Imap => 1800,
+    }
+}
+
 /// The line a server sends before it closes, in its protocol's form: SMTP 421
 /// (RFC 5321 §3.8), POP3 `-ERR [SYS/TEMP]` (RFC 3206), IMAP untagged BYE (RFC 9051 §7.1.5).
 pub fn closing_line(service: Service, host: &str, why: Closing) -> String {

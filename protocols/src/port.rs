@@ -16,6 +16,17 @@ pub enum Service {
     Imap,
 }
 
+impl Service {
+    /// The protocol's name as people write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Service::Smtp => "SMTP",
+            Service::Pop3 => "POP3",
+            Service::Imap => "IMAP",
+        }
+    }
+}
+
 /// How a connection on a port is protected (simulated in Facteur: no real cryptography).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Security {

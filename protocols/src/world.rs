@@ -360,6 +360,40 @@ mod tests {
     }
 
     #[test]
+    fn close_explains_how_many_messages_it_removed_silently() {
+        use crate::explain::Note;
+        use crate::imap::ImapNote;
+        use crate::output::Step;
+        let mut world = World::demo();
+        let (id, _) = world
+            .connect("mail.example.test", Port::IMAPS)
+            .expect("imap");
+        world.input(
+            id,
+            b"a LOGIN bob builder\r\nb SELECT INBOX\r\nc STORE 1:2 +FLAGS.SILENT (\\Deleted)\r\n",
+            Timestamp(0),
+        );
+        let out = world.input(id, b"d CLOSE\r\n", Timestamp(0));
+        let notes: Vec<&Note> = out
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Server(line) => Some(&line.note),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            out.server_lines(),
+            ["d OK CLOSE completed"],
+            "no EXPUNGE responses"
+        );
+        assert_eq!(
+            notes,
+            [&Note::Imap(ImapNote::ClosedQuietly { expunged: 2 })]
+        );
+    }
+
+    #[test]
     fn unknown_hosts_are_refused_with_their_name() {
         let mut world = World::demo();
         assert_eq!(

@@ -19,22 +19,9 @@ use crate::shared::Shared;
 /// The name the loopback ports answer as.
 pub const HOSTNAME: &str = "mail.example.test";
 
-fn service_name(service: Service) -> &'static str {
-    match service {
-        Service::Smtp => "SMTP",
-        Service::Pop3 => "POP3",
-        Service::Imap => "IMAP",
-    }
-}
-
-/// Conservative defaults: RFC 5321 §4.5.3.2.7 (5 minutes), RFC 1939 §3 (at least 10),
-/// RFC 9051 §5.4 (at least 30, which is why IDLE clients renew within 29).
+/// The engine's idle timeout for a service, as a duration.
 pub fn default_idle_timeout(service: Service) -> Duration {
-    Duration::from_secs(match service {
-        Service::Smtp => 300,
-        Service::Pop3 => 600,
-        Service::Imap => 1800,
-    })
+    Duration::from_secs(facteur_protocols::closing::default_idle_timeout(service))
 }
 
 pub struct Connection {
@@ -111,12 +98,7 @@ impl Connection {
         if !shared.trace {
             return;
         }
-        let who = format!(
-            "[#{} {} {}]",
-            self.number,
-            service_name(self.service),
-            self.peer
-        );
+        let who = format!("[#{} {} {}]", self.number, self.service.name(), self.peer);
         for step in &out.steps {
             match step {
                 Step::Client(line) => println!("{who} C: {}", line.text),

@@ -90,14 +90,7 @@ async fn run(options: Options, world: World) -> Result<(), String> {
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
-        println!(
-            "{} listening on {local}",
-            match service {
-                Service::Smtp => "SMTP",
-                Service::Pop3 => "POP3",
-                Service::Imap => "IMAP",
-            }
-        );
+        println!("{} listening on {local}", service.name());
         let idle = options
             .idle_timeout
             .unwrap_or_else(|| default_idle_timeout(service));

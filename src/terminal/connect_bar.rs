@@ -31,14 +31,6 @@ impl Device {
     }
 }
 
-fn service_name(service: Service) -> &'static str {
-    match service {
-        Service::Smtp => "SMTP",
-        Service::Pop3 => "POP3",
-        Service::Imap => "IMAP",
-    }
-}
-
 #[component]
 pub fn ConnectBar(console: Console, texts: Memo<Texts>) -> impl IntoView {
     let account = RwSignal::new(0_usize);
@@ -68,7 +60,7 @@ pub fn ConnectBar(console: Console, texts: Memo<Texts>) -> impl IntoView {
                 };
                 let who = info.login.map(|l| format!(" · {l}")).unwrap_or_default();
                 (
-                    format!("{} {}{who}", service_name(info.service), info.host),
+                    format!("{} {}{who}", Service::name(info.service), info.host),
                     lock,
                     info.encrypted,
                 )
@@ -110,7 +102,7 @@ pub fn ConnectBar(console: Console, texts: Memo<Texts>) -> impl IntoView {
             <label>
                 <span>{move || texts.get().protocol}</span>
                 <select
-                    prop:value=move || service_name(service.get())
+                    prop:value=move || Service::name(service.get())
                     on:change=move |ev| {
                         let s = match event_target_value(&ev).as_str() {
                             "POP3" => Service::Pop3,

@@ -308,6 +308,10 @@ fn every_imap_note() -> Vec<ImapNote> {
         },
         LiteralTooBig { limit: 1 },
         LineTooLong { limit: 1 },
+        BareLfRefused,
+        InvalidName { name: s() },
+        HasChildren { name: s() },
+        SameMailbox,
         NoSuchMailbox { name: s() },
         AlreadyExists { name: s() },
         TryCreate { name: s() },
@@ -446,7 +450,7 @@ fn reply_explanations_name_their_code() {
 fn rfc_citations_point_at_real_documents() {
     let known = [
         1870, 1939, 2034, 2449, 2595, 2920, 2971, 3206, 3207, 3501, 4315, 4616, 4954, 5321, 6152,
-        6409, 7888, 9051,
+        6409, 6851, 7888, 9051,
     ];
     for note in every_note() {
         let rfc = note.rfc();

@@ -197,7 +197,7 @@ impl ImapSession {
                 Status::No,
                 Some("CANNOT"),
                 "Invalid mailbox name",
-                ImapNote::NoSuchMailbox {
+                ImapNote::InvalidName {
                     name: name.to_owned(),
                 },
             );
@@ -264,7 +264,7 @@ impl ImapSession {
                 Status::No,
                 Some("HASCHILDREN"),
                 "Delete its sub-mailboxes first",
-                ImapNote::AlreadyExists {
+                ImapNote::HasChildren {
                     name: name.to_owned(),
                 },
             );

@@ -157,6 +157,7 @@ impl ImapSession {
         } else {
             CommandName::Unselect
         };
+        let mut expunged = 0;
         if expunge && !view.read_only {
             // RFC 9051 §6.4.1: CLOSE removes \Deleted messages without EXPUNGE responses.
             let doomed: Vec<Uid> = ctx
@@ -170,6 +171,7 @@ impl ImapSession {
                         .collect()
                 })
                 .unwrap_or_default();
+            expunged = doomed.len();
             for uid in doomed {
                 ctx.store.expunge(&view.login, &view.mailbox, uid);
                 out.event(Event::Expunged {
@@ -180,14 +182,13 @@ impl ImapSession {
             }
         }
         self.state = State::Authenticated { login: view.login };
-        tagged(
-            out,
-            tag,
-            Status::Ok,
-            None,
-            &format!("{} completed", command.word()),
-            ImapNote::Completed(command),
-        );
+        let note = if expunge {
+            ImapNote::ClosedQuietly { expunged }
+        } else {
+            ImapNote::Completed(command)
+        };
+        let text = format!("{} completed", command.word());
+        tagged(out, tag, Status::Ok, None, &text, note);
     }
 
     pub(super) fn expunge(
@@ -463,7 +464,7 @@ impl ImapSession {
                 Status::No,
                 Some("CANNOT"),
                 "Cannot move a message to the mailbox it is in",
-                ImapNote::ReadOnly,
+                ImapNote::SameMailbox,
             );
         }
         let Some(targets) = resolve(&view, set, uid) else {

@@ -85,6 +85,16 @@ pub enum ImapNote {
     },
     /// Strict mode: a line ended with LF alone.
     BareLfRefused,
+    /// CREATE with an empty name or an empty level (`a//b`).
+    InvalidName {
+        name: String,
+    },
+    /// DELETE of a mailbox that still has sub-mailboxes.
+    HasChildren {
+        name: String,
+    },
+    /// MOVE into the mailbox the messages are already in.
+    SameMailbox,
     NoSuchMailbox {
         name: String,
     },
@@ -224,6 +234,9 @@ impl ImapNote {
             | EmptyLine => (9051, "2.2.1"),
             Syntax { .. } | LineTooLong { .. } => (9051, "7.1.3"),
             BareLfRefused => (9051, "2.2"),
+            InvalidName { .. } => (9051, "6.3.4"),
+            HasChildren { .. } => (9051, "6.3.5"),
+            SameMailbox => (6851, "3.3"),
             Greeting { .. } => (9051, "7.1.1"),
             CapabilityList { .. } => (9051, "7.2.2"),
             LoggedIn { .. } => (9051, "6.2.3"),
