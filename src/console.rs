@@ -4,7 +4,7 @@
 
 use facteur_protocols::console::{imap_needs_tag, Awaiting};
 use facteur_protocols::explain::Note;
-use facteur_protocols::output::{Event, Output, Step};
+use facteur_protocols::output::{Event, Output, Role, Step};
 use facteur_protocols::{Port, Service, SessionId, SessionInfo, World};
 use leptos::prelude::*;
 
@@ -34,6 +34,8 @@ pub struct Entry {
     pub text: String,
     pub notes: Vec<Note>,
     pub event: Option<Event>,
+    /// For a server line, what kind of line the engine says it is.
+    pub role: Option<Role>,
     pub service: Service,
     pub hop: Hop,
 }
@@ -165,60 +167,46 @@ impl Console {
         }
     }
 
-    fn entry(
-        &self,
-        side: Side,
-        text: String,
-        notes: Vec<Note>,
-        event: Option<Event>,
-        service: Service,
-        hop: Hop,
-    ) -> Entry {
+    /// A new entry with the next id; the caller fills in what it is.
+    fn entry(&self, side: Side, service: Service, hop: &Hop) -> Entry {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         Entry {
             id,
             side,
-            text,
-            notes,
-            event,
+            text: String::new(),
+            notes: Vec::new(),
+            event: None,
+            role: None,
             service,
-            hop,
+            hop: hop.clone(),
         }
     }
 
     fn event_entry(&self, event: Event, service: Service, hop: &Hop) -> Entry {
-        self.entry(
-            Side::Event,
-            String::new(),
-            Vec::new(),
-            Some(event),
-            service,
-            hop.clone(),
-        )
+        Entry {
+            event: Some(event),
+            ..self.entry(Side::Event, service, hop)
+        }
     }
 
-    fn entries(&self, steps: Vec<Step>, service: Service, hop: &Hop, into: &mut Vec<Entry>) {
+    fn entries(&self, out: Output, service: Service, hop: &Hop, into: &mut Vec<Entry>) {
+        let Output { wire, steps, .. } = out;
         for step in steps {
             match step {
-                Step::Client(line) => into.push(self.entry(
-                    Side::Client,
-                    line.text,
-                    line.notes,
-                    None,
-                    service,
-                    hop.clone(),
-                )),
+                Step::Client(line) => into.push(Entry {
+                    text: line.text,
+                    notes: line.notes,
+                    ..self.entry(Side::Client, service, hop)
+                }),
                 Step::Server(line) => {
-                    let text = line.text();
-                    into.push(self.entry(
-                        Side::Server,
-                        text,
-                        vec![line.note],
-                        None,
-                        service,
-                        hop.clone(),
-                    ));
+                    let bytes = wire.get(line.span).unwrap_or_default();
+                    into.push(Entry {
+                        text: String::from_utf8_lossy(bytes).into_owned(),
+                        notes: vec![line.note],
+                        role: Some(line.role),
+                        ..self.entry(Side::Server, service, hop)
+                    });
                 }
                 Step::Event(Event::Relayed {
                     queue_id,
@@ -234,7 +222,7 @@ impl Console {
                         queue_id,
                         from_host,
                         to_host,
-                        dialogue: Vec::new(),
+                        dialogue: Output::default(),
                     };
                     into.push(self.event_entry(event, service, hop));
                     // The relay is SMTP between servers, whatever the learner's protocol.
@@ -247,7 +235,7 @@ impl Console {
 
     fn show(&self, out: Output, service: Service) {
         let mut new = Vec::new();
-        self.entries(out.steps, service, &Hop::Direct, &mut new);
+        self.entries(out, service, &Hop::Direct, &mut new);
         if let Some(last) = new
             .iter()
             .rev()

@@ -3,7 +3,9 @@
 //! Order matters: with pipelining, a client line, its reply, the next client line and its
 //! reply interleave, and playback shows them in exactly that order.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,18 +19,31 @@ pub struct ClientLine {
     pub notes: Vec<Note>,
 }
 
-/// A line the server sends (without its CRLF), with what it means.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ServerLine {
-    /// Exact bytes: message content may be 8-bit and not UTF-8.
-    pub bytes: Vec<u8>,
-    pub note: Note,
+/// What kind of line a server line is, decided by the session that wrote it, so a page can
+/// style it without reading its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// An SMTP reply line, a POP3 status or listing line.
+    Reply,
+    /// An IMAP response that completes a command, with its tag (RFC 9051 §2.2.2).
+    Tagged,
+    /// An IMAP untagged response, `* …` (RFC 9051 §7).
+    Untagged,
+    /// A continuation request, IMAP `+ …` (RFC 9051 §7.6).
+    Continuation,
+    /// Message content: POP3 message lines, the octets of an IMAP literal and what follows
+    /// them on the same response.
+    Data,
 }
 
-impl ServerLine {
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.bytes).into_owned()
-    }
+/// A line the server sent: where its text lies in [`Output::wire`] (without the line
+/// ending), and what it means. The text is a view over the bytes written, never a copy, so
+/// what the page shows is what went on the wire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServerLine {
+    pub span: Range<usize>,
+    pub note: Note,
+    pub role: Role,
 }
 
 /// Something that changed in the world, for the site to animate.
@@ -55,7 +70,7 @@ pub enum Event {
         queue_id: String,
         from_host: String,
         to_host: String,
-        dialogue: Vec<Step>,
+        dialogue: Output,
     },
     /// Relaying failed for some recipients; a bounce goes back to the sender.
     Bounced {
@@ -157,7 +172,7 @@ impl fmt::Display for Event {
             } => write!(
                 f,
                 "relayed {queue_id} {from_host} -> {to_host} ({} steps)",
-                dialogue.len()
+                dialogue.steps.len()
             ),
             Event::Bounced { queue_id, refused } => {
                 write!(f, "bounced {queue_id} for")?;
@@ -220,8 +235,16 @@ pub enum Step {
     Event(Event),
 }
 
+/// What a session hands back for one input: the exact bytes to send, and the dialogue as
+/// steps for a page to show.
+///
+/// Drivers write [`Output::wire`] as it is, like rustls's `write_tls` or quinn's
+/// `poll_transmit`: the engine decides every octet, including the CRLF at each line's end
+/// and the octets of an IMAP literal, so a `{n}` announcement always matches what follows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Output {
+    /// Every octet the server sends, in order.
+    pub wire: Vec<u8>,
     pub steps: Vec<Step>,
     /// The server closed the connection; the driver should hang up.
     pub closed: bool,
@@ -235,11 +258,56 @@ impl Output {
         }));
     }
 
-    pub fn server(&mut self, bytes: impl Into<Vec<u8>>, note: Note) {
-        self.steps.push(Step::Server(ServerLine {
-            bytes: bytes.into(),
-            note,
-        }));
+    /// Sends one reply line; CRLF is added.
+    pub fn server(&mut self, line: impl AsRef<[u8]>, note: Note) {
+        self.server_line(line, note, Role::Reply);
+    }
+
+    /// Sends one line of a given role; CRLF is added.
+    pub fn server_line(&mut self, line: impl AsRef<[u8]>, note: Note, role: Role) {
+        let start = self.wire.len();
+        self.wire.extend_from_slice(line.as_ref());
+        let span = start..self.wire.len();
+        self.wire.extend_from_slice(b"\r\n");
+        self.steps
+            .push(Step::Server(ServerLine { span, note, role }));
+    }
+
+    /// Sends bytes exactly as given, which must end with CRLF: a response whose literals
+    /// carry line breaks. The first line gets `note` and `role`; the lines after it are
+    /// literal content and get `rest`. A line is cut for display at each LF, and a CR
+    /// just before that LF is left out of its text, but never out of the wire.
+    pub fn server_bytes(&mut self, bytes: &[u8], note: Note, role: Role, rest: Note) {
+        let base = self.wire.len();
+        self.wire.extend_from_slice(bytes);
+        let mut start = 0;
+        let mut first = true;
+        while start < bytes.len() {
+            let (end, next) = match bytes[start..].iter().position(|&b| b == b'\n') {
+                Some(lf) => {
+                    let lf = start + lf;
+                    let end = if lf > start && bytes[lf - 1] == b'\r' {
+                        lf - 1
+                    } else {
+                        lf
+                    };
+                    (end, lf + 1)
+                }
+                None => (bytes.len(), bytes.len()),
+            };
+            let (note, role) = if first {
+                (note.clone(), role)
+            } else {
+                (rest.clone(), Role::Data)
+            };
+            self.steps.push(Step::Server(ServerLine {
+                span: base + start..base + end,
+                note,
+                role,
+            }));
+            first = false;
+            start = next;
+        }
     }
 
     pub fn event(&mut self, event: Event) {
@@ -253,9 +321,29 @@ impl Output {
         }
     }
 
+    /// Appends another output after this one: its bytes follow these on the wire.
     pub fn extend(&mut self, other: Output) {
-        self.steps.extend(other.steps);
+        let offset = self.wire.len();
+        self.wire.extend_from_slice(&other.wire);
+        self.steps
+            .extend(other.steps.into_iter().map(|step| match step {
+                Step::Server(mut line) => {
+                    line.span = line.span.start + offset..line.span.end + offset;
+                    Step::Server(line)
+                }
+                other => other,
+            }));
         self.closed |= other.closed;
+    }
+
+    /// The octets of a server line, without its line ending.
+    pub fn bytes(&self, line: &ServerLine) -> &[u8] {
+        self.wire.get(line.span.clone()).unwrap_or_default()
+    }
+
+    /// A server line as text; octets that are not UTF-8 show as U+FFFD.
+    pub fn text(&self, line: &ServerLine) -> Cow<'_, str> {
+        String::from_utf8_lossy(self.bytes(line))
     }
 
     /// The server's lines, as text, in order.
@@ -263,7 +351,7 @@ impl Output {
         self.steps
             .iter()
             .filter_map(|s| match s {
-                Step::Server(line) => Some(line.text()),
+                Step::Server(line) => Some(self.text(line).into_owned()),
                 _ => None,
             })
             .collect()
@@ -274,5 +362,55 @@ impl Output {
             Step::Event(e) => Some(e),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::imap::ImapNote;
+
+    fn imap(n: ImapNote) -> Note {
+        Note::Imap(n)
+    }
+
+    #[test]
+    fn lines_are_views_over_the_exact_wire() {
+        let mut out = Output::default();
+        out.server("+OK ready", Note::BareLineFeed);
+        let bytes = b"* 1 FETCH (BODY[] {8}\r\nHi\nthere)\r\n";
+        out.server_bytes(
+            bytes,
+            imap(ImapNote::FetchData { seq: 1 }),
+            Role::Untagged,
+            imap(ImapNote::LiteralContent),
+        );
+        assert_eq!(out.wire, [b"+OK ready\r\n".as_slice(), bytes].concat());
+        assert_eq!(
+            out.server_lines(),
+            ["+OK ready", "* 1 FETCH (BODY[] {8}", "Hi", "there)"]
+        );
+        let roles: Vec<Role> = out
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Server(l) => Some(l.role),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(roles, [Role::Reply, Role::Untagged, Role::Data, Role::Data]);
+    }
+
+    #[test]
+    fn extending_keeps_every_line_on_its_own_bytes() {
+        let mut a = Output::default();
+        a.server("first", Note::BareLineFeed);
+        let mut b = Output::default();
+        b.server("second", Note::BareLineFeed);
+        b.close();
+        a.extend(b);
+        assert_eq!(a.wire, b"first\r\nsecond\r\n");
+        assert_eq!(a.server_lines(), ["first", "second"]);
+        assert!(a.closed);
     }
 }

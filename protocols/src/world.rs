@@ -188,8 +188,8 @@ impl World {
         let mut out = match self.sessions.get_mut(&id) {
             None => {
                 return Output {
-                    steps: Vec::new(),
                     closed: true,
+                    ..Output::default()
                 }
             }
             Some(Session::Smtp(session)) => {

@@ -41,16 +41,20 @@ struct Runner {
     failures: Vec<String>,
 }
 
-fn render(steps: &[Step], prefix: &str, into: &mut Vec<String>) {
-    for step in steps {
-        match step {
-            Step::Client(_) => {}
-            Step::Server(line) => into.push(line_form(prefix, "S:", &line.text())),
-            Step::Event(event) => {
-                into.push(format!("{prefix}E: {event}"));
-                if let facteur_protocols::output::Event::Relayed { dialogue, .. } = event {
-                    render_relay(dialogue, &format!("{prefix}| "), into);
-                }
+fn render(out: &Output, prefix: &str, into: &mut Vec<String>) {
+    for step in &out.steps {
+        render_step(out, step, prefix, into);
+    }
+}
+
+fn render_step(out: &Output, step: &Step, prefix: &str, into: &mut Vec<String>) {
+    match step {
+        Step::Client(_) => {}
+        Step::Server(line) => into.push(line_form(prefix, "S:", &out.text(line))),
+        Step::Event(event) => {
+            into.push(format!("{prefix}E: {event}"));
+            if let facteur_protocols::output::Event::Relayed { dialogue, .. } = event {
+                render_relay(dialogue, &format!("{prefix}| "), into);
             }
         }
     }
@@ -66,12 +70,12 @@ fn line_form(prefix: &str, side: &str, text: &str) -> String {
 }
 
 /// A relay dialogue shows both sides: the relaying server's lines are the `C:` lines.
-fn render_relay(steps: &[Step], prefix: &str, into: &mut Vec<String>) {
-    for step in steps {
+fn render_relay(out: &Output, prefix: &str, into: &mut Vec<String>) {
+    for step in &out.steps {
         if let Step::Client(line) = step {
             into.push(line_form(prefix, "C:", &line.text));
         } else {
-            render(std::slice::from_ref(step), prefix, into);
+            render_step(out, step, prefix, into);
         }
     }
 }
@@ -91,7 +95,7 @@ impl Runner {
 
     fn take(&mut self, out: Output) {
         let mut lines = Vec::new();
-        render(&out.steps, "", &mut lines);
+        render(&out, "", &mut lines);
         // Updates pushed to other sessions (IMAP IDLE) show under their name.
         for (id, pushed) in self.world.take_pushes() {
             let name = self
@@ -99,7 +103,7 @@ impl Runner {
                 .iter()
                 .find(|(_, s)| **s == id)
                 .map_or("?", |(n, _)| n.as_str());
-            render(&pushed.steps, &format!("[{name}] "), &mut lines);
+            render(&pushed, &format!("[{name}] "), &mut lines);
         }
         self.pending.extend(lines);
     }

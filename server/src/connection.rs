@@ -79,18 +79,11 @@ impl Connection {
         let _ = self.stream.shutdown().await;
     }
 
-    /// Writes the server lines of an output, each with CRLF. Returns false if the
-    /// connection broke.
+    /// Writes the octets the engine decided, as they are. Returns false if the connection
+    /// broke.
     async fn send(&mut self, shared: &Shared, out: &Output) -> bool {
         self.trace(shared, out);
-        let mut bytes = Vec::new();
-        for step in &out.steps {
-            if let Step::Server(line) = step {
-                bytes.extend_from_slice(&line.bytes);
-                bytes.extend_from_slice(b"\r\n");
-            }
-        }
-        bytes.is_empty() || self.stream.write_all(&bytes).await.is_ok()
+        out.wire.is_empty() || self.stream.write_all(&out.wire).await.is_ok()
     }
 
     /// Prints the dialogue in the `C:`/`S:` form the site shows.
@@ -102,7 +95,7 @@ impl Connection {
         for step in &out.steps {
             match step {
                 Step::Client(line) => println!("{who} C: {}", line.text),
-                Step::Server(line) => println!("{who} S: {}", line.text()),
+                Step::Server(line) => println!("{who} S: {}", out.text(line)),
                 Step::Event(event) => println!("{who} E: {event}"),
             }
         }

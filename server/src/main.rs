@@ -154,8 +154,7 @@ async fn accept_loop(
                 // At the limit: the protocol's own "try later", then close.
                 let out = closing(service, HOSTNAME, Closing::TooManyConnections);
                 tokio::spawn(async move {
-                    let line = out.server_lines().join("\r\n") + "\r\n";
-                    let _ = stream.write_all(line.as_bytes()).await;
+                    let _ = stream.write_all(&out.wire).await;
                     let _ = stream.shutdown().await;
                 });
             }

@@ -124,6 +124,11 @@ fn pop3_deletes_only_at_quit_and_imap_sees_it() {
 }
 
 #[test]
+fn a_bare_lf_append_reads_back_with_exact_literal_lengths() {
+    Server::start(&[]).python("bare_lf_append.py");
+}
+
+#[test]
 fn imap_append_with_a_literal_and_move_to_a_new_folder() {
     Server::start(&[]).python("append_move.py");
 }

@@ -2,9 +2,7 @@
 
 use facteur_protocols::explain::console::event;
 use facteur_protocols::explain::Note;
-use facteur_protocols::imap::ImapNote;
-use facteur_protocols::smtp::SmtpNote;
-use facteur_protocols::Service;
+use facteur_protocols::output::Role;
 use leptos::ev::KeyboardEvent;
 use leptos::html::Ol;
 use leptos::prelude::*;
@@ -24,29 +22,13 @@ fn classes(e: &Entry) -> String {
     if matches!(e.hop, Hop::Relay { .. }) {
         c.push("relay");
     }
-    if e.side == Side::Server && e.service == Service::Imap {
-        c.push(if e.text.starts_with("* ") {
-            "untagged"
-        } else if e.text.starts_with('+') {
-            "continuation"
-        } else if matches!(e.notes.first(), Some(Note::Imap(ImapNote::LiteralContent))) {
-            "data"
-        } else {
-            "tagged"
-        });
+    match e.role {
+        Some(Role::Tagged) => c.push("tagged"),
+        Some(Role::Untagged) => c.push("untagged"),
+        Some(Role::Continuation) => c.push("continuation"),
+        Some(Role::Reply | Role::Data) | None => {}
     }
-    let data = e.notes.iter().any(|n| {
-        matches!(
-            n,
-            Note::Smtp(SmtpNote::DataLine | SmtpNote::DataDotStuffed | SmtpNote::DataEnd)
-                | Note::Imap(ImapNote::LiteralData)
-                | Note::Pop3(
-                    facteur_protocols::pop3::Pop3Note::MessageLine
-                        | facteur_protocols::pop3::Pop3Note::MessageLineStuffed
-                )
-        )
-    });
-    if data {
+    if e.role == Some(Role::Data) || e.notes.iter().any(Note::is_message_data) {
         c.push("data");
     }
     c.join(" ")

@@ -27,7 +27,7 @@ pub fn relay(store: &mut Store, now: Timestamp, message: Outbound) -> Vec<Event>
     let (session, greeting) = SmtpSession::connect(policy, false);
     let mut run = Run {
         session,
-        steps: greeting.steps,
+        dialogue: greeting,
         store,
         now,
     };
@@ -74,13 +74,15 @@ pub fn relay(store: &mut Store, now: Timestamp, message: Outbound) -> Vec<Event>
         refused = message.recipients.clone();
     }
     run.send("QUIT");
-    let Run { steps, store, .. } = run;
+    let Run {
+        dialogue, store, ..
+    } = run;
 
     let mut events = vec![Event::Relayed {
         queue_id: message.queue_id.clone(),
         from_host: message.from_host.clone(),
         to_host,
-        dialogue: steps,
+        dialogue,
     }];
     if !refused.is_empty() {
         events.extend(bounce(store, now, &message, &refused));
@@ -91,7 +93,7 @@ pub fn relay(store: &mut Store, now: Timestamp, message: Outbound) -> Vec<Event>
 /// The relaying server's side of the conversation: it sends lines and records every step.
 struct Run<'a> {
     session: SmtpSession,
-    steps: Vec<Step>,
+    dialogue: Output,
     store: &'a mut Store,
     now: Timestamp,
 }
@@ -99,11 +101,12 @@ struct Run<'a> {
 impl Run<'_> {
     /// Whether the last EHLO reply listed STARTTLS.
     fn offers_starttls(&self) -> bool {
-        self.steps
+        let d = &self.dialogue;
+        d.steps
             .iter()
             .rev()
             .take_while(|s| !matches!(s, Step::Client(_)))
-            .any(|s| matches!(s, Step::Server(line) if line.bytes.get(4..) == Some(b"STARTTLS")))
+            .any(|s| matches!(s, Step::Server(line) if d.bytes(line).get(4..) == Some(b"STARTTLS")))
     }
 
     /// Sends one line and returns the class of the reply it got, if it got one.
@@ -119,7 +122,7 @@ impl Run<'_> {
         input.extend_from_slice(b"\r\n");
         let out = self.session.input(&input, &mut ctx);
         let class = last_reply_class(&out);
-        self.steps.extend(out.steps);
+        self.dialogue.extend(out);
         class
     }
 }
@@ -128,7 +131,7 @@ impl Run<'_> {
 fn last_reply_class(out: &Output) -> Option<ReplyClass> {
     out.steps.iter().rev().find_map(|s| match s {
         Step::Server(line) => {
-            let code: u16 = line.text().get(..3)?.parse().ok()?;
+            let code: u16 = out.text(line).get(..3)?.parse().ok()?;
             Some(crate::smtp::ReplyCode(code).class())
         }
         _ => None,

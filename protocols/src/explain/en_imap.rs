@@ -96,7 +96,9 @@ pub(super) fn imap(n: &ImapNote) -> String {
         Enabled { rev2: false } => "Nothing new was enabled.".into(),
         CopyUid => "OK: copied. [COPYUID] gives UIDVALIDITY, the source UIDs and the new UIDs in the target, so the client need not look them up.".into(),
         MovedCopyUid => "The messages are in the target mailbox; [COPYUID] maps old UIDs to new ones. EXPUNGE responses for the originals follow.".into(),
-        AppendUid { uid } => format!("OK [APPENDUID]: the message was stored with UID {uid}."),
+        AppendUid { uid, line_endings_fixed: 0 } => format!("OK [APPENDUID]: the message was stored with UID {uid}."),
+        AppendUid { uid, line_endings_fixed } => format!("OK [APPENDUID]: the message was stored with UID {uid}. It had {line_endings_fixed} line endings that were not CRLF (a bare LF or a lone CR); mail must end every line with CRLF (RFC 5322 §2.3), so this server stored them as CRLF, as most servers do. Its size is the stored size."),
+        NulInMessage => "BAD: the message holds a NUL octet (zero byte). An IMAP literal carries any octet except NUL (RFC 9051 §4.3), so the message was not stored.".into(),
         ClosedQuietly { expunged } => format!("OK: the mailbox is closed; {expunged} messages marked \\Deleted were removed without EXPUNGE responses."),
     }
 }

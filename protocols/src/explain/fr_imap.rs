@@ -96,7 +96,9 @@ pub(super) fn imap(n: &ImapNote) -> String {
         Enabled { rev2: false } => "Rien de nouveau n’a été activé.".into(),
         CopyUid => "OK : copié. [COPYUID] donne l’UIDVALIDITY, les UID d’origine et les nouveaux UID dans le dossier cible : le client n’a pas à les chercher.".into(),
         MovedCopyUid => "Les messages sont dans le dossier cible ; [COPYUID] fait correspondre anciens et nouveaux UID. Suivent les EXPUNGE des originaux.".into(),
-        AppendUid { uid } => format!("OK [APPENDUID] : le message a été enregistré avec l’UID {uid}."),
+        AppendUid { uid, line_endings_fixed: 0 } => format!("OK [APPENDUID] : le message a été enregistré avec l’UID {uid}."),
+        AppendUid { uid, line_endings_fixed } => format!("OK [APPENDUID] : le message a été enregistré avec l’UID {uid}. Il contenait {line_endings_fixed} fins de ligne autres que CRLF (un LF seul ou un CR seul) ; un message doit terminer chaque ligne par CRLF (RFC 5322 §2.3), ce serveur les a donc enregistrées en CRLF, comme la plupart des serveurs. Sa taille est celle du message enregistré."),
+        NulInMessage => "BAD : le message contient un octet NUL (un octet nul). Un littéral IMAP transporte tout octet sauf NUL (RFC 9051 §4.3) : le message n’a pas été enregistré.".into(),
         ClosedQuietly { expunged } => format!("OK : le dossier est fermé ; {expunged} messages marqués \\Deleted ont été supprimés, sans réponses EXPUNGE."),
     }
 }

@@ -107,6 +107,19 @@ impl Note {
         }
     }
 
+    /// Whether the line is message content (a DATA line, a literal's octets, a POP3 message
+    /// line) rather than protocol talk, so a page can set it apart.
+    pub fn is_message_data(&self) -> bool {
+        use crate::pop3::Pop3Note as P;
+        use crate::smtp::SmtpNote as S;
+        matches!(
+            self,
+            Note::Smtp(S::DataLine | S::DataDotStuffed | S::DataEnd)
+                | Note::Imap(ImapNote::LiteralData | ImapNote::LiteralContent)
+                | Note::Pop3(P::MessageLine | P::MessageLineStuffed)
+        )
+    }
+
     /// The explanation in a language, as plain text.
     pub fn text(&self, lang: Lang) -> String {
         match lang {

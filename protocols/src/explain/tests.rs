@@ -365,7 +365,15 @@ fn every_imap_note() -> Vec<ImapNote> {
         Enabled { rev2: true },
         Enabled { rev2: false },
         CopyUid,
-        AppendUid { uid: 1 },
+        AppendUid {
+            uid: 1,
+            line_endings_fixed: 0,
+        },
+        AppendUid {
+            uid: 1,
+            line_endings_fixed: 2,
+        },
+        NulInMessage,
         ClosedQuietly { expunged: 1 },
         MovedCopyUid,
     ]);

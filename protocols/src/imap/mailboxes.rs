@@ -10,7 +10,7 @@ use super::session::{Context, ImapSession, State};
 use super::types::{CommandName, StatusItem};
 use super::view::View;
 use crate::output::{Event, Output};
-use crate::store::{Flag, SpecialUse, INBOX};
+use crate::store::{bare_line_endings, Flag, SpecialUse, INBOX};
 use crate::time::Timestamp;
 
 /// An APPEND command's arguments (RFC 9051 §6.3.12).
@@ -530,6 +530,18 @@ impl ImapSession {
                 },
             );
         };
+        // RFC 9051 §4.3: a literal is CHAR8, any octet except NUL.
+        if message.contains(&0) {
+            return tagged(
+                out,
+                tag,
+                Status::Bad,
+                None,
+                "Message contains NUL octets",
+                ImapNote::NulInMessage,
+            );
+        }
+        let line_endings_fixed = bare_line_endings(&message);
         let flags: BTreeSet<Flag> = flags.into_iter().collect();
         let Some(uid) = ctx
             .store
@@ -549,7 +561,10 @@ impl ImapSession {
             Status::Ok,
             Some(&format!("APPENDUID {validity} {uid}")),
             "APPEND completed",
-            ImapNote::AppendUid { uid: uid.0 },
+            ImapNote::AppendUid {
+                uid: uid.0,
+                line_endings_fixed,
+            },
         );
     }
 }

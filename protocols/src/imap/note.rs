@@ -172,7 +172,11 @@ pub enum ImapNote {
     CopyUid,
     AppendUid {
         uid: u32,
+        /// Bare LFs and lone CRs the server turned into CRLF before storing.
+        line_endings_fixed: usize,
     },
+    /// APPEND refused: a message in a literal may not hold NUL octets.
+    NulInMessage,
     ClosedQuietly {
         expunged: usize,
     },
@@ -269,6 +273,7 @@ impl ImapNote {
             Enabled { .. } => (9051, "7.2.1"),
             CopyUid | MovedCopyUid | AppendUid { .. } => (4315, "3"),
             ClosedQuietly { .. } => (9051, "6.4.1"),
+            NulInMessage => (9051, "4.3"),
         };
         Rfc { number, section }
     }

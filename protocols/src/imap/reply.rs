@@ -3,7 +3,7 @@
 
 use super::note::ImapNote;
 use crate::explain::Note;
-use crate::output::Output;
+use crate::output::{Output, Role};
 
 /// The status of a tagged or untagged response (RFC 9051 §7.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,24 +23,22 @@ impl Status {
     }
 }
 
-/// Sends a response. A literal inside it (`{n}` CRLF octets) continues on the following
-/// lines, which are marked as literal content; joined with CRLF they are the exact bytes.
+/// Sends a response, exactly as given; CRLF is added. A literal inside it (`{n}` CRLF
+/// octets) continues on the following lines, which are shown as literal content.
 pub fn send(out: &mut Output, bytes: &[u8], note: ImapNote) {
-    let mut lines = bytes.split(|&b| b == b'\n').peekable();
-    let mut first = true;
-    while let Some(line) = lines.next() {
-        if lines.peek().is_none() && line.is_empty() && !first {
-            break;
-        }
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let this = if first {
-            note.clone()
-        } else {
-            ImapNote::LiteralContent
-        };
-        out.server(line.to_vec(), Note::Imap(this));
-        first = false;
-    }
+    let role = match bytes.first() {
+        Some(b'*') => Role::Untagged,
+        Some(b'+') => Role::Continuation,
+        _ => Role::Tagged,
+    };
+    let mut wire = bytes.to_vec();
+    wire.extend_from_slice(b"\r\n");
+    out.server_bytes(
+        &wire,
+        Note::Imap(note),
+        role,
+        Note::Imap(ImapNote::LiteralContent),
+    );
 }
 
 /// `* text`
@@ -61,7 +59,7 @@ pub fn tagged(
         Some(code) => format!("{tag} {} [{code}] {text}", status.word()),
         None => format!("{tag} {} {text}", status.word()),
     };
-    out.server(line.into_bytes(), Note::Imap(note));
+    out.server_line(line, Note::Imap(note), Role::Tagged);
 }
 
 #[cfg(test)]
@@ -75,6 +73,6 @@ mod tests {
         send(&mut out, bytes, ImapNote::FetchData { seq: 1 });
         let lines = out.server_lines();
         assert_eq!(lines, ["* 1 FETCH (BODY[] {12}", "Hi", "there", "", ")"]);
-        assert_eq!(lines.join("\r\n").as_bytes(), bytes);
+        assert_eq!(out.wire, [bytes.as_slice(), b"\r\n"].concat());
     }
 }

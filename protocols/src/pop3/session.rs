@@ -7,7 +7,7 @@ use super::command::{self, Command, ParseError, Verb};
 use super::note::{Capability, Pop3Note, State};
 use crate::explain::Note;
 use crate::line::{Framed, LineBuffer};
-use crate::output::{Event, Output};
+use crate::output::{Event, Output, Role};
 use crate::port::Port;
 use crate::store::{Store, Uid, INBOX};
 
@@ -612,7 +612,10 @@ fn entry(maildrop: &[Entry], message: u32, out: &mut Output) -> Option<Entry> {
     index(maildrop, message, out).map(|i| maildrop[i].clone())
 }
 
-/// A stored message split into its lines, without line endings.
+/// A stored message split into its lines, without line endings. The store keeps CRLF line
+/// endings only (see [`crate::store::crlf`]), so these lines sent with CRLF are the stored
+/// octets and the `+OK n octets` count is exact (RFC 1939 §11). A message whose last line
+/// has no line ending gets one, as the multi-line response needs (RFC 1939 §3).
 fn message_lines(raw: &[u8]) -> Vec<Vec<u8>> {
     let mut lines: Vec<Vec<u8>> = raw
         .split(|&b| b == b'\n')
@@ -630,9 +633,9 @@ fn send_lines(out: &mut Output, lines: Vec<Vec<u8>>) {
         if line.starts_with(b".") {
             let mut stuffed = b".".to_vec();
             stuffed.extend_from_slice(&line);
-            out.server(stuffed, pop3(Pop3Note::MessageLineStuffed));
+            out.server_line(stuffed, pop3(Pop3Note::MessageLineStuffed), Role::Data);
         } else {
-            out.server(line, pop3(Pop3Note::MessageLine));
+            out.server_line(line, pop3(Pop3Note::MessageLine), Role::Data);
         }
     }
     out.server(".", pop3(Pop3Note::EndOfMultiline));

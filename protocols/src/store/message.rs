@@ -79,6 +79,17 @@ impl<'de> Deserialize<'de> for Raw {
     }
 }
 
+/// How many line endings are not CRLF: bare LFs and lone CRs, which [`crlf`] rewrites.
+pub fn bare_line_endings(text: &[u8]) -> usize {
+    let mut count = 0;
+    for (i, &b) in text.iter().enumerate() {
+        let bare_lf = b == b'\n' && (i == 0 || text[i - 1] != b'\r');
+        let lone_cr = b == b'\r' && text.get(i + 1) != Some(&b'\n');
+        count += usize::from(bare_lf || lone_cr);
+    }
+    count
+}
+
 /// Turns any mix of line endings into CRLF, as RFC 5322 §2.1 requires of a stored message.
 pub fn crlf(text: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() + text.len() / 40);
@@ -105,6 +116,13 @@ pub fn crlf(text: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_line_endings_are_counted() {
+        assert_eq!(bare_line_endings(b"a\r\nb\nc\rd\r\n"), 2);
+        assert_eq!(bare_line_endings(b"\n\r"), 2);
+        assert_eq!(bare_line_endings(b"a\r\n"), 0);
+    }
 
     #[test]
     fn line_endings_become_crlf() {

@@ -18,7 +18,7 @@ pub use address::{Address, MAX_DOMAIN, MAX_LOCAL_PART};
 pub use flag::Flag;
 pub use journal::{Change, ChangeKind};
 pub use mailbox::{Mailbox, SpecialUse};
-pub use message::{crlf, Message, Raw, Uid};
+pub use message::{bare_line_endings, crlf, Message, Raw, Uid};
 pub use preset::{MessageSource, Preset, PresetError};
 
 use crate::time::Timestamp;
@@ -142,6 +142,11 @@ impl Store {
 
     /// Appends a message to a mailbox and journals it. Returns its UID, or None if the
     /// account or mailbox does not exist.
+    ///
+    /// Line endings are made CRLF on the way in (RFC 5322 §2.3 allows CR and LF only
+    /// together): a bare LF typed in `nc` or a lone CR is stored as CRLF. Every protocol
+    /// then serves the same octets, and sizes (POP3 octets, IMAP RFC822.SIZE and literal
+    /// lengths) are the stored length, whatever path the message came by.
     pub fn append(
         &mut self,
         login: &str,
@@ -156,7 +161,7 @@ impl Store {
             .get_mut(login)?
             .mailboxes
             .get_mut(mailbox)?
-            .append(raw, flags, internal_date, modseq);
+            .append(crlf(&raw), flags, internal_date, modseq);
         self.record(login, mailbox, ChangeKind::Appended { uid });
         Some(uid)
     }
