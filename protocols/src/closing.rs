@@ -5,8 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::explain::Note;
-use crate::output::Output;
+use crate::imap::response::{Response, Status};
+use crate::output::{Output, Role};
 use crate::port::Service;
+use crate::smtp::{EnhancedCode, Reply};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Closing {
@@ -29,28 +31,42 @@ pub fn default_idle_timeout(service: Service) -> u64 {
     }
 }
 
-/// The line a server sends before it closes, in its protocol's form: SMTP 421
+/// The goodbye a server sends before it closes, in its protocol's form: SMTP 421
 /// (RFC 5321 §3.8), POP3 `-ERR [SYS/TEMP]` (RFC 3206), IMAP untagged BYE (RFC 9051 §7.1.5).
-pub fn closing_line(service: Service, host: &str, why: Closing) -> String {
-    let (smtp_code, text) = match why {
-        Closing::IdleTimeout => ("4.4.2", "Idle timeout, closing connection"),
-        Closing::ShuttingDown => ("4.3.2", "Server shutting down"),
-        Closing::TooManyConnections => ("4.3.2", "Too many connections, try again later"),
+pub fn goodbye(service: Service, host: &str, why: Closing) -> Output {
+    let (detail, text) = match why {
+        Closing::IdleTimeout => (2, "Idle timeout, closing connection"),
+        Closing::ShuttingDown => (2, "Server shutting down"),
+        Closing::TooManyConnections => (2, "Too many connections, try again later"),
     };
+    let subject = if why == Closing::IdleTimeout { 4 } else { 3 };
+    let note = Note::Closing { service, why };
+    let mut out = Output::default();
     match service {
-        Service::Smtp => format!("421 {smtp_code} {host} {text}"),
-        Service::Pop3 => format!("-ERR [SYS/TEMP] {text}"),
-        Service::Imap => format!("* BYE {text}"),
+        Service::Smtp => {
+            let reply = Reply::new(
+                421,
+                Some(EnhancedCode(4, subject, detail)),
+                format!("{host} {text}"),
+            );
+            for line in reply.wire_lines() {
+                out.server(line, note.clone());
+            }
+        }
+        Service::Pop3 => out.server(format!("-ERR [SYS/TEMP] {text}"), note),
+        Service::Imap => {
+            let bye = Response::untagged(Status::Bye, None, text);
+            let mut wire = Vec::new();
+            bye.encode(&mut wire);
+            out.server_bytes(&wire, note.clone(), Role::Untagged, note);
+        }
     }
+    out
 }
 
 /// The whole output for a connection the server closes.
 pub fn closing(service: Service, host: &str, why: Closing) -> Output {
-    let mut out = Output::default();
-    out.server(
-        closing_line(service, host, why),
-        Note::Closing { service, why },
-    );
+    let mut out = goodbye(service, host, why);
     out.close();
     out
 }
@@ -61,17 +77,22 @@ mod tests {
 
     #[test]
     fn each_protocol_says_goodbye_in_its_own_form() {
+        let wire = |service, why| goodbye(service, "mail.example.test", why).wire;
         assert_eq!(
-            closing_line(Service::Smtp, "mail.example.test", Closing::IdleTimeout),
-            "421 4.4.2 mail.example.test Idle timeout, closing connection"
+            wire(Service::Smtp, Closing::IdleTimeout),
+            b"421 4.4.2 mail.example.test Idle timeout, closing connection\r\n"
         );
         assert_eq!(
-            closing_line(Service::Pop3, "x", Closing::TooManyConnections),
-            "-ERR [SYS/TEMP] Too many connections, try again later"
+            wire(Service::Smtp, Closing::ShuttingDown),
+            b"421 4.3.2 mail.example.test Server shutting down\r\n"
         );
         assert_eq!(
-            closing_line(Service::Imap, "x", Closing::ShuttingDown),
-            "* BYE Server shutting down"
+            wire(Service::Pop3, Closing::TooManyConnections),
+            b"-ERR [SYS/TEMP] Too many connections, try again later\r\n"
+        );
+        assert_eq!(
+            wire(Service::Imap, Closing::ShuttingDown),
+            b"* BYE Server shutting down\r\n"
         );
         let out = closing(Service::Imap, "x", Closing::ShuttingDown);
         assert!(out.closed);

@@ -250,9 +250,7 @@ impl World {
             Some(Session::Imap(s)) => (Service::Imap, s.hostname().to_owned()),
             None => return Output::default(),
         };
-        let mut out = Output::default();
-        let line = crate::closing::closing_line(service, &host, why);
-        out.server(line, crate::explain::Note::Closing { service, why });
+        let mut out = crate::closing::goodbye(service, &host, why);
         out.extend(self.disconnect(id));
         out
     }

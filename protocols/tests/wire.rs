@@ -69,6 +69,17 @@ impl Imap {
 fn decode_all(mut wire: &[u8]) -> Result<Vec<Response<'_>>, String> {
     let mut responses = Vec::new();
     while !wire.is_empty() {
+        // imap-codec 2.0.0-alpha.10 has no decoder for ESEARCH (RFC 9051 §7.3.4); its form
+        // is checked by the known-answer tests in imap/response.rs. It holds no literal, so
+        // stepping over its line keeps the stream in step.
+        if wire.starts_with(b"* ESEARCH ") {
+            let end = wire
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(wire.len(), |i| i + 1);
+            wire = &wire[end..];
+            continue;
+        }
         match ResponseCodec::default().decode(wire) {
             Ok((rest, response)) => {
                 responses.push(response);
@@ -207,4 +218,64 @@ fn with_final_crlf(stored: &[u8]) -> Vec<u8> {
         v.extend_from_slice(b"\r\n");
     }
     v
+}
+
+/// Commands that reach every kind of response the server writes.
+fn imap_command() -> impl Strategy<Value = String> {
+    let fixed = prop::sample::select(vec![
+        "CAPABILITY",
+        "NOOP",
+        "ID NIL",
+        "NAMESPACE",
+        "LIST \"\" *",
+        "LIST \"\" \"\"",
+        "LSUB \"\" *",
+        "STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY UNSEEN DELETED SIZE RECENT)",
+        "SELECT INBOX",
+        "EXAMINE INBOX",
+        "SELECT \"My folder\"",
+        "CREATE \"My folder\"",
+        "CREATE Work/2026",
+        "DELETE Work",
+        "RENAME Work Play",
+        "SUBSCRIBE INBOX",
+        "SEARCH ALL",
+        "UID SEARCH UNSEEN",
+        "SEARCH CHARSET KOI8-R ALL",
+        "FETCH 1:* (FLAGS UID RFC822.SIZE INTERNALDATE)",
+        "FETCH 1 (ENVELOPE BODY BODYSTRUCTURE)",
+        "FETCH 2 (BODY.PEEK[1] BODY.PEEK[1.MIME] BODY.PEEK[HEADER.FIELDS (FROM TO)])",
+        "UID FETCH 1:* (FLAGS)",
+        "STORE 1:2 +FLAGS (\\Flagged $Work)",
+        "STORE 1 -FLAGS.SILENT (\\Seen)",
+        "UID STORE 1:* FLAGS (\\Deleted)",
+        "COPY 1:2 \"My folder\"",
+        "COPY 1 Nowhere",
+        "MOVE 1 Trash",
+        "UID MOVE 2 INBOX",
+        "EXPUNGE",
+        "CLOSE",
+        "UNSELECT",
+        "APPEND INBOX (\\Seen) {5+}\r\nHi\r\n",
+        "FETCH 99 FLAGS",
+        "FROB",
+        "ENABLE IMAP4rev2",
+    ]);
+    fixed.prop_map(str::to_owned)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn a_random_session_writes_only_responses_a_client_can_decode(
+        commands in prop::collection::vec(imap_command(), 1..25),
+    ) {
+        let mut imap = Imap::open();
+        for (i, c) in commands.iter().enumerate() {
+            imap.send(format!("t{i} {c}\r\n").as_bytes());
+        }
+        imap.send(b"z LOGOUT\r\n");
+        decode_all(&imap.wire).map_err(TestCaseError::fail)?;
+    }
 }

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use super::encode::string;
 use super::note::ImapNote;
-use super::reply::{tagged, untagged, Status};
+use super::reply::{data, tagged, untagged, Code, Data, Status};
+use super::response::MailboxAttribute;
 use super::session::{Context, ImapSession, State};
 use super::types::{CommandName, StatusItem};
 use super::view::View;
@@ -24,21 +24,14 @@ pub(super) struct Append {
 /// The hierarchy delimiter of mailbox names.
 pub const DELIMITER: char = '/';
 
-/// A mailbox name as IMAP writes it: an atom when it can be, else a quoted string.
-pub(super) fn mailbox_name(name: &str) -> String {
-    let atom = !name.is_empty()
-        && !name.eq_ignore_ascii_case("NIL")
-        && name
-            .chars()
-            .all(|c| c.is_ascii_graphic() && !"(){%*\"\\".contains(c));
-    if atom {
-        name.to_owned()
-    } else {
-        let mut out = Vec::new();
-        string(&mut out, name.as_bytes());
-        String::from_utf8_lossy(&out).into_owned()
-    }
-}
+/// The system flags, in the order servers usually list them (RFC 9051 §2.3.2).
+const SYSTEM_FLAGS: [Flag; 5] = [
+    Flag::Answered,
+    Flag::Flagged,
+    Flag::Deleted,
+    Flag::Seen,
+    Flag::Draft,
+];
 
 /// LIST pattern matching (RFC 9051 §6.3.9): `*` matches anything, `%` anything but the
 /// hierarchy delimiter. INBOX matches in any case.
@@ -73,7 +66,7 @@ impl ImapSession {
             out,
             tag,
             Status::No,
-            Some("NONEXISTENT"),
+            Some(Code::NonExistent),
             "No such mailbox",
             ImapNote::NoSuchMailbox {
                 name: name.to_owned(),
@@ -111,61 +104,82 @@ impl ImapSession {
             .position(|m| !m.has(&Flag::Seen))
             .map(|i| i as u32 + 1);
         let uid_next = mailbox.uid_next.0;
-        untagged(
+        data(
             out,
-            r"FLAGS (\Answered \Flagged \Deleted \Seen \Draft)",
+            Data::Flags(SYSTEM_FLAGS.to_vec()),
             ImapNote::MailboxFlags,
         );
-        untagged(
+        let exists = view.exists();
+        data(
             out,
-            &format!("{} EXISTS", view.exists()),
-            ImapNote::Exists {
-                count: view.exists(),
-            },
+            Data::Exists(exists),
+            ImapNote::Exists { count: exists },
         );
         if !self.rev2 {
-            untagged(out, "0 RECENT", ImapNote::Recent);
+            data(out, Data::Recent(0), ImapNote::Recent);
             if let Some(seq) = first_unseen {
                 untagged(
                     out,
-                    &format!("OK [UNSEEN {seq}] First unseen message"),
+                    Status::Ok,
+                    Some(Code::Unseen(seq)),
+                    "First unseen message",
                     ImapNote::FirstUnseen { seq },
                 );
             }
         }
         untagged(
             out,
-            &format!("OK [UIDVALIDITY {}] UIDs valid", view.uid_validity),
+            Status::Ok,
+            Some(Code::UidValidity(view.uid_validity)),
+            "UIDs valid",
             ImapNote::UidValidity {
                 value: view.uid_validity,
             },
         );
         untagged(
             out,
-            &format!("OK [UIDNEXT {uid_next}] Predicted next UID"),
+            Status::Ok,
+            Some(Code::UidNext(uid_next)),
+            "Predicted next UID",
             ImapNote::UidNext { value: uid_next },
         );
         let permanent = if read_only {
-            "()"
+            Code::PermanentFlags {
+                flags: Vec::new(),
+                any_keyword: false,
+            }
         } else {
-            r"(\Answered \Flagged \Deleted \Seen \Draft \*)"
+            Code::PermanentFlags {
+                flags: SYSTEM_FLAGS.to_vec(),
+                any_keyword: true,
+            }
         };
         untagged(
             out,
-            &format!("OK [PERMANENTFLAGS {permanent}] Flags that stick"),
+            Status::Ok,
+            Some(permanent),
+            "Flags that stick",
             ImapNote::PermanentFlags { read_only },
         );
         if self.rev2 {
-            let attrs = self.attributes(ctx, &login, name);
-            untagged(
+            let attributes = self.attributes(ctx, &login, name);
+            data(
                 out,
-                &format!("LIST ({attrs}) \"{DELIMITER}\" {}", mailbox_name(name)),
+                Data::List {
+                    attributes,
+                    delimiter: DELIMITER,
+                    name: name.to_owned(),
+                },
                 ImapNote::ListLine {
                     name: name.to_owned(),
                 },
             );
         }
-        let code = if read_only { "READ-ONLY" } else { "READ-WRITE" };
+        let code = if read_only {
+            Code::ReadOnly
+        } else {
+            Code::ReadWrite
+        };
         tagged(
             out,
             tag,
@@ -195,7 +209,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("CANNOT"),
+                Some(Code::Cannot),
                 "Invalid mailbox name",
                 ImapNote::InvalidName {
                     name: name.to_owned(),
@@ -207,7 +221,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("ALREADYEXISTS"),
+                Some(Code::AlreadyExists),
                 "Mailbox already exists",
                 ImapNote::AlreadyExists {
                     name: name.to_owned(),
@@ -244,7 +258,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("CANNOT"),
+                Some(Code::Cannot),
                 "INBOX cannot be deleted",
                 ImapNote::CannotDeleteInbox,
             );
@@ -262,7 +276,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("HASCHILDREN"),
+                Some(Code::HasChildren),
                 "Delete its sub-mailboxes first",
                 ImapNote::HasChildren {
                     name: name.to_owned(),
@@ -299,7 +313,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("ALREADYEXISTS"),
+                Some(Code::AlreadyExists),
                 "Target mailbox already exists",
                 ImapNote::AlreadyExists {
                     name: to.to_owned(),
@@ -378,28 +392,28 @@ impl ImapSession {
     }
 
     /// `\HasChildren`/`\HasNoChildren` (RFC 3348) and special use (RFC 6154).
-    fn attributes(&self, ctx: &Context<'_>, login: &str, name: &str) -> String {
+    fn attributes(&self, ctx: &Context<'_>, login: &str, name: &str) -> Vec<MailboxAttribute> {
         let Some(account) = ctx.store.account(login) else {
-            return String::new();
+            return Vec::new();
         };
         let prefix = format!("{name}{DELIMITER}");
         let mut attrs = vec![
             if account.mailboxes.keys().any(|k| k.starts_with(&prefix)) {
-                r"\HasChildren"
+                MailboxAttribute::HasChildren
             } else {
-                r"\HasNoChildren"
+                MailboxAttribute::HasNoChildren
             },
         ];
         if let Some(use_) = account.mailboxes.get(name).and_then(|m| m.special_use) {
             attrs.push(match use_ {
-                SpecialUse::Sent => r"\Sent",
-                SpecialUse::Drafts => r"\Drafts",
-                SpecialUse::Trash => r"\Trash",
-                SpecialUse::Junk => r"\Junk",
-                SpecialUse::Archive => r"\Archive",
+                SpecialUse::Sent => MailboxAttribute::Sent,
+                SpecialUse::Drafts => MailboxAttribute::Drafts,
+                SpecialUse::Trash => MailboxAttribute::Trash,
+                SpecialUse::Junk => MailboxAttribute::Junk,
+                SpecialUse::Archive => MailboxAttribute::Archive,
             });
         }
-        attrs.join(" ")
+        attrs
     }
 
     pub(super) fn list(
@@ -419,9 +433,13 @@ impl ImapSession {
         };
         if pattern.is_empty() && !lsub {
             // RFC 9051 §6.3.9: an empty pattern asks for the delimiter and the root.
-            untagged(
+            data(
                 out,
-                &format!("LIST (\\Noselect) \"{DELIMITER}\" \"\""),
+                Data::List {
+                    attributes: vec![MailboxAttribute::Noselect],
+                    delimiter: DELIMITER,
+                    name: String::new(),
+                },
                 ImapNote::ListLine {
                     name: String::new(),
                 },
@@ -442,24 +460,21 @@ impl ImapSession {
             .unwrap_or_default();
         names.sort_by_key(|n| (n != INBOX, n.clone()));
         for name in names.into_iter().filter(|n| matches(&full, n)) {
-            let (word, note, attrs) = if lsub {
-                (
-                    "LSUB",
-                    ImapNote::LsubLine { name: name.clone() },
-                    String::new(),
-                )
+            if lsub {
+                let note = ImapNote::LsubLine { name: name.clone() };
+                let lsub = Data::Lsub {
+                    delimiter: DELIMITER,
+                    name,
+                };
+                data(out, lsub, note);
             } else {
-                (
-                    "LIST",
-                    ImapNote::ListLine { name: name.clone() },
-                    self.attributes(ctx, &login, &name),
-                )
-            };
-            untagged(
-                out,
-                &format!("{word} ({attrs}) \"{DELIMITER}\" {}", mailbox_name(&name)),
-                note,
-            );
+                let list = Data::List {
+                    attributes: self.attributes(ctx, &login, &name),
+                    delimiter: DELIMITER,
+                    name: name.clone(),
+                };
+                data(out, list, ImapNote::ListLine { name });
+            }
         }
         self.complete(tag, command, ctx, out, true);
     }
@@ -476,26 +491,30 @@ impl ImapSession {
         let Some(m) = ctx.store.mailbox(&login, name) else {
             return self.no_such_mailbox(tag, name, out);
         };
-        let values: Vec<String> = items
+        let count = |flag: &Flag, set: bool| {
+            m.messages.iter().filter(|x| x.has(flag) == set).count() as u64
+        };
+        let items = items
             .iter()
-            .map(|item| {
+            .map(|&item| {
                 let value = match item {
-                    StatusItem::Messages => m.messages.len(),
-                    StatusItem::UidNext => m.uid_next.0 as usize,
-                    StatusItem::UidValidity => m.uid_validity as usize,
-                    StatusItem::Unseen => m.messages.iter().filter(|x| !x.has(&Flag::Seen)).count(),
-                    StatusItem::Deleted => {
-                        m.messages.iter().filter(|x| x.has(&Flag::Deleted)).count()
-                    }
-                    StatusItem::Size => m.total_size(),
+                    StatusItem::Messages => m.messages.len() as u64,
+                    StatusItem::UidNext => u64::from(m.uid_next.0),
+                    StatusItem::UidValidity => u64::from(m.uid_validity),
+                    StatusItem::Unseen => count(&Flag::Seen, false),
+                    StatusItem::Deleted => count(&Flag::Deleted, true),
+                    StatusItem::Size => m.total_size() as u64,
                     StatusItem::Recent => 0,
                 };
-                format!("{} {value}", item.name())
+                (item, value)
             })
             .collect();
-        untagged(
+        data(
             out,
-            &format!("STATUS {} ({})", mailbox_name(name), values.join(" ")),
+            Data::Status {
+                mailbox: name.to_owned(),
+                items,
+            },
             ImapNote::StatusLine {
                 name: name.to_owned(),
             },
@@ -523,7 +542,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("TRYCREATE"),
+                Some(Code::TryCreate),
                 "No such mailbox; CREATE it first",
                 ImapNote::TryCreate {
                     name: name.to_owned(),
@@ -559,7 +578,7 @@ impl ImapSession {
             out,
             tag,
             Status::Ok,
-            Some(&format!("APPENDUID {validity} {uid}")),
+            Some(Code::AppendUid { validity, uid }),
             "APPEND completed",
             ImapNote::AppendUid {
                 uid: uid.0,
@@ -587,12 +606,5 @@ mod tests {
         assert!(matches("W*6", "Work/2026"));
         assert!(matches("inbox", "INBOX"));
         assert!(!matches("inbox", "Inbox2"));
-    }
-
-    #[test]
-    fn names_that_are_not_atoms_are_quoted() {
-        assert_eq!(mailbox_name("INBOX"), "INBOX");
-        assert_eq!(mailbox_name("My folder"), "\"My folder\"");
-        assert_eq!(mailbox_name("Nil"), "\"Nil\"");
     }
 }

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use super::encode::{self, nstring};
 use super::mailboxes::flag_names;
 use super::mime::Parsed;
+use super::msg_att::MsgAtt;
 use super::note::ImapNote;
-use super::reply::{send, tagged, untagged, Status};
+use super::reply::{data, tagged, untagged, Code, Data, Status};
 use super::search::Candidate;
 use super::session::{Context, ImapSession, State};
 use super::types::{
@@ -57,32 +57,6 @@ fn resolve(view: &View, set: &SequenceSet, uid: bool) -> Option<Vec<(u32, Uid)>>
     )
 }
 
-/// What a section is called in the response: `BODY[1.MIME]`, `BODY[HEADER.FIELDS (FROM)]`.
-fn section_name(section: &Section) -> String {
-    let mut parts: Vec<String> = section.part.iter().map(u32::to_string).collect();
-    if let Some(text) = &section.text {
-        parts.push(match text {
-            SectionText::Header => "HEADER".to_owned(),
-            SectionText::Text => "TEXT".to_owned(),
-            SectionText::Mime => "MIME".to_owned(),
-            SectionText::HeaderFields { not, fields } => {
-                let not = if *not { ".NOT" } else { "" };
-                format!(
-                    "HEADER.FIELDS{not} ({})",
-                    fields.join(" ").to_ascii_uppercase()
-                )
-            }
-        });
-    }
-    parts.join(".")
-}
-
-/// Message data as a literal, so line breaks and 8-bit text travel exactly.
-fn literal(out: &mut Vec<u8>, data: &[u8]) {
-    out.extend_from_slice(format!("{{{}}}\r\n", data.len()).as_bytes());
-    out.extend_from_slice(data);
-}
-
 impl ImapSession {
     fn view(&self) -> Option<&View> {
         match &self.state {
@@ -115,7 +89,7 @@ impl ImapSession {
             out,
             tag,
             Status::No,
-            Some("READ-ONLY"),
+            Some(Code::ReadOnly),
             "The mailbox is read-only (EXAMINE)",
             ImapNote::ReadOnly,
         );
@@ -244,7 +218,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("BADCHARSET (UTF-8 US-ASCII)"),
+                Some(Code::BadCharset(vec!["UTF-8", "US-ASCII"])),
                 "Unsupported charset",
                 ImapNote::BadCharset { charset: c },
             );
@@ -270,30 +244,19 @@ impl ImapSession {
                     .then_some(if uid { u.0 } else { i as u32 + 1 })
             })
             .collect();
+        let count = found.len();
         if self.rev2 {
-            let uid_word = if uid { " UID" } else { "" };
-            let all = if found.is_empty() {
-                String::new()
-            } else {
-                format!(" ALL {}", SequenceSet::compact(&found))
+            let esearch = Data::Esearch {
+                tag: tag.to_owned(),
+                uid,
+                all: found,
             };
-            untagged(
-                out,
-                &format!("ESEARCH (TAG \"{tag}\"){uid_word}{all}"),
-                ImapNote::EsearchResult {
-                    count: found.len(),
-                    uid,
-                },
-            );
+            data(out, esearch, ImapNote::EsearchResult { count, uid });
         } else {
-            let list: String = found.iter().map(|n| format!(" {n}")).collect();
-            untagged(
+            data(
                 out,
-                &format!("SEARCH{list}"),
-                ImapNote::SearchResult {
-                    count: found.len(),
-                    uid,
-                },
+                Data::Search(found),
+                ImapNote::SearchResult { count, uid },
             );
         }
         self.complete(tag, CommandName::Search, ctx, out, uid);
@@ -347,15 +310,8 @@ impl ImapSession {
             if flags_changed && !items.contains(&FetchAttribute::Flags) {
                 items.push(FetchAttribute::Flags);
             }
-            let mut bytes = format!("* {seq} FETCH (").into_bytes();
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    bytes.push(b' ');
-                }
-                fetch_item(&mut bytes, item, &message);
-            }
-            bytes.push(b')');
-            send(out, &bytes, ImapNote::FetchData { seq });
+            let items = items.iter().map(|a| fetch_item(a, &message)).collect();
+            data(out, Data::Fetch { seq, items }, ImapNote::FetchData { seq });
         }
         self.complete(tag, CommandName::Fetch, ctx, out, uid);
     }
@@ -400,14 +356,14 @@ impl ImapSession {
             };
             self.set_flags(ctx, u, new.clone(), out);
             if !silent {
-                let uid_item = if uid {
-                    format!("UID {u} ")
+                let items = if uid {
+                    vec![MsgAtt::Uid(u), MsgAtt::Flags(new)]
                 } else {
-                    String::new()
+                    vec![MsgAtt::Flags(new)]
                 };
-                untagged(
+                data(
                     out,
-                    &format!("{seq} FETCH ({uid_item}FLAGS {})", encode::flags(&new)),
+                    Data::Fetch { seq, items },
                     ImapNote::FlagsUpdate { seq },
                 );
             }
@@ -447,7 +403,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("TRYCREATE"),
+                Some(Code::TryCreate),
                 "No such mailbox; CREATE it first",
                 ImapNote::TryCreate {
                     name: target.to_owned(),
@@ -462,7 +418,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("CANNOT"),
+                Some(Code::Cannot),
                 "Cannot move a message to the mailbox it is in",
                 ImapNote::SameMailbox,
             );
@@ -501,17 +457,15 @@ impl ImapSession {
                 count: originals.len(),
             });
         }
-        let copyuid = (!source_uids.is_empty()).then(|| {
-            format!(
-                "COPYUID {validity} {} {}",
-                SequenceSet::compact(&source_uids),
-                SequenceSet::compact(&target_uids)
-            )
+        let copyuid = (!source_uids.is_empty()).then_some(Code::CopyUid {
+            validity,
+            from: source_uids,
+            to: target_uids,
         });
         if remove {
             // RFC 6851 §4.3: COPYUID comes in an untagged OK before the EXPUNGE responses.
-            if let Some(code) = &copyuid {
-                untagged(out, &format!("OK [{code}] Moved"), ImapNote::MovedCopyUid);
+            if let Some(code) = copyuid {
+                untagged(out, Status::Ok, Some(code), "Moved", ImapNote::MovedCopyUid);
             }
             for m in &originals {
                 ctx.store.expunge(&view.login, &view.mailbox, m.uid);
@@ -528,7 +482,7 @@ impl ImapSession {
             out,
             tag,
             Status::Ok,
-            copyuid.as_deref(),
+            copyuid,
             "COPY completed",
             ImapNote::CopyUid,
         );
@@ -536,68 +490,49 @@ impl ImapSession {
 }
 
 /// One item of a FETCH response (RFC 9051 §7.5.2).
-fn fetch_item(out: &mut Vec<u8>, item: &FetchAttribute, m: &Message) {
+fn fetch_item(item: &FetchAttribute, m: &Message) -> MsgAtt {
     let raw = &m.raw.0;
+    let whole = |text| Section {
+        part: vec![],
+        text: Some(text),
+    };
     match item {
-        FetchAttribute::Uid => out.extend_from_slice(format!("UID {}", m.uid).as_bytes()),
-        FetchAttribute::Flags => {
-            out.extend_from_slice(format!("FLAGS {}", encode::flags(&m.flags)).as_bytes())
+        FetchAttribute::Uid => MsgAtt::Uid(m.uid),
+        FetchAttribute::Flags => MsgAtt::Flags(m.flags.clone()),
+        FetchAttribute::InternalDate => MsgAtt::InternalDate(m.internal_date),
+        FetchAttribute::Rfc822Size => MsgAtt::Rfc822Size(m.size()),
+        FetchAttribute::Envelope => MsgAtt::Envelope(Parsed::new(raw).envelope()),
+        FetchAttribute::Body => MsgAtt::Body(Parsed::new(raw).body_structure(false)),
+        FetchAttribute::BodyStructure => {
+            MsgAtt::BodyStructure(Parsed::new(raw).body_structure(true))
         }
-        FetchAttribute::InternalDate => out.extend_from_slice(
-            format!("INTERNALDATE {}", encode::date_time(m.internal_date)).as_bytes(),
+        FetchAttribute::Rfc822 => MsgAtt::Rfc822(raw.clone()),
+        FetchAttribute::Rfc822Header => MsgAtt::Rfc822Header(
+            Parsed::new(raw)
+                .section(&whole(SectionText::Header))
+                .unwrap_or_default(),
         ),
-        FetchAttribute::Rfc822Size => {
-            out.extend_from_slice(format!("RFC822.SIZE {}", m.size()).as_bytes())
-        }
-        FetchAttribute::Envelope => {
-            out.extend_from_slice(b"ENVELOPE ");
-            Parsed::new(raw).envelope(out);
-        }
-        FetchAttribute::Body | FetchAttribute::BodyStructure => {
-            let extended = matches!(item, FetchAttribute::BodyStructure);
-            out.extend_from_slice(if extended {
-                b"BODYSTRUCTURE "
-            } else {
-                b"BODY "
-            });
-            Parsed::new(raw).body_structure(out, extended);
-        }
-        FetchAttribute::Rfc822 => {
-            out.extend_from_slice(b"RFC822 ");
-            literal(out, raw);
-        }
-        FetchAttribute::Rfc822Header | FetchAttribute::Rfc822Text => {
-            let (name, text) = if matches!(item, FetchAttribute::Rfc822Header) {
-                ("RFC822.HEADER ", SectionText::Header)
-            } else {
-                ("RFC822.TEXT ", SectionText::Text)
-            };
-            out.extend_from_slice(name.as_bytes());
-            let data = Parsed::new(raw)
-                .section(&Section {
-                    part: vec![],
-                    text: Some(text),
-                })
-                .unwrap_or_default();
-            literal(out, &data);
-        }
+        FetchAttribute::Rfc822Text => MsgAtt::Rfc822Text(
+            Parsed::new(raw)
+                .section(&whole(SectionText::Text))
+                .unwrap_or_default(),
+        ),
         FetchAttribute::BodySection {
             section, partial, ..
         } => {
-            out.extend_from_slice(format!("BODY[{}]", section_name(section)).as_bytes());
             let data = Parsed::new(raw).section(section);
-            if let Some((origin, _)) = partial {
-                out.extend_from_slice(format!("<{origin}>").as_bytes());
-            }
-            out.push(b' ');
-            match (data, partial) {
-                (None, _) => nstring(out, None),
+            let data = match (data, partial) {
                 (Some(d), Some((origin, len))) => {
                     let start = (*origin as usize).min(d.len());
                     let end = start.saturating_add(*len as usize).min(d.len());
-                    literal(out, &d[start..end]);
+                    Some(d[start..end].to_vec())
                 }
-                (Some(d), None) => literal(out, &d),
+                (d, _) => d,
+            };
+            MsgAtt::BodySection {
+                section: section.clone(),
+                origin: partial.map(|(origin, _)| origin),
+                data,
             }
         }
     }

@@ -6,7 +6,10 @@
 
 use mail_parser::{Address, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
-use super::encode::{nstring, string};
+use super::msg_att::{
+    BodyStructure, Disposition, Envelope, EnvelopeAddress, Extension, MultiPart, Params,
+    SingleKind, SinglePart,
+};
 use super::types::{Section, SectionText};
 use crate::time::Timestamp;
 
@@ -25,22 +28,16 @@ impl<'a> Parsed<'a> {
     }
 
     /// ENVELOPE: date, subject, from, sender, reply-to, to, cc, bcc, in-reply-to, message-id.
-    pub fn envelope(&self, out: &mut Vec<u8>) {
-        match &self.message {
-            Some(m) => envelope(m, out),
-            None => out.extend_from_slice(b"(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)"),
-        }
+    pub fn envelope(&self) -> Envelope {
+        self.message.as_ref().map(envelope).unwrap_or_default()
     }
 
     /// BODYSTRUCTURE (with extension data) or BODY (without).
-    pub fn body_structure(&self, out: &mut Vec<u8>, extended: bool) {
-        match &self.message {
-            Some(m) => part_structure(m, 0, out, extended),
-            None => {
-                let lines = count_lines(self.raw);
-                out.extend_from_slice(format!("(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" {} {lines})", self.raw.len()).as_bytes());
-            }
-        }
+    pub fn body_structure(&self, extended: bool) -> BodyStructure {
+        self.message
+            .as_ref()
+            .and_then(|m| part_structure(m, 0, extended))
+            .unwrap_or_else(|| plain_text(self.raw, extended))
     }
 
     /// The bytes a section names, or None if the message has no such part.
@@ -106,96 +103,92 @@ impl<'a> Parsed<'a> {
     }
 }
 
-fn envelope(m: &Message<'_>, out: &mut Vec<u8>) {
+fn envelope(m: &Message<'_>) -> Envelope {
     let raw_header = |name: &str| m.header_raw(name).map(|v| v.trim().as_bytes().to_vec());
-    out.push(b'(');
-    nstring(out, raw_header("Date").as_deref());
-    out.push(b' ');
-    nstring(out, raw_header("Subject").as_deref());
-    let from = m.from();
-    for addresses in [
+    let from = address_list(m.from());
+    let or_from = |list: Vec<EnvelopeAddress>| if list.is_empty() { from.clone() } else { list };
+    Envelope {
+        date: raw_header("Date"),
+        subject: raw_header("Subject"),
+        sender: or_from(address_list(m.sender())),
+        reply_to: or_from(address_list(m.reply_to())),
+        to: address_list(m.to()),
+        cc: address_list(m.cc()),
+        bcc: address_list(m.bcc()),
+        in_reply_to: raw_header("In-Reply-To"),
+        message_id: raw_header("Message-ID"),
         from,
-        m.sender().or(from),
-        m.reply_to().or(from),
-        m.to(),
-        m.cc(),
-        m.bcc(),
-    ] {
-        out.push(b' ');
-        address_list(addresses, out);
     }
-    out.push(b' ');
-    nstring(out, raw_header("In-Reply-To").as_deref());
-    out.push(b' ');
-    nstring(out, raw_header("Message-ID").as_deref());
-    out.push(b')');
 }
 
-/// `env-from` etc.: `((name adl mailbox host) …)` or NIL; groups as RFC 9051 §9 describes.
-fn address_list(addresses: Option<&Address<'_>>, out: &mut Vec<u8>) {
-    let Some(addresses) = addresses else {
-        out.extend_from_slice(b"NIL");
-        return;
-    };
-    let mut items: Vec<u8> = Vec::new();
-    let one = |name: Option<&str>, address: Option<&str>, items: &mut Vec<u8>| {
+/// `env-from` etc.: the addresses, with groups as RFC 9051 §7.5.2 describes.
+fn address_list(addresses: Option<&Address<'_>>) -> Vec<EnvelopeAddress> {
+    let one = |name: Option<&str>, address: Option<&str>| {
         let (mailbox, host) = match address.and_then(|a| a.rsplit_once('@')) {
             Some((m, h)) => (Some(m), Some(h)),
             None => (address, None),
         };
-        items.push(b'(');
-        nstring(items, name.map(str::as_bytes));
-        items.extend_from_slice(b" NIL ");
-        nstring(items, mailbox.map(str::as_bytes));
-        items.push(b' ');
-        nstring(items, host.map(str::as_bytes));
-        items.push(b')');
-    };
-    match addresses {
-        Address::List(list) => {
-            for a in list {
-                one(a.name.as_deref(), a.address.as_deref(), &mut items);
-            }
+        EnvelopeAddress {
+            name: name.map(|n| n.as_bytes().to_vec()),
+            mailbox: mailbox.map(|m| m.as_bytes().to_vec()),
+            host: host.map(|h| h.as_bytes().to_vec()),
         }
-        Address::Group(groups) => {
+    };
+    let mut items = Vec::new();
+    match addresses {
+        None => {}
+        Some(Address::List(list)) => {
+            items.extend(
+                list.iter()
+                    .map(|a| one(a.name.as_deref(), a.address.as_deref())),
+            );
+        }
+        Some(Address::Group(groups)) => {
             for g in groups {
+                let members = g
+                    .addresses
+                    .iter()
+                    .map(|a| one(a.name.as_deref(), a.address.as_deref()));
                 match &g.name {
                     Some(name) => {
-                        items.extend_from_slice(b"(NIL NIL ");
-                        string(&mut items, name.as_bytes());
-                        items.extend_from_slice(b" NIL)");
-                        for a in &g.addresses {
-                            one(a.name.as_deref(), a.address.as_deref(), &mut items);
-                        }
-                        items.extend_from_slice(b"(NIL NIL NIL NIL)");
+                        items.push(EnvelopeAddress {
+                            mailbox: Some(name.as_bytes().to_vec()),
+                            ..EnvelopeAddress::default()
+                        });
+                        items.extend(members);
+                        items.push(EnvelopeAddress::default());
                     }
-                    None => {
-                        for a in &g.addresses {
-                            one(a.name.as_deref(), a.address.as_deref(), &mut items);
-                        }
-                    }
+                    None => items.extend(members),
                 }
             }
         }
     }
-    if items.is_empty() {
-        out.extend_from_slice(b"NIL");
-    } else {
-        out.push(b'(');
-        out.extend_from_slice(&items);
-        out.push(b')');
-    }
+    items
 }
 
-fn upper(s: &str) -> Vec<u8> {
-    s.to_ascii_uppercase().into_bytes()
+fn upper(s: &str) -> String {
+    s.to_ascii_uppercase()
 }
 
-fn part_structure(m: &Message<'_>, index: u32, out: &mut Vec<u8>, extended: bool) {
-    let Some(part) = m.part(index) else {
-        out.extend_from_slice(b"NIL");
-        return;
-    };
+/// What a message that cannot be parsed as MIME is: plain US-ASCII text (RFC 2045 §5.2).
+fn plain_text(raw: &[u8], extended: bool) -> BodyStructure {
+    BodyStructure::Single(SinglePart {
+        media_type: "TEXT".into(),
+        subtype: "PLAIN".into(),
+        params: Some(vec![("CHARSET".into(), "US-ASCII".into())]),
+        id: None,
+        description: None,
+        encoding: "7BIT".into(),
+        octets: raw.len(),
+        kind: SingleKind::Text {
+            lines: count_lines(raw),
+        },
+        extension: extended.then(Extension::default),
+    })
+}
+
+fn part_structure(m: &Message<'_>, index: u32, extended: bool) -> Option<BodyStructure> {
+    let part = m.part(index)?;
     let raw = m.raw_message();
     let (ctype, subtype) = match part.content_type() {
         Some(ct) => (
@@ -208,123 +201,94 @@ fn part_structure(m: &Message<'_>, index: u32, out: &mut Vec<u8>, extended: bool
             _ => ("text".into(), "plain".into()),
         },
     };
+    let extension = || Extension {
+        disposition: disposition(part),
+        ..Extension::default()
+    };
     if let PartType::Multipart(children) = &part.body {
-        out.push(b'(');
-        for &child in children {
-            part_structure(m, child, out, extended);
-        }
-        out.push(b' ');
-        string(out, &upper(&subtype));
-        if extended {
-            out.push(b' ');
-            params(part, out, true);
-            out.push(b' ');
-            disposition(part, out);
-            out.extend_from_slice(b" NIL NIL");
-        }
-        out.push(b')');
-        return;
+        return Some(BodyStructure::Multi(MultiPart {
+            parts: children
+                .iter()
+                .filter_map(|&child| part_structure(m, child, extended))
+                .collect(),
+            subtype: upper(&subtype),
+            extension: extended.then(|| (params(part, true), extension())),
+        }));
     }
     let body = raw
         .get(part.offset_body as usize..part.offset_end as usize)
         .unwrap_or_default();
-    out.push(b'(');
-    string(out, &upper(&ctype));
-    out.push(b' ');
-    string(
-        out,
-        &upper(if subtype.is_empty() {
+    let kind = if let PartType::Message(inner) = &part.body {
+        SingleKind::Message {
+            envelope: Box::new(envelope(inner)),
+            body: Box::new(
+                part_structure(inner, 0, extended)
+                    .unwrap_or_else(|| plain_text(inner.raw_message(), extended)),
+            ),
+            lines: count_lines(body),
+        }
+    } else if ctype.eq_ignore_ascii_case("text") {
+        SingleKind::Text {
+            lines: count_lines(body),
+        }
+    } else {
+        SingleKind::Basic
+    };
+    Some(BodyStructure::Single(SinglePart {
+        media_type: upper(&ctype),
+        subtype: upper(if subtype.is_empty() {
             "plain"
         } else {
             &subtype
         }),
-    );
-    out.push(b' ');
-    params(part, out, false);
-    out.push(b' ');
-    nstring(out, part.content_id().map(str::as_bytes));
-    out.push(b' ');
-    nstring(out, part.content_description().map(str::as_bytes));
-    out.push(b' ');
-    let encoding = part.content_transfer_encoding().unwrap_or("7bit");
-    string(out, &upper(encoding));
-    out.extend_from_slice(format!(" {}", body.len()).as_bytes());
-    if let PartType::Message(inner) = &part.body {
-        out.push(b' ');
-        envelope(inner, out);
-        out.push(b' ');
-        part_structure(inner, 0, out, extended);
-        out.extend_from_slice(format!(" {}", count_lines(body)).as_bytes());
-    } else if ctype.eq_ignore_ascii_case("text") {
-        out.extend_from_slice(format!(" {}", count_lines(body)).as_bytes());
-    }
-    if extended {
-        out.extend_from_slice(b" NIL ");
-        disposition(part, out);
-        out.extend_from_slice(b" NIL NIL");
-    }
-    out.push(b')');
+        params: params(part, false),
+        id: part.content_id().map(str::to_owned),
+        description: part.content_description().map(str::to_owned),
+        encoding: upper(part.content_transfer_encoding().unwrap_or("7bit")),
+        octets: body.len(),
+        kind,
+        extension: extended.then(extension),
+    }))
 }
 
-/// `body-fld-param`: the Content-Type parameters, e.g. `("CHARSET" "UTF-8")`.
-fn params(part: &MessagePart<'_>, out: &mut Vec<u8>, multipart: bool) {
-    let attributes = part.content_type().and_then(|ct| ct.attributes.as_ref());
-    let list: Vec<(String, String)> = attributes
+/// `body-fld-param`: the Content-Type parameters, e.g. `("CHARSET" "UTF-8")`; a text part
+/// without any gets the default charset (RFC 2045 §5.2).
+fn params(part: &MessagePart<'_>, multipart: bool) -> Params {
+    let list: Vec<(String, String)> = part
+        .content_type()
+        .and_then(|ct| ct.attributes.as_ref())
         .map(|a| {
             a.iter()
-                .map(|p| (p.name.to_string(), p.value.to_string()))
+                .map(|p| (upper(&p.name), p.value.to_string()))
                 .collect()
         })
         .unwrap_or_default();
-    if list.is_empty() {
-        if multipart
-            || part
-                .content_type()
-                .is_some_and(|ct| !ct.c_type.eq_ignore_ascii_case("text"))
-        {
-            out.extend_from_slice(b"NIL");
-        } else {
-            out.extend_from_slice(b"(\"CHARSET\" \"US-ASCII\")");
-        }
-        return;
+    if !list.is_empty() {
+        return Some(list);
     }
-    out.push(b'(');
-    for (i, (name, value)) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(b' ');
-        }
-        string(out, &upper(name));
-        out.push(b' ');
-        string(out, value.as_bytes());
-    }
-    out.push(b')');
+    let not_text = part
+        .content_type()
+        .is_some_and(|ct| !ct.c_type.eq_ignore_ascii_case("text"));
+    (!multipart && !not_text).then(|| vec![("CHARSET".into(), "US-ASCII".into())])
 }
 
 /// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`
-fn disposition(part: &MessagePart<'_>, out: &mut Vec<u8>) {
-    let Some(d) = part.content_disposition() else {
-        out.extend_from_slice(b"NIL");
-        return;
-    };
-    out.push(b'(');
-    string(out, &upper(&d.c_type));
-    out.push(b' ');
-    match d.attributes.as_ref().filter(|a| !a.is_empty()) {
-        Some(attrs) => {
-            out.push(b'(');
-            for (i, a) in attrs.iter().enumerate() {
-                if i > 0 {
-                    out.push(b' ');
-                }
-                string(out, &upper(&a.name));
-                out.push(b' ');
-                string(out, a.value.as_bytes());
-            }
-            out.push(b')');
-        }
-        None => out.extend_from_slice(b"NIL"),
-    }
-    out.push(b')');
+fn disposition(part: &MessagePart<'_>) -> Option<Disposition> {
+    let d = part.content_disposition()?;
+    let params = d
+        .attributes
+        .as_ref()
+        .filter(|a| !a.is_empty())
+        .map(|attrs| {
+            attrs
+                .iter()
+                .map(|a| (upper(&a.name), a.value.to_string()))
+                .collect()
+        });
+    Some(Disposition {
+        kind: upper(&d.c_type),
+        params,
+    })
 }
 
 fn count_lines(body: &[u8]) -> usize {
@@ -427,7 +391,7 @@ mod tests {
     fn the_envelope_of_the_meeting_invite() {
         let raw = demo(4);
         let mut out = Vec::new();
-        Parsed::new(&raw).envelope(&mut out);
+        Parsed::new(&raw).envelope().encode(&mut out);
         assert_eq!(
             text(out),
             "(\"Tue, 24 Nov 2026 14:02:30 +0000\" \"Meeting: site visit on Thursday\" \
@@ -441,7 +405,7 @@ mod tests {
     fn the_structure_of_a_message_with_an_attachment() {
         let raw = demo(3);
         let mut out = Vec::new();
-        Parsed::new(&raw).body_structure(&mut out, false);
+        Parsed::new(&raw).body_structure(false).encode(&mut out);
         let s = text(out);
         assert!(
             s.starts_with("((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" "),

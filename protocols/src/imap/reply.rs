@@ -1,38 +1,22 @@
-//! Writing IMAP responses into an [`Output`]: tagged and untagged lines, and responses that
-//! carry literals, which span several lines on the wire.
+//! Sending IMAP responses into an [`Output`]: the response is encoded once, and its kind
+//! (tagged, untagged, continuation) tells the page how to show it. A literal inside a
+//! response continues on the following lines, which are shown as literal content.
+
+pub use super::response::{Code, Data, Response, Status};
 
 use super::note::ImapNote;
 use crate::explain::Note;
 use crate::output::{Output, Role};
 
-/// The status of a tagged or untagged response (RFC 9051 §7.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Ok,
-    No,
-    Bad,
-}
-
-impl Status {
-    fn word(self) -> &'static str {
-        match self {
-            Status::Ok => "OK",
-            Status::No => "NO",
-            Status::Bad => "BAD",
-        }
-    }
-}
-
-/// Sends a response, exactly as given; CRLF is added. A literal inside it (`{n}` CRLF
-/// octets) continues on the following lines, which are shown as literal content.
-pub fn send(out: &mut Output, bytes: &[u8], note: ImapNote) {
-    let role = match bytes.first() {
-        Some(b'*') => Role::Untagged,
-        Some(b'+') => Role::Continuation,
-        _ => Role::Tagged,
+/// Sends a response with what it means.
+pub fn respond(out: &mut Output, response: &Response, note: ImapNote) {
+    let role = match response {
+        Response::Status { tag: Some(_), .. } => Role::Tagged,
+        Response::Status { tag: None, .. } | Response::Data(_) => Role::Untagged,
+        Response::Continue(_) => Role::Continuation,
     };
-    let mut wire = bytes.to_vec();
-    wire.extend_from_slice(b"\r\n");
+    let mut wire = Vec::new();
+    response.encode(&mut wire);
     out.server_bytes(
         &wire,
         Note::Imap(note),
@@ -41,38 +25,102 @@ pub fn send(out: &mut Output, bytes: &[u8], note: ImapNote) {
     );
 }
 
-/// `* text`
-pub fn untagged(out: &mut Output, text: &str, note: ImapNote) {
-    send(out, format!("* {text}").as_bytes(), note);
-}
-
-/// `tag STATUS [code] text`
+/// `tag STATUS [code] text`: a command's completion.
 pub fn tagged(
     out: &mut Output,
     tag: &str,
     status: Status,
-    code: Option<&str>,
+    code: Option<Code>,
     text: &str,
     note: ImapNote,
 ) {
-    let line = match code {
-        Some(code) => format!("{tag} {} [{code}] {text}", status.word()),
-        None => format!("{tag} {} {text}", status.word()),
-    };
-    out.server_line(line, Note::Imap(note), Role::Tagged);
+    respond(out, &Response::tagged(tag, status, code, text), note);
+}
+
+/// `* STATUS [code] text`
+pub fn untagged(out: &mut Output, status: Status, code: Option<Code>, text: &str, note: ImapNote) {
+    respond(out, &Response::untagged(status, code, text), note);
+}
+
+/// `* data`
+pub fn data(out: &mut Output, data: Data, note: ImapNote) {
+    respond(out, &Response::Data(data), note);
+}
+
+/// `+ text`
+pub fn continuation(out: &mut Output, text: &str, note: ImapNote) {
+    respond(out, &Response::Continue(text.to_owned()), note);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::imap::msg_att::MsgAtt;
+    use crate::imap::types::Section;
+    use crate::output::Step;
 
     #[test]
-    fn a_response_with_a_literal_spans_lines_that_join_back_exactly() {
+    fn a_response_with_a_literal_spans_lines_over_its_exact_bytes() {
         let mut out = Output::default();
-        let bytes = b"* 1 FETCH (BODY[] {12}\r\nHi\r\nthere\r\n\r\n)";
-        send(&mut out, bytes, ImapNote::FetchData { seq: 1 });
-        let lines = out.server_lines();
-        assert_eq!(lines, ["* 1 FETCH (BODY[] {12}", "Hi", "there", "", ")"]);
-        assert_eq!(out.wire, [bytes.as_slice(), b"\r\n"].concat());
+        let body = MsgAtt::BodySection {
+            section: Section {
+                part: vec![],
+                text: None,
+            },
+            origin: None,
+            data: Some(b"Hi\r\nthere\r\n\r\n".to_vec()),
+        };
+        data(
+            &mut out,
+            Data::Fetch {
+                seq: 1,
+                items: vec![body],
+            },
+            ImapNote::FetchData { seq: 1 },
+        );
+        assert_eq!(
+            out.server_lines(),
+            ["* 1 FETCH (BODY[] {13}", "Hi", "there", "", ")"]
+        );
+        assert_eq!(
+            out.wire,
+            b"* 1 FETCH (BODY[] {13}\r\nHi\r\nthere\r\n\r\n)\r\n"
+        );
+        let roles: Vec<Role> = out
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Server(l) => Some(l.role),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Untagged,
+                Role::Data,
+                Role::Data,
+                Role::Data,
+                Role::Data
+            ]
+        );
+    }
+
+    #[test]
+    fn the_kind_of_response_decides_the_role() {
+        let mut out = Output::default();
+        tagged(&mut out, "a1", Status::Ok, None, "done", ImapNote::Unparsed);
+        untagged(&mut out, Status::Bye, None, "bye", ImapNote::Bye);
+        continuation(&mut out, "", ImapNote::ContinueAuthenticate);
+        let roles: Vec<Role> = out
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Server(l) => Some(l.role),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(roles, [Role::Tagged, Role::Untagged, Role::Continuation]);
+        assert_eq!(out.wire, b"a1 OK done\r\n* BYE bye\r\n+ \r\n");
     }
 }

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::command::{self, split_literals, trailing_literal, ParseError};
 use super::mailboxes::Append;
 use super::messages::{FlagChange, Transfer};
+use super::msg_att::MsgAtt;
 use super::note::{ImapNote, ImapState};
-use super::reply::{send, tagged, untagged, Status};
+use super::reply::{continuation, data, tagged, untagged, Code, Data, Status};
 use super::types::{Command, CommandName};
 use super::view::{Update, View};
 use crate::explain::Note;
@@ -127,8 +128,10 @@ impl ImapSession {
         let caps = session.capabilities();
         untagged(
             &mut out,
+            Status::Ok,
+            Some(Code::Capability(caps)),
             &format!(
-                "OK [CAPABILITY {caps}] {} IMAP4rev2 server ready (Facteur)",
+                "{} IMAP4rev2 server ready (Facteur)",
                 session.policy.hostname
             ),
             ImapNote::Greeting {
@@ -195,7 +198,7 @@ impl ImapSession {
     }
 
     /// The capability list for the current state (RFC 9051 §7.2.2).
-    pub(super) fn capabilities(&self) -> String {
+    pub(super) fn capabilities(&self) -> Vec<&'static str> {
         let mut caps = vec![
             "IMAP4rev1",
             "IMAP4rev2",
@@ -220,7 +223,7 @@ impl ImapSession {
                 caps.extend(["SASL-IR", "AUTH=PLAIN"]);
             }
         }
-        caps.join(" ")
+        caps
     }
 
     pub(super) fn imap_state(&self) -> ImapState {
@@ -298,7 +301,9 @@ impl ImapSession {
                 out.client("[a line over 8192 octets]", vec![imap(ImapNote::Unparsed)]);
                 untagged(
                     out,
-                    "BAD Command line too long",
+                    Status::Bad,
+                    None,
+                    "Command line too long",
                     ImapNote::LineTooLong { limit: MAX_LINE },
                 );
                 return;
@@ -308,7 +313,13 @@ impl ImapSession {
         if bare_lf && !self.lenient {
             self.pending.clear();
             out.client(text, vec![imap(ImapNote::Unparsed)]);
-            untagged(out, "BAD Lines must end with CRLF", ImapNote::BareLfRefused);
+            untagged(
+                out,
+                Status::Bad,
+                None,
+                "Lines must end with CRLF",
+                ImapNote::BareLfRefused,
+            );
             return;
         }
         let framing = bare_lf.then_some(Note::BareLineFeed);
@@ -350,7 +361,7 @@ impl ImapSession {
                 return;
             }
             if !non_sync {
-                send(out, b"+ Ready for literal data", ImapNote::ContinueLiteral);
+                continuation(out, "Ready for literal data", ImapNote::ContinueLiteral);
             }
             self.mode = Mode::Literal { remaining: length };
             return;
@@ -370,7 +381,7 @@ impl ImapSession {
             out,
             tag,
             Status::No,
-            Some("TOOBIG"),
+            Some(Code::TooBig),
             &format!("Literal too big; at most {MAX_LITERAL} octets"),
             ImapNote::LiteralTooBig {
                 limit: MAX_LITERAL as usize,
@@ -380,10 +391,20 @@ impl ImapSession {
 
     fn parse_error(&self, err: ParseError, out: &mut Output) {
         match err {
-            ParseError::Empty => untagged(out, "BAD Empty command line", ImapNote::EmptyLine),
-            ParseError::BadTag { diagnostic } => {
-                untagged(out, "BAD Invalid tag", ImapNote::BadTag { diagnostic })
-            }
+            ParseError::Empty => untagged(
+                out,
+                Status::Bad,
+                None,
+                "Empty command line",
+                ImapNote::EmptyLine,
+            ),
+            ParseError::BadTag { diagnostic } => untagged(
+                out,
+                Status::Bad,
+                None,
+                "Invalid tag",
+                ImapNote::BadTag { diagnostic },
+            ),
             ParseError::MissingCommand { tag } => tagged(
                 out,
                 &tag,
@@ -506,9 +527,9 @@ impl ImapSession {
         }
         match command {
             Command::Capability => {
-                untagged(
+                data(
                     out,
-                    &format!("CAPABILITY {}", self.capabilities()),
+                    Data::Capability(self.capabilities()),
                     ImapNote::CapabilityList {
                         login_disabled: self.login_disabled(),
                         starttls: self.policy.offer_starttls && !self.tls,
@@ -520,7 +541,9 @@ impl ImapSession {
             Command::Logout => {
                 untagged(
                     out,
-                    &format!("BYE {} logging out", self.policy.hostname),
+                    Status::Bye,
+                    None,
+                    &format!("{} logging out", self.policy.hostname),
                     ImapNote::Bye,
                 );
                 tagged(
@@ -535,9 +558,9 @@ impl ImapSession {
                 out.close();
             }
             Command::Id(_) => {
-                untagged(
+                data(
                     out,
-                    r#"ID ("name" "Facteur" "vendor" "Facteur")"#,
+                    Data::Id(vec![("name", "Facteur"), ("vendor", "Facteur")]),
                     ImapNote::IdLine,
                 );
                 self.complete(tag, name, ctx, out, true);
@@ -549,7 +572,7 @@ impl ImapSession {
                         out,
                         tag,
                         Status::No,
-                        Some("PRIVACYREQUIRED"),
+                        Some(Code::PrivacyRequired),
                         "LOGIN is disabled until STARTTLS",
                         ImapNote::LoginDisabled,
                     );
@@ -561,27 +584,26 @@ impl ImapSession {
             }
             Command::Enable(caps) => {
                 let rev2 = caps.iter().any(|c| c == "IMAP4REV2");
-                let enabled = if rev2 && !self.rev2 { " IMAP4rev2" } else { "" };
+                let newly = rev2 && !self.rev2;
                 self.rev2 |= rev2;
-                untagged(
+                let enabled = if newly { vec!["IMAP4rev2"] } else { Vec::new() };
+                data(
                     out,
-                    &format!("ENABLED{enabled}"),
-                    ImapNote::Enabled {
-                        rev2: !enabled.is_empty(),
-                    },
+                    Data::Enabled(enabled),
+                    ImapNote::Enabled { rev2: newly },
                 );
                 self.complete(tag, name, ctx, out, true);
             }
             Command::Namespace => {
-                untagged(
+                data(
                     out,
-                    r#"NAMESPACE (("" "/")) NIL NIL"#,
+                    Data::Namespace(vec![(String::new(), super::mailboxes::DELIMITER)]),
                     ImapNote::NamespaceLine,
                 );
                 self.complete(tag, name, ctx, out, true);
             }
             Command::Idle => {
-                send(out, b"+ idling", ImapNote::Idling);
+                continuation(out, "idling", ImapNote::Idling);
                 self.mode = Mode::Idle {
                     tag: tag.to_owned(),
                 };
@@ -691,18 +713,14 @@ impl ImapSession {
         };
         for update in view.catch_up(store, expunge_allowed) {
             match update {
-                Update::Exists(n) => {
-                    untagged(out, &format!("{n} EXISTS"), ImapNote::Exists { count: n })
-                }
-                Update::Expunge(seq) => {
-                    untagged(out, &format!("{seq} EXPUNGE"), ImapNote::Expunge { seq })
-                }
-                Update::Flags { seq, uid, flags } => untagged(
+                Update::Exists(n) => data(out, Data::Exists(n), ImapNote::Exists { count: n }),
+                Update::Expunge(seq) => data(out, Data::Expunge(seq), ImapNote::Expunge { seq }),
+                Update::Flags { seq, uid, flags } => data(
                     out,
-                    &format!(
-                        "{seq} FETCH (UID {uid} FLAGS {})",
-                        super::encode::flags(&flags)
-                    ),
+                    Data::Fetch {
+                        seq,
+                        items: vec![MsgAtt::Uid(uid), MsgAtt::Flags(flags)],
+                    },
                     ImapNote::FlagsUpdate { seq },
                 ),
             }
@@ -755,7 +773,7 @@ impl ImapSession {
                     out,
                     tag,
                     Status::Ok,
-                    Some(&format!("CAPABILITY {caps}")),
+                    Some(Code::Capability(caps)),
                     "Logged in",
                     ImapNote::LoggedIn {
                         login: login.clone(),
@@ -767,7 +785,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("AUTHENTICATIONFAILED"),
+                Some(Code::AuthenticationFailed),
                 "Authentication failed",
                 ImapNote::AuthenticationFailed,
             ),
@@ -799,7 +817,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("PRIVACYREQUIRED"),
+                Some(Code::PrivacyRequired),
                 "Authentication is disabled until STARTTLS",
                 ImapNote::LoginDisabled,
             );
@@ -808,7 +826,7 @@ impl ImapSession {
             // SASL-IR (RFC 4959): the credentials came on the command line.
             Some(ir) => self.plain(tag, &ir, ctx, out),
             None => {
-                send(out, b"+ ", ImapNote::ContinueAuthenticate);
+                continuation(out, "", ImapNote::ContinueAuthenticate);
                 self.mode = Mode::Authenticate {
                     tag: tag.to_owned(),
                 };
@@ -880,7 +898,7 @@ impl ImapSession {
                 out,
                 tag,
                 Status::No,
-                Some("AUTHENTICATIONFAILED"),
+                Some(Code::AuthenticationFailed),
                 "Authentication failed",
                 ImapNote::AuthenticationFailed,
             ),
