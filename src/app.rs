@@ -9,6 +9,9 @@ use crate::terminal::Terminal;
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(browser_lang());
     let texts = Memo::new(move |_| Texts::for_lang(lang.get()));
+    // Every component reads the language and its texts from here, not from props.
+    provide_context(lang);
+    provide_context(texts);
     // The document's language follows the switch, for screen readers and hyphenation.
     Effect::new(move |_| {
         let code = texts.get().html_lang;
@@ -32,7 +35,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">{move || texts.get().tagline}</p>
         </header>
         <main id="main">
-            <Terminal texts=texts lang=lang />
+            <Terminal />
         </main>
         <footer class="footer">
             <p>{move || texts.get().footer}</p>

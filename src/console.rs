@@ -66,6 +66,11 @@ pub struct Console {
     next_tag: StoredValue<u32>,
 }
 
+/// The terminal's console, as provided by the terminal.
+pub fn use_console() -> Console {
+    expect_context()
+}
+
 impl Console {
     pub fn new() -> Console {
         Console {
@@ -103,7 +108,7 @@ impl Console {
         };
         let result = self.world.try_update(|w| {
             w.lenient = lenient;
-            w.connect(&host, port)
+            w.connect(&host, port, now())
         });
         let Some(Ok((id, greeting))) = result else {
             return;
@@ -152,6 +157,9 @@ impl Console {
         if line != typed {
             self.next_tag.update_value(|n| *n += 1);
         }
+        if self.check_idle() == Some(true) {
+            return;
+        }
         let bytes = format!("{line}\r\n");
         let out = self.world.try_update(|w| {
             let out = w.input(connection.id, bytes.as_bytes(), now());
@@ -168,6 +176,25 @@ impl Console {
     }
 
     /// A new entry with the next id; the caller fills in what it is.
+    /// Asks the engine whether the open session's idle deadline has passed; if so, shows
+    /// the server's goodbye. Returns None once the console's signals are gone, and whether
+    /// the connection was closed otherwise.
+    pub fn check_idle(&self) -> Option<bool> {
+        let connection = self.connection.try_get_untracked()?;
+        let Some(connection) = connection else {
+            return Some(false);
+        };
+        let out = self
+            .world
+            .try_update(|w| w.handle_timeout(connection.id, now()))?;
+        if !out.closed {
+            return Some(false);
+        }
+        self.connection.set(None);
+        self.show(out, connection.service);
+        Some(true)
+    }
+
     fn entry(&self, side: Side, service: Service, hop: &Hop) -> Entry {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);

@@ -3,10 +3,21 @@
 //! here, so a translation is a table to fill and never a hunt through components.
 
 use facteur_protocols::{Port, Security, Service};
+use leptos::prelude::*;
 
 pub use facteur_protocols::explain::Lang;
 
 /// The browser's preferred language, falling back to English.
+/// The page's texts in the chosen language, as provided by the app.
+pub fn use_texts() -> Memo<Texts> {
+    expect_context()
+}
+
+/// The chosen language, as provided by the app.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context()
+}
+
 pub fn browser_lang() -> Lang {
     let preferred = web_sys::window()
         .and_then(|w| w.navigator().language())

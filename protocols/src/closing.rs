@@ -12,8 +12,9 @@ use crate::smtp::{EnhancedCode, Reply};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Closing {
-    /// The client said nothing for too long (RFC 5321 §4.5.3.2.7, RFC 1939 §3, RFC 9051 §5.4).
-    IdleTimeout,
+    /// The client said nothing for `after` seconds (RFC 5321 §4.5.3.2.7, RFC 1939 §3,
+    /// RFC 9051 §5.4).
+    IdleTimeout { after: u64 },
     /// The server is stopping.
     ShuttingDown,
     /// The server is at its connection limit; this client is turned away at once.
@@ -35,11 +36,15 @@ pub fn default_idle_timeout(service: Service) -> u64 {
 /// (RFC 5321 §3.8), POP3 `-ERR [SYS/TEMP]` (RFC 3206), IMAP untagged BYE (RFC 9051 §7.1.5).
 pub fn goodbye(service: Service, host: &str, why: Closing) -> Output {
     let (detail, text) = match why {
-        Closing::IdleTimeout => (2, "Idle timeout, closing connection"),
+        Closing::IdleTimeout { .. } => (2, "Idle timeout, closing connection"),
         Closing::ShuttingDown => (2, "Server shutting down"),
         Closing::TooManyConnections => (2, "Too many connections, try again later"),
     };
-    let subject = if why == Closing::IdleTimeout { 4 } else { 3 };
+    let subject = if matches!(why, Closing::IdleTimeout { .. }) {
+        4
+    } else {
+        3
+    };
     let note = Note::Closing { service, why };
     let mut out = Output::default();
     match service {
@@ -79,7 +84,7 @@ mod tests {
     fn each_protocol_says_goodbye_in_its_own_form() {
         let wire = |service, why| goodbye(service, "mail.example.test", why).wire;
         assert_eq!(
-            wire(Service::Smtp, Closing::IdleTimeout),
+            wire(Service::Smtp, Closing::IdleTimeout { after: 300 }),
             b"421 4.4.2 mail.example.test Idle timeout, closing connection\r\n"
         );
         assert_eq!(

@@ -1,6 +1,22 @@
 //! The world: one store, the sessions open on it, and the servers' relaying between them.
 //! It is the single entry point for every driver (the web terminal, the simulated devices,
 //! the native server).
+//!
+//! # How a driver calls it
+//!
+//! Like quinn-proto's `Connection`, the world does nothing on its own; a driver calls it,
+//! always passing the time it read:
+//!
+//! 1. [`World::connect`] when a client connects: send the greeting's [`Output::wire`].
+//! 2. [`World::input`] with whatever bytes arrived (any split): send `wire`, and hang up
+//!    if [`Output::closed`].
+//! 3. [`World::take_pushes`] after every call that may change the store: other sessions
+//!    in IMAP IDLE have news; send each to its connection.
+//! 4. [`World::poll_timeout`] to learn when a silent session must be closed, and
+//!    [`World::handle_timeout`] once that moment has come: it sends the protocol's goodbye
+//!    (RFC 5321 §4.5.3.2.7, RFC 1939 §3, RFC 9051 §5.4) and closes the session.
+//! 5. [`World::disconnect`] when the client hangs up first, or
+//!    [`World::close_session`] when the driver stops (shutdown).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -8,11 +24,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::client::relay;
+use crate::closing::{default_idle_timeout, Closing};
 use crate::imap::{ImapPolicy, ImapSession};
 use crate::output::Output;
 use crate::pop3::{Pop3Policy, Pop3Session};
 use crate::port::{Port, Service};
-use crate::smtp::{Context, SmtpPolicy, SmtpSession};
+use crate::session::{Context, Session};
+use crate::smtp::{SmtpPolicy, SmtpSession};
 use crate::store::{Preset, PresetError, Store};
 use crate::time::Timestamp;
 
@@ -21,10 +39,72 @@ use crate::time::Timestamp;
 pub struct SessionId(pub u32);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Session {
+enum AnySession {
     Smtp(SmtpSession),
     Pop3(Pop3Session),
     Imap(ImapSession),
+}
+
+impl AnySession {
+    fn get(&self) -> &dyn Session {
+        match self {
+            AnySession::Smtp(s) => s,
+            AnySession::Pop3(s) => s,
+            AnySession::Imap(s) => s,
+        }
+    }
+
+    fn get_mut(&mut self) -> &mut dyn Session {
+        match self {
+            AnySession::Smtp(s) => s,
+            AnySession::Pop3(s) => s,
+            AnySession::Imap(s) => s,
+        }
+    }
+}
+
+/// An open session and when its client last said something.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Open {
+    session: AnySession,
+    last_heard: Timestamp,
+}
+
+/// How long each service waits for a silent client, in seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdleTimeouts {
+    pub smtp: u64,
+    pub pop3: u64,
+    pub imap: u64,
+}
+
+impl Default for IdleTimeouts {
+    fn default() -> IdleTimeouts {
+        IdleTimeouts {
+            smtp: default_idle_timeout(Service::Smtp),
+            pop3: default_idle_timeout(Service::Pop3),
+            imap: default_idle_timeout(Service::Imap),
+        }
+    }
+}
+
+impl IdleTimeouts {
+    /// The same limit for every service (the native server's `--idle-timeout`).
+    pub fn all(seconds: u64) -> IdleTimeouts {
+        IdleTimeouts {
+            smtp: seconds,
+            pop3: seconds,
+            imap: seconds,
+        }
+    }
+
+    pub fn of(&self, service: Service) -> u64 {
+        match service {
+            Service::Smtp => self.smtp,
+            Service::Pop3 => self.pop3,
+            Service::Imap => self.imap,
+        }
+    }
 }
 
 /// A session as a console sees it.
@@ -60,13 +140,15 @@ impl std::error::Error for ConnectError {}
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct World {
     pub store: Store,
-    sessions: BTreeMap<SessionId, Session>,
+    sessions: BTreeMap<SessionId, Open>,
     next_session: u32,
     /// Updates for idling sessions, waiting for the driver.
     #[serde(default)]
     pushes: Vec<(SessionId, Output)>,
     /// Lenient sessions forgive common mistakes and say what a strict server would do.
     pub lenient: bool,
+    #[serde(default)]
+    pub idle_timeouts: IdleTimeouts,
 }
 
 impl World {
@@ -77,6 +159,7 @@ impl World {
             next_session: 0,
             pushes: Vec::new(),
             lenient: true,
+            idle_timeouts: IdleTimeouts::default(),
         }
     }
 
@@ -92,74 +175,59 @@ impl World {
     }
 
     /// Opens a connection to a server's port, as a client would; returns the greeting.
-    pub fn connect(&mut self, host: &str, port: Port) -> Result<(SessionId, Output), ConnectError> {
+    pub fn connect(
+        &mut self,
+        host: &str,
+        port: Port,
+        now: Timestamp,
+    ) -> Result<(SessionId, Output), ConnectError> {
         let hostname = self
             .store
             .server(host)
             .map(|s| s.hostname.clone())
             .ok_or_else(|| ConnectError::UnknownHost(host.to_owned()))?;
-        match port.service {
-            Service::Smtp => Ok(self.connect_smtp(SmtpPolicy::for_port(&hostname, port))),
-            Service::Pop3 => Ok(self.connect_pop3(Pop3Policy::for_port(&hostname, port))),
-            Service::Imap => Ok(self.connect_imap(ImapPolicy::for_port(&hostname, port))),
-        }
+        Ok(match port.service {
+            Service::Smtp => self.connect_smtp(SmtpPolicy::for_port(&hostname, port), now),
+            Service::Pop3 => self.connect_pop3(Pop3Policy::for_port(&hostname, port), now),
+            Service::Imap => self.connect_imap(ImapPolicy::for_port(&hostname, port), now),
+        })
     }
 
     /// Opens an SMTP connection with a policy of the driver's choosing (the native server
     /// uses [`SmtpPolicy::trusted_loopback`]).
-    pub fn connect_smtp(&mut self, policy: SmtpPolicy) -> (SessionId, Output) {
+    pub fn connect_smtp(&mut self, policy: SmtpPolicy, now: Timestamp) -> (SessionId, Output) {
         let (session, greeting) = SmtpSession::connect(policy, self.lenient);
-        (self.open(Session::Smtp(session)), greeting)
+        (self.open(AnySession::Smtp(session), now), greeting)
     }
 
     /// Opens a POP3 connection with a policy of the driver's choosing.
-    pub fn connect_pop3(&mut self, policy: Pop3Policy) -> (SessionId, Output) {
+    pub fn connect_pop3(&mut self, policy: Pop3Policy, now: Timestamp) -> (SessionId, Output) {
         let (session, greeting) = Pop3Session::connect(policy, self.lenient);
-        (self.open(Session::Pop3(session)), greeting)
+        (self.open(AnySession::Pop3(session), now), greeting)
     }
 
     /// Opens an IMAP connection with a policy of the driver's choosing.
-    pub fn connect_imap(&mut self, policy: ImapPolicy) -> (SessionId, Output) {
+    pub fn connect_imap(&mut self, policy: ImapPolicy, now: Timestamp) -> (SessionId, Output) {
         let (session, greeting) = ImapSession::connect(policy, self.lenient);
-        (self.open(Session::Imap(session)), greeting)
+        (self.open(AnySession::Imap(session), now), greeting)
     }
 
-    fn open(&mut self, session: Session) -> SessionId {
+    fn open(&mut self, session: AnySession, now: Timestamp) -> SessionId {
         self.next_session += 1;
         let id = SessionId(self.next_session);
-        self.sessions.insert(id, session);
+        let open = Open {
+            session,
+            last_heard: now,
+        };
+        self.sessions.insert(id, open);
         id
     }
 
     /// What the terminal needs to know about a session, without touching it.
     pub fn session_info(&self, id: SessionId) -> Option<SessionInfo> {
-        let (service, host, encrypted, login, awaiting, lenient) = match self.sessions.get(&id)? {
-            Session::Smtp(s) => (
-                Service::Smtp,
-                s.hostname(),
-                s.is_encrypted(),
-                s.authenticated(),
-                s.awaiting(),
-                s.is_lenient(),
-            ),
-            Session::Pop3(s) => (
-                Service::Pop3,
-                s.hostname(),
-                s.is_encrypted(),
-                s.maildrop_owner(),
-                crate::console::Awaiting::Command,
-                s.is_lenient(),
-            ),
-            Session::Imap(s) => (
-                Service::Imap,
-                s.hostname(),
-                s.is_encrypted(),
-                s.login(),
-                s.awaiting(),
-                s.is_lenient(),
-            ),
-        };
-        let mailboxes = match login {
+        let s = self.sessions.get(&id)?.session.get();
+        let service = s.service();
+        let mailboxes = match s.login() {
             Some(l) if service == Service::Imap => self
                 .store
                 .account(l)
@@ -169,11 +237,11 @@ impl World {
         };
         Some(SessionInfo {
             service,
-            host: host.to_owned(),
-            encrypted,
-            login: login.map(str::to_owned),
-            awaiting,
-            lenient,
+            host: s.hostname().to_owned(),
+            encrypted: s.is_encrypted(),
+            login: s.login().map(str::to_owned),
+            awaiting: s.awaiting(),
+            lenient: s.is_lenient(),
             mailboxes,
         })
     }
@@ -185,30 +253,19 @@ impl World {
     /// Feeds bytes from a client into its session.
     pub fn input(&mut self, id: SessionId, bytes: &[u8], now: Timestamp) -> Output {
         let mut outbound = Vec::new();
-        let mut out = match self.sessions.get_mut(&id) {
-            None => {
-                return Output {
-                    closed: true,
-                    ..Output::default()
-                }
-            }
-            Some(Session::Smtp(session)) => {
-                let mut ctx = Context {
-                    store: &mut self.store,
-                    now,
-                    outbound: &mut outbound,
-                };
-                session.input(bytes, &mut ctx)
-            }
-            Some(Session::Pop3(session)) => session.input(bytes, &mut self.store),
-            Some(Session::Imap(session)) => {
-                let mut ctx = crate::imap::session::Context {
-                    store: &mut self.store,
-                    now,
-                };
-                session.input(bytes, &mut ctx)
-            }
+        let Some(open) = self.sessions.get_mut(&id) else {
+            return Output {
+                closed: true,
+                ..Output::default()
+            };
         };
+        open.last_heard = now;
+        let mut ctx = Context {
+            store: &mut self.store,
+            now,
+            outbound: &mut outbound,
+        };
+        let mut out = open.session.get_mut().input(bytes, &mut ctx);
         for message in outbound {
             for event in relay::relay(&mut self.store, now, message) {
                 out.event(event);
@@ -224,8 +281,8 @@ impl World {
     /// After a session's turn, sessions in IMAP IDLE that now have news get it at once
     /// (RFC 2177 / RFC 9051 §6.3.13); the driver collects it with [`World::take_pushes`].
     fn push_to_idlers(&mut self, except: SessionId) {
-        for (id, session) in self.sessions.iter_mut() {
-            if let Session::Imap(imap) = session {
+        for (id, open) in self.sessions.iter_mut() {
+            if let AnySession::Imap(imap) = &mut open.session {
                 if *id != except && imap.has_news(&self.store) {
                     let out = imap.idle_updates(&self.store);
                     self.pushes.push((*id, out));
@@ -240,30 +297,56 @@ impl World {
         std::mem::take(&mut self.pushes)
     }
 
+    /// When the server will close this session for silence, if its client says nothing
+    /// before. Pushes to an idling IMAP client do not count: only the client's own words
+    /// reset the clock (RFC 9051 §5.4 asks an IDLE client to renew within 30 minutes).
+    pub fn poll_timeout(&self, id: SessionId) -> Option<Timestamp> {
+        let open = self.sessions.get(&id)?;
+        let limit = self.idle_timeouts.of(open.session.get().service());
+        Some(
+            open.last_heard
+                .plus_seconds(i64::try_from(limit).unwrap_or(i64::MAX)),
+        )
+    }
+
+    /// Closes the session with its protocol's goodbye if its idle deadline has passed;
+    /// otherwise does nothing and returns an empty output.
+    pub fn handle_timeout(&mut self, id: SessionId, now: Timestamp) -> Output {
+        match self.poll_timeout(id) {
+            Some(deadline) if now >= deadline => {
+                let service = self.sessions.get(&id).map(|o| o.session.get().service());
+                let after = service.map_or(0, |s| self.idle_timeouts.of(s));
+                self.close_session(id, Closing::IdleTimeout { after })
+            }
+            _ => Output::default(),
+        }
+    }
+
     /// The server ends a session on its own initiative (idle timeout, shutdown): the
     /// protocol's goodbye line, and nothing half-done takes effect (a POP3 maildrop is
     /// unlocked without UPDATE).
-    pub fn close_session(&mut self, id: SessionId, why: crate::closing::Closing) -> Output {
-        let (service, host) = match self.sessions.get(&id) {
-            Some(Session::Smtp(s)) => (Service::Smtp, s.hostname().to_owned()),
-            Some(Session::Pop3(s)) => (Service::Pop3, s.hostname().to_owned()),
-            Some(Session::Imap(s)) => (Service::Imap, s.hostname().to_owned()),
-            None => return Output::default(),
+    pub fn close_session(&mut self, id: SessionId, why: Closing) -> Output {
+        let Some(open) = self.sessions.get(&id) else {
+            return Output::default();
         };
-        let mut out = crate::closing::goodbye(service, &host, why);
+        let s = open.session.get();
+        let mut out = crate::closing::goodbye(s.service(), s.hostname(), why);
         out.extend(self.disconnect(id));
         out
     }
 
     /// The client hangs up without a goodbye. Nothing it left half-done takes effect.
     pub fn disconnect(&mut self, id: SessionId) -> Output {
-        let mut out = Output::default();
-        match self.sessions.remove(&id) {
-            Some(Session::Pop3(mut session)) => out = session.hang_up(&mut self.store),
-            Some(Session::Smtp(_) | Session::Imap(_)) => out.close(),
-            None => {}
-        }
-        out
+        let Some(mut open) = self.sessions.remove(&id) else {
+            return Output::default();
+        };
+        let mut outbound = Vec::new();
+        let mut ctx = Context {
+            store: &mut self.store,
+            now: open.last_heard,
+            outbound: &mut outbound,
+        };
+        open.session.get_mut().hang_up(&mut ctx)
     }
 }
 
@@ -275,7 +358,7 @@ mod tests {
     fn a_world_with_open_sessions_survives_a_json_round_trip() {
         let mut world = World::demo();
         let (pop, _) = world
-            .connect("mail.example.test", Port::POP3S)
+            .connect("mail.example.test", Port::POP3S, Timestamp(0))
             .expect("pop3");
         world.input(pop, b"USER bob\r\nPASS builder\r\nDELE 1\r\n", Timestamp(0));
         let json = serde_json::to_string(&world).expect("serialises");
@@ -293,7 +376,7 @@ mod tests {
         let mut world = World::demo();
         let snapshot = world.clone();
         let (smtp, _) = world
-            .connect("mail.example.test", Port::SMTP)
+            .connect("mail.example.test", Port::SMTP, Timestamp(0))
             .expect("smtp");
         world.input(
             smtp,
@@ -309,7 +392,7 @@ mod tests {
     fn pop3_says_so_when_another_client_removed_a_message_after_login() {
         let mut world = World::demo();
         let (pop, _) = world
-            .connect("mail.example.test", Port::POP3S)
+            .connect("mail.example.test", Port::POP3S, Timestamp(0))
             .expect("pop3");
         world.input(pop, b"USER bob\r\nPASS builder\r\n", Timestamp(0));
         // Another device (an IMAP client, say) expunges message 1; POP3's lock does not
@@ -338,10 +421,10 @@ mod tests {
     fn a_server_side_close_says_goodbye_and_releases_the_maildrop() {
         let mut world = World::demo();
         let (pop, _) = world
-            .connect("mail.example.test", Port::POP3S)
+            .connect("mail.example.test", Port::POP3S, Timestamp(0))
             .expect("pop3");
         world.input(pop, b"USER bob\r\nPASS builder\r\nDELE 1\r\n", Timestamp(0));
-        let out = world.close_session(pop, crate::closing::Closing::IdleTimeout);
+        let out = world.close_session(pop, Closing::IdleTimeout { after: 600 });
         assert_eq!(
             out.server_lines(),
             ["-ERR [SYS/TEMP] Idle timeout, closing connection"]
@@ -364,7 +447,7 @@ mod tests {
         use crate::output::Step;
         let mut world = World::demo();
         let (id, _) = world
-            .connect("mail.example.test", Port::IMAPS)
+            .connect("mail.example.test", Port::IMAPS, Timestamp(0))
             .expect("imap");
         world.input(
             id,
@@ -395,7 +478,9 @@ mod tests {
     fn unknown_hosts_are_refused_with_their_name() {
         let mut world = World::demo();
         assert_eq!(
-            world.connect("mail.nowhere.test", Port::SMTP).map(|_| ()),
+            world
+                .connect("mail.nowhere.test", Port::SMTP, Timestamp(0))
+                .map(|_| ()),
             Err(ConnectError::UnknownHost("mail.nowhere.test".into()))
         );
     }
@@ -404,7 +489,7 @@ mod tests {
     fn input_for_a_closed_session_reports_it_closed() {
         let mut world = World::demo();
         let (id, _) = world
-            .connect("mail.example.test", Port::SMTP)
+            .connect("mail.example.test", Port::SMTP, Timestamp(0))
             .expect("smtp");
         assert!(world.input(id, b"QUIT\r\n", Timestamp(0)).closed);
         assert!(!world.is_open(id));

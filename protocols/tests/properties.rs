@@ -97,7 +97,7 @@ proptest! {
     ) {
         let mut world = World::demo();
         world.lenient = lenient;
-        let (id, greeting) = world.connect("mail.example.test", port).expect("connects");
+        let (id, greeting) = world.connect("mail.example.test", port, Timestamp(0)).expect("connects");
         check_smtp_lines(&greeting)?;
         for chunk in chunks {
             let out = world.input(id, &chunk, Timestamp(0));
@@ -114,7 +114,7 @@ proptest! {
     ) {
         let mut world = World::demo();
         world.lenient = lenient;
-        let (id, _) = world.connect("mail.example.test", port).expect("connects");
+        let (id, _) = world.connect("mail.example.test", port, Timestamp(0)).expect("connects");
         for line in lines {
             let out = world.input(id, format!("{line}\r\n").as_bytes(), Timestamp(0));
             check_smtp_lines(&out)?;
@@ -172,7 +172,7 @@ proptest! {
         chunks in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..300), 0..8),
     ) {
         let mut world = World::demo();
-        let (id, _) = world.connect("mail.example.test", port).expect("connects");
+        let (id, _) = world.connect("mail.example.test", port, Timestamp(0)).expect("connects");
         for chunk in chunks {
             let out = world.input(id, &chunk, Timestamp(0));
             // Random bytes never log in, so no message content is sent: every line is a
@@ -192,7 +192,7 @@ proptest! {
     ) {
         let mut world = World::demo();
         let before = world.store.mailbox("bob", INBOX).map_or(0, |m| m.messages.len());
-        let (id, _) = world.connect("mail.example.test", Port::POP3S).expect("connects");
+        let (id, _) = world.connect("mail.example.test", Port::POP3S, Timestamp(0)).expect("connects");
         let mut quit_seen = false;
         for line in &lines {
             let out = world.input(id, format!("{line}\r\n").as_bytes(), Timestamp(0));
@@ -268,7 +268,7 @@ proptest! {
         chunks in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..300), 0..8),
     ) {
         let mut world = World::demo();
-        let (id, _) = world.connect("mail.example.test", port).expect("connects");
+        let (id, _) = world.connect("mail.example.test", port, Timestamp(0)).expect("connects");
         world.input(id, b"a LOGIN bob builder\r\nb SELECT INBOX\r\n", Timestamp(0));
         for chunk in chunks {
             world.input(id, &chunk, Timestamp(0));
@@ -284,7 +284,7 @@ proptest! {
         let mut counts = [0u32; 2];
         let mut ids = Vec::new();
         for count in counts.iter_mut() {
-            let (id, _) = world.connect("mail.example.test", Port::IMAPS).expect("connects");
+            let (id, _) = world.connect("mail.example.test", Port::IMAPS, Timestamp(0)).expect("connects");
             let out = world.input(id, b"a LOGIN bob builder\r\nb SELECT INBOX\r\n", Timestamp(0));
             track(count, &out.server_lines());
             ids.push(id);

@@ -15,7 +15,9 @@
 //! events, with `| ` before the steps of a relay dialogue — must appear, in order, before
 //! the next `C:` line or directive. Directives: `@preset NAME`, `@now ISO-DATE`,
 //! `@strict`, `@lenient`, `@connect [NAME] HOST PORT`, `@use NAME`, `@send-raw TEXT` (sent
-//! as is, `\n` and `\r` escapes allowed), `@disconnect`.
+//! as is, `\n` and `\r` escapes allowed), `@wait SECONDS` (time passes; sessions silent for
+//! longer than their idle timeout are closed, with what the server says then),
+//! `@disconnect`.
 //! With several sessions, name them at `@connect phone …` and switch with `@use phone`.
 //! What the server pushes to another session (an IMAP IDLE) shows as `[phone] S: …`.
 //!
@@ -191,7 +193,7 @@ impl Runner {
                     Port::from_number(number).ok_or(format!("{at}: unknown port {number}"))?;
                 let (id, out) = self
                     .world
-                    .connect(host, port)
+                    .connect(host, port, self.now)
                     .map_err(|e| format!("{at}: {e}"))?;
                 self.sessions.insert(name.to_owned(), id);
                 self.current = name.to_owned();
@@ -210,6 +212,19 @@ impl Runner {
                 let id = self.session(at)?;
                 let out = self.world.input(id, bytes.as_bytes(), self.now);
                 self.take(out);
+            }
+            Some("@wait") => {
+                let secs: i64 = words
+                    .next()
+                    .and_then(|w| w.parse().ok())
+                    .ok_or(format!("{at}: @wait needs seconds"))?;
+                self.now = self.now.plus_seconds(secs);
+                // Every open session's idle clock is checked, as a driver's timer would.
+                let ids: Vec<SessionId> = self.sessions.values().copied().collect();
+                for id in ids {
+                    let out = self.world.handle_timeout(id, self.now);
+                    self.take(out);
+                }
             }
             Some("@disconnect") => {
                 let id = self.session(at)?;

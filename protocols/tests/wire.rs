@@ -47,7 +47,7 @@ impl Imap {
     fn open() -> Imap {
         let mut world = World::demo();
         let (id, greeting) = world
-            .connect("mail.example.test", Port::IMAPS)
+            .connect("mail.example.test", Port::IMAPS, NOW)
             .expect("imap");
         let mut imap = Imap {
             world,
@@ -171,7 +171,7 @@ proptest! {
         for m in &messages {
             world.store.append("bob", INBOX, m.clone(), Default::default(), NOW);
         }
-        let (id, _) = world.connect("mail.example.test", Port::POP3S).expect("pop3");
+        let (id, _) = world.connect("mail.example.test", Port::POP3S, NOW).expect("pop3");
         world.input(id, b"USER bob\r\nPASS builder\r\n", NOW);
         for (i, m) in messages.iter().enumerate() {
             let n = before + i + 1;

@@ -9,37 +9,32 @@ use facteur_protocols::imap::ImapPolicy;
 use facteur_protocols::output::{Output, Step};
 use facteur_protocols::pop3::Pop3Policy;
 use facteur_protocols::smtp::SmtpPolicy;
-use facteur_protocols::Service;
+use facteur_protocols::{Service, Timestamp};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::{mpsc, watch};
 
-use crate::shared::Shared;
+use crate::shared::{now, Shared};
 
 /// The name the loopback ports answer as.
 pub const HOSTNAME: &str = "mail.example.test";
-
-/// The engine's idle timeout for a service, as a duration.
-pub fn default_idle_timeout(service: Service) -> Duration {
-    Duration::from_secs(facteur_protocols::closing::default_idle_timeout(service))
-}
 
 pub struct Connection {
     pub stream: TcpStream,
     pub peer: SocketAddr,
     pub service: Service,
     pub number: u64,
-    pub idle: Duration,
 }
 
 impl Connection {
     pub async fn serve(mut self, shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) {
         let (id, greeting) = {
             let mut world = shared.world();
+            let now = now();
             match self.service {
-                Service::Smtp => world.connect_smtp(SmtpPolicy::trusted_loopback(HOSTNAME)),
-                Service::Pop3 => world.connect_pop3(Pop3Policy::trusted_loopback(HOSTNAME)),
-                Service::Imap => world.connect_imap(ImapPolicy::trusted_loopback(HOSTNAME)),
+                Service::Smtp => world.connect_smtp(SmtpPolicy::trusted_loopback(HOSTNAME), now),
+                Service::Pop3 => world.connect_pop3(Pop3Policy::trusted_loopback(HOSTNAME), now),
+                Service::Imap => world.connect_imap(ImapPolicy::trusted_loopback(HOSTNAME), now),
             }
         };
         let (tx, mut pushed) = mpsc::unbounded_channel();
@@ -47,23 +42,24 @@ impl Connection {
         let mut open = self.send(&shared, &greeting).await;
         let mut buf = vec![0_u8; 16 * 1024];
         while open {
+            // The engine decides when a silent client is closed; the driver only waits.
+            let wait = shared.world().poll_timeout(id).map_or(Duration::MAX, until);
             tokio::select! {
-                read = tokio::time::timeout(self.idle, self.stream.read(&mut buf)) => match read {
-                    Err(_) => {
-                        let out = shared.world().close_session(id, Closing::IdleTimeout);
-                        self.send(&shared, &out).await;
-                        open = false;
-                    }
-                    Ok(Ok(0)) | Ok(Err(_)) => {
+                read = self.stream.read(&mut buf) => match read {
+                    Ok(0) | Err(_) => {
                         let out = shared.world().disconnect(id);
                         self.trace(&shared, &out);
                         open = false;
                     }
-                    Ok(Ok(n)) => {
+                    Ok(n) => {
                         let out = shared.input(id, &buf[..n]);
                         open = self.send(&shared, &out).await && !out.closed;
                     }
                 },
+                () = tokio::time::sleep(wait) => {
+                    let out = shared.world().handle_timeout(id, now());
+                    open = self.send(&shared, &out).await && !out.closed;
+                }
                 Some(out) = pushed.recv() => {
                     open = self.send(&shared, &out).await;
                 }
@@ -100,4 +96,10 @@ impl Connection {
             }
         }
     }
+}
+
+/// How long from now until an engine deadline (zero if it has passed).
+fn until(deadline: Timestamp) -> Duration {
+    let left = deadline.0.saturating_sub(now().0);
+    Duration::from_secs(u64::try_from(left).unwrap_or(0))
 }

@@ -12,12 +12,13 @@ use std::time::Duration;
 
 use facteur_protocols::closing::{closing, Closing};
 use facteur_protocols::store::Preset;
+use facteur_protocols::world::IdleTimeouts;
 use facteur_protocols::{Service, World};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
 
-use connection::{default_idle_timeout, Connection, HOSTNAME};
+use connection::{Connection, HOSTNAME};
 use options::{Options, USAGE};
 use shared::Shared;
 
@@ -72,7 +73,10 @@ fn load_world(name: &str) -> Result<World, String> {
     Ok(world)
 }
 
-async fn run(options: Options, world: World) -> Result<(), String> {
+async fn run(options: Options, mut world: World) -> Result<(), String> {
+    if let Some(secs) = options.idle_timeout {
+        world.idle_timeouts = IdleTimeouts::all(secs);
+    }
     let shared = Arc::new(Shared::new(world, options.trace));
     let slots = Arc::new(Semaphore::new(options.max_connections));
     let (stop, stopped) = watch::channel(false);
@@ -91,13 +95,9 @@ async fn run(options: Options, world: World) -> Result<(), String> {
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         println!("{} listening on {local}", service.name());
-        let idle = options
-            .idle_timeout
-            .unwrap_or_else(|| default_idle_timeout(service));
         let task = accept_loop(
             listener,
             service,
-            idle,
             shared.clone(),
             slots.clone(),
             stopped.clone(),
@@ -120,7 +120,6 @@ async fn run(options: Options, world: World) -> Result<(), String> {
 async fn accept_loop(
     listener: TcpListener,
     service: Service,
-    idle: Duration,
     shared: Arc<Shared>,
     slots: Arc<Semaphore>,
     mut stopped: watch::Receiver<bool>,
@@ -142,7 +141,6 @@ async fn accept_loop(
                     peer,
                     service,
                     number,
-                    idle,
                 };
                 let (shared, stopped) = (shared.clone(), stopped.clone());
                 tokio::spawn(async move {

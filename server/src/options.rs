@@ -1,7 +1,6 @@
 //! Command-line options.
 
 use std::net::SocketAddr;
-use std::time::Duration;
 
 pub const USAGE: &str = "\
 usage: facteur-server [options]
@@ -26,7 +25,8 @@ pub struct Options {
     pub world: String,
     pub trace: bool,
     pub max_connections: usize,
-    pub idle_timeout: Option<Duration>,
+    /// Seconds; the engine's per-protocol defaults when not given.
+    pub idle_timeout: Option<u64>,
     pub allow_remote: bool,
 }
 
@@ -65,7 +65,7 @@ impl Options {
                         .ok()
                         .filter(|n| *n > 0)
                         .ok_or(format!("--idle-timeout wants seconds, not `{v}`"))?;
-                    o.idle_timeout = Some(Duration::from_secs(secs));
+                    o.idle_timeout = Some(secs);
                 }
                 "--help" | "-h" => return Err(String::new()),
                 other => return Err(format!("unknown option `{other}`")),

@@ -3,8 +3,8 @@
 use facteur_protocols::{Port, Service};
 use leptos::prelude::*;
 
-use crate::console::Console;
-use crate::i18n::Texts;
+use crate::console::use_console;
+use crate::i18n::{use_texts, Texts};
 
 /// The demo world's people and their devices (curriculum: alice has a laptop; bob a phone,
 /// a laptop and a tablet; carol a laptop).
@@ -32,7 +32,8 @@ impl Device {
 }
 
 #[component]
-pub fn ConnectBar(console: Console, texts: Memo<Texts>) -> impl IntoView {
+pub fn ConnectBar() -> impl IntoView {
+    let (console, texts) = (use_console(), use_texts());
     let account = RwSignal::new(0_usize);
     let device = RwSignal::new(0_usize);
     let service = RwSignal::new(Service::Smtp);

@@ -3,18 +3,14 @@
 use leptos::prelude::*;
 
 use crate::browser::{copy, download};
-use crate::console::Console;
-use crate::i18n::Texts;
+use crate::console::use_console;
+use crate::i18n::use_texts;
 
 const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
 
 #[component]
-pub fn Controls(
-    console: Console,
-    texts: Memo<Texts>,
-    playing: RwSignal<bool>,
-    speed: RwSignal<f64>,
-) -> impl IntoView {
+pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView {
+    let (console, texts) = (use_console(), use_texts());
     let waiting = move || console.playback.with(|p| p.pending().count());
     let has_lines = move || {
         console

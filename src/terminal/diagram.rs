@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::browser::download;
-use crate::console::{Console, Hop, Side};
-use crate::i18n::Texts;
+use crate::console::{use_console, Hop, Side};
+use crate::i18n::use_texts;
 
 const TOP: f64 = 56.0;
 const ROW: f64 = 26.0;
@@ -37,7 +37,8 @@ fn short(text: &str) -> String {
 }
 
 #[component]
-pub fn Diagram(console: Console, texts: Memo<Texts>) -> impl IntoView {
+pub fn Diagram() -> impl IntoView {
+    let (console, texts) = (use_console(), use_texts());
     let arrows = Memo::new(move |_| {
         console.playback.with(|p| {
             p.shown()

@@ -7,8 +7,8 @@ use leptos::ev::KeyboardEvent;
 use leptos::html::Ol;
 use leptos::prelude::*;
 
-use crate::console::{Console, Entry, Hop, Side};
-use crate::i18n::{Lang, Texts};
+use crate::console::{use_console, Entry, Hop, Side};
+use crate::i18n::{use_lang, use_texts};
 
 /// CSS classes for a line: sender, and for IMAP whether it is tagged, untagged or a
 /// continuation request; message data is set apart from commands.
@@ -35,8 +35,12 @@ fn classes(e: &Entry) -> String {
 }
 
 #[component]
-pub fn Dialogue(console: Console, texts: Memo<Texts>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn Dialogue() -> impl IntoView {
+    let (console, texts, lang) = (use_console(), use_texts(), use_lang());
     let list = NodeRef::<Ol>::new();
+    // Selecting a line wakes only the row that was selected and the row that now is, not
+    // every row of a long dialogue.
+    let is_selected = Selector::new(move || console.selected.get());
     let shown = move || console.playback.with(|p| p.shown().to_vec());
     let is_empty = move || {
         console
@@ -100,9 +104,15 @@ pub fn Dialogue(console: Console, texts: Memo<Texts>, lang: RwSignal<Lang>) -> i
                         view! {
                             <li
                                 class=class
-                                class:selected=move || console.selected.get() == Some(id)
+                                class:selected={
+                                    let is = is_selected.clone();
+                                    move || is.selected(&Some(id))
+                                }
                                 tabindex="0"
-                                aria-selected=move || (console.selected.get() == Some(id)).to_string()
+                                aria-selected={
+                                    let is = is_selected.clone();
+                                    move || is.selected(&Some(id)).to_string()
+                                }
                                 on:click=move |_| console.selected.set(Some(id))
                                 on:keydown=move |ev| on_key(ev, id)
                             >

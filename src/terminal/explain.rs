@@ -5,11 +5,12 @@ use facteur_protocols::explain::console::{event, part_kind, reply_class};
 use facteur_protocols::Service;
 use leptos::prelude::*;
 
-use crate::console::{Console, Side};
-use crate::i18n::{Lang, Texts};
+use crate::console::{use_console, Side};
+use crate::i18n::{use_lang, use_texts};
 
 #[component]
-pub fn Explanation(console: Console, texts: Memo<Texts>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn Explanation() -> impl IntoView {
+    let (console, texts, lang) = (use_console(), use_texts(), use_lang());
     let selected = move || {
         let id = console.selected.get()?;
         console

@@ -12,14 +12,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::console::Console;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::use_texts;
 
 /// Milliseconds between two released lines at 1×.
 const STEP_MS: f64 = 320.0;
+/// How often the page asks the engine whether the open session has timed out.
+const IDLE_CHECK_MS: u32 = 5_000;
 
 #[component]
-pub fn Terminal(texts: Memo<Texts>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn Terminal() -> impl IntoView {
+    let texts = use_texts();
     let console = Console::new();
+    provide_context(console);
     let playing = RwSignal::new(true);
     let speed = RwSignal::new(1.0_f64);
 
@@ -37,19 +41,30 @@ pub fn Terminal(texts: Memo<Texts>, lang: RwSignal<Lang>) -> impl IntoView {
         }
     });
 
+    // The server's idle timer is the engine's; the page only looks at the clock now and
+    // then, so a learner who walks away finds the goodbye the server sent.
+    spawn_local(async move {
+        loop {
+            TimeoutFuture::new(IDLE_CHECK_MS).await;
+            if console.check_idle().is_none() {
+                break;
+            }
+        }
+    });
+
     view! {
         <section class="terminal" aria-labelledby="terminal-title">
             <h2 id="terminal-title" class="visually-hidden">{move || texts.get().dialogue}</h2>
-            <connect_bar::ConnectBar console=console texts=texts />
+            <connect_bar::ConnectBar />
             <div class="workspace">
                 <div class="conversation">
-                    <dialogue::Dialogue console=console texts=texts lang=lang />
-                    <prompt::Prompt console=console texts=texts lang=lang />
-                    <controls::Controls console=console texts=texts playing=playing speed=speed />
+                    <dialogue::Dialogue />
+                    <prompt::Prompt />
+                    <controls::Controls playing=playing speed=speed />
                 </div>
                 <aside class="side">
-                    <explain::Explanation console=console texts=texts lang=lang />
-                    <diagram::Diagram console=console texts=texts />
+                    <explain::Explanation />
+                    <diagram::Diagram />
                 </aside>
             </div>
             <div class="visually-hidden" role="status" aria-live="polite">

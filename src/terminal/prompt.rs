@@ -7,9 +7,9 @@ use facteur_protocols::Service;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::console::Console;
+use crate::console::use_console;
 use crate::history::History;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{use_lang, use_texts};
 
 /// The longest prefix all candidates share, compared without regard to case.
 fn common_prefix(candidates: &[String]) -> String {
@@ -39,7 +39,8 @@ fn with_last_word(line: &str, word: &str) -> String {
 }
 
 #[component]
-pub fn Prompt(console: Console, texts: Memo<Texts>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn Prompt() -> impl IntoView {
+    let (console, texts, lang) = (use_console(), use_texts(), use_lang());
     let draft = RwSignal::new(String::new());
     let history = StoredValue::new(History::default());
     let candidates = RwSignal::new(Vec::<String>::new());

@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 
 use crate::output::{Event, Output, Step};
 use crate::port::Port;
-use crate::smtp::{Context, Outbound, ReplyClass, ReversePath, SmtpPolicy, SmtpSession};
+use crate::session::{Context, Session};
+use crate::smtp::{Outbound, ReplyClass, ReversePath, SmtpPolicy, SmtpSession};
 use crate::store::{crlf, Address, Store, INBOX};
 use crate::time::Timestamp;
 

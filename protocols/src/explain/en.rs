@@ -10,7 +10,7 @@ pub(super) fn note(note: &Note) -> String {
         Note::Pop3(n) => super::en_pop3::pop3(n),
         Note::Imap(n) => super::en_imap::imap(n),
         Note::Closing { why, .. } => match why {
-            crate::closing::Closing::IdleTimeout => "The client said nothing for too long, so the server says goodbye and closes the connection, as servers do to free resources.".into(),
+            crate::closing::Closing::IdleTimeout { after } => format!("The client said nothing for {}, so the server says goodbye and closes the connection, as servers do to free resources. A mail client reconnects when it needs to.", duration(*after)),
             crate::closing::Closing::ShuttingDown => "The server is stopping and closes the connection. A client should reconnect later; nothing half-done takes effect.".into(),
             crate::closing::Closing::TooManyConnections => "The server already serves as many connections as it allows, so it turns this one away at once. Try again in a moment.".into(),
         },
@@ -181,4 +181,15 @@ fn extension(ext: Extension) -> String {
         Extension::Auth => "AUTH: the client may log in, here with PLAIN or LOGIN.".into(),
         Extension::Help => "HELP: the server answers the HELP command.".into(),
     }
+}
+
+/// A length of time as a person says it: "5 minutes", "1 second".
+fn duration(seconds: u64) -> String {
+    let (n, unit) = if seconds >= 60 && seconds.is_multiple_of(60) {
+        (seconds / 60, "minute")
+    } else {
+        (seconds, "second")
+    };
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {unit}{s}")
 }

@@ -10,7 +10,7 @@ pub(super) fn note(note: &Note) -> String {
         Note::Pop3(n) => super::fr_pop3::pop3(n),
         Note::Imap(n) => super::fr_imap::imap(n),
         Note::Closing { why, .. } => match why {
-            crate::closing::Closing::IdleTimeout => "Le client n’a rien dit depuis trop longtemps : le serveur dit au revoir et ferme la connexion, comme le font les serveurs pour libérer leurs ressources.".into(),
+            crate::closing::Closing::IdleTimeout { after } => format!("Le client n’a rien dit pendant {} : le serveur dit au revoir et ferme la connexion, comme le font les serveurs pour libérer leurs ressources. Un logiciel de messagerie se reconnecte quand il en a besoin.", duration(*after)),
             crate::closing::Closing::ShuttingDown => "Le serveur s’arrête et ferme la connexion. Le client devra se reconnecter plus tard ; rien de ce qui était en cours ne prend effet.".into(),
             crate::closing::Closing::TooManyConnections => "Le serveur gère déjà autant de connexions qu’il en accepte : il refuse celle-ci tout de suite. Réessayez dans un instant.".into(),
         },
@@ -179,4 +179,15 @@ fn extension(ext: Extension) -> String {
         Extension::Auth => "AUTH : le client peut s’authentifier, ici avec PLAIN ou LOGIN.".into(),
         Extension::Help => "HELP : le serveur répond à la commande HELP.".into(),
     }
+}
+
+/// Une durée comme on la dit : « 5 minutes », « 1 seconde » (le pluriel commence à 2).
+fn duration(seconds: u64) -> String {
+    let (n, unit) = if seconds >= 60 && seconds.is_multiple_of(60) {
+        (seconds / 60, "minute")
+    } else {
+        (seconds, "seconde")
+    };
+    let s = if n >= 2 { "s" } else { "" };
+    format!("{n}\u{a0}{unit}{s}")
 }

@@ -396,8 +396,13 @@ fn every_note() -> Vec<Note> {
             .into_iter()
             .flat_map(|service| {
                 use crate::closing::Closing::*;
-                [IdleTimeout, ShuttingDown, TooManyConnections]
-                    .map(|why| Note::Closing { service, why })
+                [
+                    IdleTimeout { after: 300 },
+                    IdleTimeout { after: 1 },
+                    ShuttingDown,
+                    TooManyConnections,
+                ]
+                .map(|why| Note::Closing { service, why })
             }),
         )
         .collect()

@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use super::note::ImapNote;
 use super::reply::{data, tagged, untagged, Code, Data, Status};
 use super::response::MailboxAttribute;
-use super::session::{Context, ImapSession, State};
+use super::session::{ImapSession, State};
 use super::types::{CommandName, StatusItem};
 use super::view::View;
 use crate::output::{Event, Output};
+use crate::session::{Context, Session};
 use crate::store::{bare_line_endings, Flag, SpecialUse, INBOX};
 use crate::time::Timestamp;
 

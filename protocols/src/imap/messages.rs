@@ -9,12 +9,13 @@ use super::msg_att::MsgAtt;
 use super::note::ImapNote;
 use super::reply::{data, tagged, untagged, Code, Data, Status};
 use super::search::Candidate;
-use super::session::{Context, ImapSession, State};
+use super::session::{ImapSession, State};
 use super::types::{
     CommandName, FetchAttribute, SearchKey, Section, SectionText, SequenceSet, StoreMode,
 };
 use super::view::View;
 use crate::output::{Event, Output};
+use crate::session::Context;
 use crate::store::{Flag, Message, Uid};
 
 /// A STORE command's arguments (RFC 9051 §6.4.6).

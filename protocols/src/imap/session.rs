@@ -13,12 +13,14 @@ use super::note::{ImapNote, ImapState};
 use super::reply::{continuation, data, tagged, untagged, Code, Data, Status};
 use super::types::{Command, CommandName};
 use super::view::{Update, View};
+use crate::console::Awaiting;
 use crate::explain::Note;
 use crate::line::{Framed, LineBuffer};
 use crate::output::{Event, Output};
 use crate::port::Port;
+use crate::port::Service;
+use crate::session::{Context, Session};
 use crate::store::Store;
-use crate::time::Timestamp;
 
 /// The longest command line, literals excluded (RFC 7162 §4 asks for at least 8192).
 pub const MAX_LINE: usize = 8192;
@@ -101,12 +103,6 @@ pub struct ImapSession {
     closed: bool,
 }
 
-/// What a command handler needs from the world.
-pub struct Context<'a> {
-    pub store: &'a mut Store,
-    pub now: Timestamp,
-}
-
 pub(super) fn imap(note: ImapNote) -> Note {
     Note::Imap(note)
 }
@@ -143,46 +139,12 @@ impl ImapSession {
         (session, out)
     }
 
-    /// The server name this session speaks for.
-    pub fn hostname(&self) -> &str {
-        &self.policy.hostname
-    }
-
     pub fn is_closed(&self) -> bool {
         self.closed
     }
 
-    pub fn is_encrypted(&self) -> bool {
-        self.tls
-    }
-
-    /// What the next line from the client will be taken as.
-    pub fn awaiting(&self) -> crate::console::Awaiting {
-        use crate::console::Awaiting;
-        match &self.mode {
-            Mode::Lines if self.pending.is_empty() => Awaiting::Command,
-            Mode::Lines => Awaiting::CommandContinued,
-            Mode::Literal { remaining } | Mode::Discard { remaining, .. } => Awaiting::Literal {
-                remaining: *remaining,
-            },
-            Mode::Authenticate { .. } => Awaiting::SaslResponse,
-            Mode::Idle { .. } => Awaiting::IdleDone,
-        }
-    }
-
-    pub fn is_lenient(&self) -> bool {
-        self.lenient
-    }
-
     pub fn is_idling(&self) -> bool {
         matches!(self.mode, Mode::Idle { .. })
-    }
-
-    pub fn login(&self) -> Option<&str> {
-        match &self.state {
-            State::NotAuthenticated => None,
-            State::Authenticated { login } | State::Selected { login, .. } => Some(login),
-        }
     }
 
     /// The selected mailbox, if any.
@@ -232,48 +194,6 @@ impl ImapSession {
             State::Authenticated { .. } => ImapState::Authenticated,
             State::Selected { .. } => ImapState::Selected,
         }
-    }
-
-    /// Takes bytes from the client.
-    pub fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
-        let mut out = Output::default();
-        if self.closed {
-            return out;
-        }
-        self.lines.push(bytes);
-        while !self.closed {
-            match &mut self.mode {
-                Mode::Literal { remaining } | Mode::Discard { remaining, .. } => {
-                    let want = usize::try_from(*remaining).unwrap_or(usize::MAX);
-                    let chunk = self.lines.take_raw(want);
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    *remaining -= chunk.len() as u64;
-                    let done = *remaining == 0;
-                    if let Mode::Literal { .. } = self.mode {
-                        show_literal(&mut out, &chunk);
-                        self.pending.extend_from_slice(&chunk);
-                    }
-                    if done {
-                        if let Mode::Discard { tag, .. } =
-                            std::mem::replace(&mut self.mode, Mode::Lines)
-                        {
-                            self.too_big(&tag, &mut out);
-                        } else {
-                            self.mode = Mode::Lines;
-                        }
-                    }
-                }
-                _ => {
-                    let Some(framed) = self.lines.next_line(MAX_LINE) else {
-                        break;
-                    };
-                    self.framed(framed, ctx, &mut out);
-                }
-            }
-        }
-        out
     }
 
     /// Untagged updates for an idling session, when another session changed its mailbox.
@@ -451,6 +371,93 @@ impl ImapSession {
                 },
             ),
         }
+    }
+}
+
+impl Session for ImapSession {
+    fn service(&self) -> Service {
+        Service::Imap
+    }
+
+    fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
+        let mut out = Output::default();
+        if self.closed {
+            return out;
+        }
+        self.lines.push(bytes);
+        while !self.closed {
+            match &mut self.mode {
+                Mode::Literal { remaining } | Mode::Discard { remaining, .. } => {
+                    let want = usize::try_from(*remaining).unwrap_or(usize::MAX);
+                    let chunk = self.lines.take_raw(want);
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    *remaining -= chunk.len() as u64;
+                    let done = *remaining == 0;
+                    if let Mode::Literal { .. } = self.mode {
+                        show_literal(&mut out, &chunk);
+                        self.pending.extend_from_slice(&chunk);
+                    }
+                    if done {
+                        if let Mode::Discard { tag, .. } =
+                            std::mem::replace(&mut self.mode, Mode::Lines)
+                        {
+                            self.too_big(&tag, &mut out);
+                        } else {
+                            self.mode = Mode::Lines;
+                        }
+                    }
+                }
+                _ => {
+                    let Some(framed) = self.lines.next_line(MAX_LINE) else {
+                        break;
+                    };
+                    self.framed(framed, ctx, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// A command cut short by the hang-up never runs; IMAP changes take effect at once, so
+    /// nothing else is undone.
+    fn hang_up(&mut self, _ctx: &mut Context<'_>) -> Output {
+        self.closed = true;
+        let mut out = Output::default();
+        out.close();
+        out
+    }
+
+    fn awaiting(&self) -> Awaiting {
+        match &self.mode {
+            Mode::Lines if self.pending.is_empty() => Awaiting::Command,
+            Mode::Lines => Awaiting::CommandContinued,
+            Mode::Literal { remaining } | Mode::Discard { remaining, .. } => Awaiting::Literal {
+                remaining: *remaining,
+            },
+            Mode::Authenticate { .. } => Awaiting::SaslResponse,
+            Mode::Idle { .. } => Awaiting::IdleDone,
+        }
+    }
+
+    fn hostname(&self) -> &str {
+        &self.policy.hostname
+    }
+
+    fn is_encrypted(&self) -> bool {
+        self.tls
+    }
+
+    fn login(&self) -> Option<&str> {
+        match &self.state {
+            State::NotAuthenticated => None,
+            State::Authenticated { login } | State::Selected { login, .. } => Some(login),
+        }
+    }
+
+    fn is_lenient(&self) -> bool {
+        self.lenient
     }
 }
 

@@ -5,10 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use super::command::{self, Command, ParseError, Verb};
 use super::note::{Capability, Pop3Note, State};
+use crate::console::Awaiting;
 use crate::explain::Note;
 use crate::line::{Framed, LineBuffer};
 use crate::output::{Event, Output, Role};
-use crate::port::Port;
+use crate::port::{Port, Service};
+use crate::session::{Context, Session};
 use crate::store::{Store, Uid, INBOX};
 
 /// RFC 2449 §4: a command line is at most 255 octets with its CRLF.
@@ -102,60 +104,8 @@ impl Pop3Session {
         (session, out)
     }
 
-    /// The server name this session speaks for.
-    pub fn hostname(&self) -> &str {
-        &self.policy.hostname
-    }
-
     pub fn is_closed(&self) -> bool {
         self.closed
-    }
-
-    pub fn is_encrypted(&self) -> bool {
-        self.tls
-    }
-
-    pub fn is_lenient(&self) -> bool {
-        self.lenient
-    }
-
-    /// The login whose maildrop this session holds, if it is in the TRANSACTION state.
-    pub fn maildrop_owner(&self) -> Option<&str> {
-        match &self.phase {
-            Phase::Transaction { login, .. } => Some(login),
-            Phase::Authorization { .. } => None,
-        }
-    }
-
-    pub fn input(&mut self, bytes: &[u8], store: &mut Store) -> Output {
-        let mut out = Output::default();
-        if self.closed {
-            return out;
-        }
-        self.lines.push(bytes);
-        while !self.closed {
-            let Some(framed) = self.lines.next_line(MAX_COMMAND_LINE) else {
-                break;
-            };
-            self.framed(framed, store, &mut out);
-        }
-        out
-    }
-
-    /// The client went away without QUIT: no UPDATE state, so nothing marked is deleted
-    /// (RFC 1939 §6), and the lock is released.
-    pub fn hang_up(&mut self, store: &mut Store) -> Output {
-        let mut out = Output::default();
-        if let Phase::Transaction { login, .. } = &self.phase {
-            store.unlock_maildrop(login);
-            out.event(Event::MaildropUnlocked {
-                account: login.clone(),
-            });
-        }
-        self.phase = Phase::Authorization { user: None };
-        self.closed = true;
-        out.close();
-        out
     }
 
     fn framed(&mut self, framed: Framed, store: &mut Store, out: &mut Output) {
@@ -538,6 +488,68 @@ impl Pop3Session {
         self.phase = Phase::Authorization { user: None };
         self.lines.clear();
         out.event(Event::TlsStarted);
+    }
+}
+
+impl Session for Pop3Session {
+    fn service(&self) -> Service {
+        Service::Pop3
+    }
+
+    fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
+        let mut out = Output::default();
+        if self.closed {
+            return out;
+        }
+        self.lines.push(bytes);
+        while !self.closed {
+            let Some(framed) = self.lines.next_line(MAX_COMMAND_LINE) else {
+                break;
+            };
+            self.framed(framed, ctx.store, &mut out);
+        }
+        out
+    }
+
+    /// The client went away without QUIT: no UPDATE state, so nothing marked is deleted
+    /// (RFC 1939 §6), and the lock is released.
+    fn hang_up(&mut self, ctx: &mut Context<'_>) -> Output {
+        let mut out = Output::default();
+        if let Phase::Transaction { login, .. } = &self.phase {
+            ctx.store.unlock_maildrop(login);
+            out.event(Event::MaildropUnlocked {
+                account: login.clone(),
+            });
+        }
+        self.phase = Phase::Authorization { user: None };
+        self.closed = true;
+        out.close();
+        out
+    }
+
+    /// POP3 has no continuations: every line is a command (RFC 1939 §3).
+    fn awaiting(&self) -> Awaiting {
+        Awaiting::Command
+    }
+
+    fn hostname(&self) -> &str {
+        &self.policy.hostname
+    }
+
+    fn is_encrypted(&self) -> bool {
+        self.tls
+    }
+
+    /// The login whose maildrop this session holds, in the TRANSACTION state.
+    fn login(&self) -> Option<&str> {
+        match &self.phase {
+            Phase::Transaction { login, .. } => Some(login),
+            Phase::Authorization { .. } => None,
+        }
+    }
+
+    fn is_lenient(&self) -> bool {
+        self.lenient
     }
 }
 

@@ -11,4 +11,4 @@ pub use command::{Command, ReversePath, Verb};
 pub use note::{Extension, SmtpNote};
 pub use policy::SmtpPolicy;
 pub use reply::{EnhancedCode, Reply, ReplyClass, ReplyCode};
-pub use session::{Context, Outbound, SmtpSession};
+pub use session::{Outbound, SmtpSession};

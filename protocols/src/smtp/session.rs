@@ -10,10 +10,13 @@ use super::command::{self, Command, ParseError, ReversePath};
 use super::note::{Extension, SmtpNote};
 use super::policy::SmtpPolicy;
 use super::reply::{EnhancedCode, Reply};
+use crate::console::Awaiting;
 use crate::explain::Note;
 use crate::line::{Framed, LineBuffer};
 use crate::output::{Event, Output};
-use crate::store::{Address, Store, INBOX};
+use crate::port::Service;
+use crate::session::{Context, Session};
+use crate::store::{Address, INBOX};
 use crate::time::Timestamp;
 
 /// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF.
@@ -29,14 +32,6 @@ pub struct Outbound {
     pub reverse_path: ReversePath,
     pub recipients: Vec<Address>,
     pub raw: Vec<u8>,
-}
-
-/// What a session needs from the world while it handles input.
-pub struct Context<'a> {
-    pub store: &'a mut Store,
-    pub now: Timestamp,
-    /// Messages for other servers; the world relays them after the session's turn.
-    pub outbound: &'a mut Vec<Outbound>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,57 +110,8 @@ impl SmtpSession {
         (session, out)
     }
 
-    pub fn is_encrypted(&self) -> bool {
-        self.tls
-    }
-
-    /// The server name this session speaks for.
-    pub fn hostname(&self) -> &str {
-        &self.policy.hostname
-    }
-
     pub fn is_closed(&self) -> bool {
         self.closed
-    }
-
-    /// What the next line from the client will be taken as.
-    pub fn awaiting(&self) -> crate::console::Awaiting {
-        use crate::console::Awaiting;
-        match self.mode {
-            Mode::Commands => Awaiting::Command,
-            Mode::Data(_) => Awaiting::MessageData,
-            Mode::AuthPlain | Mode::AuthLoginUser | Mode::AuthLoginPassword { .. } => {
-                Awaiting::SaslResponse
-            }
-        }
-    }
-
-    pub fn is_lenient(&self) -> bool {
-        self.lenient
-    }
-
-    pub fn authenticated(&self) -> Option<&str> {
-        self.authenticated.as_deref()
-    }
-
-    /// Takes bytes from the client and handles every complete line among them.
-    pub fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
-        let mut out = Output::default();
-        if self.closed {
-            return out;
-        }
-        self.lines.push(bytes);
-        while !self.closed {
-            let limit = match self.mode {
-                Mode::Data(_) => MAX_TEXT_LINE,
-                _ => MAX_COMMAND_LINE,
-            };
-            let Some(framed) = self.lines.next_line(limit) else {
-                break;
-            };
-            self.framed(framed, ctx, &mut out);
-        }
-        out
     }
 
     fn framed(&mut self, framed: Framed, ctx: &mut Context<'_>, out: &mut Output) {
@@ -1012,6 +958,68 @@ impl SmtpSession {
     }
 }
 
+impl Session for SmtpSession {
+    fn service(&self) -> Service {
+        Service::Smtp
+    }
+
+    /// Takes bytes from the client and handles every complete line among them.
+    fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
+        let mut out = Output::default();
+        if self.closed {
+            return out;
+        }
+        self.lines.push(bytes);
+        while !self.closed {
+            let limit = match self.mode {
+                Mode::Data(_) => MAX_TEXT_LINE,
+                _ => MAX_COMMAND_LINE,
+            };
+            let Some(framed) = self.lines.next_line(limit) else {
+                break;
+            };
+            self.framed(framed, ctx, &mut out);
+        }
+        out
+    }
+
+    /// A message whose final dot never came is not delivered (RFC 5321 §4.1.1.4).
+    fn hang_up(&mut self, _ctx: &mut Context<'_>) -> Output {
+        self.transaction = None;
+        self.closed = true;
+        let mut out = Output::default();
+        out.close();
+        out
+    }
+
+    fn awaiting(&self) -> Awaiting {
+        match self.mode {
+            Mode::Commands => Awaiting::Command,
+            Mode::Data(_) => Awaiting::MessageData,
+            Mode::AuthPlain | Mode::AuthLoginUser | Mode::AuthLoginPassword { .. } => {
+                Awaiting::SaslResponse
+            }
+        }
+    }
+
+    fn hostname(&self) -> &str {
+        &self.policy.hostname
+    }
+
+    fn is_encrypted(&self) -> bool {
+        self.tls
+    }
+
+    /// The account an AUTH logged in, if any.
+    fn login(&self) -> Option<&str> {
+        self.authenticated.as_deref()
+    }
+
+    fn is_lenient(&self) -> bool {
+        self.lenient
+    }
+}
+
 fn smtp(note: SmtpNote) -> Note {
     Note::Smtp(note)
 }
@@ -1064,6 +1072,7 @@ mod tests {
     use super::*;
     use crate::port::Port;
     use crate::store::Preset;
+    use crate::store::Store;
 
     struct Fixture {
         session: SmtpSession,

@@ -1,0 +1,50 @@
+//! The contract every protocol session keeps, whatever its protocol: bytes in, an
+//! [`Output`] out, with the world's store and the time passed in by the caller. SMTP, POP3
+//! and IMAP sessions implement [`Session`], and [`crate::World`] drives them through it.
+//!
+//! A session never opens a socket, sleeps or reads the clock (the sans-IO shape of rustls
+//! and quinn-proto): a driver feeds it what arrived and writes out what it returns.
+
+use crate::console::Awaiting;
+use crate::output::Output;
+use crate::port::Service;
+use crate::smtp::Outbound;
+use crate::store::Store;
+use crate::time::Timestamp;
+
+/// What a session may use from the world during one call.
+pub struct Context<'a> {
+    pub store: &'a mut Store,
+    /// The time of this input, as the driver read it.
+    pub now: Timestamp,
+    /// Messages an SMTP server accepted for other servers; the world relays them after the
+    /// session's turn (RFC 5321 §2.1). Other protocols leave it alone.
+    pub outbound: &'a mut Vec<Outbound>,
+}
+
+/// One end of a connection, on the server's side.
+pub trait Session {
+    fn service(&self) -> Service;
+
+    /// Takes bytes from the client, as they came (any split, several lines at once), and
+    /// returns what the server sends back and what changed in the world.
+    fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output;
+
+    /// The client went away without saying goodbye. Nothing it left half-done takes effect
+    /// (a POP3 session releases its maildrop without UPDATE, RFC 1939 §6).
+    fn hang_up(&mut self, ctx: &mut Context<'_>) -> Output;
+
+    /// What the next line from the client will be taken as.
+    fn awaiting(&self) -> Awaiting;
+
+    /// The server name this session speaks for.
+    fn hostname(&self) -> &str;
+
+    fn is_encrypted(&self) -> bool;
+
+    /// The account logged in (for POP3, once the maildrop is held).
+    fn login(&self) -> Option<&str>;
+
+    /// Whether this session forgives common mistakes (a bare LF, a missing colon).
+    fn is_lenient(&self) -> bool;
+}
