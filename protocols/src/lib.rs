@@ -20,6 +20,7 @@ pub mod line;
 pub mod output;
 pub mod pop3;
 pub mod port;
+pub mod sasl;
 pub mod session;
 pub mod smtp;
 pub mod store;

@@ -2,7 +2,6 @@
 //! commands of any state and of the not-authenticated state. Mailbox commands are in
 //! `mailboxes.rs`, message commands in `messages.rs`.
 
-use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 use super::command::{self, split_literals, trailing_literal, ParseError};
@@ -19,6 +18,7 @@ use crate::line::{Framed, LineBuffer};
 use crate::output::{Event, Output};
 use crate::port::Port;
 use crate::port::Service;
+use crate::sasl::{self, Answer};
 use crate::session::{Context, Session};
 use crate::store::Store;
 
@@ -831,7 +831,7 @@ impl ImapSession {
         }
         match initial {
             // SASL-IR (RFC 4959): the credentials came on the command line.
-            Some(ir) => self.plain(tag, &ir, ctx, out),
+            Some(ir) => self.plain(tag, sasl::answer(&ir), ctx, out),
             None => {
                 continuation(out, "", ImapNote::ContinueAuthenticate);
                 self.mode = Mode::Authenticate {
@@ -849,67 +849,46 @@ impl ImapSession {
         ctx: &mut Context<'_>,
         out: &mut Output,
     ) {
-        if text.trim() == "*" {
-            out.client(
-                text,
-                std::iter::once(imap(ImapNote::AuthCancel))
-                    .chain(framing)
-                    .collect(),
-            );
-            return tagged(
-                out,
-                tag,
+        let answer = sasl::answer(text);
+        let note = match &answer {
+            Answer::Cancel => ImapNote::AuthCancel,
+            Answer::Data(bytes) => ImapNote::AuthResponse {
+                decoded: sasl::show(bytes),
+            },
+            Answer::Invalid => ImapNote::AuthResponse {
+                decoded: "?".to_owned(),
+            },
+        };
+        out.client(text, std::iter::once(imap(note)).chain(framing).collect());
+        self.plain(tag, answer, ctx, out);
+    }
+
+    /// RFC 4616 PLAIN, from its base64 answer.
+    fn plain(&mut self, tag: &str, answer: Answer, ctx: &mut Context<'_>, out: &mut Output) {
+        let (status, code, text, note) = match answer {
+            Answer::Cancel => (
                 Status::Bad,
                 None,
                 "Authentication cancelled",
                 ImapNote::AuthCancelled,
-            );
-        }
-        let decoded = decode(text.trim());
-        let shown = decoded.as_ref().map_or_else(
-            || "?".to_owned(),
-            |b| String::from_utf8_lossy(b).replace('\0', "\\0"),
-        );
-        out.client(
-            text,
-            std::iter::once(imap(ImapNote::AuthResponse { decoded: shown }))
-                .chain(framing)
-                .collect(),
-        );
-        self.plain(tag, text.trim(), ctx, out);
-    }
-
-    /// RFC 4616: `[authzid] NUL authcid NUL passwd`, in base64; `=` is empty.
-    fn plain(&mut self, tag: &str, b64: &str, ctx: &mut Context<'_>, out: &mut Output) {
-        let Some(bytes) = decode(b64) else {
-            return tagged(
-                out,
-                tag,
+            ),
+            Answer::Invalid => (
                 Status::Bad,
                 None,
                 "Invalid base64 data",
                 ImapNote::AuthBadBase64,
-            );
-        };
-        let parts: Vec<&[u8]> = bytes.split(|&b| b == 0).collect();
-        let creds = match parts.as_slice() {
-            [z, u, p] if z.is_empty() || z == u => Some((
-                String::from_utf8_lossy(u).into_owned(),
-                String::from_utf8_lossy(p).into_owned(),
-            )),
-            _ => None,
-        };
-        match creds {
-            Some((user, pass)) => self.check_credentials(tag, &user, &pass, ctx, out),
-            None => tagged(
-                out,
-                tag,
-                Status::No,
-                Some(Code::AuthenticationFailed),
-                "Authentication failed",
-                ImapNote::AuthenticationFailed,
             ),
-        }
+            Answer::Data(bytes) => match sasl::plain(&bytes) {
+                Some(p) => return self.check_credentials(tag, &p.user, &p.password, ctx, out),
+                None => (
+                    Status::No,
+                    Some(Code::AuthenticationFailed),
+                    "Authentication failed",
+                    ImapNote::AuthenticationFailed,
+                ),
+            },
+        };
+        tagged(out, tag, status, code, text, note);
     }
 
     fn idle_line(
@@ -953,11 +932,4 @@ impl ImapSession {
             );
         }
     }
-}
-
-fn decode(text: &str) -> Option<Vec<u8>> {
-    if text == "=" {
-        return Some(Vec::new());
-    }
-    base64::engine::general_purpose::STANDARD.decode(text).ok()
 }

@@ -3,21 +3,23 @@
 
 use std::collections::BTreeSet;
 
-use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
+use super::auth::{self, Exchange, Step};
 use super::command::{self, Command, ParseError, ReversePath};
+use super::data::{DataError, DataLine, DataReceiver};
 use super::note::{Extension, SmtpNote};
 use super::policy::SmtpPolicy;
 use super::reply::{EnhancedCode, Reply};
+use super::trace::{Protocol, Receipt};
 use crate::console::Awaiting;
 use crate::explain::Note;
 use crate::line::{Framed, LineBuffer};
 use crate::output::{Event, Output};
 use crate::port::Service;
+use crate::sasl::{self, Plain};
 use crate::session::{Context, Session};
 use crate::store::{Address, INBOX};
-use crate::time::Timestamp;
 
 /// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF.
 pub const MAX_COMMAND_LINE: usize = 510;
@@ -50,23 +52,9 @@ struct Transaction {
 enum Mode {
     Commands,
     /// Between 354 and the lone dot.
-    Data(DataState),
+    Data(DataReceiver),
     /// Waiting for the base64 answer to a 334 challenge.
-    AuthPlain,
-    AuthLoginUser,
-    AuthLoginPassword {
-        user: String,
-    },
-}
-
-/// The message being received after 354 (RFC 5321 §4.1.1.4).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct DataState {
-    content: Vec<u8>,
-    /// Over the size limit: the rest is read and dropped, and the dot gets 552.
-    too_big: bool,
-    /// A line over 1000 octets arrived: the dot gets 554.
-    long_line: bool,
+    Auth(Exchange),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,7 +107,7 @@ impl SmtpSession {
             Framed::Line { bytes, bare_lf } => (bytes, bare_lf),
             Framed::TooLong { bare_lf: _ } => {
                 if let Mode::Data(data) = &mut self.mode {
-                    data.long_line = true;
+                    data.line_too_long();
                     out.client("[a line over 1000 octets]", vec![smtp(SmtpNote::DataLine)]);
                     return;
                 }
@@ -152,10 +140,10 @@ impl SmtpSession {
         match std::mem::replace(&mut self.mode, Mode::Commands) {
             Mode::Commands => self.command_line(&text, framing, ctx, out),
             Mode::Data(data) => self.data_line(bytes, framing, data, ctx, out),
-            Mode::AuthPlain => self.auth_plain(&text, framing, true, ctx, out),
-            Mode::AuthLoginUser => self.auth_login_user(&text, framing, true, out),
-            Mode::AuthLoginPassword { user } => {
-                self.auth_login_password(&text, framing, user, ctx, out)
+            Mode::Auth(exchange) => {
+                let answer = sasl::answer(&text);
+                out.client(text, notes_with(auth::answer_note(&answer), framing));
+                self.auth_step(auth::answered(exchange, answer), ctx, out);
             }
         }
     }
@@ -535,7 +523,7 @@ impl SmtpSession {
                 self.bad_sequence(out, "No valid recipients", SmtpNote::NeedRcpt)
             }
             Some(_) => {
-                self.mode = Mode::Data(DataState::default());
+                self.mode = Mode::Data(DataReceiver::new(self.policy.max_message_size));
                 self.reply(
                     out,
                     Reply::new(354, None, "End data with <CR><LF>.<CR><LF>"),
@@ -549,63 +537,50 @@ impl SmtpSession {
         &mut self,
         bytes: Vec<u8>,
         framing: Vec<Note>,
-        mut data: DataState,
+        mut data: DataReceiver,
         ctx: &mut Context<'_>,
         out: &mut Output,
     ) {
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        if bytes == b"." {
-            let mut notes = vec![smtp(SmtpNote::DataEnd)];
-            notes.extend(framing);
-            out.client(text, notes);
-            return self.end_of_data(data, ctx, out);
-        }
-        // RFC 5321 §4.5.2: a leading dot was doubled by the client; remove one.
-        let (line, note) = match bytes.strip_prefix(b".") {
-            Some(rest) => (rest, SmtpNote::DataDotStuffed),
-            None => (&bytes[..], SmtpNote::DataLine),
+        let note = match data.line(&bytes) {
+            DataLine::End => {
+                out.client(text, notes_with(SmtpNote::DataEnd, framing));
+                return self.end_of_data(data, ctx, out);
+            }
+            DataLine::Content { stuffed: true } => SmtpNote::DataDotStuffed,
+            DataLine::Content { stuffed: false } => SmtpNote::DataLine,
         };
-        if data.content.len() + line.len() + 2 > self.policy.max_message_size {
-            data.too_big = true;
-        } else {
-            data.content.extend_from_slice(line);
-            data.content.extend_from_slice(b"\r\n");
-        }
-        let mut notes = vec![smtp(note)];
-        notes.extend(framing);
-        out.client(text, notes);
+        out.client(text, notes_with(note, framing));
         self.mode = Mode::Data(data);
     }
 
-    fn end_of_data(&mut self, data: DataState, ctx: &mut Context<'_>, out: &mut Output) {
-        let DataState {
-            content,
-            too_big,
-            long_line,
-        } = data;
+    fn end_of_data(&mut self, data: DataReceiver, ctx: &mut Context<'_>, out: &mut Output) {
         let Some(transaction) = self.transaction.take() else {
             return self.bad_sequence(out, "Need MAIL and RCPT before DATA", SmtpNote::NeedMail);
         };
-        if too_big {
-            return self.reply(
-                out,
-                Reply::new(552, code(5, 3, 4), "Message size exceeds fixed limit"),
-                SmtpNote::MessageTooBig {
-                    limit: self.policy.max_message_size,
-                },
-            );
-        }
-        if long_line {
-            return self.reply(
-                out,
-                Reply::new(
-                    554,
-                    code(5, 6, 0),
-                    "Message has a line longer than 1000 octets",
-                ),
-                SmtpNote::DataLineTooLong,
-            );
-        }
+        let content = match data.finish() {
+            Ok(content) => content,
+            Err(DataError::TooBig) => {
+                return self.reply(
+                    out,
+                    Reply::new(552, code(5, 3, 4), "Message size exceeds fixed limit"),
+                    SmtpNote::MessageTooBig {
+                        limit: self.policy.max_message_size,
+                    },
+                )
+            }
+            Err(DataError::LineTooLong) => {
+                return self.reply(
+                    out,
+                    Reply::new(
+                        554,
+                        code(5, 6, 0),
+                        "Message has a line longer than 1000 octets",
+                    ),
+                    SmtpNote::DataLineTooLong,
+                )
+            }
+        };
         let queue_id = ctx.store.next_queue_id();
         let (local, remote): (Vec<Address>, Vec<Address>) =
             transaction.recipients.iter().cloned().partition(|r| {
@@ -624,9 +599,23 @@ impl SmtpSession {
             queue_id: queue_id.clone(),
             recipients: transaction.recipients.clone(),
         });
+        let (client, extended) = self
+            .greeted
+            .as_ref()
+            .map_or(("unknown", false), |g| (g.client.as_str(), g.extended));
+        let receipt = Receipt {
+            client,
+            host: &self.policy.hostname,
+            protocol: Protocol {
+                extended,
+                tls: self.tls,
+                authenticated: self.authenticated.is_some(),
+            },
+            queue_id: &queue_id,
+            now: ctx.now,
+        };
         for rcpt in &local {
-            let with_trace =
-                self.trace_headers(&queue_id, rcpt, &transaction.from, ctx.now, &content, true);
+            let with_trace = receipt.stamp(rcpt, &transaction.from, &content, true);
             let Some(login) = ctx.store.account_by_address(rcpt).map(|a| a.login.clone()) else {
                 continue;
             };
@@ -641,64 +630,16 @@ impl SmtpSession {
                 });
             }
         }
-        if !remote.is_empty() {
-            let first = &remote[0];
-            let raw = self.trace_headers(
-                &queue_id,
-                first,
-                &transaction.from,
-                ctx.now,
-                &content,
-                false,
-            );
+        if let Some(first) = remote.first() {
+            let raw = receipt.stamp(first, &transaction.from, &content, false);
             ctx.outbound.push(Outbound {
-                queue_id,
+                queue_id: queue_id.clone(),
                 from_host: self.policy.hostname.clone(),
                 reverse_path: transaction.from,
                 recipients: remote,
                 raw,
             });
         }
-    }
-
-    /// The `Received:` header this server adds (RFC 5321 §4.4), with `Return-Path:` on final
-    /// delivery. The `with` keyword says how the message came (RFC 3848).
-    fn trace_headers(
-        &self,
-        queue_id: &str,
-        rcpt: &Address,
-        from: &ReversePath,
-        now: Timestamp,
-        content: &[u8],
-        final_delivery: bool,
-    ) -> Vec<u8> {
-        let (client, extended) = self
-            .greeted
-            .as_ref()
-            .map_or(("unknown", false), |g| (g.client.as_str(), g.extended));
-        let with = match (extended, self.tls, self.authenticated.is_some()) {
-            (false, _, _) => "SMTP",
-            (true, false, false) => "ESMTP",
-            (true, true, false) => "ESMTPS",
-            (true, false, true) => "ESMTPA",
-            (true, true, true) => "ESMTPSA",
-        };
-        let mut head = String::new();
-        if final_delivery {
-            let path = match from {
-                ReversePath::Null => String::new(),
-                ReversePath::Address(a) => a.to_string(),
-            };
-            head.push_str(&format!("Return-Path: <{path}>\r\n"));
-        }
-        head.push_str(&format!(
-            "Received: from {client}\r\n\tby {host} with {with} id {queue_id}\r\n\tfor <{rcpt}>; {date}\r\n",
-            host = self.policy.hostname,
-            date = now.rfc5322(),
-        ));
-        let mut raw = head.into_bytes();
-        raw.extend_from_slice(content);
-        raw
     }
 
     fn starttls(&mut self, out: &mut Output) {
@@ -769,180 +710,37 @@ impl SmtpSession {
                 SmtpNote::EncryptionRequired,
             );
         }
-        match (mechanism.as_str(), initial) {
-            ("PLAIN", Some(ir)) => self.auth_plain(&ir, Vec::new(), false, ctx, out),
-            ("PLAIN", None) => {
-                self.mode = Mode::AuthPlain;
-                self.reply(out, Reply::new(334, None, ""), SmtpNote::AuthChallengePlain);
-            }
-            ("LOGIN", None) => {
-                self.mode = Mode::AuthLoginUser;
-                self.reply(
-                    out,
-                    Reply::new(334, None, "VXNlcm5hbWU6"),
-                    SmtpNote::AuthChallengeUsername,
-                );
-            }
-            ("LOGIN", Some(ir)) => self.auth_login_user(&ir, Vec::new(), false, out),
-            (other, _) => self.reply(
-                out,
-                Reply::new(504, code(5, 5, 4), "Unrecognized authentication type"),
-                SmtpNote::AuthUnknownMechanism {
-                    mechanism: other.to_owned(),
-                },
-            ),
-        }
+        self.auth_step(auth::start(&mechanism, initial.as_deref()), ctx, out);
     }
 
-    /// Decodes one base64 answer; `=` is the empty answer (RFC 4954 §4).
-    fn decode_answer(
-        &self,
-        text: &str,
-        out: &mut Output,
-        framing: Vec<Note>,
-        from_client_line: bool,
-    ) -> Option<Vec<u8>> {
-        let trimmed = text.trim();
-        if trimmed == "*" {
-            if from_client_line {
-                out.client(text, notes_with(SmtpNote::AuthCancel, framing));
+    /// Carries out one step of the AUTH exchange.
+    fn auth_step(&mut self, step: Step, ctx: &mut Context<'_>, out: &mut Output) {
+        match step {
+            Step::Challenge(exchange, reply, note) => {
+                self.mode = Mode::Auth(exchange);
+                self.reply(out, reply, note);
             }
-            self.reply(
-                out,
-                Reply::new(501, code(5, 0, 0), "Authentication cancelled"),
-                SmtpNote::AuthCancelled,
-            );
-            return None;
-        }
-        let decoded = if trimmed == "=" {
-            Ok(Vec::new())
-        } else {
-            base64::engine::general_purpose::STANDARD.decode(trimmed)
-        };
-        match decoded {
-            Ok(bytes) => {
-                if from_client_line {
-                    let shown = show_decoded(&bytes);
-                    out.client(
-                        text,
-                        notes_with(SmtpNote::AuthResponse { decoded: shown }, framing),
-                    );
+            Step::Credentials(Plain { user, password }) => {
+                match ctx
+                    .store
+                    .authenticate(self.policy.login_server(), &user, &password)
+                {
+                    Some(account) => {
+                        let login = account.login.clone();
+                        self.authenticated = Some(login.clone());
+                        self.reply(
+                            out,
+                            Reply::new(235, code(2, 7, 0), "Authentication successful"),
+                            SmtpNote::AuthSucceeded {
+                                login: login.clone(),
+                            },
+                        );
+                        out.event(Event::Authenticated { account: login });
+                    }
+                    None => self.auth_step(auth::refused(), ctx, out),
                 }
-                Some(bytes)
             }
-            Err(_) => {
-                if from_client_line {
-                    out.client(text, notes_with(SmtpNote::Unparsed, framing));
-                }
-                self.reply(
-                    out,
-                    Reply::new(501, code(5, 5, 2), "Invalid base64 data"),
-                    SmtpNote::AuthBadBase64,
-                );
-                None
-            }
-        }
-    }
-
-    /// `own_line` is false for an initial response, which came on the AUTH line already shown.
-    fn auth_plain(
-        &mut self,
-        text: &str,
-        framing: Vec<Note>,
-        own_line: bool,
-        ctx: &mut Context<'_>,
-        out: &mut Output,
-    ) {
-        let Some(bytes) = self.decode_answer(text, out, framing, own_line) else {
-            return;
-        };
-        // RFC 4616 §2: message = [authzid] NUL authcid NUL passwd
-        let mut parts = bytes.split(|&b| b == 0);
-        let (authzid, user, pass) = (parts.next(), parts.next(), parts.next());
-        let creds = match (authzid, user, pass, parts.next()) {
-            (Some(z), Some(u), Some(p), None) => {
-                let (z, u, p) = (
-                    String::from_utf8_lossy(z),
-                    String::from_utf8_lossy(u),
-                    String::from_utf8_lossy(p),
-                );
-                (z.is_empty() || z == u).then(|| (u.into_owned(), p.into_owned()))
-            }
-            _ => None,
-        };
-        match creds {
-            Some((user, pass)) => self.check_credentials(&user, &pass, ctx, out),
-            None => self.reply(
-                out,
-                Reply::new(535, code(5, 7, 8), "Authentication credentials invalid"),
-                SmtpNote::AuthFailed,
-            ),
-        }
-    }
-
-    fn auth_login_user(
-        &mut self,
-        text: &str,
-        framing: Vec<Note>,
-        own_line: bool,
-        out: &mut Output,
-    ) {
-        let Some(bytes) = self.decode_answer(text, out, framing, own_line) else {
-            return;
-        };
-        self.mode = Mode::AuthLoginPassword {
-            user: String::from_utf8_lossy(&bytes).into_owned(),
-        };
-        self.reply(
-            out,
-            Reply::new(334, None, "UGFzc3dvcmQ6"),
-            SmtpNote::AuthChallengePassword,
-        );
-    }
-
-    fn auth_login_password(
-        &mut self,
-        text: &str,
-        framing: Vec<Note>,
-        user: String,
-        ctx: &mut Context<'_>,
-        out: &mut Output,
-    ) {
-        let Some(bytes) = self.decode_answer(text, out, framing, true) else {
-            return;
-        };
-        let pass = String::from_utf8_lossy(&bytes).into_owned();
-        self.check_credentials(&user, &pass, ctx, out);
-    }
-
-    fn check_credentials(
-        &mut self,
-        user: &str,
-        pass: &str,
-        ctx: &mut Context<'_>,
-        out: &mut Output,
-    ) {
-        match ctx
-            .store
-            .authenticate(self.policy.login_server(), user, pass)
-        {
-            Some(account) => {
-                let login = account.login.clone();
-                self.authenticated = Some(login.clone());
-                self.reply(
-                    out,
-                    Reply::new(235, code(2, 7, 0), "Authentication successful"),
-                    SmtpNote::AuthSucceeded {
-                        login: login.clone(),
-                    },
-                );
-                out.event(Event::Authenticated { account: login });
-            }
-            None => self.reply(
-                out,
-                Reply::new(535, code(5, 7, 8), "Authentication credentials invalid"),
-                SmtpNote::AuthFailed,
-            ),
+            Step::Refuse(reply, note) => self.reply(out, reply, note),
         }
     }
 
@@ -996,9 +794,7 @@ impl Session for SmtpSession {
         match self.mode {
             Mode::Commands => Awaiting::Command,
             Mode::Data(_) => Awaiting::MessageData,
-            Mode::AuthPlain | Mode::AuthLoginUser | Mode::AuthLoginPassword { .. } => {
-                Awaiting::SaslResponse
-            }
+            Mode::Auth(_) => Awaiting::SaslResponse,
         }
     }
 
@@ -1028,11 +824,6 @@ fn notes_with(note: SmtpNote, framing: Vec<Note>) -> Vec<Note> {
     let mut notes = vec![smtp(note)];
     notes.extend(framing);
     notes
-}
-
-/// Shows decoded SASL bytes with NUL written as `\0`, so `\0bob\0builder` is visible.
-fn show_decoded(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).replace('\0', "\\0")
 }
 
 /// What a parsed command asks for.
@@ -1073,6 +864,7 @@ mod tests {
     use crate::port::Port;
     use crate::store::Preset;
     use crate::store::Store;
+    use crate::time::Timestamp;
 
     struct Fixture {
         session: SmtpSession,
