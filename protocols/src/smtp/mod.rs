@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod command;
 pub mod data;
+pub mod envelope;
 pub mod note;
 pub mod policy;
 pub mod reply;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::auth::{self, Exchange, Step};
 use super::command::{self, Command, ParseError, ReversePath};
 use super::data::{DataError, DataLine, DataReceiver};
+use super::envelope::{self, Transaction};
 use super::note::{Extension, SmtpNote};
 use super::policy::SmtpPolicy;
 use super::reply::{EnhancedCode, Reply};
@@ -40,12 +41,6 @@ pub struct Outbound {
 struct Greeted {
     client: String,
     extended: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Transaction {
-    from: ReversePath,
-    recipients: Vec<Address>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -335,80 +330,26 @@ impl SmtpSession {
                 SmtpNote::AuthRequired,
             );
         }
-        for param in &params {
-            match (param.keyword.as_str(), param.value.as_deref()) {
-                ("SIZE", Some(value)) => match value.parse::<u64>() {
-                    Ok(size) if size > self.policy.max_message_size as u64 => {
-                        return self.reply(
-                            out,
-                            Reply::new(552, code(5, 3, 4), "Message size exceeds fixed limit"),
-                            SmtpNote::DeclaredSizeTooBig {
-                                size,
-                                limit: self.policy.max_message_size,
-                            },
-                        );
-                    }
-                    Ok(_) => {}
-                    Err(_) => return self.bad_param_value(out, &param.keyword),
-                },
-                ("BODY", Some(v))
-                    if v.eq_ignore_ascii_case("7BIT") || v.eq_ignore_ascii_case("8BITMIME") => {}
-                ("SIZE" | "BODY", _) => return self.bad_param_value(out, &param.keyword),
-                (keyword, _) => {
-                    return self.reply(
-                        out,
-                        Reply::new(
-                            555,
-                            code(5, 5, 4),
-                            format!("{keyword} parameter not supported"),
-                        ),
-                        SmtpNote::UnknownParameter {
-                            keyword: keyword.to_owned(),
-                        },
-                    );
-                }
-            }
-        }
-        if let (Some(login), ReversePath::Address(addr)) = (&self.authenticated, &from) {
-            let owns = ctx
-                .store
-                .account(login)
-                .is_some_and(|a| a.address.same_mailbox(addr));
-            if self.policy.submission && !owns {
-                let (from, login) = (addr.to_string(), login.clone());
-                return self.reply(
-                    out,
-                    Reply::new(
-                        553,
-                        code(5, 7, 1),
-                        format!("<{from}>: Sender address not owned by {login}"),
-                    ),
-                    SmtpNote::SenderNotOwned { from, login },
-                );
-            }
+        let checked = envelope::mail_params(&params, self.policy.max_message_size).and_then(|()| {
+            envelope::sender(
+                ctx.store,
+                &self.policy,
+                self.authenticated.as_deref(),
+                &from,
+            )
+        });
+        if let Err((reply, note)) = checked {
+            return self.reply(out, reply, note);
         }
         let shown = match &from {
             ReversePath::Null => "<>".to_owned(),
             ReversePath::Address(a) => format!("<{a}>"),
         };
-        self.transaction = Some(Transaction {
-            from,
-            recipients: Vec::new(),
-        });
+        self.transaction = Some(Transaction::new(from));
         self.reply(
             out,
             Reply::new(250, code(2, 1, 0), format!("Sender {shown} OK")),
             SmtpNote::SenderOk { from: shown },
-        );
-    }
-
-    fn bad_param_value(&self, out: &mut Output, keyword: &str) {
-        self.reply(
-            out,
-            Reply::new(501, code(5, 5, 4), format!("Bad {keyword} value")),
-            SmtpNote::BadParameterValue {
-                keyword: keyword.to_owned(),
-            },
         );
     }
 
@@ -423,17 +364,8 @@ impl SmtpSession {
             return self.bad_sequence(out, "Need MAIL before RCPT", SmtpNote::NeedMail);
         };
         if let Some(param) = params.first() {
-            return self.reply(
-                out,
-                Reply::new(
-                    555,
-                    code(5, 5, 4),
-                    format!("{} parameter not supported", param.keyword),
-                ),
-                SmtpNote::UnknownParameter {
-                    keyword: param.keyword.clone(),
-                },
-            );
+            let (reply, note) = envelope::unsupported(&param.keyword);
+            return self.reply(out, reply, note);
         }
         if count >= self.policy.max_recipients {
             return self.reply(
@@ -444,75 +376,15 @@ impl SmtpSession {
                 },
             );
         }
-        let shown = to.to_string();
-        let local = ctx
-            .store
-            .server(&self.policy.hostname)
-            .is_some_and(|s| s.domains.iter().any(|d| d.eq_ignore_ascii_case(&to.domain)));
-        if local {
-            if ctx.store.account_by_address(&to).is_none() {
-                return self.reply(
-                    out,
-                    Reply::new(
-                        550,
-                        code(5, 1, 1),
-                        format!("<{shown}>: Recipient address rejected: no such user"),
-                    ),
-                    SmtpNote::NoSuchUser { address: shown },
-                );
+        let authenticated = self.authenticated.is_some();
+        match envelope::recipient(ctx.store, &self.policy, authenticated, &to) {
+            Ok((reply, note)) => {
+                if let Some(t) = &mut self.transaction {
+                    t.add(to);
+                }
+                self.reply(out, reply, note);
             }
-            self.add_recipient(to);
-            return self.reply(
-                out,
-                Reply::new(250, code(2, 1, 5), format!("Recipient <{shown}> OK")),
-                SmtpNote::RecipientOk { to: shown },
-            );
-        }
-        let Some(host) = ctx
-            .store
-            .server_for_domain(&to.domain)
-            .map(|s| s.hostname.clone())
-        else {
-            let domain = to.domain.clone();
-            return self.reply(
-                out,
-                Reply::new(
-                    550,
-                    code(5, 1, 2),
-                    format!("<{shown}>: domain {domain} does not exist"),
-                ),
-                SmtpNote::UnknownDomain { domain },
-            );
-        };
-        if self.authenticated.is_none() && !self.policy.whole_world {
-            let domain = to.domain.clone();
-            return self.reply(
-                out,
-                Reply::new(
-                    550,
-                    code(5, 7, 1),
-                    format!("<{shown}>: Relay access denied"),
-                ),
-                SmtpNote::RelayDenied { domain },
-            );
-        }
-        self.add_recipient(to);
-        self.reply(
-            out,
-            Reply::new(
-                250,
-                code(2, 1, 5),
-                format!("Recipient <{shown}> OK, will relay"),
-            ),
-            SmtpNote::RecipientRelay { to: shown, host },
-        );
-    }
-
-    fn add_recipient(&mut self, to: Address) {
-        if let Some(t) = &mut self.transaction {
-            if !t.recipients.iter().any(|r| r.same_mailbox(&to)) {
-                t.recipients.push(to);
-            }
+            Err((reply, note)) => self.reply(out, reply, note),
         }
     }
 
