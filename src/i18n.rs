@@ -5,7 +5,7 @@
 use facteur_protocols::{Port, Security, Service};
 use leptos::prelude::*;
 
-pub use facteur_protocols::explain::Lang;
+pub use facteur_protocols::vocab::Lang;
 
 /// The browser's preferred language, falling back to English.
 /// The page's texts in the chosen language, as provided by the app.

@@ -2,7 +2,7 @@
 
 mod app;
 mod browser;
-mod console;
+mod engine;
 mod history;
 mod i18n;
 mod playback;

@@ -2,24 +2,12 @@
 //! connections. Each protocol has its own words for it, and they live here so drivers only
 //! decide *when*.
 
-use serde::{Deserialize, Serialize};
-
-use crate::explain::Note;
 use crate::imap::response::{Response, Status};
+use crate::note::Note;
 use crate::output::{Output, Role};
 use crate::port::Service;
 use crate::smtp::{EnhancedCode, Reply};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Closing {
-    /// The client said nothing for `after` seconds (RFC 5321 §4.5.3.2.7, RFC 1939 §3,
-    /// RFC 9051 §5.4).
-    IdleTimeout { after: u64 },
-    /// The server is stopping.
-    ShuttingDown,
-    /// The server is at its connection limit; this client is turned away at once.
-    TooManyConnections,
-}
+pub use crate::vocab::Closing;
 
 /// How long a server waits for a silent client before closing, in seconds: RFC 5321
 /// §4.5.3.2.7 (5 minutes), RFC 1939 §3 (at least 10), RFC 9051 §5.4 (at least 30, which is

@@ -10,13 +10,14 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 #![deny(clippy::disallowed_methods, clippy::disallowed_types)]
 
+pub mod assist;
 pub mod client;
 pub mod closing;
-pub mod console;
 pub mod explain;
 pub mod grammar;
 pub mod imap;
 pub mod line;
+pub mod note;
 pub mod output;
 pub mod pop3;
 pub mod port;
@@ -25,6 +26,7 @@ pub mod session;
 pub mod smtp;
 pub mod store;
 pub mod time;
+pub mod vocab;
 pub mod world;
 
 pub use port::{Port, Security, Service};

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::explain::Note;
+use crate::note::Note;
 use crate::store::{Address, Uid};
 
 /// A line the client sent, with what it means.

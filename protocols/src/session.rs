@@ -5,12 +5,12 @@
 //! A session never opens a socket, sleeps or reads the clock (the sans-IO shape of rustls
 //! and quinn-proto): a driver feeds it what arrived and writes out what it returns.
 
-use crate::console::Awaiting;
 use crate::output::Output;
 use crate::port::Service;
 use crate::smtp::Outbound;
 use crate::store::Store;
 use crate::time::Timestamp;
+use crate::vocab::Awaiting;
 
 /// What a session may use from the world during one call.
 pub struct Context<'a> {

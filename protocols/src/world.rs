@@ -107,7 +107,7 @@ impl IdleTimeouts {
     }
 }
 
-/// A session as a console sees it.
+/// A session as a terminal sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionInfo {
     pub service: Service,
@@ -115,7 +115,7 @@ pub struct SessionInfo {
     pub encrypted: bool,
     /// Logged in as (for POP3, once the maildrop is held).
     pub login: Option<String>,
-    pub awaiting: crate::console::Awaiting,
+    pub awaiting: crate::vocab::Awaiting,
     pub lenient: bool,
     /// IMAP mailbox names of the logged-in account, for completion.
     pub mailboxes: Vec<String>,
@@ -442,8 +442,8 @@ mod tests {
 
     #[test]
     fn close_explains_how_many_messages_it_removed_silently() {
-        use crate::explain::Note;
         use crate::imap::ImapNote;
+        use crate::note::Note;
         use crate::output::Step;
         let mut world = World::demo();
         let (id, _) = world

@@ -3,7 +3,7 @@
 use facteur_protocols::{Port, Service};
 use leptos::prelude::*;
 
-use crate::console::use_console;
+use crate::engine::use_console;
 use crate::i18n::{use_texts, Texts};
 
 /// The demo world's people and their devices (curriculum: alice has a laptop; bob a phone,

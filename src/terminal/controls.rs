@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{copy, download};
-use crate::console::use_console;
+use crate::engine::use_console;
 use crate::i18n::use_texts;
 
 const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];

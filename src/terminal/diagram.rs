@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::download;
-use crate::console::{use_console, Hop, Side};
+use crate::engine::{use_console, Hop, Side};
 use crate::i18n::use_texts;
 
 const TOP: f64 = 56.0;

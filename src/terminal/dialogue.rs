@@ -1,13 +1,13 @@
 //! The dialogue: every line exchanged, in order, styled by who sent it and what it is.
 
-use facteur_protocols::explain::console::event;
-use facteur_protocols::explain::Note;
+use facteur_protocols::explain::terminal::event;
+use facteur_protocols::note::Note;
 use facteur_protocols::output::Role;
 use leptos::ev::KeyboardEvent;
 use leptos::html::Ol;
 use leptos::prelude::*;
 
-use crate::console::{use_console, Entry, Hop, Side};
+use crate::engine::{use_console, Entry, Hop, Side};
 use crate::i18n::{use_lang, use_texts};
 
 /// CSS classes for a line: sender, and for IMAP whether it is tagged, untagged or a

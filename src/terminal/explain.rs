@@ -1,11 +1,11 @@
 //! The explanation of the selected line: its parts, what it means, and where the RFC says so.
 
-use facteur_protocols::console::anatomy;
-use facteur_protocols::explain::console::{event, part_kind, reply_class};
+use facteur_protocols::assist::anatomy;
+use facteur_protocols::explain::terminal::{event, part_kind, reply_class};
 use facteur_protocols::Service;
 use leptos::prelude::*;
 
-use crate::console::{use_console, Side};
+use crate::engine::{use_console, Side};
 use crate::i18n::{use_lang, use_texts};
 
 #[component]

@@ -11,7 +11,7 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::console::Console;
+use crate::engine::Console;
 use crate::i18n::use_texts;
 
 /// Milliseconds between two released lines at 1×.

@@ -1,13 +1,14 @@
 //! The line editor: history with Up/Down, Tab completion, automatic IMAP tags, and the
 //! parser's diagnostic shown under the line before it is sent.
 
-use facteur_protocols::console::{complete, imap_needs_tag, Awaiting, LineProblem};
-use facteur_protocols::explain::console::{awaiting, line_problem};
+use facteur_protocols::assist::{complete, imap_needs_tag, LineProblem};
+use facteur_protocols::explain::terminal::{awaiting, line_problem};
+use facteur_protocols::vocab::Awaiting;
 use facteur_protocols::Service;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::console::use_console;
+use crate::engine::use_console;
 use crate::history::History;
 use crate::i18n::{use_lang, use_texts};
 
@@ -52,7 +53,7 @@ pub fn Prompt() -> impl IntoView {
         if info.awaiting != Awaiting::Command {
             return None;
         }
-        draft.with(|d| facteur_protocols::console::check_line(info.service, d, info.lenient))
+        draft.with(|d| facteur_protocols::assist::check_line(info.service, d, info.lenient))
     });
     let sent_as = move || {
         let info = info.get()?;

@@ -1,7 +1,7 @@
 //! The English catalogue.
 
+use super::en_grammar::diagnostic;
 use super::Note;
-use crate::grammar::{Diagnostic, Expected, Hint};
 use crate::smtp::{Extension, SmtpNote};
 
 pub(super) fn note(note: &Note) -> String {
@@ -10,80 +10,15 @@ pub(super) fn note(note: &Note) -> String {
         Note::Pop3(n) => super::en_pop3::pop3(n),
         Note::Imap(n) => super::en_imap::imap(n),
         Note::Closing { why, .. } => match why {
-            crate::closing::Closing::IdleTimeout { after } => format!("The client said nothing for {}, so the server says goodbye and closes the connection, as servers do to free resources. A mail client reconnects when it needs to.", duration(*after)),
-            crate::closing::Closing::ShuttingDown => "The server is stopping and closes the connection. A client should reconnect later; nothing half-done takes effect.".into(),
-            crate::closing::Closing::TooManyConnections => "The server already serves as many connections as it allows, so it turns this one away at once. Try again in a moment.".into(),
+            crate::vocab::Closing::IdleTimeout { after } => format!("The client said nothing for {}, so the server says goodbye and closes the connection, as servers do to free resources. A mail client reconnects when it needs to.", duration(*after)),
+            crate::vocab::Closing::ShuttingDown => "The server is stopping and closes the connection. A client should reconnect later; nothing half-done takes effect.".into(),
+            crate::vocab::Closing::TooManyConnections => "The server already serves as many connections as it allows, so it turns this one away at once. Try again in a moment.".into(),
         },
         Note::BareLineFeed => "This line ended with a bare LF instead of CR LF. Facteur is \
             lenient and accepts it, but the RFCs require CR LF and a strict server would refuse \
             the line."
             .into(),
     }
-}
-
-pub(super) fn expected(e: Expected) -> &'static str {
-    match e {
-        Expected::Space => "a space",
-        Expected::Domain => "a domain name such as laptop.example.test",
-        Expected::FromColon => "FROM: right after MAIL",
-        Expected::ToColon => "TO: right after RCPT",
-        Expected::AnglePath => "an address in angle brackets, such as <bob@example.test>",
-        Expected::At => "an @ between the user and the domain",
-        Expected::LocalPart => "the user part of an address, before the @",
-        Expected::CloseAngle => "a closing >",
-        Expected::Parameter => "a parameter such as SIZE=1000",
-        Expected::Mechanism => "a mechanism name such as PLAIN",
-        Expected::Base64 => "base64 text",
-        Expected::MessageNumber => "a message number such as 1",
-        Expected::LineCount => "a number of lines",
-        Expected::UserName => "a user name",
-        Expected::Argument => "an argument",
-        Expected::EndOfLine => "the end of the line",
-        Expected::Tag => "a tag such as a1, the label the server repeats in its answer",
-        Expected::CommandName => "a command name such as FETCH",
-        Expected::Mailbox => "a mailbox name such as INBOX or \"My folder\"",
-        Expected::AString => "a word, a quoted string or a literal",
-        Expected::String => "a quoted string or a literal",
-        Expected::SequenceSet => "message numbers such as 1, 2:4 or 1:*",
-        Expected::FetchAttribute => "a fetch item such as FLAGS, ENVELOPE or BODY.PEEK[]",
-        Expected::Flag => "a flag such as \\Seen or \\Flagged",
-        Expected::SearchKey => "a search key such as UNSEEN or FROM alice",
-        Expected::Date => "a date such as 1-Nov-2026",
-        Expected::DateTime => "a date and time such as \"27-Nov-2026 09:00:00 +0000\"",
-        Expected::OpenParen => "an opening parenthesis",
-        Expected::CloseParen => "a closing parenthesis",
-        Expected::StatusItem => "a status item such as MESSAGES or UNSEEN",
-        Expected::Section => "a section such as [], [HEADER] or [1.2] and its closing ]",
-        Expected::StoreAction => "FLAGS, +FLAGS or -FLAGS",
-    }
-}
-
-pub(super) fn hint(h: Hint) -> &'static str {
-    match h {
-        Hint::AngleBrackets => {
-            "Addresses in MAIL and RCPT go inside angle brackets: MAIL FROM:<alice@example.test>."
-        }
-        Hint::NoSpaceAfterColon => {
-            "RFC 5321 puts no space between the colon and the <: write FROM:<…>, not FROM: <…>."
-        }
-        Hint::KeywordMissing => "The keyword is missing: it is MAIL FROM:<…> and RCPT TO:<…>.",
-        Hint::SayWhoYouAre => {
-            "Say who you are: EHLO followed by your machine's name, e.g. EHLO laptop.example.test."
-        }
-        Hint::CountFromOne => "Messages are numbered from 1, as STAT and LIST show.",
-        Hint::MissingTag => "Every IMAP command starts with a tag such as a1: a1 LOGIN bob builder. The server uses it to say which command it is answering.",
-        Hint::QuoteSpaces => "A name with spaces goes in double quotes: \"My folder\".",
-        Hint::FlagBackslash => "System flags start with a backslash: \\Seen, \\Flagged, \\Deleted.",
-    }
-}
-
-pub(super) fn diagnostic(d: &Diagnostic) -> String {
-    let mut text = format!("At column {}: expected {}.", d.column, expected(d.expected));
-    if let Some(h) = d.hint {
-        text.push(' ');
-        text.push_str(hint(h));
-    }
-    text
 }
 
 fn smtp(n: &SmtpNote) -> String {

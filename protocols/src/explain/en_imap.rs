@@ -1,6 +1,6 @@
 //! The English catalogue for IMAP.
 
-use super::en::diagnostic;
+use super::en_grammar::diagnostic;
 use crate::imap::{CommandName, ImapNote, ImapState};
 
 pub(super) fn imap(n: &ImapNote) -> String {

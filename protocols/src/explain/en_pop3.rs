@@ -1,6 +1,6 @@
 //! The English catalogue for POP3.
 
-use super::en::diagnostic;
+use super::en_grammar::diagnostic;
 use crate::pop3::{Capability, Pop3Note, State};
 
 pub(super) fn pop3(n: &Pop3Note) -> String {

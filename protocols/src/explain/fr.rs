@@ -1,7 +1,7 @@
 //! Le catalogue français.
 
+use super::fr_grammar::diagnostic;
 use super::Note;
-use crate::grammar::{Diagnostic, Expected, Hint};
 use crate::smtp::{Extension, SmtpNote};
 
 pub(super) fn note(note: &Note) -> String {
@@ -10,78 +10,15 @@ pub(super) fn note(note: &Note) -> String {
         Note::Pop3(n) => super::fr_pop3::pop3(n),
         Note::Imap(n) => super::fr_imap::imap(n),
         Note::Closing { why, .. } => match why {
-            crate::closing::Closing::IdleTimeout { after } => format!("Le client n’a rien dit pendant {} : le serveur dit au revoir et ferme la connexion, comme le font les serveurs pour libérer leurs ressources. Un logiciel de messagerie se reconnecte quand il en a besoin.", duration(*after)),
-            crate::closing::Closing::ShuttingDown => "Le serveur s’arrête et ferme la connexion. Le client devra se reconnecter plus tard ; rien de ce qui était en cours ne prend effet.".into(),
-            crate::closing::Closing::TooManyConnections => "Le serveur gère déjà autant de connexions qu’il en accepte : il refuse celle-ci tout de suite. Réessayez dans un instant.".into(),
+            crate::vocab::Closing::IdleTimeout { after } => format!("Le client n’a rien dit pendant {} : le serveur dit au revoir et ferme la connexion, comme le font les serveurs pour libérer leurs ressources. Un logiciel de messagerie se reconnecte quand il en a besoin.", duration(*after)),
+            crate::vocab::Closing::ShuttingDown => "Le serveur s’arrête et ferme la connexion. Le client devra se reconnecter plus tard ; rien de ce qui était en cours ne prend effet.".into(),
+            crate::vocab::Closing::TooManyConnections => "Le serveur gère déjà autant de connexions qu’il en accepte : il refuse celle-ci tout de suite. Réessayez dans un instant.".into(),
         },
         Note::BareLineFeed => "Cette ligne se termine par un LF seul au lieu de CR LF. Facteur \
             est tolérant et l’accepte, mais les RFC exigent CR LF et un serveur strict \
             refuserait la ligne."
             .into(),
     }
-}
-
-pub(super) fn expected(e: Expected) -> &'static str {
-    match e {
-        Expected::Space => "une espace",
-        Expected::Domain => "un nom de domaine comme laptop.example.test",
-        Expected::FromColon => "FROM: juste après MAIL",
-        Expected::ToColon => "TO: juste après RCPT",
-        Expected::AnglePath => "une adresse entre chevrons, comme <bob@example.test>",
-        Expected::At => "un @ entre l’utilisateur et le domaine",
-        Expected::LocalPart => "la partie utilisateur de l’adresse, avant le @",
-        Expected::CloseAngle => "un chevron fermant >",
-        Expected::Parameter => "un paramètre comme SIZE=1000",
-        Expected::Mechanism => "un nom de mécanisme comme PLAIN",
-        Expected::Base64 => "du texte en base64",
-        Expected::MessageNumber => "un numéro de message comme 1",
-        Expected::LineCount => "un nombre de lignes",
-        Expected::UserName => "un nom d’utilisateur",
-        Expected::Argument => "un argument",
-        Expected::EndOfLine => "la fin de la ligne",
-        Expected::Tag => "une étiquette comme a1, que le serveur répète dans sa réponse",
-        Expected::CommandName => "un nom de commande comme FETCH",
-        Expected::Mailbox => "un nom de dossier comme INBOX ou \"Mon dossier\"",
-        Expected::AString => "un mot, une chaîne entre guillemets ou un littéral",
-        Expected::String => "une chaîne entre guillemets ou un littéral",
-        Expected::SequenceSet => "des numéros de message comme 1, 2:4 ou 1:*",
-        Expected::FetchAttribute => "un élément de FETCH comme FLAGS, ENVELOPE ou BODY.PEEK[]",
-        Expected::Flag => "un drapeau comme \\Seen ou \\Flagged",
-        Expected::SearchKey => "un critère de recherche comme UNSEEN ou FROM alice",
-        Expected::Date => "une date comme 1-Nov-2026",
-        Expected::DateTime => "une date et une heure comme \"27-Nov-2026 09:00:00 +0000\"",
-        Expected::OpenParen => "une parenthèse ouvrante",
-        Expected::CloseParen => "une parenthèse fermante",
-        Expected::StatusItem => "un élément de STATUS comme MESSAGES ou UNSEEN",
-        Expected::Section => "une section comme [], [HEADER] ou [1.2] et son ] fermant",
-        Expected::StoreAction => "FLAGS, +FLAGS ou -FLAGS",
-    }
-}
-
-pub(super) fn hint(h: Hint) -> &'static str {
-    match h {
-        Hint::AngleBrackets => "Dans MAIL et RCPT, l’adresse se met entre chevrons : MAIL FROM:<alice@example.test>.",
-        Hint::NoSpaceAfterColon => "La RFC 5321 ne met pas d’espace entre les deux-points et le < : écrivez FROM:<…> et non FROM: <…>.",
-        Hint::KeywordMissing => "Il manque le mot-clé : on écrit MAIL FROM:<…> et RCPT TO:<…>.",
-        Hint::SayWhoYouAre => "Présentez-vous : EHLO suivi du nom de votre machine, par exemple EHLO laptop.example.test.",
-        Hint::CountFromOne => "Les messages sont numérotés à partir de 1, comme le montrent STAT et LIST.",
-        Hint::MissingTag => "Toute commande IMAP commence par une étiquette comme a1 : a1 LOGIN bob builder. Le serveur s’en sert pour dire à quelle commande il répond.",
-        Hint::QuoteSpaces => "Un nom qui contient des espaces se met entre guillemets : \"Mon dossier\".",
-        Hint::FlagBackslash => "Les drapeaux système commencent par une barre oblique inverse : \\Seen, \\Flagged, \\Deleted.",
-    }
-}
-
-pub(super) fn diagnostic(d: &Diagnostic) -> String {
-    let mut text = format!(
-        "Colonne {} : on attendait {}.",
-        d.column,
-        expected(d.expected)
-    );
-    if let Some(h) = d.hint {
-        text.push(' ');
-        text.push_str(hint(h));
-    }
-    text
 }
 
 fn smtp(n: &SmtpNote) -> String {

@@ -1,6 +1,6 @@
 //! Le catalogue français pour IMAP.
 
-use super::fr::diagnostic;
+use super::fr_grammar::diagnostic;
 use crate::imap::{CommandName, ImapNote, ImapState};
 
 pub(super) fn imap(n: &ImapNote) -> String {

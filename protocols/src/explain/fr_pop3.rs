@@ -1,6 +1,6 @@
 //! Le catalogue français pour POP3.
 
-use super::fr::diagnostic;
+use super::fr_grammar::diagnostic;
 use crate::pop3::{Capability, Pop3Note, State};
 
 pub(super) fn pop3(n: &Pop3Note) -> String {

@@ -395,7 +395,7 @@ fn every_note() -> Vec<Note> {
             ]
             .into_iter()
             .flat_map(|service| {
-                use crate::closing::Closing::*;
+                use crate::vocab::Closing::*;
                 [
                     IdleTimeout { after: 300 },
                     IdleTimeout { after: 1 },

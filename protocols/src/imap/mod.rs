@@ -5,13 +5,13 @@
 pub mod command;
 pub mod encode;
 mod mailboxes;
-mod messages;
 pub mod mime;
 pub mod msg_att;
 pub mod note;
 pub mod reply;
 pub mod response;
 pub mod search;
+pub mod selected;
 pub mod session;
 pub mod types;
 pub mod view;

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::types::CommandName;
-use crate::explain::Rfc;
 use crate::grammar::Diagnostic;
+use crate::vocab::Rfc;
 
 /// The four states of an IMAP connection (RFC 9051 §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

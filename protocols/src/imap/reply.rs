@@ -5,7 +5,7 @@
 pub use super::response::{Code, Data, Response, Status};
 
 use super::note::ImapNote;
-use crate::explain::Note;
+use crate::note::Note;
 use crate::output::{Output, Role};
 
 /// Sends a response with what it means.

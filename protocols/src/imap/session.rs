@@ -5,22 +5,20 @@
 use serde::{Deserialize, Serialize};
 
 use super::command::{self, split_literals, trailing_literal, ParseError};
-use super::mailboxes::Append;
-use super::messages::{FlagChange, Transfer};
-use super::msg_att::MsgAtt;
+use super::mailboxes::{self, Append, Outcome};
 use super::note::{ImapNote, ImapState};
 use super::reply::{continuation, data, tagged, untagged, Code, Data, Status};
+use super::selected::{completed, FlagChange, Selected, Transfer};
 use super::types::{Command, CommandName};
-use super::view::{Update, View};
-use crate::console::Awaiting;
-use crate::explain::Note;
 use crate::line::{Framed, LineBuffer};
+use crate::note::Note;
 use crate::output::{Event, Output};
 use crate::port::Port;
 use crate::port::Service;
 use crate::sasl::{self, Answer};
 use crate::session::{Context, Session};
-use crate::store::Store;
+use crate::store::{Store, INBOX};
+use crate::vocab::Awaiting;
 
 /// The longest command line, literals excluded (RFC 7162 §4 asks for at least 8192).
 pub const MAX_LINE: usize = 8192;
@@ -68,10 +66,10 @@ impl ImapPolicy {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(super) enum State {
+enum State {
     NotAuthenticated,
     Authenticated { login: String },
-    Selected { login: String, view: View },
+    Selected(Selected),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,12 +88,12 @@ enum Mode {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImapSession {
-    pub(super) policy: ImapPolicy,
-    pub(super) lenient: bool,
-    pub(super) tls: bool,
+    policy: ImapPolicy,
+    lenient: bool,
+    tls: bool,
     /// ENABLE IMAP4rev2 was sent: no RECENT, ESEARCH for SEARCH (RFC 9051 Appendix E).
-    pub(super) rev2: bool,
-    pub(super) state: State,
+    rev2: bool,
+    state: State,
     mode: Mode,
     lines: LineBuffer,
     /// The command being assembled, in wire form, while literals arrive.
@@ -103,7 +101,7 @@ pub struct ImapSession {
     closed: bool,
 }
 
-pub(super) fn imap(note: ImapNote) -> Note {
+fn imap(note: ImapNote) -> Note {
     Note::Imap(note)
 }
 
@@ -150,17 +148,17 @@ impl ImapSession {
     /// The selected mailbox, if any.
     pub fn selected(&self) -> Option<&str> {
         match &self.state {
-            State::Selected { view, .. } => Some(&view.mailbox),
+            State::Selected(selected) => Some(selected.mailbox()),
             _ => None,
         }
     }
 
-    pub(super) fn login_disabled(&self) -> bool {
+    fn login_disabled(&self) -> bool {
         self.policy.login_needs_tls && !self.tls
     }
 
     /// The capability list for the current state (RFC 9051 §7.2.2).
-    pub(super) fn capabilities(&self) -> Vec<&'static str> {
+    fn capabilities(&self) -> Vec<&'static str> {
         let mut caps = vec![
             "IMAP4rev1",
             "IMAP4rev2",
@@ -188,11 +186,11 @@ impl ImapSession {
         caps
     }
 
-    pub(super) fn imap_state(&self) -> ImapState {
+    fn imap_state(&self) -> ImapState {
         match self.state {
             State::NotAuthenticated => ImapState::NotAuthenticated,
             State::Authenticated { .. } => ImapState::Authenticated,
-            State::Selected { .. } => ImapState::Selected,
+            State::Selected(_) => ImapState::Selected,
         }
     }
 
@@ -208,7 +206,7 @@ impl ImapSession {
     /// Whether an idling session has news to push.
     pub fn has_news(&self, store: &Store) -> bool {
         match &self.state {
-            State::Selected { view, .. } => self.is_idling() && view.behind(store),
+            State::Selected(selected) => self.is_idling() && selected.behind(store),
             _ => false,
         }
     }
@@ -452,7 +450,8 @@ impl Session for ImapSession {
     fn login(&self) -> Option<&str> {
         match &self.state {
             State::NotAuthenticated => None,
-            State::Authenticated { login } | State::Selected { login, .. } => Some(login),
+            State::Authenticated { login } => Some(login),
+            State::Selected(selected) => Some(selected.login()),
         }
     }
 
@@ -512,7 +511,7 @@ impl ImapSession {
             | N::Status
             | N::Append
             | N::Idle => !matches!(self.state, State::NotAuthenticated),
-            _ => matches!(self.state, State::Selected { .. }),
+            _ => matches!(self.state, State::Selected(_)),
         };
         if !allowed {
             let text = match (&self.state, name) {
@@ -614,24 +613,17 @@ impl ImapSession {
                 self.mode = Mode::Idle {
                     tag: tag.to_owned(),
                 };
-                if let State::Selected { .. } = self.state {
-                    self.updates(ctx.store, out, true);
-                }
+                self.updates(ctx.store, out, true);
             }
             Command::Select(m) => self.select(tag, &m.0, false, ctx, out),
             Command::Examine(m) => self.select(tag, &m.0, true, ctx, out),
-            Command::Create(m) => self.create(tag, &m.0, ctx, out),
-            Command::Delete(m) => self.delete(tag, &m.0, ctx, out),
-            Command::Rename { from, to } => self.rename(tag, &from.0, &to.0, ctx, out),
-            Command::Subscribe(m) => self.subscribe(tag, &m.0, true, ctx, out),
-            Command::Unsubscribe(m) => self.subscribe(tag, &m.0, false, ctx, out),
-            Command::List { reference, pattern } => {
-                self.list(tag, &reference, &pattern, false, ctx, out)
+            Command::Close | Command::Unselect => {
+                let login = self.login().unwrap_or_default().to_owned();
+                let before = std::mem::replace(&mut self.state, State::Authenticated { login });
+                if let State::Selected(selected) = before {
+                    selected.close(tag, matches!(command, Command::Close), ctx, out);
+                }
             }
-            Command::Lsub { reference, pattern } => {
-                self.list(tag, &reference, &pattern, true, ctx, out)
-            }
-            Command::Status { mailbox, items } => self.status(tag, &mailbox.0, &items, ctx, out),
             Command::Append {
                 mailbox,
                 flags,
@@ -644,17 +636,111 @@ impl ImapSession {
                     date,
                     message,
                 };
-                self.append(tag, request, ctx, out)
+                let login = self.login().unwrap_or_default().to_owned();
+                if let Some((code, note)) = mailboxes::append(&login, tag, request, ctx, out) {
+                    self.updates(ctx.store, out, true);
+                    tagged(out, tag, Status::Ok, Some(code), "APPEND completed", note);
+                }
             }
-            Command::Close => self.close(tag, true, ctx, out),
-            Command::Unselect => self.close(tag, false, ctx, out),
-            Command::Expunge { uids } => self.expunge(tag, uids, ctx, out),
-            Command::Search { uid, charset, key } => self.search(tag, uid, charset, key, ctx, out),
+            Command::Create(_)
+            | Command::Delete(_)
+            | Command::Rename { .. }
+            | Command::Subscribe(_)
+            | Command::Unsubscribe(_)
+            | Command::List { .. }
+            | Command::Lsub { .. }
+            | Command::Status { .. } => self.mailbox_command(tag, command, ctx, out),
+            _ => self.message_command(tag, command, ctx, out),
+        }
+    }
+
+    /// SELECT or EXAMINE. Selecting, even a mailbox that does not exist, first leaves the
+    /// mailbox selected before (RFC 9051 §6.3.2).
+    fn select(
+        &mut self,
+        tag: &str,
+        name: &str,
+        read_only: bool,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let login = self.login().unwrap_or_default().to_owned();
+        let selected = mailboxes::select(&login, self.rev2, tag, name, read_only, ctx, out);
+        self.state = match selected {
+            Some(selected) => State::Selected(selected),
+            None => State::Authenticated { login },
+        };
+    }
+
+    /// Commands on mailboxes (RFC 9051 §6.3), in the authenticated or selected state.
+    fn mailbox_command(
+        &mut self,
+        tag: &str,
+        command: Command,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let name = command.name();
+        let login = self.login().unwrap_or_default().to_owned();
+        let outcome = match &command {
+            Command::Create(m) => mailboxes::create(&login, tag, &m.0, ctx, out),
+            Command::Delete(m) => mailboxes::delete(&login, tag, &m.0, ctx, out),
+            Command::Rename { from, to } => {
+                mailboxes::rename(&login, tag, &from.0, &to.0, ctx, out)
+            }
+            Command::Subscribe(m) => mailboxes::subscribe(&login, tag, &m.0, true, ctx, out),
+            Command::Unsubscribe(m) => mailboxes::subscribe(&login, tag, &m.0, false, ctx, out),
+            Command::List { reference, pattern } => {
+                mailboxes::list(&login, reference, pattern, false, ctx, out)
+            }
+            Command::Lsub { reference, pattern } => {
+                mailboxes::list(&login, reference, pattern, true, ctx, out)
+            }
+            Command::Status { mailbox, items } => {
+                mailboxes::status(&login, tag, &mailbox.0, items, ctx, out)
+            }
+            _ => return,
+        };
+        if outcome == Outcome::Refused {
+            return;
+        }
+        // The selected mailbox follows a RENAME and is left when it is deleted.
+        match (&command, &mut self.state) {
+            (Command::Delete(m), State::Selected(s)) if s.mailbox() == m.0 => {
+                self.state = State::Authenticated { login };
+            }
+            (Command::Rename { from, to }, State::Selected(s))
+                if s.mailbox() == from.0 && from.0 != INBOX =>
+            {
+                s.renamed(&to.0);
+            }
+            _ => {}
+        }
+        self.complete(tag, name, ctx, out, true);
+    }
+
+    /// Commands on the messages of the selected mailbox (RFC 9051 §6.4).
+    fn message_command(
+        &mut self,
+        tag: &str,
+        command: Command,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+    ) {
+        let rev2 = self.rev2;
+        let State::Selected(selected) = &mut self.state else {
+            return;
+        };
+        match command {
+            Command::Expunge { uids } => selected.expunge(tag, uids, ctx, out),
+            Command::Search { uid, charset, key } => {
+                selected.search(tag, rev2, uid, charset, key, ctx, out)
+            }
             Command::Fetch {
                 uid,
                 set,
                 attributes,
-            } => self.fetch(tag, uid, &set, &attributes, ctx, out),
+            } => selected.fetch(tag, uid, &set, &attributes, ctx, out),
             Command::Store {
                 uid,
                 set,
@@ -669,7 +755,7 @@ impl ImapSession {
                     silent,
                     flags,
                 };
-                self.store(tag, change, ctx, out)
+                selected.store(tag, change, ctx, out)
             }
             Command::Copy { uid, set, mailbox } => {
                 let transfer = Transfer {
@@ -678,7 +764,7 @@ impl ImapSession {
                     target: mailbox.0,
                     remove: false,
                 };
-                self.transfer(tag, transfer, ctx, out)
+                selected.transfer(tag, transfer, ctx, out)
             }
             Command::Move { uid, set, mailbox } => {
                 let transfer = Transfer {
@@ -687,13 +773,14 @@ impl ImapSession {
                     target: mailbox.0,
                     remove: true,
                 };
-                self.transfer(tag, transfer, ctx, out)
+                selected.transfer(tag, transfer, ctx, out)
             }
+            _ => {}
         }
     }
 
-    /// Sends pending updates (if in a mailbox) and the tagged OK.
-    pub(super) fn complete(
+    /// Sends pending updates (if a mailbox is selected) and the tagged OK.
+    fn complete(
         &mut self,
         tag: &str,
         name: CommandName,
@@ -702,35 +789,12 @@ impl ImapSession {
         expunge_allowed: bool,
     ) {
         self.updates(ctx.store, out, expunge_allowed);
-        tagged(
-            out,
-            tag,
-            Status::Ok,
-            None,
-            &format!("{} completed", name.word()),
-            ImapNote::Completed(name),
-        );
+        completed(out, tag, name);
     }
 
-    /// Untagged EXISTS, EXPUNGE and FETCH (FLAGS) for what changed since this session last
-    /// caught up (RFC 9051 §7.5.1 decides whether EXPUNGE may be sent now).
-    pub(super) fn updates(&mut self, store: &Store, out: &mut Output, expunge_allowed: bool) {
-        let State::Selected { view, .. } = &mut self.state else {
-            return;
-        };
-        for update in view.catch_up(store, expunge_allowed) {
-            match update {
-                Update::Exists(n) => data(out, Data::Exists(n), ImapNote::Exists { count: n }),
-                Update::Expunge(seq) => data(out, Data::Expunge(seq), ImapNote::Expunge { seq }),
-                Update::Flags { seq, uid, flags } => data(
-                    out,
-                    Data::Fetch {
-                        seq,
-                        items: vec![MsgAtt::Uid(uid), MsgAtt::Flags(flags)],
-                    },
-                    ImapNote::FlagsUpdate { seq },
-                ),
-            }
+    fn updates(&mut self, store: &Store, out: &mut Output, expunge_allowed: bool) {
+        if let State::Selected(selected) = &mut self.state {
+            selected.updates(store, out, expunge_allowed);
         }
     }
 

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::command::Verb;
-use crate::explain::Rfc;
 use crate::grammar::Diagnostic;
+use crate::vocab::Rfc;
 
 /// The three states of a POP3 session (RFC 1939 §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,13 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use super::command::{self, Command, ParseError, Verb};
 use super::note::{Capability, Pop3Note, State};
-use crate::console::Awaiting;
-use crate::explain::Note;
 use crate::line::{Framed, LineBuffer};
+use crate::note::Note;
 use crate::output::{Event, Output, Role};
 use crate::port::{Port, Service};
 use crate::session::{Context, Session};
 use crate::store::{Store, Uid, INBOX};
+use crate::vocab::Awaiting;
 
 /// RFC 2449 §4: a command line is at most 255 octets with its CRLF.
 pub const MAX_COMMAND_LINE: usize = 253;

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::command::{Forgiven, Verb};
-use crate::explain::Rfc;
 use crate::grammar::Diagnostic;
+use crate::vocab::Rfc;
 
 /// An SMTP service extension advertised in the EHLO reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

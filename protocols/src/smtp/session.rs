@@ -13,14 +13,14 @@ use super::note::{Extension, SmtpNote};
 use super::policy::SmtpPolicy;
 use super::reply::{EnhancedCode, Reply};
 use super::trace::{Protocol, Receipt};
-use crate::console::Awaiting;
-use crate::explain::Note;
 use crate::line::{Framed, LineBuffer};
+use crate::note::Note;
 use crate::output::{Event, Output};
 use crate::port::Service;
 use crate::sasl::{self, Plain};
 use crate::session::{Context, Session};
 use crate::store::{Address, INBOX};
+use crate::vocab::Awaiting;
 
 /// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF.
 pub const MAX_COMMAND_LINE: usize = 510;

@@ -31,6 +31,11 @@ impl Flag {
         }
     }
 
+    /// Flags as IMAP writes them, for events and views.
+    pub fn names<'a>(flags: impl IntoIterator<Item = &'a Flag>) -> Vec<String> {
+        flags.into_iter().map(|f| f.name().to_owned()).collect()
+    }
+
     /// A system flag by name, without regard to case (flags are case-insensitive, RFC 9051
     /// §2.3.2). Returns None for names that are not system flags.
     pub fn system(name: &str) -> Option<Flag> {

@@ -2,9 +2,10 @@
 //! `World`. It turns the engine's output into dialogue entries and never decides anything
 //! a protocol decides.
 
-use facteur_protocols::console::{imap_needs_tag, Awaiting};
-use facteur_protocols::explain::Note;
+use facteur_protocols::assist::imap_needs_tag;
+use facteur_protocols::note::Note;
 use facteur_protocols::output::{Event, Output, Role, Step};
+use facteur_protocols::vocab::Awaiting;
 use facteur_protocols::{Port, Service, SessionId, SessionInfo, World};
 use leptos::prelude::*;
 

@@ -1,25 +1,29 @@
-//! Commands on the messages of the selected mailbox (RFC 9051 §6.4): CLOSE, UNSELECT,
+//! The selected state (RFC 9051 §3.3): a mailbox open in this session, seen through the
+//! session's own [`View`], and the commands on its messages (§6.4): CLOSE, UNSELECT,
 //! EXPUNGE, SEARCH, FETCH, STORE, COPY, MOVE and their UID forms.
+//!
+//! A [`Selected`] knows nothing of the session around it: the session hands it the
+//! commands that need a mailbox, and takes it back when the mailbox is closed.
 
 use std::collections::BTreeSet;
 
-use super::mailboxes::flag_names;
+use serde::{Deserialize, Serialize};
+
 use super::mime::Parsed;
 use super::msg_att::MsgAtt;
 use super::note::ImapNote;
-use super::reply::{data, tagged, untagged, Code, Data, Status};
+use super::reply::{data, respond, tagged, untagged, Code, Data, Response, Status};
 use super::search::Candidate;
-use super::session::{ImapSession, State};
 use super::types::{
     CommandName, FetchAttribute, SearchKey, Section, SectionText, SequenceSet, StoreMode,
 };
-use super::view::View;
+use super::view::{Update, View};
 use crate::output::{Event, Output};
 use crate::session::Context;
-use crate::store::{Flag, Message, Uid};
+use crate::store::{Flag, Message, Store, Uid};
 
 /// A STORE command's arguments (RFC 9051 §6.4.6).
-pub(super) struct FlagChange {
+pub struct FlagChange {
     pub uid: bool,
     pub set: SequenceSet,
     pub mode: StoreMode,
@@ -28,7 +32,7 @@ pub(super) struct FlagChange {
 }
 
 /// A COPY or MOVE command's arguments.
-pub(super) struct Transfer {
+pub struct Transfer {
     pub uid: bool,
     pub set: SequenceSet,
     pub target: String,
@@ -58,23 +62,71 @@ fn resolve(view: &View, set: &SequenceSet, uid: bool) -> Option<Vec<(u32, Uid)>>
     )
 }
 
-impl ImapSession {
-    fn view(&self) -> Option<&View> {
-        match &self.state {
-            State::Selected { view, .. } => Some(view),
-            _ => None,
+/// A mailbox selected (or examined) in a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selected {
+    view: View,
+}
+
+impl Selected {
+    pub fn new(view: View) -> Selected {
+        Selected { view }
+    }
+
+    /// The mailbox's name.
+    pub fn mailbox(&self) -> &str {
+        &self.view.mailbox
+    }
+
+    /// The account whose mailbox it is.
+    pub fn login(&self) -> &str {
+        &self.view.login
+    }
+
+    /// RENAME of the selected mailbox: the view follows the new name.
+    pub fn renamed(&mut self, to: &str) {
+        self.view.mailbox = to.to_owned();
+    }
+
+    /// Whether another session changed the mailbox since this one last caught up.
+    pub fn behind(&self, store: &Store) -> bool {
+        self.view.behind(store)
+    }
+
+    /// Untagged EXISTS, EXPUNGE and FETCH (FLAGS) for what changed since this session last
+    /// caught up (RFC 9051 §7.5.1 decides whether EXPUNGE may be sent now).
+    pub fn updates(&mut self, store: &Store, out: &mut Output, expunge_allowed: bool) {
+        for update in self.view.catch_up(store, expunge_allowed) {
+            match update {
+                Update::Exists(n) => data(out, Data::Exists(n), ImapNote::Exists { count: n }),
+                Update::Expunge(seq) => data(out, Data::Expunge(seq), ImapNote::Expunge { seq }),
+                Update::Flags { seq, uid, flags } => data(
+                    out,
+                    Data::Fetch {
+                        seq,
+                        items: vec![MsgAtt::Uid(uid), MsgAtt::Flags(flags)],
+                    },
+                    ImapNote::FlagsUpdate { seq },
+                ),
+            }
         }
     }
 
-    fn view_mut(&mut self) -> Option<&mut View> {
-        match &mut self.state {
-            State::Selected { view, .. } => Some(view),
-            _ => None,
-        }
+    /// Sends pending updates and the tagged OK.
+    fn complete(
+        &mut self,
+        tag: &str,
+        name: CommandName,
+        ctx: &mut Context<'_>,
+        out: &mut Output,
+        expunge_allowed: bool,
+    ) {
+        self.updates(ctx.store, out, expunge_allowed);
+        completed(out, tag, name);
     }
 
     fn invalid_sequence(&self, tag: &str, out: &mut Output) {
-        let exists = self.view().map_or(0, View::exists);
+        let exists = self.view.exists();
         tagged(
             out,
             tag,
@@ -104,7 +156,7 @@ impl ImapSession {
         flags: BTreeSet<Flag>,
         out: &mut Output,
     ) {
-        let Some(view) = self.view_mut() else { return };
+        let view = &mut self.view;
         let (login, mailbox) = (view.login.clone(), view.mailbox.clone());
         view.told_flags(uid, flags.clone());
         if ctx.store.set_flags(&login, &mailbox, uid, flags.clone()) {
@@ -112,21 +164,15 @@ impl ImapSession {
                 account: login,
                 mailbox,
                 uid,
-                flags: flag_names(&flags),
+                flags: Flag::names(&flags),
             });
         }
     }
 
-    pub(super) fn close(
-        &mut self,
-        tag: &str,
-        expunge: bool,
-        ctx: &mut Context<'_>,
-        out: &mut Output,
-    ) {
-        let Some(view) = self.view().cloned() else {
-            return;
-        };
+    /// CLOSE (`expunge`) or UNSELECT: the mailbox is left, and the session goes back to
+    /// the authenticated state.
+    pub fn close(self, tag: &str, expunge: bool, ctx: &mut Context<'_>, out: &mut Output) {
+        let view = self.view;
         let command = if expunge {
             CommandName::Close
         } else {
@@ -156,7 +202,6 @@ impl ImapSession {
                 });
             }
         }
-        self.state = State::Authenticated { login: view.login };
         let note = if expunge {
             ImapNote::ClosedQuietly { expunged }
         } else {
@@ -166,16 +211,14 @@ impl ImapSession {
         tagged(out, tag, Status::Ok, None, &text, note);
     }
 
-    pub(super) fn expunge(
+    pub fn expunge(
         &mut self,
         tag: &str,
         uids: Option<SequenceSet>,
         ctx: &mut Context<'_>,
         out: &mut Output,
     ) {
-        let Some(view) = self.view().cloned() else {
-            return;
-        };
+        let view = self.view.clone();
         if view.read_only {
             return self.read_only(tag, out);
         }
@@ -203,9 +246,11 @@ impl ImapSession {
         self.complete(tag, CommandName::Expunge, ctx, out, true);
     }
 
-    pub(super) fn search(
+    #[allow(clippy::too_many_arguments)]
+    pub fn search(
         &mut self,
         tag: &str,
+        rev2: bool,
         uid: bool,
         charset: Option<String>,
         key: SearchKey,
@@ -224,7 +269,7 @@ impl ImapSession {
                 ImapNote::BadCharset { charset: c },
             );
         }
-        let Some(view) = self.view() else { return };
+        let view = &self.view;
         let Some(mailbox) = ctx.store.mailbox(&view.login, &view.mailbox) else {
             return;
         };
@@ -246,7 +291,7 @@ impl ImapSession {
             })
             .collect();
         let count = found.len();
-        if self.rev2 {
+        if rev2 {
             let esearch = Data::Esearch {
                 tag: tag.to_owned(),
                 uid,
@@ -263,7 +308,7 @@ impl ImapSession {
         self.complete(tag, CommandName::Search, ctx, out, uid);
     }
 
-    pub(super) fn fetch(
+    pub fn fetch(
         &mut self,
         tag: &str,
         uid: bool,
@@ -272,9 +317,7 @@ impl ImapSession {
         ctx: &mut Context<'_>,
         out: &mut Output,
     ) {
-        let Some(view) = self.view().cloned() else {
-            return;
-        };
+        let view = self.view.clone();
         let Some(targets) = resolve(&view, set, uid) else {
             return self.invalid_sequence(tag, out);
         };
@@ -317,16 +360,14 @@ impl ImapSession {
         self.complete(tag, CommandName::Fetch, ctx, out, uid);
     }
 
-    pub(super) fn store(
+    pub fn store(
         &mut self,
         tag: &str,
         change: FlagChange,
         ctx: &mut Context<'_>,
         out: &mut Output,
     ) {
-        let Some(view) = self.view().cloned() else {
-            return;
-        };
+        let view = self.view.clone();
         if view.read_only {
             return self.read_only(tag, out);
         }
@@ -373,16 +414,14 @@ impl ImapSession {
     }
 
     /// COPY, or MOVE when `remove` is set (RFC 9051 §6.4.7, §6.4.8; RFC 6851).
-    pub(super) fn transfer(
+    pub fn transfer(
         &mut self,
         tag: &str,
         transfer: Transfer,
         ctx: &mut Context<'_>,
         out: &mut Output,
     ) {
-        let Some(view) = self.view().cloned() else {
-            return;
-        };
+        let view = self.view.clone();
         let Transfer {
             uid,
             set,
@@ -488,6 +527,13 @@ impl ImapSession {
             ImapNote::CopyUid,
         );
     }
+}
+
+/// `tag OK <command> completed`
+pub fn completed(out: &mut Output, tag: &str, name: CommandName) {
+    let text = format!("{} completed", name.word());
+    let response = Response::tagged(tag, Status::Ok, None, text);
+    respond(out, &response, ImapNote::Completed(name));
 }
 
 /// One item of a FETCH response (RFC 9051 §7.5.2).

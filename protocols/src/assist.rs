@@ -1,6 +1,6 @@
-//! What a driver's console needs to know about a session, without touching it: what the
-//! next line will be taken as, whether a line being typed would parse, which commands and
-//! mailbox names complete a word, and the anatomy of a line for the explanation panel.
+//! Help for a learner typing in a terminal, without touching the session: whether a line
+//! being typed would parse, which commands and mailbox names complete a word, and the
+//! anatomy of a line for the explanation panel.
 //!
 //! None of this changes the world; the terminal asks before sending.
 
@@ -8,23 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::grammar::Diagnostic;
 use crate::port::Service;
-
-/// What the next line from the client will be taken as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Awaiting {
-    /// A command.
-    Command,
-    /// SMTP DATA: message lines until a line holding only a dot.
-    MessageData,
-    /// The octets of an IMAP literal.
-    Literal { remaining: u64 },
-    /// The rest of an IMAP command after a literal.
-    CommandContinued,
-    /// A base64 answer to an authentication challenge.
-    SaslResponse,
-    /// IMAP IDLE: only DONE.
-    IdleDone,
-}
 
 /// A problem with a line the learner is typing, found before it is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,9 +1,10 @@
-//! Words for the console: problems found while typing, the parts of a line, what the
+//! Words for the terminal: problems found while typing, the parts of a line, what the
 //! session is waiting for, and what a reply code's class means. English and French side by
 //! side, since each is a short phrase.
 
 use super::{diagnostic, Lang};
-use crate::console::{Awaiting, LineProblem, PartKind};
+use crate::assist::{LineProblem, PartKind};
+use crate::vocab::Awaiting;
 
 pub fn line_problem(p: &LineProblem, lang: Lang) -> String {
     match (p, lang) {

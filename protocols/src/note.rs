@@ -1,0 +1,67 @@
+//! What each line of a dialogue means: a [`Note`] names the situation, with its
+//! arguments. Sessions attach one to every line; the catalogues in `explain/` turn it into
+//! words in each language.
+
+use serde::{Deserialize, Serialize};
+
+use crate::imap::note::ImapNote;
+use crate::pop3::Pop3Note;
+use crate::port::Service;
+use crate::smtp::SmtpNote;
+use crate::vocab::{Closing, Rfc};
+
+/// What one line of a dialogue means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Note {
+    Smtp(SmtpNote),
+    Pop3(Pop3Note),
+    Imap(ImapNote),
+    /// A lenient session accepted a line ending in a bare LF instead of CRLF.
+    BareLineFeed,
+    /// The server closes the connection on its own initiative.
+    Closing {
+        service: Service,
+        why: Closing,
+    },
+}
+
+impl Note {
+    pub fn rfc(&self) -> Rfc {
+        match self {
+            Note::Smtp(n) => n.rfc(),
+            Note::Pop3(n) => n.rfc(),
+            Note::Imap(n) => n.rfc(),
+            Note::BareLineFeed => Rfc {
+                number: 5321,
+                section: "2.3.8",
+            },
+            Note::Closing { service, .. } => match service {
+                Service::Smtp => Rfc {
+                    number: 5321,
+                    section: "3.8",
+                },
+                Service::Pop3 => Rfc {
+                    number: 3206,
+                    section: "4",
+                },
+                Service::Imap => Rfc {
+                    number: 9051,
+                    section: "7.1.5",
+                },
+            },
+        }
+    }
+
+    /// Whether the line is message content (a DATA line, a literal's octets, a POP3 message
+    /// line) rather than protocol talk, so a page can set it apart.
+    pub fn is_message_data(&self) -> bool {
+        use crate::pop3::Pop3Note as P;
+        use crate::smtp::SmtpNote as S;
+        matches!(
+            self,
+            Note::Smtp(S::DataLine | S::DataDotStuffed | S::DataEnd)
+                | Note::Imap(ImapNote::LiteralData | ImapNote::LiteralContent)
+                | Note::Pop3(P::MessageLine | P::MessageLineStuffed)
+        )
+    }
+}

@@ -1,0 +1,81 @@
+//! The words every part of the engine shares, and nothing else: the languages it explains
+//! in, RFC references, what a session waits for next, why a server closes a connection.
+//! This module imports nothing of the crate, so sessions, notes and catalogues can all
+//! use it without importing each other.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A language Facteur explains in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// A BCP 47 tag such as `fr-CA` mapped to the nearest language Facteur has.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A section of an RFC, for the learner to read the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rfc {
+    pub number: u16,
+    /// Section number without the `§`, e.g. `4.1.1.1`.
+    pub section: &'static str,
+}
+
+impl Rfc {
+    pub fn url(&self) -> String {
+        format!(
+            "https://www.rfc-editor.org/rfc/rfc{}#section-{}",
+            self.number, self.section
+        )
+    }
+}
+
+impl fmt::Display for Rfc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RFC {} §{}", self.number, self.section)
+    }
+}
+
+/// What the next line from the client will be taken as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Awaiting {
+    /// A command.
+    Command,
+    /// SMTP DATA: message lines until a line holding only a dot.
+    MessageData,
+    /// The octets of an IMAP literal.
+    Literal { remaining: u64 },
+    /// The rest of an IMAP command after a literal.
+    CommandContinued,
+    /// A base64 answer to an authentication challenge.
+    SaslResponse,
+    /// IMAP IDLE: only DONE.
+    IdleDone,
+}
+
+/// Why a server closes a connection on its own initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Closing {
+    /// The client said nothing for `after` seconds (RFC 5321 §4.5.3.2.7, RFC 1939 §3,
+    /// RFC 9051 §5.4).
+    IdleTimeout { after: u64 },
+    /// The server is stopping.
+    ShuttingDown,
+    /// The server is at its connection limit; this client is turned away at once.
+    TooManyConnections,
+}
