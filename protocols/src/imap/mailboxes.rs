@@ -66,18 +66,31 @@ pub enum Outcome {
     Refused,
 }
 
+/// Sends a command's refusal.
+fn refuse(
+    out: &mut Output,
+    tag: &str,
+    status: Status,
+    code: Option<Code>,
+    text: &str,
+    note: ImapNote,
+) -> Outcome {
+    tagged(out, tag, status, code, text, note);
+    Outcome::Refused
+}
+
 fn no_such_mailbox(out: &mut Output, tag: &str, name: &str) -> Outcome {
-    tagged(
+    let note = ImapNote::NoSuchMailbox {
+        name: name.to_owned(),
+    };
+    refuse(
         out,
         tag,
         Status::No,
         Some(Code::NonExistent),
         "No such mailbox",
-        ImapNote::NoSuchMailbox {
-            name: name.to_owned(),
-        },
-    );
-    Outcome::Refused
+        note,
+    )
 }
 
 /// SELECT or EXAMINE (RFC 9051 §6.3.2, §6.3.3): the mailbox's state, then the tagged OK;
@@ -210,7 +223,7 @@ pub fn create(
     // A trailing delimiter says the name will hold sub-mailboxes (RFC 9051 §6.3.4).
     let name = name.trim_end_matches(DELIMITER);
     if name.is_empty() || name.split(DELIMITER).any(str::is_empty) {
-        tagged(
+        return refuse(
             out,
             tag,
             Status::No,
@@ -220,10 +233,9 @@ pub fn create(
                 name: name.to_owned(),
             },
         );
-        return Outcome::Refused;
     }
     if ctx.store.mailbox(login, name).is_some() {
-        tagged(
+        return refuse(
             out,
             tag,
             Status::No,
@@ -233,7 +245,6 @@ pub fn create(
                 name: name.to_owned(),
             },
         );
-        return Outcome::Refused;
     }
     // Superior names are created too: CREATE Work/2026 makes Work if needed.
     let mut path = String::new();
@@ -260,7 +271,7 @@ pub fn delete(
     out: &mut Output,
 ) -> Outcome {
     if name == INBOX {
-        tagged(
+        return refuse(
             out,
             tag,
             Status::No,
@@ -268,7 +279,6 @@ pub fn delete(
             "INBOX cannot be deleted",
             ImapNote::CannotDeleteInbox,
         );
-        return Outcome::Refused;
     }
     if ctx.store.mailbox(login, name).is_none() {
         return no_such_mailbox(out, tag, name);
@@ -279,7 +289,7 @@ pub fn delete(
         .account(login)
         .is_some_and(|a| a.mailboxes.keys().any(|k| k.starts_with(&prefix)));
     if has_children {
-        tagged(
+        return refuse(
             out,
             tag,
             Status::No,
@@ -289,7 +299,6 @@ pub fn delete(
                 name: name.to_owned(),
             },
         );
-        return Outcome::Refused;
     }
     ctx.store.delete_mailbox(login, name);
     out.event(Event::MailboxDeleted {
@@ -311,7 +320,7 @@ pub fn rename(
         return no_such_mailbox(out, tag, from);
     }
     if ctx.store.mailbox(login, to).is_some() || to == INBOX {
-        tagged(
+        return refuse(
             out,
             tag,
             Status::No,
@@ -321,7 +330,6 @@ pub fn rename(
                 name: to.to_owned(),
             },
         );
-        return Outcome::Refused;
     }
     if from == INBOX {
         // RFC 9051 §6.3.6: renaming INBOX moves its messages to the new name and leaves

@@ -2,12 +2,14 @@
 //! clients still send, with LITERAL+, IDLE, UIDPLUS, MOVE, UNSELECT, NAMESPACE, ID,
 //! ENABLE, SASL-IR, CHILDREN and SPECIAL-USE.
 
+pub mod auth;
 pub mod command;
 pub mod encode;
 mod mailboxes;
 pub mod mime;
 pub mod msg_att;
 pub mod note;
+pub mod policy;
 pub mod reply;
 pub mod response;
 pub mod search;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::auth;
 use super::command::{self, split_literals, trailing_literal, ParseError};
 use super::mailboxes::{self, Append, Outcome};
 use super::note::{ImapNote, ImapState};
@@ -13,57 +14,18 @@ use super::types::{Command, CommandName};
 use crate::line::{Framed, LineBuffer};
 use crate::note::Note;
 use crate::output::{Event, Output};
-use crate::port::Port;
 use crate::port::Service;
-use crate::sasl::{self, Answer};
+use crate::sasl;
 use crate::session::{Context, Session};
 use crate::store::{Store, INBOX};
 use crate::vocab::Awaiting;
+
+pub use super::policy::ImapPolicy;
 
 /// The longest command line, literals excluded (RFC 7162 §4 asks for at least 8192).
 pub const MAX_LINE: usize = 8192;
 /// The largest literal accepted, which bounds APPEND (RFC 7888 §3 lets a server refuse).
 pub const MAX_LITERAL: u64 = 10 * 1024 * 1024;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImapPolicy {
-    pub hostname: String,
-    pub starts_encrypted: bool,
-    pub offer_starttls: bool,
-    /// LOGINDISABLED until the connection is encrypted (RFC 9051 §6.2.3).
-    pub login_needs_tls: bool,
-    /// One port for the whole world (the native server): any account may log in.
-    pub whole_world: bool,
-}
-
-impl ImapPolicy {
-    /// 143 offers STARTTLS and refuses passwords before it; 993 is encrypted from the start.
-    pub fn for_port(hostname: &str, port: Port) -> ImapPolicy {
-        ImapPolicy {
-            hostname: hostname.to_owned(),
-            starts_encrypted: port.starts_encrypted(),
-            offer_starttls: true,
-            login_needs_tls: true,
-            whole_world: false,
-        }
-    }
-
-    /// The server a login is checked against: this one, or any in the world.
-    pub fn login_server(&self) -> Option<&str> {
-        (!self.whole_world).then_some(self.hostname.as_str())
-    }
-
-    /// A plain loopback port for real clients: the link counts as trusted, no STARTTLS.
-    pub fn trusted_loopback(hostname: &str) -> ImapPolicy {
-        ImapPolicy {
-            hostname: hostname.to_owned(),
-            starts_encrypted: false,
-            offer_starttls: false,
-            login_needs_tls: false,
-            whole_world: true,
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 enum State {
@@ -154,36 +116,13 @@ impl ImapSession {
     }
 
     fn login_disabled(&self) -> bool {
-        self.policy.login_needs_tls && !self.tls
+        self.policy.login_disabled(self.tls)
     }
 
     /// The capability list for the current state (RFC 9051 §7.2.2).
     fn capabilities(&self) -> Vec<&'static str> {
-        let mut caps = vec![
-            "IMAP4rev1",
-            "IMAP4rev2",
-            "LITERAL+",
-            "ENABLE",
-            "IDLE",
-            "NAMESPACE",
-            "ID",
-            "UIDPLUS",
-            "MOVE",
-            "UNSELECT",
-            "CHILDREN",
-            "SPECIAL-USE",
-        ];
-        if matches!(self.state, State::NotAuthenticated) {
-            if self.policy.offer_starttls && !self.tls {
-                caps.push("STARTTLS");
-            }
-            if self.login_disabled() {
-                caps.push("LOGINDISABLED");
-            } else {
-                caps.extend(["SASL-IR", "AUTH=PLAIN"]);
-            }
-        }
-        caps
+        let authenticated = !matches!(self.state, State::NotAuthenticated);
+        self.policy.capabilities(self.tls, authenticated)
     }
 
     fn imap_state(&self) -> ImapState {
@@ -583,7 +522,8 @@ impl ImapSession {
                         ImapNote::LoginDisabled,
                     );
                 }
-                self.check_credentials(tag, &user, &password, ctx, out);
+                let login = auth::login(&self.policy, tag, &user, &password, ctx, out);
+                self.logged_in(login);
             }
             Command::Authenticate { mechanism, initial } => {
                 self.authenticate(tag, &mechanism, initial, ctx, out)
@@ -822,47 +762,6 @@ impl ImapSession {
         out.event(Event::TlsStarted);
     }
 
-    fn check_credentials(
-        &mut self,
-        tag: &str,
-        user: &str,
-        password: &str,
-        ctx: &mut Context<'_>,
-        out: &mut Output,
-    ) {
-        match ctx
-            .store
-            .authenticate(self.policy.login_server(), user, password)
-        {
-            Some(account) => {
-                let login = account.login.clone();
-                self.state = State::Authenticated {
-                    login: login.clone(),
-                };
-                let caps = self.capabilities();
-                tagged(
-                    out,
-                    tag,
-                    Status::Ok,
-                    Some(Code::Capability(caps)),
-                    "Logged in",
-                    ImapNote::LoggedIn {
-                        login: login.clone(),
-                    },
-                );
-                out.event(Event::Authenticated { account: login });
-            }
-            None => tagged(
-                out,
-                tag,
-                Status::No,
-                Some(Code::AuthenticationFailed),
-                "Authentication failed",
-                ImapNote::AuthenticationFailed,
-            ),
-        }
-    }
-
     fn authenticate(
         &mut self,
         tag: &str,
@@ -895,7 +794,10 @@ impl ImapSession {
         }
         match initial {
             // SASL-IR (RFC 4959): the credentials came on the command line.
-            Some(ir) => self.plain(tag, sasl::answer(&ir), ctx, out),
+            Some(ir) => {
+                let login = auth::plain(&self.policy, tag, sasl::answer(&ir), ctx, out);
+                self.logged_in(login);
+            }
             None => {
                 continuation(out, "", ImapNote::ContinueAuthenticate);
                 self.mode = Mode::Authenticate {
@@ -914,45 +816,17 @@ impl ImapSession {
         out: &mut Output,
     ) {
         let answer = sasl::answer(text);
-        let note = match &answer {
-            Answer::Cancel => ImapNote::AuthCancel,
-            Answer::Data(bytes) => ImapNote::AuthResponse {
-                decoded: sasl::show(bytes),
-            },
-            Answer::Invalid => ImapNote::AuthResponse {
-                decoded: "?".to_owned(),
-            },
-        };
+        let note = auth::answer_note(&answer);
         out.client(text, std::iter::once(imap(note)).chain(framing).collect());
-        self.plain(tag, answer, ctx, out);
+        let login = auth::plain(&self.policy, tag, answer, ctx, out);
+        self.logged_in(login);
     }
 
-    /// RFC 4616 PLAIN, from its base64 answer.
-    fn plain(&mut self, tag: &str, answer: Answer, ctx: &mut Context<'_>, out: &mut Output) {
-        let (status, code, text, note) = match answer {
-            Answer::Cancel => (
-                Status::Bad,
-                None,
-                "Authentication cancelled",
-                ImapNote::AuthCancelled,
-            ),
-            Answer::Invalid => (
-                Status::Bad,
-                None,
-                "Invalid base64 data",
-                ImapNote::AuthBadBase64,
-            ),
-            Answer::Data(bytes) => match sasl::plain(&bytes) {
-                Some(p) => return self.check_credentials(tag, &p.user, &p.password, ctx, out),
-                None => (
-                    Status::No,
-                    Some(Code::AuthenticationFailed),
-                    "Authentication failed",
-                    ImapNote::AuthenticationFailed,
-                ),
-            },
-        };
-        tagged(out, tag, status, code, text, note);
+    /// After a successful login the session is authenticated (RFC 9051 §3.2).
+    fn logged_in(&mut self, login: Option<String>) {
+        if let Some(login) = login {
+            self.state = State::Authenticated { login };
+        }
     }
 
     fn idle_line(
