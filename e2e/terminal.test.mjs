@@ -221,3 +221,21 @@ test('the transcript downloads in C:/S: form and the diagram as an SVG file', as
     assert.equal((drawing.match(/class="arrow /g) ?? []).length, 5);
   });
 });
+
+test('a session left silent is closed by the server, with its goodbye explained', async () => {
+  await withPage({ ...en, clock: true }, async (page) => {
+    await connect(page, { protocol: 'SMTP', port: '587' });
+    await showAll(page);
+    // The learner walks away: five minutes and a bit pass with nothing typed.
+    await page.clock.fastForward('05:10');
+    const bye = page.locator('.dialogue .line.server', {
+      hasText: '421 4.4.2 mail.example.test Idle timeout, closing connection',
+    });
+    await bye.waitFor({ state: 'attached' });
+    await showAll(page);
+    await bye.click();
+    await page.locator('.explanation').getByText('The client said nothing for 5 minutes').waitFor();
+    await page.getByRole('button', { name: 'Connect' }).waitFor();
+    await screenshot(page, 'idle-timeout');
+  });
+});

@@ -16,10 +16,13 @@ export function useSite() {
   after(async () => {
     await site?.stop();
   });
-  return async function withPage(options, body) {
+  // `clock: true` puts the page on Playwright's fake clock before it loads, so a test can
+  // move time forward (page.clock.fastForward) instead of waiting.
+  return async function withPage({ clock = false, ...options }, body) {
     const browser = await openBrowser(options);
     try {
       const { page, errors } = await browser.newPage();
+      if (clock) await page.clock.install();
       await page.goto(site.url);
       await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
       await body(page);
