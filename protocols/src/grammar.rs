@@ -71,6 +71,8 @@ pub enum Expected {
     OpenParen,
     /// A closing parenthesis.
     CloseParen,
+    /// LIST options in parentheses: `(SUBSCRIBED)`, `RETURN (CHILDREN SPECIAL-USE)`.
+    ListOption,
     /// A STATUS item such as `MESSAGES`.
     StatusItem,
     /// A section such as `[HEADER]` or `[1.2]`.

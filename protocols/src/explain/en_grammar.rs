@@ -34,6 +34,9 @@ pub(super) fn expected(e: Expected) -> &'static str {
         Expected::DateTime => "a date and time such as \"27-Nov-2026 09:00:00 +0000\"",
         Expected::OpenParen => "an opening parenthesis",
         Expected::CloseParen => "a closing parenthesis",
+        Expected::ListOption => {
+            "LIST options in parentheses, such as (SUBSCRIBED) or RETURN (CHILDREN SPECIAL-USE)"
+        }
         Expected::StatusItem => "a status item such as MESSAGES or UNSEEN",
         Expected::Section => "a section such as [], [HEADER] or [1.2] and its closing ]",
         Expected::StoreAction => "FLAGS, +FLAGS or -FLAGS",

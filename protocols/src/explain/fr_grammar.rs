@@ -34,6 +34,7 @@ pub(super) fn expected(e: Expected) -> &'static str {
         Expected::DateTime => "une date et une heure comme \"27-Nov-2026 09:00:00 +0000\"",
         Expected::OpenParen => "une parenthèse ouvrante",
         Expected::CloseParen => "une parenthèse fermante",
+        Expected::ListOption => "des options de LIST entre parenthèses, comme (SUBSCRIBED) ou RETURN (CHILDREN SPECIAL-USE)",
         Expected::StatusItem => "un élément de STATUS comme MESSAGES ou UNSEEN",
         Expected::Section => "une section comme [], [HEADER] ou [1.2] et son ] fermant",
         Expected::StoreAction => "FLAGS, +FLAGS ou -FLAGS",

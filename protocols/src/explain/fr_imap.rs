@@ -98,6 +98,8 @@ pub(super) fn imap(n: &ImapNote) -> String {
         MovedCopyUid => "Les messages sont dans le dossier cible ; [COPYUID] fait correspondre anciens et nouveaux UID. Suivent les EXPUNGE des originaux.".into(),
         AppendUid { uid, line_endings_fixed: 0 } => format!("OK [APPENDUID] : le message a été enregistré avec l’UID {uid}."),
         AppendUid { uid, line_endings_fixed } => format!("OK [APPENDUID] : le message a été enregistré avec l’UID {uid}. Il contenait {line_endings_fixed} fins de ligne autres que CRLF (un LF seul ou un CR seul) ; un message doit terminer chaque ligne par CRLF (RFC 5322 §2.3), ce serveur les a donc enregistrées en CRLF, comme la plupart des serveurs. Sa taille est celle du message enregistré."),
+        NotModifiedUtf7 { name } => format!("NO [CANNOT] : dans un nom de dossier, & ouvre une suite de lettres non ASCII écrites en UTF-7 modifié (& puis du base64, terminé par -), et un & seul s’écrit &-. « {name} » ne respecte pas cette règle (RFC 3501 §5.1.3). Écrivez plutôt « {} ».", name.replace('&', "&-")),
+        ClosedPrevious => "OK [CLOSED] : le dossier sélectionné auparavant est fermé ; ce qui suit concerne le nouveau. Les mises à jour de l’ancien dossier s’arrêtent là.".into(),
         NulInMessage => "BAD : le message contient un octet NUL (un octet nul). Un littéral IMAP transporte tout octet sauf NUL (RFC 9051 §4.3) : le message n’a pas été enregistré.".into(),
         ClosedQuietly { expunged } => format!("OK : le dossier est fermé ; {expunged} messages marqués \\Deleted ont été supprimés, sans réponses EXPUNGE."),
     }

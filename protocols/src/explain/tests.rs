@@ -374,6 +374,10 @@ fn every_imap_note() -> Vec<ImapNote> {
             line_endings_fixed: 2,
         },
         NulInMessage,
+        NotModifiedUtf7 {
+            name: "bad&name".into(),
+        },
+        ClosedPrevious,
         ClosedQuietly { expunged: 1 },
         MovedCopyUid,
     ]);

@@ -204,7 +204,7 @@ fn seq_number(input: &str) -> PResult<'_, SeqNumber> {
     .parse(input)
 }
 
-/// `sequence-set = (seq-number / seq-range) ["," sequence-set]`
+/// `sequence-set = (seq-number / seq-range) ["," sequence-set]` / `"$"` (RFC 9051 §9)
 fn sequence_set(input: &str) -> PResult<'_, SequenceSet> {
     let range = map(
         (seq_number, opt(preceded(char(':'), seq_number))),
@@ -212,7 +212,41 @@ fn sequence_set(input: &str) -> PResult<'_, SequenceSet> {
     );
     expect(
         Expected::SequenceSet,
-        map(separated_list1(char(','), range), SequenceSet),
+        alt((
+            value(SequenceSet::saved(), char('$')),
+            map(separated_list1(char(','), range), SequenceSet),
+        )),
+    )
+    .parse(input)
+}
+
+/// `search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"`
+fn search_return(input: &str) -> PResult<'_, SearchReturn> {
+    let option = alt((
+        value("MIN", tag_no_case("MIN")),
+        value("MAX", tag_no_case("MAX")),
+        value("ALL", tag_no_case("ALL")),
+        value("COUNT", tag_no_case("COUNT")),
+        value("SAVE", tag_no_case("SAVE")),
+    ));
+    let list = delimited(
+        char('('),
+        separated_list0(char(' '), option),
+        expect(Expected::CloseParen, char(')')),
+    );
+    map(
+        preceded((char(' '), tag_no_case("RETURN"), char(' ')), list),
+        |words| {
+            let has = |w| words.contains(&w);
+            SearchReturn {
+                min: has("MIN"),
+                max: has("MAX"),
+                // RFC 4731 §3.1: an empty list means ALL.
+                all: has("ALL") || words.is_empty(),
+                count: has("COUNT"),
+                save: has("SAVE"),
+            }
+        },
     )
     .parse(input)
 }
@@ -308,13 +342,39 @@ fn date_time(input: &str) -> PResult<'_, Timestamp> {
     expect(Expected::DateTime, delimited(char('"'), inner, char('"')))(input)
 }
 
+/// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, with `\"` and `\\` escapes.
+fn quoted(input: &str) -> PResult<'_, String> {
+    let Some(inner) = input.strip_prefix('"') else {
+        return fail(input, Expected::String);
+    };
+    let mut out = String::new();
+    let mut chars = inner.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Ok((&inner[i + 1..], out)),
+            '\\' => match chars.next() {
+                Some((_, e @ ('"' | '\\'))) => out.push(e),
+                _ => return fail(&inner[i..], Expected::String),
+            },
+            '\r' | '\n' => return fail(&inner[i..], Expected::String),
+            c => out.push(c),
+        }
+    }
+    fail(input, Expected::String)
+}
+
 impl Grammar<'_> {
-    /// `tag = 1*<any ASTRING-CHAR except "+">`
+    /// `tag = 1*<any ASTRING-CHAR except "+">`, followed by a space or the end of the line:
+    /// in `a(b NOOP` there is no tag to answer with (RFC 9051 §2.2.1, §7.1.3).
     fn tag<'a>(&self, input: &'a str) -> PResult<'a, &'a str> {
-        expect(
+        let (rest, tag) = expect(
             Expected::Tag,
             take_while1(|c| is_astring_char(c) && c != '+'),
-        )(input)
+        )(input)?;
+        if !(rest.is_empty() || rest.starts_with(' ')) {
+            return fail(rest, Expected::Tag);
+        }
+        Ok((rest, tag))
     }
 
     fn end<'a>(&self, input: &'a str) -> PResult<'a, ()> {
@@ -325,25 +385,8 @@ impl Grammar<'_> {
         }
     }
 
-    /// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, with `\"` and `\\` escapes.
     fn quoted<'a>(&self, input: &'a str) -> PResult<'a, String> {
-        let Some(inner) = input.strip_prefix('"') else {
-            return fail(input, Expected::String);
-        };
-        let mut out = String::new();
-        let mut chars = inner.char_indices();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '"' => return Ok((&inner[i + 1..], out)),
-                '\\' => match chars.next() {
-                    Some((_, e @ ('"' | '\\'))) => out.push(e),
-                    _ => return fail(&inner[i..], Expected::String),
-                },
-                '\r' | '\n' => return fail(&inner[i..], Expected::String),
-                c => out.push(c),
-            }
-        }
-        fail(input, Expected::String)
+        quoted(input)
     }
 
     /// `literal = "{" number64 ["+"] "}" CRLF *CHAR8`: the body was read by the session.
@@ -485,19 +528,51 @@ impl Grammar<'_> {
                 to,
             })
             .parse(args),
-            N::List | N::Lsub => {
+            N::Lsub => {
                 let (r, (reference, pattern)) = (
                     preceded(sp, |i| self.mailbox(i)),
                     preceded(sp, |i| self.list_mailbox(i)),
                 )
                     .parse(args)?;
                 let reference = reference.0;
+                Ok((r, Command::Lsub { reference, pattern }))
+            }
+            // `list = "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat
+            //         [SP list-return-opts]`
+            N::List => {
+                let (r, (select, reference, pattern, returns)) = (
+                    opt(preceded(sp, list_options)),
+                    preceded(sp, |i| self.mailbox(i)),
+                    preceded(sp, |i| self.list_mailbox(i)),
+                    opt(preceded((sp, tag_no_case("RETURN"), sp), list_options)),
+                )
+                    .parse(args)?;
+                let mut options = ListOptions {
+                    returns: returns.is_some(),
+                    ..ListOptions::default()
+                };
+                for word in select.unwrap_or_default() {
+                    match word.as_str() {
+                        "SUBSCRIBED" => options.select_subscribed = true,
+                        "SPECIAL-USE" => options.select_special_use = true,
+                        _ => return fail(args, Expected::ListOption),
+                    }
+                }
+                for word in returns.unwrap_or_default() {
+                    match word.as_str() {
+                        "SUBSCRIBED" => options.return_subscribed = true,
+                        "CHILDREN" => options.return_children = true,
+                        "SPECIAL-USE" => options.return_special_use = true,
+                        _ => return fail(args, Expected::ListOption),
+                    }
+                }
+                let reference = reference.0;
                 Ok((
                     r,
-                    if name == N::List {
-                        Command::List { reference, pattern }
-                    } else {
-                        Command::Lsub { reference, pattern }
+                    Command::List {
+                        reference,
+                        pattern,
+                        options,
                     },
                 ))
             }
@@ -538,6 +613,7 @@ impl Grammar<'_> {
                 ))
             }
             N::Search => {
+                let (args, returns) = opt(search_return).parse(args)?;
                 let mut charset = opt(preceded((char(' '), tag_no_case("CHARSET"), sp), |i| {
                     self.astring(i)
                 }));
@@ -549,7 +625,15 @@ impl Grammar<'_> {
                 } else {
                     SearchKey::And(keys)
                 };
-                Ok((r, Command::Search { uid, charset, key }))
+                Ok((
+                    r,
+                    Command::Search {
+                        uid,
+                        charset,
+                        key,
+                        returns,
+                    },
+                ))
             }
             N::Fetch => {
                 let (r, set) = preceded(sp, sequence_set).parse(args)?;
@@ -841,14 +925,31 @@ fn section(input: &str) -> PResult<'_, Section> {
     )(input)
 }
 
+/// `"(" [option *(SP option)] ")"` for LIST's selection and return options, upper-cased.
+fn list_options(input: &str) -> PResult<'_, Vec<String>> {
+    let word = map(
+        take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'),
+        str::to_ascii_uppercase,
+    );
+    expect(
+        Expected::ListOption,
+        delimited(
+            char('('),
+            separated_list0(char(' '), word),
+            expect(Expected::CloseParen, char(')')),
+        ),
+    )(input)
+}
+
 /// `section-msgtext = "HEADER" / "HEADER.FIELDS" [".NOT"] SP header-list / "TEXT"`,
-/// `header-list = "(" header-fld-name *(SP header-fld-name) ")"`
+/// `header-list = "(" header-fld-name *(SP header-fld-name) ")"`, `header-fld-name = astring`
 fn section_msgtext(input: &str) -> PResult<'_, SectionText> {
     let fields = |i| {
-        let name = map(
-            take_while1(|c: char| c.is_ascii_graphic() && c != ')' && c != '('),
+        let atom = map(
+            take_while1(|c: char| c.is_ascii_graphic() && !"()\"".contains(c)),
             str::to_owned,
         );
+        let name = alt((quoted, atom));
         delimited(
             char('('),
             separated_list1(char(' '), name),

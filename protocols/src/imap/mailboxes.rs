@@ -7,7 +7,7 @@ use super::note::ImapNote;
 use super::reply::{data, tagged, untagged, Code, Data, Status};
 use super::response::MailboxAttribute;
 use super::selected::Selected;
-use super::types::{CommandName, StatusItem};
+use super::types::{CommandName, ListOptions, StatusItem};
 use super::view::View;
 use crate::output::{Event, Output};
 use crate::session::Context;
@@ -33,6 +33,30 @@ const SYSTEM_FLAGS: [Flag; 5] = [
     Flag::Seen,
     Flag::Draft,
 ];
+
+/// Whether a name is valid modified UTF-7 (RFC 3501 §5.1.3): every `&` starts `&-` (a
+/// plain `&`) or a modified-base64 run closed by `-` that holds whole UTF-16 units. Names
+/// with raw UTF-8 are taken as UTF-8, as IMAP4rev2 does (RFC 9051 §5.1).
+pub fn valid_name(name: &str) -> bool {
+    let mut rest = name;
+    while let Some(amp) = rest.find('&') {
+        let after = &rest[amp + 1..];
+        let Some(dash) = after.find('-') else {
+            return false;
+        };
+        let run = &after[..dash];
+        let base64 = run
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b',');
+        // 16-bit units: a run's bits, rounded down to whole octets, come in pairs.
+        let octets = run.len() * 6 / 8;
+        if !base64 || (!run.is_empty() && !octets.is_multiple_of(2)) {
+            return false;
+        }
+        rest = &after[dash + 1..];
+    }
+    true
+}
 
 /// LIST pattern matching (RFC 9051 §6.3.9): `*` matches anything, `%` anything but the
 /// hierarchy delimiter. INBOX matches in any case.
@@ -181,7 +205,7 @@ pub fn select(
         ImapNote::PermanentFlags { read_only },
     );
     if rev2 {
-        let attributes = attributes(ctx, login, name);
+        let attributes = selected_list_line(ctx, login, name);
         data(
             out,
             Data::List {
@@ -222,6 +246,18 @@ pub fn create(
 ) -> Outcome {
     // A trailing delimiter says the name will hold sub-mailboxes (RFC 9051 §6.3.4).
     let name = name.trim_end_matches(DELIMITER);
+    if !valid_name(name) {
+        return refuse(
+            out,
+            tag,
+            Status::No,
+            Some(Code::Cannot),
+            "Mailbox name is not valid modified UTF-7",
+            ImapNote::NotModifiedUtf7 {
+                name: name.to_owned(),
+            },
+        );
+    }
     if name.is_empty() || name.split(DELIMITER).any(str::is_empty) {
         return refuse(
             out,
@@ -319,6 +355,18 @@ pub fn rename(
     if ctx.store.mailbox(login, from).is_none() {
         return no_such_mailbox(out, tag, from);
     }
+    if !valid_name(to) {
+        return refuse(
+            out,
+            tag,
+            Status::No,
+            Some(Code::Cannot),
+            "Mailbox name is not valid modified UTF-7",
+            ImapNote::NotModifiedUtf7 {
+                name: to.to_owned(),
+            },
+        );
+    }
     if ctx.store.mailbox(login, to).is_some() || to == INBOX {
         return refuse(
             out,
@@ -380,26 +428,53 @@ pub fn subscribe(
     ctx: &mut Context<'_>,
     out: &mut Output,
 ) -> Outcome {
-    if !ctx.store.set_subscribed(login, name, on) {
+    // RFC 9051 §6.3.7: a server MAY refuse to subscribe to a name that has no mailbox;
+    // this one does. §6.3.8: unsubscribing succeeds for any subscribed name, even one
+    // whose mailbox was deleted, and for a name that was never subscribed.
+    if on && ctx.store.mailbox(login, name).is_none() {
         return no_such_mailbox(out, tag, name);
     }
+    ctx.store.set_subscribed(login, name, on);
     Outcome::Done
 }
 
-/// `\HasChildren`/`\HasNoChildren` (RFC 3348) and special use (RFC 6154).
-fn attributes(ctx: &Context<'_>, login: &str, name: &str) -> Vec<MailboxAttribute> {
+/// What a LIST line says about a name.
+#[derive(Debug, Clone, Copy, Default)]
+struct Show {
+    children: bool,
+    special_use: bool,
+    subscribed: bool,
+}
+
+/// The attributes of a name (RFC 9051 §7.3.1): `\HasChildren`/`\HasNoChildren`
+/// (RFC 3348), special use (RFC 6154), `\Subscribed`, and `\NonExistent` for a
+/// subscribed name whose mailbox is gone (RFC 5258 §3.4).
+fn attributes(ctx: &Context<'_>, login: &str, name: &str, show: Show) -> Vec<MailboxAttribute> {
     let Some(account) = ctx.store.account(login) else {
         return Vec::new();
     };
-    let prefix = format!("{name}{DELIMITER}");
-    let mut attrs = vec![
-        if account.mailboxes.keys().any(|k| k.starts_with(&prefix)) {
-            MailboxAttribute::HasChildren
-        } else {
-            MailboxAttribute::HasNoChildren
-        },
-    ];
-    if let Some(use_) = account.mailboxes.get(name).and_then(|m| m.special_use) {
+    let mailbox = account.mailboxes.get(name);
+    let mut attrs = Vec::new();
+    if mailbox.is_none() {
+        attrs.push(MailboxAttribute::NonExistent);
+    }
+    if show.subscribed && account.subscriptions.contains(name) {
+        attrs.push(MailboxAttribute::Subscribed);
+    }
+    if show.children && mailbox.is_some() {
+        let prefix = format!("{name}{DELIMITER}");
+        attrs.push(
+            if account.mailboxes.keys().any(|k| k.starts_with(&prefix)) {
+                MailboxAttribute::HasChildren
+            } else {
+                MailboxAttribute::HasNoChildren
+            },
+        );
+    }
+    if let Some(use_) = mailbox
+        .and_then(|m| m.special_use)
+        .filter(|_| show.special_use)
+    {
         attrs.push(match use_ {
             SpecialUse::Sent => MailboxAttribute::Sent,
             SpecialUse::Drafts => MailboxAttribute::Drafts,
@@ -411,17 +486,27 @@ fn attributes(ctx: &Context<'_>, login: &str, name: &str) -> Vec<MailboxAttribut
     attrs
 }
 
-/// LIST, or LSUB when `lsub` (RFC 9051 §6.3.9, RFC 3501 §6.3.9). It never fails: a
-/// pattern that matches nothing lists nothing.
+/// The LIST line SELECT sends in IMAP4rev2 (RFC 9051 §6.3.2).
+fn selected_list_line(ctx: &Context<'_>, login: &str, name: &str) -> Vec<MailboxAttribute> {
+    let show = Show {
+        children: true,
+        special_use: true,
+        subscribed: false,
+    };
+    attributes(ctx, login, name, show)
+}
+
+/// LIST (RFC 9051 §6.3.9, with the options of RFC 5258), or LSUB (RFC 3501 §6.3.9) when
+/// `options` is None. It never fails: a pattern that matches nothing lists nothing.
 pub fn list(
     login: &str,
     reference: &str,
     pattern: &str,
-    lsub: bool,
+    options: Option<&ListOptions>,
     ctx: &mut Context<'_>,
     out: &mut Output,
 ) -> Outcome {
-    if pattern.is_empty() && !lsub {
+    if pattern.is_empty() && options.is_some() {
         // RFC 9051 §6.3.9: an empty pattern asks for the delimiter and the root.
         data(
             out,
@@ -436,34 +521,69 @@ pub fn list(
         );
         return Outcome::Done;
     }
-    let full = format!("{reference}{pattern}");
-    let mut names: Vec<String> = ctx
-        .store
-        .account(login)
-        .map(|a| {
-            a.mailboxes
-                .values()
-                .filter(|m| !lsub || m.subscribed)
-                .map(|m| m.name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+    let Some(account) = ctx.store.account(login) else {
+        return Outcome::Done;
+    };
+    let subscribed_only = options.is_none_or(|o| o.select_subscribed);
+    let mut names: Vec<String> = if subscribed_only {
+        account.subscriptions.iter().cloned().collect()
+    } else {
+        account.mailboxes.keys().cloned().collect()
+    };
+    if options.is_some_and(|o| o.select_special_use) {
+        names.retain(|n| {
+            account
+                .mailboxes
+                .get(n)
+                .is_some_and(|m| m.special_use.is_some())
+        });
+    }
     names.sort_by_key(|n| (n != INBOX, n.clone()));
+    let full = format!("{reference}{pattern}");
+    // Without options, LIST says everything it knows (RFC 3501); with a RETURN clause,
+    // only what was asked for (RFC 5258 §3).
+    let show = match options {
+        None => Show {
+            special_use: true,
+            ..Show::default()
+        },
+        Some(o) if !o.returns && !o.select_subscribed && !o.select_special_use => Show {
+            children: true,
+            special_use: true,
+            subscribed: false,
+        },
+        Some(o) => Show {
+            children: o.return_children,
+            special_use: o.return_special_use || o.select_special_use,
+            subscribed: o.return_subscribed || o.select_subscribed,
+        },
+    };
     for name in names.into_iter().filter(|n| matches(&full, n)) {
-        if lsub {
-            let note = ImapNote::LsubLine { name: name.clone() };
-            let lsub = Data::Lsub {
-                delimiter: DELIMITER,
-                name,
-            };
-            data(out, lsub, note);
-        } else {
-            let list = Data::List {
-                attributes: attributes(ctx, login, &name),
-                delimiter: DELIMITER,
-                name: name.clone(),
-            };
-            data(out, list, ImapNote::ListLine { name });
+        let mut attributes = attributes(ctx, login, &name, show);
+        match options {
+            None => {
+                // LSUB marks a subscribed name without a mailbox \Noselect (RFC 3501 §7.2.3).
+                for a in &mut attributes {
+                    if *a == MailboxAttribute::NonExistent {
+                        *a = MailboxAttribute::Noselect;
+                    }
+                }
+                let note = ImapNote::LsubLine { name: name.clone() };
+                let lsub = Data::Lsub {
+                    attributes,
+                    delimiter: DELIMITER,
+                    name,
+                };
+                data(out, lsub, note);
+            }
+            Some(_) => {
+                let list = Data::List {
+                    attributes,
+                    delimiter: DELIMITER,
+                    name: name.clone(),
+                };
+                data(out, list, ImapNote::ListLine { name });
+            }
         }
     }
     Outcome::Done

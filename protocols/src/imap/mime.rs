@@ -2,13 +2,15 @@
 //! BODY/BODYSTRUCTURE (RFC 9051 §7.5.2), and the bytes of a `BODY[section]` (§6.4.5).
 //!
 //! mail-parser records where each part's header and body start and end in the raw bytes,
-//! so sections are exact slices of the stored message, never a re-encoding.
+//! so sections are exact slices of the stored message, never a re-encoding. Those offsets
+//! count from the start of the whole stored message, even for the parts of an attached
+//! message/rfc822, so every function here takes that one `raw`.
 
-use mail_parser::{Address, Message, MessageParser, MessagePart, MimeHeaders, PartType};
+use mail_parser::{Header, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
+use super::envelope::unfold;
 use super::msg_att::{
-    BodyStructure, Disposition, Envelope, EnvelopeAddress, Extension, MultiPart, Params,
-    SingleKind, SinglePart,
+    BodyStructure, Disposition, Envelope, Extension, MultiPart, Params, SingleKind, SinglePart,
 };
 use super::types::{Section, SectionText};
 use crate::time::Timestamp;
@@ -29,14 +31,17 @@ impl<'a> Parsed<'a> {
 
     /// ENVELOPE: date, subject, from, sender, reply-to, to, cc, bcc, in-reply-to, message-id.
     pub fn envelope(&self) -> Envelope {
-        self.message.as_ref().map(envelope).unwrap_or_default()
+        self.message
+            .as_ref()
+            .map(|m| envelope(m, self.raw))
+            .unwrap_or_default()
     }
 
     /// BODYSTRUCTURE (with extension data) or BODY (without).
     pub fn body_structure(&self, extended: bool) -> BodyStructure {
         self.message
             .as_ref()
-            .and_then(|m| part_structure(m, 0, extended))
+            .and_then(|m| part_structure(m, self.raw, 0, extended))
             .unwrap_or_else(|| plain_text(self.raw, extended))
     }
 
@@ -45,7 +50,7 @@ impl<'a> Parsed<'a> {
         let Some(message) = &self.message else {
             return (section.part.is_empty() && section.text.is_none()).then(|| self.raw.to_vec());
         };
-        section_of(message, &section.part, section.text.as_ref())
+        section_of(message, self.raw, &section.part, section.text.as_ref())
     }
 
     /// Header field values for SEARCH HEADER/FROM/TO…, decoded where mail-parser decodes.
@@ -82,13 +87,19 @@ impl<'a> Parsed<'a> {
             return String::from_utf8_lossy(self.raw).into_owned();
         };
         let mut text = String::new();
-        for part in &m.parts {
-            if let PartType::Text(t) | PartType::Html(t) = &part.body {
-                text.push_str(t);
-                text.push('\n');
-            }
-        }
+        body_text(m, &mut text);
         text
+    }
+
+    /// Every header of the message and of its MIME parts, as written, for SEARCH TEXT
+    /// (RFC 9051 §6.4.4: "in the header or body of the message").
+    pub fn all_headers(&self) -> String {
+        let Some(m) = &self.message else {
+            return String::new();
+        };
+        let mut out = Vec::new();
+        all_headers(m, self.raw, &mut out);
+        String::from_utf8_lossy(&out).into_owned()
     }
 
     /// The calendar day written in the `Date:` header, for SENTBEFORE/SENTON/SENTSINCE
@@ -103,67 +114,48 @@ impl<'a> Parsed<'a> {
     }
 }
 
-fn envelope(m: &Message<'_>) -> Envelope {
-    let raw_header = |name: &str| m.header_raw(name).map(|v| v.trim().as_bytes().to_vec());
-    let from = address_list(m.from());
-    let or_from = |list: Vec<EnvelopeAddress>| if list.is_empty() { from.clone() } else { list };
-    Envelope {
-        date: raw_header("Date"),
-        subject: raw_header("Subject"),
-        sender: or_from(address_list(m.sender())),
-        reply_to: or_from(address_list(m.reply_to())),
-        to: address_list(m.to()),
-        cc: address_list(m.cc()),
-        bcc: address_list(m.bcc()),
-        in_reply_to: raw_header("In-Reply-To"),
-        message_id: raw_header("Message-ID"),
-        from,
+/// The decoded text of every text part, attached messages included (SEARCH BODY).
+fn body_text(m: &Message<'_>, text: &mut String) {
+    for part in &m.parts {
+        match &part.body {
+            PartType::Text(t) | PartType::Html(t) => {
+                text.push_str(t);
+                text.push('\n');
+            }
+            PartType::Message(inner) => body_text(inner, text),
+            _ => {}
+        }
     }
 }
 
-/// `env-from` etc.: the addresses, with groups as RFC 9051 §7.5.2 describes.
-fn address_list(addresses: Option<&Address<'_>>) -> Vec<EnvelopeAddress> {
-    let one = |name: Option<&str>, address: Option<&str>| {
-        let (mailbox, host) = match address.and_then(|a| a.rsplit_once('@')) {
-            Some((m, h)) => (Some(m), Some(h)),
-            None => (address, None),
-        };
-        EnvelopeAddress {
-            name: name.map(|n| n.as_bytes().to_vec()),
-            mailbox: mailbox.map(|m| m.as_bytes().to_vec()),
-            host: host.map(|h| h.as_bytes().to_vec()),
-        }
-    };
-    let mut items = Vec::new();
-    match addresses {
-        None => {}
-        Some(Address::List(list)) => {
-            items.extend(
-                list.iter()
-                    .map(|a| one(a.name.as_deref(), a.address.as_deref())),
-            );
-        }
-        Some(Address::Group(groups)) => {
-            for g in groups {
-                let members = g
-                    .addresses
-                    .iter()
-                    .map(|a| one(a.name.as_deref(), a.address.as_deref()));
-                match &g.name {
-                    Some(name) => {
-                        items.push(EnvelopeAddress {
-                            mailbox: Some(name.as_bytes().to_vec()),
-                            ..EnvelopeAddress::default()
-                        });
-                        items.extend(members);
-                        items.push(EnvelopeAddress::default());
-                    }
-                    None => items.extend(members),
-                }
-            }
+fn all_headers(m: &Message<'_>, raw: &[u8], out: &mut Vec<u8>) {
+    for part in &m.parts {
+        let header = raw
+            .get(part.offset_header as usize..part.offset_body as usize)
+            .unwrap_or_default();
+        out.extend_from_slice(header);
+        if let PartType::Message(inner) = &part.body {
+            all_headers(inner, raw, out);
         }
     }
-    items
+}
+
+/// The raw value of the first header called `name` (its text after the colon).
+fn raw_value<'a>(headers: &[Header<'_>], raw: &'a [u8], name: &str) -> Option<&'a [u8]> {
+    let h = headers
+        .iter()
+        .find(|h| h.name.as_str().eq_ignore_ascii_case(name))?;
+    raw.get(h.offset_start as usize..h.offset_end as usize)
+}
+
+/// A part's header value as written, unfolded, for BODYSTRUCTURE fields.
+fn part_value(part: &MessagePart<'_>, raw: &[u8], name: &str) -> Option<String> {
+    raw_value(&part.headers, raw, name).map(|v| String::from_utf8_lossy(&unfold(v)).into_owned())
+}
+
+fn envelope(m: &Message<'_>, raw: &[u8]) -> Envelope {
+    let headers = m.headers();
+    super::envelope::envelope(|name| raw_value(headers, raw, name))
 }
 
 fn upper(s: &str) -> String {
@@ -187,9 +179,13 @@ fn plain_text(raw: &[u8], extended: bool) -> BodyStructure {
     })
 }
 
-fn part_structure(m: &Message<'_>, index: u32, extended: bool) -> Option<BodyStructure> {
+fn part_structure(
+    m: &Message<'_>,
+    raw: &[u8],
+    index: u32,
+    extended: bool,
+) -> Option<BodyStructure> {
     let part = m.part(index)?;
-    let raw = m.raw_message();
     let (ctype, subtype) = match part.content_type() {
         Some(ct) => (
             ct.c_type.to_string(),
@@ -202,14 +198,16 @@ fn part_structure(m: &Message<'_>, index: u32, extended: bool) -> Option<BodyStr
         },
     };
     let extension = || Extension {
+        md5: part_value(part, raw, "Content-MD5"),
         disposition: disposition(part),
-        ..Extension::default()
+        language: part_value(part, raw, "Content-Language"),
+        location: part_value(part, raw, "Content-Location"),
     };
     if let PartType::Multipart(children) = &part.body {
         return Some(BodyStructure::Multi(MultiPart {
             parts: children
                 .iter()
-                .filter_map(|&child| part_structure(m, child, extended))
+                .filter_map(|&child| part_structure(m, raw, child, extended))
                 .collect(),
             subtype: upper(&subtype),
             extension: extended.then(|| (params(part, true), extension())),
@@ -220,10 +218,10 @@ fn part_structure(m: &Message<'_>, index: u32, extended: bool) -> Option<BodyStr
         .unwrap_or_default();
     let kind = if let PartType::Message(inner) = &part.body {
         SingleKind::Message {
-            envelope: Box::new(envelope(inner)),
+            envelope: Box::new(envelope(inner, raw)),
             body: Box::new(
-                part_structure(inner, 0, extended)
-                    .unwrap_or_else(|| plain_text(inner.raw_message(), extended)),
+                part_structure(inner, raw, 0, extended)
+                    .unwrap_or_else(|| plain_text(body, extended)),
             ),
             lines: count_lines(body),
         }
@@ -242,8 +240,8 @@ fn part_structure(m: &Message<'_>, index: u32, extended: bool) -> Option<BodyStr
             &subtype
         }),
         params: params(part, false),
-        id: part.content_id().map(str::to_owned),
-        description: part.content_description().map(str::to_owned),
+        id: part_value(part, raw, "Content-ID"),
+        description: part_value(part, raw, "Content-Description"),
         encoding: upper(part.content_transfer_encoding().unwrap_or("7bit")),
         octets: body.len(),
         kind,
@@ -291,33 +289,40 @@ fn disposition(part: &MessagePart<'_>) -> Option<Disposition> {
     })
 }
 
+/// `body-fld-lines`: the line breaks in the body. The CRLF before a boundary belongs to
+/// the boundary (RFC 2046 §5.1.1), so a part's last line usually has none and is not
+/// counted, as Dovecot and Cyrus count.
 fn count_lines(body: &[u8]) -> usize {
-    let lf = body.iter().filter(|&&b| b == b'\n').count();
-    if body.is_empty() || body.ends_with(b"\n") {
-        lf
-    } else {
-        lf + 1
-    }
+    body.iter().filter(|&&b| b == b'\n').count()
 }
 
-/// Resolves a part path (`1.2`) and what of it is wanted.
-fn section_of(m: &Message<'_>, path: &[u32], text: Option<&SectionText>) -> Option<Vec<u8>> {
-    let raw = m.raw_message();
+/// Resolves a part path (`1.2`) and what of it is wanted (RFC 9051 §6.4.5).
+fn section_of(
+    m: &Message<'_>,
+    raw: &[u8],
+    path: &[u32],
+    text: Option<&SectionText>,
+) -> Option<Vec<u8>> {
     let root = m.part(0)?;
+    let header = raw.get(root.offset_header as usize..root.offset_body as usize)?;
     let Some((&first, rest)) = path.split_first() else {
         return Some(match text {
-            None => raw.to_vec(),
-            Some(SectionText::Header) => raw.get(..root.offset_body as usize)?.to_vec(),
-            Some(SectionText::Text) => raw.get(root.offset_body as usize..)?.to_vec(),
-            Some(SectionText::HeaderFields { not, fields }) => {
-                header_fields(raw.get(..root.offset_body as usize)?, fields, *not)
-            }
+            // The whole message: at the top, every stored octet.
+            None if root.offset_header == 0 => raw.to_vec(),
+            None => raw
+                .get(root.offset_header as usize..root.offset_end as usize)?
+                .to_vec(),
+            Some(SectionText::Header) => header.to_vec(),
+            Some(SectionText::Text) => raw
+                .get(root.offset_body as usize..root.offset_end as usize)?
+                .to_vec(),
+            Some(SectionText::HeaderFields { not, fields }) => header_fields(header, fields, *not),
             Some(SectionText::Mime) => return None,
         });
     };
     // The parts of this level: a multipart's children, or the body itself as part 1.
     let part_index = match &root.body {
-        PartType::Multipart(children) => *children.get(first as usize - 1)?,
+        PartType::Multipart(children) => *children.get((first as usize).checked_sub(1)?)?,
         _ if first == 1 => 0,
         _ => return None,
     };
@@ -325,19 +330,19 @@ fn section_of(m: &Message<'_>, path: &[u32], text: Option<&SectionText>) -> Opti
     for (i, &n) in rest.iter().enumerate() {
         let part = m.part(index)?;
         match &part.body {
-            PartType::Multipart(children) => index = *children.get(n as usize - 1)?,
+            PartType::Multipart(children) => index = *children.get((n as usize).checked_sub(1)?)?,
             // The rest of the path numbers the parts of an embedded message/rfc822.
-            PartType::Message(inner) => return section_of(inner, &rest[i..], text),
+            PartType::Message(inner) => return section_of(inner, raw, &rest[i..], text),
             _ => return None,
         }
     }
     let part = m.part(index)?;
-    let header = raw.get(part.offset_header as usize..part.offset_body as usize)?;
+    let part_header = raw.get(part.offset_header as usize..part.offset_body as usize)?;
     let body = raw.get(part.offset_body as usize..part.offset_end as usize)?;
     match (text, &part.body) {
         (None, _) => Some(body.to_vec()),
-        (Some(SectionText::Mime), _) => Some(header.to_vec()),
-        (Some(t), PartType::Message(inner)) => section_of(inner, &[], Some(t)),
+        (Some(SectionText::Mime), _) => Some(part_header.to_vec()),
+        (Some(t), PartType::Message(inner)) => section_of(inner, raw, &[], Some(t)),
         _ => None,
     }
 }

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod command;
 pub mod encode;
+pub mod envelope;
 mod mailboxes;
 pub mod mime;
 pub mod msg_att;

@@ -177,6 +177,12 @@ pub enum ImapNote {
     },
     /// APPEND refused: a message in a literal may not hold NUL octets.
     NulInMessage,
+    /// CREATE or RENAME refused: `&` in a name must begin modified UTF-7.
+    NotModifiedUtf7 {
+        name: String,
+    },
+    /// `* OK [CLOSED]`: SELECT or EXAMINE left the mailbox selected before.
+    ClosedPrevious,
     ClosedQuietly {
         expunged: usize,
     },
@@ -274,6 +280,8 @@ impl ImapNote {
             CopyUid | MovedCopyUid | AppendUid { .. } => (4315, "3"),
             ClosedQuietly { .. } => (9051, "6.4.1"),
             NulInMessage => (9051, "4.3"),
+            NotModifiedUtf7 { .. } => (3501, "5.1.3"),
+            ClosedPrevious => (9051, "7.1"),
         };
         Rfc { number, section }
     }

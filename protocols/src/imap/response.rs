@@ -45,6 +45,8 @@ pub enum Code {
     },
     ReadOnly,
     ReadWrite,
+    /// RFC 9051 §7.1: the mailbox selected before is closed.
+    Closed,
     TryCreate,
     AlreadyExists,
     NonExistent,
@@ -69,6 +71,8 @@ pub enum Code {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MailboxAttribute {
     Noselect,
+    NonExistent,
+    Subscribed,
     HasChildren,
     HasNoChildren,
     Sent,
@@ -82,6 +86,8 @@ impl MailboxAttribute {
     pub fn name(self) -> &'static str {
         match self {
             MailboxAttribute::Noselect => "\\Noselect",
+            MailboxAttribute::NonExistent => "\\NonExistent",
+            MailboxAttribute::Subscribed => "\\Subscribed",
             MailboxAttribute::HasChildren => "\\HasChildren",
             MailboxAttribute::HasNoChildren => "\\HasNoChildren",
             MailboxAttribute::Sent => "\\Sent",
@@ -110,6 +116,7 @@ pub enum Data {
     },
     /// IMAP4rev1 only (RFC 3501 §7.2.3).
     Lsub {
+        attributes: Vec<MailboxAttribute>,
         delimiter: char,
         name: String,
     },
@@ -119,11 +126,15 @@ pub enum Data {
     },
     /// IMAP4rev1 SEARCH (RFC 3501 §7.2.5).
     Search(Vec<u32>),
-    /// IMAP4rev2 ESEARCH (RFC 9051 §7.3.4): the command's tag, UID or not, and ALL.
+    /// ESEARCH (RFC 9051 §7.3.4, RFC 4731 §3.2): the command's tag, UID or not, and what
+    /// RETURN asked for. MIN, MAX and ALL are left out when nothing matched.
     Esearch {
         tag: String,
         uid: bool,
-        all: Vec<u32>,
+        min: Option<u32>,
+        max: Option<u32>,
+        count: Option<usize>,
+        all: Option<Vec<u32>>,
     },
     Flags(Vec<Flag>),
     Exists(u32),
@@ -232,6 +243,7 @@ impl Code {
             }
             Code::ReadOnly => out.extend_from_slice(b"READ-ONLY"),
             Code::ReadWrite => out.extend_from_slice(b"READ-WRITE"),
+            Code::Closed => out.extend_from_slice(b"CLOSED"),
             Code::TryCreate => out.extend_from_slice(b"TRYCREATE"),
             Code::AlreadyExists => out.extend_from_slice(b"ALREADYEXISTS"),
             Code::NonExistent => out.extend_from_slice(b"NONEXISTENT"),
@@ -310,8 +322,15 @@ impl Data {
                 out.push(b' ');
                 mailbox(out, name);
             }
-            Data::Lsub { delimiter, name } => {
-                out.extend_from_slice(b"LSUB () ");
+            Data::Lsub {
+                attributes,
+                delimiter,
+                name,
+            } => {
+                out.extend_from_slice(b"LSUB (");
+                let names: Vec<&str> = attributes.iter().map(|a| a.name()).collect();
+                words(out, &names);
+                out.extend_from_slice(b") ");
                 string(out, delimiter.to_string().as_bytes());
                 out.push(b' ');
                 mailbox(out, name);
@@ -337,14 +356,30 @@ impl Data {
                     out.extend_from_slice(format!(" {n}").as_bytes());
                 }
             }
-            Data::Esearch { tag, uid, all } => {
+            Data::Esearch {
+                tag,
+                uid,
+                min,
+                max,
+                count,
+                all,
+            } => {
                 out.extend_from_slice(b"ESEARCH (TAG ");
                 string(out, tag.as_bytes());
                 out.push(b')');
                 if *uid {
                     out.extend_from_slice(b" UID");
                 }
-                if !all.is_empty() {
+                if let Some(n) = min {
+                    out.extend_from_slice(format!(" MIN {n}").as_bytes());
+                }
+                if let Some(n) = max {
+                    out.extend_from_slice(format!(" MAX {n}").as_bytes());
+                }
+                if let Some(n) = count {
+                    out.extend_from_slice(format!(" COUNT {n}").as_bytes());
+                }
+                if let Some(all) = all.as_ref().filter(|a| !a.is_empty()) {
                     out.extend_from_slice(b" ALL ");
                     out.extend_from_slice(SequenceSet::compact(all).as_bytes());
                 }
@@ -465,6 +500,7 @@ mod tests {
         );
         assert_eq!(
             data(Data::Lsub {
+                attributes: vec![],
                 delimiter: '/',
                 name: "My folder".into()
             }),
@@ -491,7 +527,10 @@ mod tests {
             data(Data::Esearch {
                 tag: "a5".into(),
                 uid: true,
-                all: vec![1, 2, 3, 9]
+                min: None,
+                max: None,
+                count: None,
+                all: Some(vec![1, 2, 3, 9])
             }),
             "* ESEARCH (TAG \"a5\") UID ALL 1:3,9\r\n"
         );
@@ -499,9 +538,12 @@ mod tests {
             data(Data::Esearch {
                 tag: "a6".into(),
                 uid: false,
-                all: vec![]
+                min: Some(2),
+                max: Some(7),
+                count: Some(3),
+                all: Some(vec![])
             }),
-            "* ESEARCH (TAG \"a6\")\r\n"
+            "* ESEARCH (TAG \"a6\") MIN 2 MAX 7 COUNT 3\r\n"
         );
     }
 

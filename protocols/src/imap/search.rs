@@ -3,7 +3,7 @@
 
 use super::mime::Parsed;
 use super::types::SearchKey;
-use crate::store::{Flag, Message};
+use crate::store::{Flag, Message, Uid};
 use crate::time::Timestamp;
 
 /// One message as SEARCH sees it.
@@ -13,6 +13,8 @@ pub struct Candidate<'a> {
     /// The largest sequence number and UID in the mailbox, for `*`.
     pub max_seq: u32,
     pub max_uid: u32,
+    /// The messages `$` stands for (RFC 5182).
+    pub saved: &'a [Uid],
 }
 
 fn day(t: Timestamp) -> i64 {
@@ -65,15 +67,11 @@ impl Candidate<'_> {
                 !values.is_empty() && values.iter().any(|h| contains(h, s))
             }
             K::Body(s) => contains(&parsed().body_text(), s),
+            // RFC 9051 §6.4.4: TEXT looks in the header and the body, the headers of MIME
+            // parts included.
             K::Text(s) => {
                 let p = parsed();
-                let header = p.section(&super::types::Section {
-                    part: vec![],
-                    text: Some(super::types::SectionText::Header),
-                });
-                let header =
-                    String::from_utf8_lossy(header.as_deref().unwrap_or_default()).into_owned();
-                contains(&header, s) || contains(&p.body_text(), s)
+                contains(&p.all_headers(), s) || contains(&p.body_text(), s)
             }
             K::Before(d) => day(m.internal_date) < day(*d),
             K::On(d) => day(m.internal_date) == day(*d),
@@ -83,6 +81,7 @@ impl Candidate<'_> {
             K::SentSince(d) => parsed().sent_day().is_some_and(|s| day(s) >= day(*d)),
             K::Larger(n) => m.size() > *n as usize,
             K::Smaller(n) => m.size() < *n as usize,
+            K::Uid(set) | K::Sequence(set) if set.is_saved() => self.saved.contains(&m.uid),
             K::Uid(set) => set.contains(m.uid.0, self.max_uid),
             K::Sequence(set) => set.contains(self.seq, self.max_seq),
             K::Not(k) => !self.matches(k),
@@ -117,6 +116,7 @@ mod tests {
                     message: &inbox.messages[seq as usize - 1],
                     max_seq,
                     max_uid,
+                    saved: &[],
                 };
                 c.matches(&key)
             })

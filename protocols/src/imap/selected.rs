@@ -15,7 +15,8 @@ use super::note::ImapNote;
 use super::reply::{data, respond, tagged, untagged, Code, Data, Response, Status};
 use super::search::Candidate;
 use super::types::{
-    CommandName, FetchAttribute, SearchKey, Section, SectionText, SequenceSet, StoreMode,
+    CommandName, FetchAttribute, SearchKey, SearchReturn, Section, SectionText, SequenceSet,
+    StoreMode,
 };
 use super::view::{Update, View};
 use crate::output::{Event, Output};
@@ -41,12 +42,15 @@ pub struct Transfer {
 
 /// The messages a set names, as (sequence number, UID) in ascending order. Sequence
 /// numbers past EXISTS are an error; UIDs that do not exist are simply not there.
-fn resolve(view: &View, set: &SequenceSet, uid: bool) -> Option<Vec<(u32, Uid)>> {
+fn resolve(view: &View, saved: &[Uid], set: &SequenceSet, uid: bool) -> Option<Vec<(u32, Uid)>> {
     let numbered = view
         .uids
         .iter()
         .enumerate()
         .map(|(i, u)| (i as u32 + 1, *u));
+    if set.is_saved() {
+        return Some(numbered.filter(|(_, u)| saved.contains(u)).collect());
+    }
     if uid {
         let max = view.max_uid();
         return Some(numbered.filter(|(_, u)| set.contains(u.0, max)).collect());
@@ -62,15 +66,30 @@ fn resolve(view: &View, set: &SequenceSet, uid: bool) -> Option<Vec<(u32, Uid)>>
     )
 }
 
+/// A SEARCH command's arguments, and whether IMAP4rev2 is enabled.
+pub struct Search {
+    pub rev2: bool,
+    pub uid: bool,
+    pub charset: Option<String>,
+    pub key: SearchKey,
+    pub returns: Option<SearchReturn>,
+}
+
 /// A mailbox selected (or examined) in a session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Selected {
     view: View,
+    /// The messages the last `SEARCH RETURN (SAVE)` found, for `$` (RFC 5182).
+    #[serde(default)]
+    saved: Vec<Uid>,
 }
 
 impl Selected {
     pub fn new(view: View) -> Selected {
-        Selected { view }
+        Selected {
+            view,
+            saved: Vec::new(),
+        }
     }
 
     /// The mailbox's name.
@@ -246,17 +265,16 @@ impl Selected {
         self.complete(tag, CommandName::Expunge, ctx, out, true);
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub fn search(
-        &mut self,
-        tag: &str,
-        rev2: bool,
-        uid: bool,
-        charset: Option<String>,
-        key: SearchKey,
-        ctx: &mut Context<'_>,
-        out: &mut Output,
-    ) {
+    /// SEARCH (RFC 9051 §6.4.4): plain, or with RETURN options, whose answer is ESEARCH
+    /// (RFC 4731), as every SEARCH's is once IMAP4rev2 is enabled.
+    pub fn search(&mut self, tag: &str, request: Search, ctx: &mut Context<'_>, out: &mut Output) {
+        let Search {
+            rev2,
+            uid,
+            charset,
+            key,
+            returns,
+        } = request;
         if let Some(c) = charset
             .filter(|c| !c.eq_ignore_ascii_case("UTF-8") && !c.eq_ignore_ascii_case("US-ASCII"))
         {
@@ -274,7 +292,7 @@ impl Selected {
             return;
         };
         let (max_seq, max_uid) = (view.exists(), view.max_uid());
-        let found: Vec<u32> = view
+        let matched: Vec<(u32, Uid)> = view
             .uids
             .iter()
             .enumerate()
@@ -285,19 +303,40 @@ impl Selected {
                     message,
                     max_seq,
                     max_uid,
+                    saved: &self.saved,
                 };
-                c.matches(&key)
-                    .then_some(if uid { u.0 } else { i as u32 + 1 })
+                c.matches(&key).then_some((i as u32 + 1, *u))
             })
             .collect();
+        let found: Vec<u32> = matched
+            .iter()
+            .map(|(seq, u)| if uid { u.0 } else { *seq })
+            .collect();
         let count = found.len();
-        if rev2 {
-            let esearch = Data::Esearch {
-                tag: tag.to_owned(),
-                uid,
-                all: found,
-            };
-            data(out, esearch, ImapNote::EsearchResult { count, uid });
+        let returns = returns.or_else(|| {
+            rev2.then_some(SearchReturn {
+                all: true,
+                ..SearchReturn::default()
+            })
+        });
+        if let Some(r) = returns {
+            if r.save {
+                // RFC 5182 §2.1: the result is kept for `$`, as messages, so it still
+                // names them after numbers shift.
+                self.saved = matched.iter().map(|(_, u)| *u).collect();
+            }
+            // SAVE alone asks for no answer (RFC 5182 §2.1).
+            if r.min || r.max || r.all || r.count {
+                let esearch = Data::Esearch {
+                    tag: tag.to_owned(),
+                    uid,
+                    min: found.first().copied().filter(|_| r.min),
+                    max: found.last().copied().filter(|_| r.max),
+                    count: r.count.then_some(count),
+                    all: (r.all && !found.is_empty()).then(|| found.clone()),
+                };
+                data(out, esearch, ImapNote::EsearchResult { count, uid });
+            }
         } else {
             data(
                 out,
@@ -318,7 +357,7 @@ impl Selected {
         out: &mut Output,
     ) {
         let view = self.view.clone();
-        let Some(targets) = resolve(&view, set, uid) else {
+        let Some(targets) = resolve(&view, &self.saved, set, uid) else {
             return self.invalid_sequence(tag, out);
         };
         let mut attributes = attributes.to_vec();
@@ -378,7 +417,7 @@ impl Selected {
             silent,
             flags,
         } = change;
-        let Some(targets) = resolve(&view, &set, uid) else {
+        let Some(targets) = resolve(&view, &self.saved, &set, uid) else {
             return self.invalid_sequence(tag, out);
         };
         let given: BTreeSet<Flag> = flags.into_iter().collect();
@@ -463,7 +502,7 @@ impl Selected {
                 ImapNote::SameMailbox,
             );
         }
-        let Some(targets) = resolve(&view, set, uid) else {
+        let Some(targets) = resolve(&view, &self.saved, set, uid) else {
             return self.invalid_sequence(tag, out);
         };
         let originals: Vec<Message> = targets

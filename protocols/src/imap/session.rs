@@ -9,7 +9,7 @@ use super::command::{self, split_literals, trailing_literal, ParseError};
 use super::mailboxes::{self, Append, Outcome};
 use super::note::{ImapNote, ImapState};
 use super::reply::{continuation, data, tagged, untagged, Code, Data, Status};
-use super::selected::{completed, FlagChange, Selected, Transfer};
+use super::selected::{completed, FlagChange, Search, Selected, Transfer};
 use super::types::{Command, CommandName};
 use crate::line::{Framed, LineBuffer};
 use crate::note::Note;
@@ -220,7 +220,11 @@ impl ImapSession {
             if !non_sync {
                 continuation(out, "Ready for literal data", ImapNote::ContinueLiteral);
             }
-            self.mode = Mode::Literal { remaining: length };
+            // A literal may be empty (RFC 9051 §4.3): then the command goes on at once
+            // with its next line, and there are no octets to wait for.
+            if length > 0 {
+                self.mode = Mode::Literal { remaining: length };
+            }
             return;
         }
         let wire = std::mem::take(&mut self.pending);
@@ -605,6 +609,20 @@ impl ImapSession {
         out: &mut Output,
     ) {
         let login = self.login().unwrap_or_default().to_owned();
+        if matches!(self.state, State::Selected(_)) {
+            // RFC 9051 §6.3.2: the mailbox selected before is closed first, and said so
+            // before anything about the new one.
+            untagged(
+                out,
+                Status::Ok,
+                Some(Code::Closed),
+                "Previous mailbox is now closed",
+                ImapNote::ClosedPrevious,
+            );
+            self.state = State::Authenticated {
+                login: login.clone(),
+            };
+        }
         let selected = mailboxes::select(&login, self.rev2, tag, name, read_only, ctx, out);
         self.state = match selected {
             Some(selected) => State::Selected(selected),
@@ -630,11 +648,13 @@ impl ImapSession {
             }
             Command::Subscribe(m) => mailboxes::subscribe(&login, tag, &m.0, true, ctx, out),
             Command::Unsubscribe(m) => mailboxes::subscribe(&login, tag, &m.0, false, ctx, out),
-            Command::List { reference, pattern } => {
-                mailboxes::list(&login, reference, pattern, false, ctx, out)
-            }
+            Command::List {
+                reference,
+                pattern,
+                options,
+            } => mailboxes::list(&login, reference, pattern, Some(options), ctx, out),
             Command::Lsub { reference, pattern } => {
-                mailboxes::list(&login, reference, pattern, true, ctx, out)
+                mailboxes::list(&login, reference, pattern, None, ctx, out)
             }
             Command::Status { mailbox, items } => {
                 mailboxes::status(&login, tag, &mailbox.0, items, ctx, out)
@@ -673,8 +693,20 @@ impl ImapSession {
         };
         match command {
             Command::Expunge { uids } => selected.expunge(tag, uids, ctx, out),
-            Command::Search { uid, charset, key } => {
-                selected.search(tag, rev2, uid, charset, key, ctx, out)
+            Command::Search {
+                uid,
+                charset,
+                key,
+                returns,
+            } => {
+                let search = Search {
+                    rev2,
+                    uid,
+                    charset,
+                    key,
+                    returns,
+                };
+                selected.search(tag, search, ctx, out)
             }
             Command::Fetch {
                 uid,

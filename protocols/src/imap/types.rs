@@ -19,6 +19,17 @@ pub enum SeqNumber {
 pub struct SequenceSet(pub Vec<(SeqNumber, SeqNumber)>);
 
 impl SequenceSet {
+    /// `$`: the messages the last `SEARCH RETURN (SAVE)` found (RFC 5182 §2.1,
+    /// RFC 9051 §6.4.4.1). Written as a set with no ranges, which the grammar cannot
+    /// otherwise produce.
+    pub fn saved() -> SequenceSet {
+        SequenceSet(Vec::new())
+    }
+
+    pub fn is_saved(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Whether `n` is in the set, where `*` stands for `largest` (RFC 9051 §9: a range
     /// `4:2` is the same as `2:4`).
     pub fn contains(&self, n: u32, largest: u32) -> bool {
@@ -65,6 +76,32 @@ impl SequenceSet {
         }
         out
     }
+}
+
+/// What an extended SEARCH returns (RFC 9051 §6.4.4.1): `RETURN ()` means ALL.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchReturn {
+    pub min: bool,
+    pub max: bool,
+    pub all: bool,
+    pub count: bool,
+    /// Keep the result for `$` (RFC 5182).
+    pub save: bool,
+}
+
+/// LIST's selection and return options (RFC 9051 §6.3.9, RFC 5258 §3, RFC 6154 §5.1).
+/// With none, LIST answers as RFC 3501 did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListOptions {
+    /// `(SUBSCRIBED)`: only subscribed names, each marked `\Subscribed`.
+    pub select_subscribed: bool,
+    /// `(SPECIAL-USE)`: only mailboxes with a special use, marked with it.
+    pub select_special_use: bool,
+    /// A `RETURN (…)` clause was given: only what it asks for is added.
+    pub returns: bool,
+    pub return_subscribed: bool,
+    pub return_children: bool,
+    pub return_special_use: bool,
 }
 
 /// A mailbox name; `INBOX` in any case is the INBOX (RFC 9051 §5.1).
@@ -340,6 +377,7 @@ pub enum Command {
     List {
         reference: String,
         pattern: String,
+        options: ListOptions,
     },
     Lsub {
         reference: String,
@@ -367,6 +405,8 @@ pub enum Command {
         uid: bool,
         charset: Option<String>,
         key: SearchKey,
+        /// `RETURN (…)` (RFC 9051 §6.4.4, RFC 4731); None for a plain SEARCH.
+        returns: Option<SearchReturn>,
     },
     Fetch {
         uid: bool,

@@ -27,7 +27,6 @@ pub struct Mailbox {
     pub uid_next: Uid,
     /// Ascending by UID.
     pub messages: Vec<Message>,
-    pub subscribed: bool,
     pub special_use: Option<SpecialUse>,
 }
 
@@ -38,7 +37,6 @@ impl Mailbox {
             uid_validity,
             uid_next: Uid(1),
             messages: Vec::new(),
-            subscribed: true,
             special_use,
         }
     }

@@ -43,6 +43,10 @@ pub struct Account {
     pub display_name: String,
     /// Keyed by name; INBOX always exists.
     pub mailboxes: BTreeMap<String, Mailbox>,
+    /// The names this user subscribed to (RFC 9051 §6.3.7). A name, not a mailbox: it stays
+    /// when its mailbox is deleted, and a server must not remove it on its own.
+    #[serde(default)]
+    pub subscriptions: BTreeSet<String>,
 }
 
 impl Account {
@@ -236,14 +240,16 @@ impl Store {
         true
     }
 
+    /// Adds a name to, or removes it from, the account's subscriptions. Returns false if
+    /// there is no such account.
     pub fn set_subscribed(&mut self, login: &str, name: &str, subscribed: bool) -> bool {
-        match self
-            .accounts
-            .get_mut(login)
-            .and_then(|a| a.mailboxes.get_mut(name))
-        {
-            Some(m) => {
-                m.subscribed = subscribed;
+        match self.accounts.get_mut(login) {
+            Some(a) => {
+                if subscribed {
+                    a.subscriptions.insert(name.to_owned());
+                } else {
+                    a.subscriptions.remove(name);
+                }
                 true
             }
             None => false,

@@ -261,6 +261,7 @@ fn add_account(store: &mut Store, spec: &AccountSpec) -> Result<(), PresetError>
             address,
             display_name: spec.display_name.clone(),
             mailboxes: BTreeMap::new(),
+            subscriptions: BTreeSet::new(),
         },
     );
     let folders: Vec<(String, Option<SpecialUse>)> = match &spec.mailboxes {
@@ -272,8 +273,11 @@ fn add_account(store: &mut Store, spec: &AccountSpec) -> Result<(), PresetError>
             .map(|(n, u)| ((*n).to_owned(), *u))
             .collect(),
     };
+    // A new account starts subscribed to the folders it is given, as a mail client that
+    // set it up would leave it.
     for (name, special_use) in folders {
         store.create_mailbox(&spec.login, &name, special_use);
+        store.set_subscribed(&spec.login, &name, true);
     }
     Ok(())
 }
