@@ -17,10 +17,6 @@ const DIFFERENCES: &[(&str, &str)] = &[
         "RFC 9051 §9: a parenthesised fetch list holds at least one fetch-att; imap-codec tolerates an empty list",
     ),
     (
-        "a1 FETCH 1 BINARY[1]",
-        "Facteur does not implement the BINARY fetch items (RFC 9051 §6.4.5) and does not pretend to: the learner gets BAD with the list of items it does know",
-    ),
-    (
         "a1 STORE 1 +FLAGS (\\Recent)",
         "RFC 9051 removed \\Recent, and RFC 3501 already forbade clients to set it (§2.3.2)",
     ),

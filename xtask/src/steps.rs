@@ -97,6 +97,25 @@ pub fn test() -> Result<()> {
     let site_built = check("release site", &|| {
         run(&mut cmd("trunk", ["build", "--release"]))
     });
+    // Dovecot is a peer, not a dependency: where it cannot be had, say so and go on.
+    let dovecot = tools::ensure_dovecot();
+    if dovecot.is_ok() {
+        check("IMAP vs Dovecot", &|| {
+            run(cmd(
+                "cargo",
+                [
+                    "test",
+                    "-p",
+                    "facteur-server",
+                    "--test",
+                    "dovecot",
+                    "--",
+                    "--nocapture",
+                ],
+            )
+            .env("FACTEUR_DOVECOT", "1"))
+        });
+    }
     if site_built {
         check("browser tests", &|| browser_tests(&root));
     }
@@ -107,6 +126,9 @@ pub fn test() -> Result<()> {
         println!("{verdict} {:<22} {:>6.1} s", o.name, o.took.as_secs_f64());
     }
     let failed: Vec<_> = outcomes.iter().filter(|o| o.result.is_err()).collect();
+    if let Err(why) = &dovecot {
+        println!("skip IMAP vs Dovecot ({why})");
+    }
     if !site_built {
         println!("skip browser tests (the site did not build)");
     }

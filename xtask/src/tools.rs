@@ -129,6 +129,35 @@ pub fn ensure_curl() -> Result<()> {
     ensure_debian_package("/usr/bin/curl", "curl", "the server's real-client tests")
 }
 
+/// Dovecot, the peer of the IMAP conformance run, with the `vmail` user that owns its
+/// mail (Dovecot refuses uid 0). Only root can install or run it; for anyone else the run
+/// is skipped, and this says why.
+pub fn ensure_dovecot() -> Result<(), String> {
+    let uid = output(&mut cmd("id", ["-u"])).unwrap_or_default();
+    if uid.trim() != "0" {
+        return Err("Dovecot needs root to install and to run as its mail user".into());
+    }
+    ensure_debian_package(
+        "/usr/sbin/dovecot",
+        "dovecot-imapd",
+        "the IMAP conformance run",
+    )
+    .map_err(|e| format!("{e:#}"))?;
+    let has_vmail = cmd("id", ["vmail"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_vmail {
+        run(&mut cmd(
+            "useradd",
+            ["--system", "--shell", "/usr/sbin/nologin", "vmail"],
+        ))
+        .map_err(|e| format!("{e:#}"))?;
+    }
+    Ok(())
+}
+
 /// Installs a Debian package with apt when its program is missing and we are root;
 /// otherwise says exactly what to install.
 fn ensure_debian_package(program: &str, package: &str, needed_by: &str) -> Result<()> {

@@ -99,6 +99,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         AppendUid { uid, line_endings_fixed: 0 } => format!("OK [APPENDUID]: the message was stored with UID {uid}."),
         AppendUid { uid, line_endings_fixed } => format!("OK [APPENDUID]: the message was stored with UID {uid}. It had {line_endings_fixed} line endings that were not CRLF (a bare LF or a lone CR); mail must end every line with CRLF (RFC 5322 §2.3), so this server stored them as CRLF, as most servers do. Its size is the stored size."),
         NotModifiedUtf7 { name } => format!("NO [CANNOT]: in a mailbox name, & starts a run of non-ASCII letters written in modified UTF-7 (& then base64, ended by -), and a plain & is written &-. \"{name}\" breaks that rule (RFC 3501 §5.1.3). Write \"{}\" instead.", name.replace('&', "&-")),
+        UnknownCte => "NO [UNKNOWN-CTE]: BINARY hands over a part with its transfer encoding (base64, quoted-printable) undone, and this part uses an encoding the server cannot undo, or it is a multipart that has no encoding of its own. Fetch it with BODY[…] instead.".into(),
         ClosedPrevious => "OK [CLOSED]: the mailbox selected before is now closed; what follows is about the new one. Updates about the old mailbox stop here.".into(),
         NulInMessage => "BAD: the message holds a NUL octet (zero byte). An IMAP literal carries any octet except NUL (RFC 9051 §4.3), so the message was not stored.".into(),
         ClosedQuietly { expunged } => format!("OK: the mailbox is closed; {expunged} messages marked \\Deleted were removed without EXPUNGE responses."),

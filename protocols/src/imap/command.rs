@@ -864,6 +864,35 @@ fn fetch_att(input: &str) -> PResult<'_, FetchAttribute> {
             partial,
         },
     );
+    // `"BINARY" [".PEEK"] section-binary [partial] / "BINARY.SIZE" section-binary`,
+    // `section-binary = "[" [section-part] "]"`
+    let section_binary = || {
+        delimited(
+            char('['),
+            map(opt(section_part), Option::unwrap_or_default),
+            expect(Expected::Section, char(']')),
+        )
+    };
+    let binary = alt((
+        map(
+            preceded(tag_no_case("BINARY.SIZE"), cut(section_binary())),
+            |part| F::BinarySize { part },
+        ),
+        map(
+            (
+                alt((
+                    value(true, tag_no_case("BINARY.PEEK")),
+                    value(false, tag_no_case("BINARY")),
+                )),
+                cut((section_binary(), opt(partial))),
+            ),
+            |(peek, (part, partial))| F::Binary {
+                peek,
+                part,
+                partial,
+            },
+        ),
+    ));
     let simple = alt((
         value(F::Envelope, terminated(tag_no_case("ENVELOPE"), word_end())),
         value(F::Flags, terminated(tag_no_case("FLAGS"), word_end())),
@@ -891,7 +920,15 @@ fn fetch_att(input: &str) -> PResult<'_, FetchAttribute> {
         value(F::Uid, terminated(tag_no_case("UID"), word_end())),
         value(F::Body, terminated(tag_no_case("BODY"), word_end())),
     ));
-    expect(Expected::FetchAttribute, alt((section_body, simple)))(input)
+    expect(
+        Expected::FetchAttribute,
+        alt((section_body, binary, simple)),
+    )(input)
+}
+
+/// `section-part = nz-number *("." nz-number)`
+fn section_part(input: &str) -> PResult<'_, Vec<u32>> {
+    separated_list1(char('.'), nz_number).parse(input)
 }
 
 /// `section = "[" [section-spec] "]"`

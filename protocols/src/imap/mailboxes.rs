@@ -25,15 +25,6 @@ pub(super) struct Append {
 /// The hierarchy delimiter of mailbox names.
 pub const DELIMITER: char = '/';
 
-/// The system flags, in the order servers usually list them (RFC 9051 §2.3.2).
-const SYSTEM_FLAGS: [Flag; 5] = [
-    Flag::Answered,
-    Flag::Flagged,
-    Flag::Deleted,
-    Flag::Seen,
-    Flag::Draft,
-];
-
 /// Whether a name is valid modified UTF-7 (RFC 3501 §5.1.3): every `&` starts `&-` (a
 /// plain `&`) or a modified-base64 run closed by `-` that holds whole UTF-16 units. Names
 /// with raw UTF-8 are taken as UTF-8, as IMAP4rev2 does (RFC 9051 §5.1).
@@ -147,11 +138,9 @@ pub fn select(
         .position(|m| !m.has(&Flag::Seen))
         .map(|i| i as u32 + 1);
     let uid_next = mailbox.uid_next.0;
-    data(
-        out,
-        Data::Flags(SYSTEM_FLAGS.to_vec()),
-        ImapNote::MailboxFlags,
-    );
+    // RFC 9051 §7.3.5: the system flags and the mailbox's keywords.
+    let flags = mailbox.flag_list();
+    data(out, Data::Flags(flags.clone()), ImapNote::MailboxFlags);
     let exists = view.exists();
     data(
         out,
@@ -193,7 +182,7 @@ pub fn select(
         }
     } else {
         Code::PermanentFlags {
-            flags: SYSTEM_FLAGS.to_vec(),
+            flags,
             any_keyword: true,
         }
     };

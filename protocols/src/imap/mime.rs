@@ -15,6 +15,10 @@ use super::msg_att::{
 use super::types::{Section, SectionText};
 use crate::time::Timestamp;
 
+/// A content-transfer-encoding this server cannot undo (RFC 3516 §4.3, `UNKNOWN-CTE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownCte;
+
 /// A parsed message and its raw bytes.
 pub struct Parsed<'a> {
     message: Option<Message<'a>>,
@@ -51,6 +55,33 @@ impl<'a> Parsed<'a> {
             return (section.part.is_empty() && section.text.is_none()).then(|| self.raw.to_vec());
         };
         section_of(message, self.raw, &section.part, section.text.as_ref())
+    }
+
+    /// A part with its content-transfer-encoding undone, for BINARY (RFC 9051 §6.4.5):
+    /// None when there is no such part, `Err` when the encoding is one this server
+    /// cannot undo (`NO [UNKNOWN-CTE]`). `BINARY[]` is the message as stored.
+    pub fn binary(&self, part: &[u32]) -> Option<Result<Vec<u8>, UnknownCte>> {
+        if part.is_empty() {
+            return Some(Ok(self.raw.to_vec()));
+        }
+        let m = self.message.as_ref()?;
+        let p = part_at(m, part)?;
+        if matches!(p.body, PartType::Multipart(_)) {
+            return Some(Err(UnknownCte));
+        }
+        let body = self
+            .raw
+            .get(p.offset_body as usize..p.offset_end as usize)?;
+        let encoding = p
+            .content_transfer_encoding()
+            .unwrap_or("7bit")
+            .to_ascii_lowercase();
+        Some(match encoding.as_str() {
+            "7bit" | "8bit" | "binary" => Ok(body.to_vec()),
+            "base64" => Ok(base64_body(body)),
+            "quoted-printable" => Ok(quoted_printable(body)),
+            _ => Err(UnknownCte),
+        })
     }
 
     /// Header field values for SEARCH HEADER/FROM/TO…, decoded where mail-parser decodes.
@@ -200,7 +231,14 @@ fn part_structure(
     let extension = || Extension {
         md5: part_value(part, raw, "Content-MD5"),
         disposition: disposition(part),
-        language: part_value(part, raw, "Content-Language"),
+        language: part_value(part, raw, "Content-Language")
+            .map(|v| {
+                v.split(',')
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
         location: part_value(part, raw, "Content-Location"),
     };
     if let PartType::Multipart(children) = &part.body {
@@ -345,6 +383,77 @@ fn section_of(
         (Some(t), PartType::Message(inner)) => section_of(inner, raw, &[], Some(t)),
         _ => None,
     }
+}
+
+/// The part a path names (RFC 9051 §6.4.5 numbering), inside attached messages too.
+fn part_at<'a, 'x>(m: &'a Message<'x>, path: &[u32]) -> Option<&'a MessagePart<'x>> {
+    let root = m.part(0)?;
+    let (&first, rest) = path.split_first()?;
+    let mut index = match &root.body {
+        PartType::Multipart(children) => *children.get((first as usize).checked_sub(1)?)?,
+        _ if first == 1 => 0,
+        _ => return None,
+    };
+    for (i, &n) in rest.iter().enumerate() {
+        let part = m.part(index)?;
+        match &part.body {
+            PartType::Multipart(children) => index = *children.get((n as usize).checked_sub(1)?)?,
+            PartType::Message(inner) => return part_at(inner, &rest[i..]),
+            _ => return None,
+        }
+    }
+    m.part(index)
+}
+
+/// Base64 (RFC 2045 §6.8), line breaks and anything outside the alphabet skipped.
+fn base64_body(body: &[u8]) -> Vec<u8> {
+    use base64::Engine as _;
+    let clean: Vec<u8> = body
+        .iter()
+        .copied()
+        .filter(|b| b.is_ascii_alphanumeric() || *b == b'+' || *b == b'/')
+        .collect();
+    // Padding was filtered out; a last lone character holds no whole octet.
+    let usable = if clean.len() % 4 == 1 {
+        &clean[..clean.len() - 1]
+    } else {
+        &clean[..]
+    };
+    base64::engine::general_purpose::STANDARD_NO_PAD
+        .decode(usable)
+        .unwrap_or_default()
+}
+
+/// Quoted-printable (RFC 2045 §6.7): `=XX` is an octet, `=` at a line's end joins lines.
+fn quoted_printable(body: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(body.len());
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b'=' {
+            match (body.get(i + 1), body.get(i + 2)) {
+                (Some(b'\r'), Some(b'\n')) => {
+                    i += 3;
+                    continue;
+                }
+                (Some(b'\n'), _) => {
+                    i += 2;
+                    continue;
+                }
+                (Some(&a), Some(&b)) => {
+                    if let (Some(a), Some(b)) = (hex(a), hex(b)) {
+                        out.push((a * 16 + b) as u8);
+                        i += 3;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push(body[i]);
+        i += 1;
+    }
+    out
 }
 
 /// `HEADER.FIELDS (…)` and `.NOT`: the named header lines (with their continuation lines),

@@ -34,6 +34,17 @@ pub enum MsgAtt {
         origin: Option<u32>,
         data: Option<Vec<u8>>,
     },
+    /// `BINARY[part]<origin>`: decoded octets, as a literal8 (`~{n}`) when they hold a
+    /// NUL (RFC 9051 §4.3), or NIL when the message has no such part.
+    Binary {
+        part: Vec<u32>,
+        origin: Option<u32>,
+        data: Option<Vec<u8>>,
+    },
+    BinarySize {
+        part: Vec<u32>,
+        size: usize,
+    },
 }
 
 impl MsgAtt {
@@ -90,8 +101,35 @@ impl MsgAtt {
                     None => out.extend_from_slice(b"NIL"),
                 }
             }
+            MsgAtt::Binary { part, origin, data } => {
+                out.extend_from_slice(b"BINARY[");
+                part_numbers(out, part);
+                out.push(b']');
+                if let Some(origin) = origin {
+                    out.extend_from_slice(format!("<{origin}>").as_bytes());
+                }
+                out.push(b' ');
+                match data {
+                    Some(d) if d.contains(&0) => {
+                        out.push(b'~');
+                        literal(out, d);
+                    }
+                    Some(d) => literal(out, d),
+                    None => out.extend_from_slice(b"NIL"),
+                }
+            }
+            MsgAtt::BinarySize { part, size } => {
+                out.extend_from_slice(b"BINARY.SIZE[");
+                part_numbers(out, part);
+                out.extend_from_slice(format!("] {size}").as_bytes());
+            }
         }
     }
+}
+
+fn part_numbers(out: &mut Vec<u8>, part: &[u32]) {
+    let numbers: Vec<String> = part.iter().map(u32::to_string).collect();
+    out.extend_from_slice(numbers.join(".").as_bytes());
 }
 
 /// `section-spec`: `1.2.MIME`, `HEADER.FIELDS (FROM TO)`.
@@ -249,7 +287,8 @@ pub struct MultiPart {
 pub struct Extension {
     pub md5: Option<String>,
     pub disposition: Option<Disposition>,
-    pub language: Option<String>,
+    /// `body-fld-lang`: the Content-Language tags, written as a list.
+    pub language: Vec<String>,
     pub location: Option<String>,
 }
 
@@ -333,7 +372,18 @@ impl Extension {
             None => out.extend_from_slice(b"NIL"),
         }
         out.push(b' ');
-        nstring(out, self.language.as_deref().map(str::as_bytes));
+        if self.language.is_empty() {
+            out.extend_from_slice(b"NIL");
+        } else {
+            out.push(b'(');
+            for (i, tag) in self.language.iter().enumerate() {
+                if i > 0 {
+                    out.push(b' ');
+                }
+                string(out, tag.as_bytes());
+            }
+            out.push(b')');
+        }
         out.push(b' ');
         nstring(out, self.location.as_deref().map(str::as_bytes));
     }

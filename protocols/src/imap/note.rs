@@ -183,6 +183,8 @@ pub enum ImapNote {
     },
     /// `* OK [CLOSED]`: SELECT or EXAMINE left the mailbox selected before.
     ClosedPrevious,
+    /// BINARY on a part whose content-transfer-encoding this server cannot undo.
+    UnknownCte,
     ClosedQuietly {
         expunged: usize,
     },
@@ -282,6 +284,7 @@ impl ImapNote {
             NulInMessage => (9051, "4.3"),
             NotModifiedUtf7 { .. } => (3501, "5.1.3"),
             ClosedPrevious => (9051, "7.1"),
+            UnknownCte => (3516, "4.3"),
         };
         Rfc { number, section }
     }

@@ -54,6 +54,8 @@ pub enum Code {
     PrivacyRequired,
     BadCharset(Vec<&'static str>),
     TooBig,
+    /// RFC 3516 §4.3: BINARY met a content-transfer-encoding it cannot undo.
+    UnknownCte,
     Cannot,
     HasChildren,
     CopyUid {
@@ -255,6 +257,7 @@ impl Code {
                 out.push(b')');
             }
             Code::TooBig => out.extend_from_slice(b"TOOBIG"),
+            Code::UnknownCte => out.extend_from_slice(b"UNKNOWN-CTE"),
             Code::Cannot => out.extend_from_slice(b"CANNOT"),
             Code::HasChildren => out.extend_from_slice(b"HASCHILDREN"),
             Code::CopyUid { validity, from, to } => {

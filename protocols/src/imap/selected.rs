@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::mime::Parsed;
+use super::mime::{Parsed, UnknownCte};
 use super::msg_att::MsgAtt;
 use super::note::ImapNote;
 use super::reply::{data, respond, tagged, untagged, Code, Data, Response, Status};
@@ -142,6 +142,23 @@ impl Selected {
     ) {
         self.updates(ctx.store, out, expunge_allowed);
         completed(out, tag, name);
+    }
+
+    /// `* FLAGS` and the `PERMANENTFLAGS` that go with it, when the mailbox's flag list
+    /// changed.
+    fn flag_list(&self, out: &mut Output, flags: Vec<Flag>) {
+        data(out, Data::Flags(flags.clone()), ImapNote::MailboxFlags);
+        let permanent = Code::PermanentFlags {
+            flags,
+            any_keyword: true,
+        };
+        untagged(
+            out,
+            Status::Ok,
+            Some(permanent),
+            "Flags that stick",
+            ImapNote::PermanentFlags { read_only: false },
+        );
     }
 
     fn invalid_sequence(&self, tag: &str, out: &mut Output) {
@@ -371,8 +388,37 @@ impl Selected {
                 FetchAttribute::Rfc822
                     | FetchAttribute::Rfc822Text
                     | FetchAttribute::BodySection { peek: false, .. }
+                    | FetchAttribute::Binary { peek: false, .. }
             )
         });
+        // RFC 3516 §4.3: a part whose encoding cannot be undone fails the whole command,
+        // before anything is sent or marked \Seen.
+        let undecodable = targets.iter().any(|(_, u)| {
+            let Some(m) = ctx
+                .store
+                .mailbox(&view.login, &view.mailbox)
+                .and_then(|m| m.get(*u))
+            else {
+                return false;
+            };
+            let parsed = Parsed::new(&m.raw.0);
+            attributes.iter().any(|a| match a {
+                FetchAttribute::Binary { part, .. } | FetchAttribute::BinarySize { part } => {
+                    matches!(parsed.binary(part), Some(Err(UnknownCte)))
+                }
+                _ => false,
+            })
+        });
+        if undecodable {
+            return tagged(
+                out,
+                tag,
+                Status::No,
+                Some(Code::UnknownCte),
+                "Cannot undo this part's content transfer encoding",
+                ImapNote::UnknownCte,
+            );
+        }
         for (seq, u) in targets {
             let Some(message) = ctx
                 .store
@@ -421,6 +467,19 @@ impl Selected {
             return self.invalid_sequence(tag, out);
         };
         let given: BTreeSet<Flag> = flags.into_iter().collect();
+        // RFC 9051 §7.3.5: a keyword new to the mailbox changes its flag list, and the
+        // client hears the new list before the messages' flags.
+        if mode != StoreMode::Remove && !targets.is_empty() {
+            let learned = ctx
+                .store
+                .accounts
+                .get_mut(&view.login)
+                .and_then(|a| a.mailboxes.get_mut(&view.mailbox))
+                .and_then(|m| m.learn_keywords(&given).then(|| m.flag_list()));
+            if let Some(flags) = learned {
+                self.flag_list(out, flags);
+            }
+        }
         for (seq, u) in targets {
             let Some(current) = ctx
                 .store
@@ -608,11 +667,7 @@ fn fetch_item(item: &FetchAttribute, m: &Message) -> MsgAtt {
         } => {
             let data = Parsed::new(raw).section(section);
             let data = match (data, partial) {
-                (Some(d), Some((origin, len))) => {
-                    let start = (*origin as usize).min(d.len());
-                    let end = start.saturating_add(*len as usize).min(d.len());
-                    Some(d[start..end].to_vec())
-                }
+                (Some(d), Some((origin, len))) => Some(slice(&d, *origin, *len)),
                 (d, _) => d,
             };
             MsgAtt::BodySection {
@@ -621,5 +676,30 @@ fn fetch_item(item: &FetchAttribute, m: &Message) -> MsgAtt {
                 data,
             }
         }
+        FetchAttribute::Binary { part, partial, .. } => {
+            let data = Parsed::new(raw).binary(part).and_then(Result::ok);
+            MsgAtt::Binary {
+                part: part.clone(),
+                origin: partial.map(|(origin, _)| origin),
+                data: data.map(|d| match partial {
+                    Some((origin, len)) => slice(&d, *origin, *len),
+                    None => d,
+                }),
+            }
+        }
+        FetchAttribute::BinarySize { part } => MsgAtt::BinarySize {
+            part: part.clone(),
+            size: Parsed::new(raw)
+                .binary(part)
+                .and_then(Result::ok)
+                .map_or(0, |d| d.len()),
+        },
     }
+}
+
+/// `<origin.length>` of some octets (RFC 9051 §6.4.5): what there is of that range.
+fn slice(data: &[u8], origin: u32, len: u32) -> Vec<u8> {
+    let start = (origin as usize).min(data.len());
+    let end = start.saturating_add(len as usize).min(data.len());
+    data[start..end].to_vec()
 }

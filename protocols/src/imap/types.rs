@@ -153,6 +153,17 @@ pub enum FetchAttribute {
         section: Section,
         partial: Option<(u32, u32)>,
     },
+    /// `BINARY[part]<partial>` or `BINARY.PEEK[…]` (RFC 9051 §6.4.5): the part with its
+    /// content-transfer-encoding undone.
+    Binary {
+        peek: bool,
+        part: Vec<u32>,
+        partial: Option<(u32, u32)>,
+    },
+    /// `BINARY.SIZE[part]`: the size of that decoded part.
+    BinarySize {
+        part: Vec<u32>,
+    },
 }
 
 /// How STORE changes flags (RFC 9051 §6.4.6).

@@ -28,6 +28,10 @@ pub struct Mailbox {
     /// Ascending by UID.
     pub messages: Vec<Message>,
     pub special_use: Option<SpecialUse>,
+    /// Every keyword a message of this mailbox has carried: the mailbox's flag list
+    /// (RFC 9051 §7.3.5) keeps a keyword once it has been used.
+    #[serde(default)]
+    pub keywords: BTreeSet<String>,
 }
 
 impl Mailbox {
@@ -38,6 +42,7 @@ impl Mailbox {
             uid_next: Uid(1),
             messages: Vec::new(),
             special_use,
+            keywords: BTreeSet::new(),
         }
     }
 
@@ -51,6 +56,7 @@ impl Mailbox {
     ) -> Uid {
         let uid = self.uid_next;
         self.uid_next = Uid(uid.0.saturating_add(1));
+        self.learn_keywords(&flags);
         self.messages.push(Message {
             uid,
             flags,
@@ -59,6 +65,31 @@ impl Mailbox {
             modseq,
         });
         uid
+    }
+
+    /// Adds the keywords among `flags` to the mailbox's list; says whether any was new.
+    pub fn learn_keywords(&mut self, flags: &BTreeSet<Flag>) -> bool {
+        let mut new = false;
+        for flag in flags {
+            if let Flag::Keyword(k) = flag {
+                new |= self.keywords.insert(k.clone());
+            }
+        }
+        new
+    }
+
+    /// The flags a client may see in this mailbox: the system flags, then its keywords.
+    pub fn flag_list(&self) -> Vec<Flag> {
+        [
+            Flag::Answered,
+            Flag::Flagged,
+            Flag::Deleted,
+            Flag::Seen,
+            Flag::Draft,
+        ]
+        .into_iter()
+        .chain(self.keywords.iter().cloned().map(Flag::Keyword))
+        .collect()
     }
 
     pub fn get(&self, uid: Uid) -> Option<&Message> {

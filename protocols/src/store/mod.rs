@@ -191,12 +191,15 @@ impl Store {
         flags: BTreeSet<Flag>,
     ) -> bool {
         let modseq = self.modseq + 1;
-        let Some(message) = self
+        let Some(mbox) = self
             .accounts
             .get_mut(login)
             .and_then(|a| a.mailboxes.get_mut(mailbox))
-            .and_then(|m| m.get_mut(uid))
         else {
+            return false;
+        };
+        mbox.learn_keywords(&flags);
+        let Some(message) = mbox.get_mut(uid) else {
             return false;
         };
         if message.flags == flags {

@@ -273,11 +273,13 @@ fn add_account(store: &mut Store, spec: &AccountSpec) -> Result<(), PresetError>
             .map(|(n, u)| ((*n).to_owned(), *u))
             .collect(),
     };
-    // A new account starts subscribed to the folders it is given, as a mail client that
-    // set it up would leave it.
+    // A new account starts subscribed to its special folders, as servers set them up
+    // (Dovecot's `auto = subscribe`); INBOX needs no subscription to be seen.
     for (name, special_use) in folders {
         store.create_mailbox(&spec.login, &name, special_use);
-        store.set_subscribed(&spec.login, &name, true);
+        if special_use.is_some() {
+            store.set_subscribed(&spec.login, &name, true);
+        }
     }
     Ok(())
 }
