@@ -59,6 +59,11 @@ const ALLOWED: &[(&str, &str)] = &[
          already exists (NO [ALREADYEXISTS]); in Dovecot it was deleted and is created again.",
     ),
     (
+        "STATUS INBOX (DELETED)",
+        "DELETED, the number of messages marked \\Deleted, is a STATUS item of IMAP4rev2 \
+         (RFC 9051 §6.3.11); Dovecot 2.3 speaks IMAP4rev1 and does not know it.",
+    ),
+    (
         "APPEND Trash {0+}\\r\\n",
         "An empty message. RFC 9051 §6.3.12 does not forbid one and RFC 5322 §3.5 allows a \
          message with no header fields and no body, so Facteur stores it; Dovecot refuses to \

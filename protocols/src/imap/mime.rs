@@ -608,4 +608,41 @@ mod tests {
             .expect("TEXT");
         assert_eq!(body, text_section);
     }
+
+    #[test]
+    fn parts_of_an_attached_message_are_found_in_the_whole_message() {
+        let raw = crate::store::crlf(
+            b"Subject: Fwd\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n\
+              --b\nContent-Type: text/plain\n\nSee below.\n--b\nContent-Type: message/rfc822\n\n\
+              From: carol@other.test\nSubject: Inner\n\nThe ferry leaves at ten.\n--b--\n",
+        );
+        let p = Parsed::new(&raw);
+        let section = |part: Vec<u32>, text: Option<SectionText>| {
+            p.section(&Section { part, text }).map(text_of)
+        };
+        assert_eq!(
+            section(vec![2, 1], None).as_deref(),
+            Some("The ferry leaves at ten.")
+        );
+        assert_eq!(
+            section(vec![2], Some(SectionText::Header)).as_deref(),
+            Some("From: carol@other.test\r\nSubject: Inner\r\n\r\n")
+        );
+        assert_eq!(
+            section(vec![2], Some(SectionText::Text)).as_deref(),
+            Some("The ferry leaves at ten.")
+        );
+        assert!(p.body_text().contains("ferry"), "SEARCH BODY looks inside");
+        let mut structure = Vec::new();
+        p.body_structure(false).encode(&mut structure);
+        let structure = String::from_utf8_lossy(&structure);
+        assert!(
+            structure.contains("\"7BIT\" 24 0)"),
+            "the inner part has its real size: {structure}"
+        );
+    }
+
+    fn text_of(bytes: Vec<u8>) -> String {
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
 }
