@@ -59,10 +59,10 @@ test('Up recalls earlier lines and Tab completes commands', async () => {
     await input.press('Enter');
     await input.fill('NO');
     await input.press('Tab');
-    assert.equal(await input.inputValue(), 'NOOP ');
+    assert.equal(await input.inputValue(), 'NOOP');
     await input.press('Enter');
     await input.press('ArrowUp');
-    assert.equal(await input.inputValue(), 'NOOP ');
+    assert.equal(await input.inputValue(), 'NOOP');
     await input.press('ArrowUp');
     assert.equal(await input.inputValue(), 'EHLO laptop.example.test');
     await input.press('ArrowDown');
@@ -85,7 +85,7 @@ test('IMAP commands typed without a tag get a1, a2… and mailbox names complete
     assert.equal((await lines(page, 'client')).at(-1), 'a1 LOGIN bob builder');
     await input.fill('SELECT In');
     await input.press('Tab');
-    assert.equal(await input.inputValue(), 'SELECT INBOX ');
+    assert.equal(await input.inputValue(), 'SELECT INBOX');
     await expectReply(page, 'SELECT INBOX', 'a2 OK [READ-WRITE] SELECT completed');
     await expectReply(page, 'x9 NOOP', 'x9 OK NOOP completed');
     const fetched = await exchange(page, 'FETCH 1:* (FLAGS)');

@@ -2,24 +2,30 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{browser_lang, Lang, Texts};
+use crate::i18n::{initial_lang, remember_lang, Lang, Texts};
 use crate::terminal::Terminal;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(browser_lang());
+    let lang = RwSignal::new(initial_lang());
     let texts = Memo::new(move |_| Texts::for_lang(lang.get()));
     // Every component reads the language and its texts from here, not from props.
     provide_context(lang);
     provide_context(texts);
-    // The document's language follows the switch, for screen readers and hyphenation.
+    // The document's language, title and description follow the switch, for screen
+    // readers, hyphenation and the tab's title; the choice is kept for the next visit.
     Effect::new(move |_| {
-        let code = texts.get().html_lang;
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", code);
+        let t = texts.get();
+        remember_lang(lang.get());
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", t.html_lang);
+        }
+        document.set_title(t.title);
+        if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", t.description);
         }
     });
     let switch = move |_| lang.update(|l| *l = if *l == Lang::En { Lang::Fr } else { Lang::En });

@@ -33,3 +33,26 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     link.click();
     web_sys::Url::revoke_object_url(&url)
 }
+
+/// Moves focus to an element once the page has drawn it (a button that appears, a field
+/// that is enabled by the change that asked for it). It looks again for a moment, since
+/// the page draws asynchronously.
+pub fn focus_later(id: &'static str) {
+    leptos::task::spawn_local(async move {
+        for _ in 0..FOCUS_TRIES {
+            gloo_timers::future::TimeoutFuture::new(FOCUS_WAIT_MS).await;
+            let element = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(id))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(element) = element.filter(|e| !e.has_attribute("disabled")) {
+                let _ = element.focus();
+                return;
+            }
+        }
+    });
+}
+
+/// `focus_later` looks for its element this many times, this many milliseconds apart.
+const FOCUS_TRIES: u32 = 20;
+const FOCUS_WAIT_MS: u32 = 15;

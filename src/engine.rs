@@ -59,8 +59,9 @@ pub struct Console {
     pub connection: RwSignal<Option<Connection>>,
     pub playback: RwSignal<Playback<Entry>>,
     pub selected: RwSignal<Option<u64>>,
-    /// The latest server line, for screen readers (an ARIA live region reads it).
-    pub announcement: RwSignal<String>,
+    /// The latest reply's first line and its number of lines, for screen readers (an ARIA
+    /// live region reads it).
+    pub announcement: RwSignal<(String, usize)>,
     /// The client and server of the latest connection, for the diagram's lifelines.
     pub peers: RwSignal<Option<(String, String)>>,
     next_id: StoredValue<u64>,
@@ -79,7 +80,7 @@ impl Console {
             connection: RwSignal::new(None),
             playback: RwSignal::new(Playback::default()),
             selected: RwSignal::new(None),
-            announcement: RwSignal::new(String::new()),
+            announcement: RwSignal::new((String::new(), 0)),
             peers: RwSignal::new(None),
             next_id: StoredValue::new(0),
             next_tag: StoredValue::new(1),
@@ -264,12 +265,18 @@ impl Console {
     fn show(&self, out: Output, service: Service) {
         let mut new = Vec::new();
         self.entries(out, service, &Hop::Direct, &mut new);
-        if let Some(last) = new
+        // Screen readers hear the reply to the last command: its first line, and how many
+        // lines it has, not the "." that ends a long one.
+        let since_client = new
             .iter()
-            .rev()
-            .find(|e| e.side == Side::Server && e.hop == Hop::Direct)
-        {
-            self.announcement.set(last.text.clone());
+            .rposition(|e| e.side == Side::Client && e.hop == Hop::Direct)
+            .map_or(0, |i| i + 1);
+        let reply: Vec<&Entry> = new[since_client..]
+            .iter()
+            .filter(|e| e.side == Side::Server && e.hop == Hop::Direct)
+            .collect();
+        if let Some(first) = reply.first() {
+            self.announcement.set((first.text.clone(), reply.len()));
         }
         self.playback
             .update(|p| new.into_iter().for_each(|e| p.enqueue(e)));

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 pub use facteur_protocols::vocab::Lang;
 
-/// The browser's preferred language, falling back to English.
 /// The page's texts in the chosen language, as provided by the app.
 pub fn use_texts() -> Memo<Texts> {
     expect_context()
@@ -18,6 +17,31 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context()
 }
 
+/// Where the language choice is remembered between visits.
+const LANG_KEY: &str = "facteur.lang";
+
+/// The language chosen on an earlier visit, else the browser's preferred one.
+pub fn initial_lang() -> Lang {
+    let saved = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    match saved.as_deref() {
+        Some("fr") => Lang::Fr,
+        Some("en") => Lang::En,
+        _ => browser_lang(),
+    }
+}
+
+/// Remembers the language for the next visit. A browser that refuses storage (private
+/// mode, full quota) simply forgets it.
+pub fn remember_lang(lang: Lang) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let code = if lang == Lang::Fr { "fr" } else { "en" };
+        let _ = storage.set_item(LANG_KEY, code);
+    }
+}
+
+/// The browser's preferred language, falling back to English.
 pub fn browser_lang() -> Lang {
     let preferred = web_sys::window()
         .and_then(|w| w.navigator().language())
@@ -29,6 +53,20 @@ pub fn browser_lang() -> Lang {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Texts {
     pub html_lang: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    /// Before the demo account's address and password.
+    pub password: &'static str,
+    pub purpose_smtp: &'static str,
+    pub purpose_pop3: &'static str,
+    pub purpose_imap: &'static str,
+    pub lenient_explained: &'static str,
+    pub copied: &'static str,
+    pub keys_help: &'static str,
+    pub speaker_client: &'static str,
+    pub speaker_server: &'static str,
+    /// "(40 lines)" after a multi-line reply's first line, for screen readers.
+    pub lines_suffix: &'static str,
     pub tagline: &'static str,
     pub other_language: &'static str,
     pub footer: &'static str,
@@ -39,7 +77,6 @@ pub struct Texts {
     pub connect: &'static str,
     pub disconnect: &'static str,
     pub lenient: &'static str,
-    pub lenient_hint: &'static str,
     pub encrypted: &'static str,
     pub cleartext: &'static str,
     pub laptop: &'static str,
@@ -74,6 +111,18 @@ pub struct Texts {
 
 const EN: Texts = Texts {
     html_lang: "en",
+    title: "Facteur — see how email really moves",
+    description: "Facteur teaches how email really moves: talk to simulated SMTP, POP3 and IMAP servers in your browser.",
+    password: "password",
+    purpose_smtp: "SMTP sends mail: your mail client hands a message to its server (port 587), and servers pass it on to each other (port 25).",
+    purpose_pop3: "POP3 downloads mail from the server to one device, usually deleting it from the server.",
+    purpose_imap: "IMAP reads mail where the server keeps it, so every device sees the same folders and flags.",
+    lenient_explained: "A lenient server forgives common typing mistakes (a bare Enter, a missing colon) and marks the line; a strict one refuses them, as real servers do. The choice applies to the next connection.",
+    copied: "Transcript copied",
+    keys_help: "Enter sends · ↑ ↓ recall earlier lines · Tab completes a word · Esc, then Tab, leaves the command line",
+    speaker_client: "client",
+    speaker_server: "server",
+    lines_suffix: "lines",
     tagline: "See how email really moves: talk to SMTP, POP3 and IMAP servers right in your browser.",
     other_language: "Français",
     footer: "Facteur runs entirely in this page: the servers are simulated, and no mail leaves your computer.",
@@ -84,7 +133,6 @@ const EN: Texts = Texts {
     connect: "Connect",
     disconnect: "Disconnect",
     lenient: "Lenient server",
-    lenient_hint: "Forgives common mistakes and says what a strict server would do. Applies to the next connection.",
     encrypted: "Encrypted (simulated TLS)",
     cleartext: "Not encrypted",
     laptop: "laptop",
@@ -96,8 +144,8 @@ const EN: Texts = Texts {
     command_line: "Command line",
     placeholder: "Type a command and press Enter",
     placeholder_offline: "Connect first",
-    sent_as: "Will be sent as",
-    completions: "Tab completes",
+    sent_as: "Will be sent as: ",
+    completions: "Tab completes: ",
     step: "Step",
     play: "Play",
     pause: "Pause",
@@ -119,6 +167,18 @@ const EN: Texts = Texts {
 
 const FR: Texts = Texts {
     html_lang: "fr",
+    title: "Facteur — voyez comment le courriel circule vraiment",
+    description: "Facteur montre comment le courriel circule vraiment : parlez à des serveurs SMTP, POP3 et IMAP simulés, dans votre navigateur.",
+    password: "mot de passe",
+    purpose_smtp: "SMTP envoie le courrier : votre logiciel de messagerie remet le message à son serveur (port 587), et les serveurs se le transmettent (port 25).",
+    purpose_pop3: "POP3 télécharge le courrier du serveur vers un seul appareil, en l’effaçant en général du serveur.",
+    purpose_imap: "IMAP lit le courrier là où le serveur le garde : chaque appareil voit les mêmes dossiers et les mêmes indicateurs.",
+    lenient_explained: "Un serveur tolérant pardonne les erreurs de frappe courantes (Entrée seule, deux-points oubliés) et signale la ligne ; un serveur strict les refuse, comme les vrais serveurs. Le choix vaut pour la prochaine connexion.",
+    copied: "Transcription copiée",
+    keys_help: "Entrée envoie · ↑ ↓ rappellent les lignes précédentes · Tab complète un mot · Échap puis Tab quitte la ligne de commande",
+    speaker_client: "client",
+    speaker_server: "serveur",
+    lines_suffix: "lignes",
     tagline: "Voyez comment le courriel circule vraiment : parlez à des serveurs SMTP, POP3 et IMAP dans votre navigateur.",
     other_language: "English",
     footer: "Facteur fonctionne entièrement dans cette page : les serveurs sont simulés et aucun courriel ne quitte votre ordinateur.",
@@ -129,20 +189,19 @@ const FR: Texts = Texts {
     connect: "Se connecter",
     disconnect: "Se déconnecter",
     lenient: "Serveur tolérant",
-    lenient_hint: "Pardonne les erreurs courantes et dit ce que ferait un serveur strict. S’applique à la prochaine connexion.",
     encrypted: "Chiffré (TLS simulé)",
     cleartext: "Non chiffré",
-    laptop: "portable",
+    laptop: "ordinateur portable",
     phone: "téléphone",
     tablet: "tablette",
     dialogue: "Dialogue",
-    dialogue_empty: "Connectez-vous à un serveur : sa salutation apparaît ici, puis chaque ligne échangée.",
+    dialogue_empty: "Connectez-vous à un serveur\u{a0}: son message d’accueil apparaît ici, puis chaque ligne échangée.",
     not_connected: "Non connecté",
     command_line: "Ligne de commande",
     placeholder: "Tapez une commande puis Entrée",
     placeholder_offline: "Connectez-vous d’abord",
-    sent_as: "Sera envoyée ainsi",
-    completions: "Tab complète",
+    sent_as: "Sera envoyée ainsi\u{a0}: ",
+    completions: "Tab complète\u{a0}: ",
     step: "Pas à pas",
     play: "Lecture",
     pause: "Pause",

@@ -18,6 +18,8 @@ pub enum LineProblem {
     },
     /// An IMAP line whose first word is a command: the tag is missing.
     MissingTag,
+    /// A command of another protocol (`RETR` typed at IMAP).
+    Foreign(crate::crossover::Foreign),
     Syntax(Diagnostic),
 }
 
@@ -26,6 +28,9 @@ pub enum LineProblem {
 pub fn check_line(service: Service, line: &str, lenient: bool) -> Option<LineProblem> {
     if line.trim().is_empty() {
         return None;
+    }
+    if let Some(f) = crate::crossover::foreign(service, line) {
+        return Some(LineProblem::Foreign(f));
     }
     match service {
         Service::Smtp => match crate::smtp::command::parse(line, lenient) {
@@ -73,6 +78,33 @@ pub fn command_words(service: Service) -> Vec<&'static str> {
             .map(|c| c.word())
             .collect(),
     }
+}
+
+/// Whether a completed command word is followed by arguments, so completion adds a space
+/// after it; `CAPABILITY ` with a trailing space would be a syntax error (RFC 9051 §9).
+pub fn wants_argument(service: Service, word: &str) -> bool {
+    let none = match service {
+        Service::Smtp => &["DATA", "RSET", "QUIT", "STARTTLS", "NOOP"][..],
+        Service::Pop3 => &[
+            "STAT", "NOOP", "RSET", "QUIT", "CAPA", "STLS", "LIST", "UIDL",
+        ][..],
+        Service::Imap => &[
+            "CAPABILITY",
+            "NOOP",
+            "LOGOUT",
+            "STARTTLS",
+            "CHECK",
+            "CLOSE",
+            "UNSELECT",
+            "EXPUNGE",
+            "IDLE",
+            "NAMESPACE",
+        ][..],
+    };
+    let is_command = command_words(service)
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(word));
+    is_command && !none.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
 
 /// Whether an IMAP line starts with a command name instead of a tag, so a console may add
@@ -283,6 +315,18 @@ mod tests {
     use crate::grammar::Expected;
 
     #[test]
+    fn completion_adds_a_space_only_where_arguments_follow() {
+        assert!(wants_argument(Service::Imap, "select"));
+        assert!(!wants_argument(Service::Imap, "CAPABILITY"));
+        assert!(
+            !wants_argument(Service::Imap, "INBOX"),
+            "a mailbox ends the line"
+        );
+        assert!(wants_argument(Service::Smtp, "EHLO"));
+        assert!(!wants_argument(Service::Pop3, "STAT"));
+    }
+
+    #[test]
     fn lines_are_checked_before_sending() {
         assert_eq!(
             check_line(Service::Smtp, "EHLO laptop.example.test", false),
@@ -292,11 +336,15 @@ mod tests {
             matches!(check_line(Service::Smtp, "MAIL FROM:bob@example.test", false), Some(LineProblem::Syntax(d)) if d.expected == Expected::AnglePath)
         );
         assert_eq!(
-            check_line(Service::Pop3, "HELO", false),
+            check_line(Service::Pop3, "HELLO", false),
             Some(LineProblem::UnknownCommand {
-                word: "HELO".into()
+                word: "HELLO".into()
             })
         );
+        assert!(matches!(
+            check_line(Service::Pop3, "HELO", false),
+            Some(LineProblem::Foreign(f)) if f.protocol == Service::Smtp
+        ));
         assert_eq!(
             check_line(Service::Imap, "LOGIN bob builder", false),
             Some(LineProblem::MissingTag)

@@ -13,6 +13,7 @@
 pub mod assist;
 pub mod client;
 pub mod closing;
+pub mod crossover;
 pub mod explain;
 pub mod grammar;
 pub mod imap;

@@ -18,6 +18,8 @@ pub enum Note {
     Imap(ImapNote),
     /// A lenient session accepted a line ending in a bare LF instead of CRLF.
     BareLineFeed,
+    /// A command of another protocol was sent to this server (`RETR` to IMAP).
+    Foreign(crate::crossover::Foreign),
     /// The server closes the connection on its own initiative.
     Closing {
         service: Service,
@@ -31,6 +33,20 @@ impl Note {
             Note::Smtp(n) => n.rfc(),
             Note::Pop3(n) => n.rfc(),
             Note::Imap(n) => n.rfc(),
+            Note::Foreign(f) => match f.protocol {
+                Service::Smtp => Rfc {
+                    number: 5321,
+                    section: "4.1",
+                },
+                Service::Pop3 => Rfc {
+                    number: 1939,
+                    section: "5",
+                },
+                Service::Imap => Rfc {
+                    number: 9051,
+                    section: "6",
+                },
+            },
             Note::BareLineFeed => Rfc {
                 number: 5321,
                 section: "2.3.8",

@@ -3,6 +3,7 @@
 use facteur_protocols::{Port, Service};
 use leptos::prelude::*;
 
+use crate::browser::focus_later;
 use crate::engine::use_console;
 use crate::i18n::{use_texts, Texts};
 
@@ -31,13 +32,23 @@ impl Device {
     }
 }
 
+/// The port a learner should meet first for each protocol: how a mail client connects.
+fn first_port(service: Service) -> Port {
+    match service {
+        Service::Smtp => Port::SUBMISSION,
+        Service::Pop3 => Port::POP3S,
+        Service::Imap => Port::IMAPS,
+    }
+}
+
 #[component]
 pub fn ConnectBar() -> impl IntoView {
     let (console, texts) = (use_console(), use_texts());
     let account = RwSignal::new(0_usize);
     let device = RwSignal::new(0_usize);
+    // A learner meets SMTP first as a mail client does: alice's laptop submitting on 587.
     let service = RwSignal::new(Service::Smtp);
-    let port = RwSignal::new(Port::SMTP);
+    let port = RwSignal::new(Port::SUBMISSION);
     let lenient = RwSignal::new(true);
     let connected = move || console.connection.with(Option::is_some);
 
@@ -49,6 +60,25 @@ pub fn ConnectBar() -> impl IntoView {
             .unwrap_or(Device::Laptop);
         let client = format!("{login} · {}", device.name(&texts.get_untracked()));
         console.connect(login, client, port.get_untracked(), lenient.get_untracked());
+        focus_later("command-line");
+    };
+    let disconnect = move |_| console.disconnect();
+    // The chosen account's address and password, read from the world the servers use.
+    let credentials = move || {
+        let login = ACCOUNTS[account.get()].0;
+        console.world.with(|w| {
+            w.store
+                .account(login)
+                .map(|a| (a.address.to_string(), a.password.clone()))
+        })
+    };
+    let purpose = move || {
+        let t = texts.get();
+        match service.get() {
+            Service::Smtp => t.purpose_smtp,
+            Service::Pop3 => t.purpose_pop3,
+            Service::Imap => t.purpose_imap,
+        }
     };
     let status = move || {
         let t = texts.get();
@@ -111,7 +141,7 @@ pub fn ConnectBar() -> impl IntoView {
                             _ => Service::Smtp,
                         };
                         service.set(s);
-                        port.set(Port::of(s).next().unwrap_or(Port::SMTP));
+                        port.set(first_port(s));
                     }
                     prop:disabled=connected
                 >
@@ -140,20 +170,31 @@ pub fn ConnectBar() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <label class="lenient" title=move || texts.get().lenient_hint>
-                <input type="checkbox" prop:checked=move || lenient.get() on:change=move |ev| lenient.set(event_target_checked(&ev)) />
+            <label class="lenient">
+                <input type="checkbox" aria-describedby="lenient-explained" prop:checked=move || lenient.get() on:change=move |ev| lenient.set(event_target_checked(&ev)) />
                 <span>{move || texts.get().lenient}</span>
             </label>
             <Show
                 when=connected
-                fallback=move || view! { <button type="submit" class="primary" on:click=connect>{move || texts.get().connect}</button> }
+                fallback=move || view! { <button type="submit" id="connect-button" class="primary" on:click=connect>{move || texts.get().connect}</button> }
             >
-                <button type="button" on:click=move |_| console.disconnect()>{move || texts.get().disconnect}</button>
+                <button type="button" id="disconnect-button" on:click=disconnect>{move || texts.get().disconnect}</button>
             </Show>
             <p class="status" class:secure=move || status().2 class:connected=connected>
                 <span class="status-where">{move || status().0}</span>
                 <span class="status-lock">{move || status().1}</span>
             </p>
+            <div class="connect-notes">
+                <p class="credentials">
+                    {move || credentials().map(|(address, password)| view! {
+                        <span class="address">{address}</span>
+                        " · "{move || texts.get().password}" "
+                        <code class="password">{password}</code>
+                    })}
+                </p>
+                <p class="purpose">{purpose}</p>
+                <p id="lenient-explained" class="lenient-explained">{move || texts.get().lenient_explained}</p>
+            </div>
         </form>
     }
 }

@@ -7,10 +7,13 @@ use crate::engine::use_console;
 use crate::i18n::use_texts;
 
 const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
+/// How long "Transcript copied" stays on screen.
+const COPIED_MS: u32 = 2_500;
 
 #[component]
 pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView {
     let (console, texts) = (use_console(), use_texts());
+    let copied = RwSignal::new(false);
     let waiting = move || console.playback.with(|p| p.pending().count());
     let has_lines = move || {
         console
@@ -23,7 +26,9 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
                 prop:disabled=move || waiting() == 0>
                 {move || texts.get().step}
             </button>
-            <button type="button" aria-pressed=move || playing.get().to_string() on:click=move |_| playing.update(|p| *p = !*p)>
+            // The label says what the button does now; a toggle state on top of it would
+            // read "Pause, pressed" while playing.
+            <button type="button" on:click=move |_| playing.update(|p| *p = !*p)>
                 {move || if playing.get() { texts.get().pause } else { texts.get().play }}
             </button>
             <label class="speed">
@@ -42,9 +47,17 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
                 {move || (waiting() > 0).then(|| format!("{} {}", waiting(), texts.get().waiting))}
             </span>
             <span class="spacer"></span>
-            <button type="button" prop:disabled=move || !has_lines() on:click=move |_| copy(&console.transcript())>
+            <button type="button" prop:disabled=move || !has_lines() on:click=move |_| {
+                copy(&console.transcript());
+                copied.set(true);
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(COPIED_MS).await;
+                    let _ = copied.try_set(false);
+                });
+            }>
                 {move || texts.get().copy}
             </button>
+            <span class="copied" role="status">{move || copied.get().then(|| texts.get().copied)}</span>
             <button type="button" prop:disabled=move || !has_lines()
                 on:click=move |_| { let _ = download("facteur-transcript.txt", "text/plain", &console.transcript()); }>
                 {move || texts.get().download_txt}

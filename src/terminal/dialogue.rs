@@ -96,6 +96,15 @@ pub fn Dialogue() -> impl IntoView {
                             Side::Server => "S:",
                             Side::Event => "•",
                         };
+                        let who = entry.side;
+                        let spoken = move || {
+                            let t = texts.get();
+                            match who {
+                                Side::Client => format!("{}: ", t.speaker_client),
+                                Side::Server => format!("{}: ", t.speaker_server),
+                                Side::Event => String::new(),
+                            }
+                        };
                         let relay = matches!(entry.hop, Hop::Relay { .. });
                         let text = move || match &entry.event {
                             Some(e) => event(e, lang.get()),
@@ -117,6 +126,7 @@ pub fn Dialogue() -> impl IntoView {
                                 on:keydown=move |ev| on_key(ev, id)
                             >
                                 <span class="speaker" aria-hidden="true">{side}</span>
+                                <span class="visually-hidden">{spoken}</span>
                                 <Show when=move || relay>
                                     <span class="badge">{move || texts.get().relay}</span>
                                 </Show>

@@ -67,8 +67,15 @@ pub fn Terminal() -> impl IntoView {
                     <diagram::Diagram />
                 </aside>
             </div>
-            <div class="visually-hidden" role="status" aria-live="polite">
-                {move || console.announcement.get()}
+            <div id="announcer" class="visually-hidden" role="status" aria-live="polite">
+                {move || {
+                    let (first, lines) = console.announcement.get();
+                    if lines > 1 {
+                        format!("{first} ({lines} {})", texts.get().lines_suffix)
+                    } else {
+                        first
+                    }
+                }}
             </div>
         </section>
     }

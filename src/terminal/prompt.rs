@@ -1,13 +1,14 @@
 //! The line editor: history with Up/Down, Tab completion, automatic IMAP tags, and the
 //! parser's diagnostic shown under the line before it is sent.
 
-use facteur_protocols::assist::{complete, imap_needs_tag, LineProblem};
+use facteur_protocols::assist::{complete, imap_needs_tag, wants_argument, LineProblem};
 use facteur_protocols::explain::terminal::{awaiting, line_problem};
 use facteur_protocols::vocab::Awaiting;
 use facteur_protocols::Service;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use crate::browser::focus_later;
 use crate::engine::use_console;
 use crate::history::History;
 use crate::i18n::{use_lang, use_texts};
@@ -45,8 +46,19 @@ pub fn Prompt() -> impl IntoView {
     let draft = RwSignal::new(String::new());
     let history = StoredValue::new(History::default());
     let candidates = RwSignal::new(Vec::<String>::new());
+    // After Escape, the next Tab leaves the command line instead of completing.
+    let escaped = StoredValue::new(false);
     let info = Memo::new(move |_| console.info());
     let connected = move || info.with(Option::is_some);
+    // When the connection ends, by Disconnect or by the server (QUIT, LOGOUT, a timeout),
+    // focus goes back to Connect instead of being lost with the disabled command line.
+    Effect::new(move |was: Option<bool>| {
+        let now = console.connection.with(Option::is_some);
+        if was == Some(true) && !now {
+            focus_later("connect-button");
+        }
+        now
+    });
 
     let problem = Memo::new(move |_| {
         let info = info.get()?;
@@ -68,7 +80,11 @@ pub fn Prompt() -> impl IntoView {
         let Some(info) = info.get_untracked() else {
             return;
         };
-        match ev.key().as_str() {
+        let key = ev.key();
+        let was_escaped = escaped.get_value();
+        escaped.set_value(key == "Escape");
+        match key.as_str() {
+            "Escape" => candidates.set(Vec::new()),
             "Enter" => {
                 ev.prevent_default();
                 let line = draft.get_untracked();
@@ -92,15 +108,25 @@ pub fn Prompt() -> impl IntoView {
                     draft.set(line);
                 }
             }
-            "Tab" if !ev.shift_key() => {
+            // Tab completes what has been begun; on an empty line, or after Escape, it
+            // moves on to the next control like any Tab.
+            "Tab" if !ev.shift_key() && !was_escaped => {
                 let line = draft.get_untracked();
+                if line.trim().is_empty() {
+                    return;
+                }
                 let found = complete(info.service, &line, &info.mailboxes);
                 if found.is_empty() {
                     return;
                 }
                 ev.prevent_default();
                 if let [only] = found.as_slice() {
-                    draft.set(format!("{} ", with_last_word(&line, only)));
+                    let space = if wants_argument(info.service, only) {
+                        " "
+                    } else {
+                        ""
+                    };
+                    draft.set(format!("{}{space}", with_last_word(&line, only)));
                     candidates.set(Vec::new());
                 } else {
                     draft.set(with_last_word(&line, &common_prefix(&found)));
@@ -135,9 +161,10 @@ pub fn Prompt() -> impl IntoView {
                 />
             </div>
             <div id="prompt-help" class="prompt-help">
+                <p class="keys">{move || texts.get().keys_help}</p>
                 <p class="awaiting">{move || info.get().map(|i| awaiting(i.awaiting, lang.get()))}</p>
                 {move || sent_as().map(|line| view! {
-                    <p class="sent-as">{texts.get().sent_as}": "<code>{line}</code></p>
+                    <p class="sent-as">{texts.get().sent_as}<code>{line}</code></p>
                 })}
                 {move || problem.get().map(|p| {
                     let kind = if matches!(p, LineProblem::MissingTag) { "diagnostic info" } else { "diagnostic" };
@@ -145,7 +172,7 @@ pub fn Prompt() -> impl IntoView {
                 })}
                 <Show when=move || !candidates.with(Vec::is_empty)>
                     <p class="completions">
-                        {move || texts.get().completions}": "
+                        {move || texts.get().completions}
                         {move || candidates.get().into_iter().map(|c| view! { <code>{c}</code>" " }).collect_view()}
                     </p>
                 </Show>

@@ -14,6 +14,7 @@ pub(super) fn note(note: &Note) -> String {
             crate::vocab::Closing::ShuttingDown => "The server is stopping and closes the connection. A client should reconnect later; nothing half-done takes effect.".into(),
             crate::vocab::Closing::TooManyConnections => "The server already serves as many connections as it allows, so it turns this one away at once. Try again in a moment.".into(),
         },
+        Note::Foreign(f) => super::en_grammar::foreign(f),
         Note::BareLineFeed => "This line ended with a bare LF instead of CR LF. Facteur is \
             lenient and accepts it, but the RFCs require CR LF and a strict server would refuse \
             the line."

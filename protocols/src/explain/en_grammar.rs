@@ -1,7 +1,32 @@
 //! Parser diagnostics in English: what was expected, and the hint that goes with it. Each
 //! protocol's catalogue uses these for its syntax errors.
 
+use crate::crossover::Foreign;
 use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::port::Service;
+
+/// A command of another protocol: which one, and what to type here instead.
+pub(super) fn foreign(f: &Foreign) -> String {
+    let (word, there, here) = (&f.word, f.protocol.name(), f.here.name());
+    match &f.instead {
+        Some(instead) => format!(
+            "{word} is a {there} command, and this is an {here} server. In {here}, type {instead} instead."
+        ),
+        None => format!(
+            "{word} is a {there} command, and this is an {here} server. {}",
+            roles(f.protocol, f.here)
+        ),
+    }
+}
+
+fn roles(a: Service, b: Service) -> String {
+    let role = |s| match s {
+        Service::Smtp => "SMTP sends mail",
+        Service::Pop3 => "POP3 downloads it to one device",
+        Service::Imap => "IMAP reads it where the server keeps it",
+    };
+    format!("{}; {}.", role(a), role(b))
+}
 
 pub(super) fn expected(e: Expected) -> &'static str {
     match e {

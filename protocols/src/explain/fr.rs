@@ -14,6 +14,7 @@ pub(super) fn note(note: &Note) -> String {
             crate::vocab::Closing::ShuttingDown => "Le serveur s’arrête et ferme la connexion. Le client devra se reconnecter plus tard ; rien de ce qui était en cours ne prend effet.".into(),
             crate::vocab::Closing::TooManyConnections => "Le serveur gère déjà autant de connexions qu’il en accepte : il refuse celle-ci tout de suite. Réessayez dans un instant.".into(),
         },
+        Note::Foreign(f) => super::fr_grammar::foreign(f),
         Note::BareLineFeed => "Cette ligne se termine par un LF seul au lieu de CR LF. Facteur \
             est tolérant et l’accepte, mais les RFC exigent CR LF et un serveur strict \
             refuserait la ligne."

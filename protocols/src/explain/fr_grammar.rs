@@ -1,7 +1,32 @@
 //! Parser diagnostics in French: what was expected, and the hint that goes with it. Each
 //! protocol's catalogue uses these for its syntax errors.
 
+use crate::crossover::Foreign;
 use crate::grammar::{Diagnostic, Expected, Hint};
+use crate::port::Service;
+
+/// Une commande d’un autre protocole : lequel, et quoi taper ici à la place.
+pub(super) fn foreign(f: &Foreign) -> String {
+    let (word, there, here) = (&f.word, f.protocol.name(), f.here.name());
+    match &f.instead {
+        Some(instead) => format!(
+            "{word} est une commande {there}, et ce serveur parle {here}. En {here}, tapez plutôt {instead}."
+        ),
+        None => format!(
+            "{word} est une commande {there}, et ce serveur parle {here}. {}",
+            roles(f.protocol, f.here)
+        ),
+    }
+}
+
+fn roles(a: Service, b: Service) -> String {
+    let role = |s| match s {
+        Service::Smtp => "SMTP envoie le courrier",
+        Service::Pop3 => "POP3 le télécharge sur un appareil",
+        Service::Imap => "IMAP le lit là où le serveur le garde",
+    };
+    format!("{} ; {}.", role(a), role(b))
+}
 
 pub(super) fn expected(e: Expected) -> &'static str {
     match e {

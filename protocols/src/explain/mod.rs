@@ -6,11 +6,11 @@
 //! depend on the engine's vocabulary; nothing in the engine depends on them.
 
 mod en;
-mod en_grammar;
+pub(crate) mod en_grammar;
 mod en_imap;
 mod en_pop3;
 mod fr;
-mod fr_grammar;
+pub(crate) mod fr_grammar;
 mod fr_imap;
 mod fr_pop3;
 

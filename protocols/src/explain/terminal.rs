@@ -21,6 +21,8 @@ pub fn line_problem(p: &LineProblem, lang: Lang) -> String {
             "Pas d’étiquette : Entrée ajoutera la suivante (a1, a2…) pour vous.".into()
         }
         (LineProblem::Syntax(d), lang) => diagnostic(d, lang),
+        (LineProblem::Foreign(f), Lang::En) => super::en_grammar::foreign(f),
+        (LineProblem::Foreign(f), Lang::Fr) => super::fr_grammar::foreign(f),
     }
 }
 

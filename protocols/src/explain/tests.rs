@@ -394,6 +394,15 @@ fn every_note() -> Vec<Note> {
         .chain([Note::BareLineFeed])
         .chain(
             [
+                (crate::port::Service::Imap, "RETR 1"),
+                (crate::port::Service::Imap, "EHLO laptop"),
+                (crate::port::Service::Pop3, "LOGIN bob builder"),
+            ]
+            .into_iter()
+            .filter_map(|(s, line)| crate::crossover::foreign(s, line).map(Note::Foreign)),
+        )
+        .chain(
+            [
                 crate::port::Service::Smtp,
                 crate::port::Service::Pop3,
                 crate::port::Service::Imap,

@@ -233,7 +233,26 @@ impl ImapSession {
         };
         match command::parse(&full, &literals) {
             Ok((tag, command)) => self.execute(&tag, command, ctx, out),
-            Err(err) => self.parse_error(err, out),
+            Err(err) => {
+                // A command of POP3 or SMTP typed here: the same BAD, with an explanation
+                // that names the mix-up.
+                let foreign = match &err {
+                    ParseError::UnknownCommand { .. } | ParseError::MissingCommand { .. } => {
+                        crate::crossover::foreign(Service::Imap, &full)
+                    }
+                    _ => None,
+                };
+                let mut answer = Output::default();
+                self.parse_error(err, &mut answer);
+                if let Some(f) = foreign {
+                    for step in &mut answer.steps {
+                        if let crate::output::Step::Server(line) = step {
+                            line.note = Note::Foreign(f.clone());
+                        }
+                    }
+                }
+                out.extend(answer);
+            }
         }
     }
 

@@ -135,6 +135,7 @@ impl Pop3Session {
         let command = match command::parse(&text) {
             Ok(command) => command,
             Err(err) => {
+                let foreign = crate::crossover::foreign(Service::Pop3, &text);
                 out.client(text, notes(Pop3Note::Unparsed, framing));
                 let (line, note) = match err {
                     ParseError::Empty => ("-ERR Empty command".to_owned(), Pop3Note::EmptyLine),
@@ -147,7 +148,11 @@ impl Pop3Session {
                         Pop3Note::Syntax { verb, diagnostic },
                     ),
                 };
-                out.server(line, pop3(note));
+                let note = match (foreign, &note) {
+                    (Some(f), Pop3Note::UnknownCommand { .. }) => Note::Foreign(f),
+                    _ => pop3(note),
+                };
+                out.server(line, note);
                 return;
             }
         };

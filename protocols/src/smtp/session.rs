@@ -173,7 +173,14 @@ impl SmtpSession {
                         SmtpNote::Syntax { verb, diagnostic },
                     ),
                 };
-                self.reply(out, reply, note);
+                // A command of POP3 or IMAP typed here gets an explanation that says so.
+                let note = match (crate::crossover::foreign(Service::Smtp, text), &note) {
+                    (Some(f), SmtpNote::UnknownCommand { .. }) => Note::Foreign(f),
+                    _ => smtp(note),
+                };
+                for line in reply.wire_lines() {
+                    out.server(line, note.clone());
+                }
                 return;
             }
         };

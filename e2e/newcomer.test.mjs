@@ -1,0 +1,135 @@
+// A newcomer who knows nothing but what the page shows, and a learner on the keyboard alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { screenshot } from './lib/browser.mjs';
+import { useSite } from './lib/site.mjs';
+import { connect, exchange, expectReply, showAll, type } from './lib/terminal.mjs';
+
+const withPage = useSite();
+const en = { locale: 'en-GB' };
+
+/** The password the page shows for the chosen account. */
+async function shownPassword(page) {
+  return (await page.locator('.credentials .password').textContent()).trim();
+}
+
+test('a newcomer reads the passwords on the page and sends alice → bob by SMTP 587, then reads it over IMAP 993', async () => {
+  await withPage(en, async (page) => {
+    // What the page offers first: alice's laptop submitting on 587, and what SMTP is for.
+    assert.equal(await page.getByLabel('Account').inputValue(), '0');
+    assert.match(await page.getByLabel('Port').locator('option:checked').textContent(), /^587/);
+    await page.getByText('SMTP sends mail').waitFor();
+    const alice = await shownPassword(page);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    // Focus goes where the learner types next.
+    await page.waitForFunction(() => document.activeElement?.id === 'command-line');
+    await expectReply(page, 'EHLO laptop.example.test', '250 HELP');
+    await expectReply(page, 'STARTTLS', '220 2.0.0 Ready to start TLS');
+    await expectReply(page, 'EHLO laptop.example.test', '250 HELP');
+    const plain = Buffer.from(`\0alice\0${alice}`).toString('base64');
+    await expectReply(page, `AUTH PLAIN ${plain}`, '235 2.7.0 Authentication successful');
+    await expectReply(page, 'MAIL FROM:<alice@example.test>', '250 2.1.0 Sender <alice@example.test> OK');
+    await expectReply(page, 'RCPT TO:<bob@example.test>', '250 2.1.5 Recipient <bob@example.test> OK');
+    await expectReply(page, 'DATA', /^354 /);
+    await type(page, 'Subject: found my way');
+    await type(page, '');
+    await type(page, 'Hello Bob, the page told me how.');
+    await expectReply(page, '.', /^250 2\.0\.0 Ok: queued as /);
+    // QUIT with Enter alone: when the server closes, focus goes back to Connect.
+    await type(page, 'QUIT');
+    await page.waitForFunction(() => document.activeElement?.id === 'connect-button');
+    await showAll(page);
+
+    await page.getByLabel('Account').selectOption({ label: 'bob' });
+    const bob = await shownPassword(page);
+    assert.notEqual(bob, alice, 'each account shows its own password');
+    await page.getByLabel('Protocol').selectOption('IMAP');
+    assert.match(await page.getByLabel('Port').locator('option:checked').textContent(), /^993/);
+    await page.getByText('IMAP reads mail where the server keeps it').waitFor();
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expectReply(page, `LOGIN bob ${bob}`, /^a1 OK .*Logged in$/);
+    await exchange(page, 'SELECT INBOX');
+    const found = await exchange(page, 'SEARCH SUBJECT "found my way"');
+    assert.match(found[0], /^\* SEARCH \d+$/);
+    const n = found[0].split(' ')[2];
+    const body = await exchange(page, `FETCH ${n} BODY[TEXT]`);
+    assert.ok(body.some((l) => l.includes('the page told me how')), body.join('\n'));
+    await screenshot(page, 'newcomer-alice-to-bob');
+  });
+});
+
+test('a POP3 command typed at IMAP is named for what it is, before and after sending', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { protocol: 'IMAP', port: '993' });
+    await page.getByLabel('Command line').fill('RETR 1');
+    await page.getByText('RETR is a POP3 command, and this is an IMAP server').waitFor();
+    await type(page, 'RETR 1');
+    await showAll(page);
+    await page.locator('.dialogue .line.server', { hasText: 'RETR BAD' }).click();
+    await page.locator('.explanation').getByText('In IMAP, type FETCH 1 BODY[] instead').waitFor();
+  });
+});
+
+test('Tab completes a begun word without a stray space, and otherwise moves on', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { protocol: 'IMAP', port: '993' });
+    const input = page.getByLabel('Command line');
+    await input.fill('CAP');
+    await input.press('Tab');
+    assert.equal(await input.inputValue(), 'CAPABILITY');
+    await expectReply(page, 'CAPABILITY', 'a1 OK CAPABILITY completed');
+    // On an empty line Tab leaves the command line for the next control.
+    await input.focus();
+    await input.press('Tab');
+    assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'command-line');
+    // With a word begun, Escape then Tab leaves too.
+    await input.fill('NO');
+    await input.press('Escape');
+    await input.press('Tab');
+    assert.equal(await input.inputValue(), 'NO');
+    assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'command-line');
+    await page.getByText('Esc, then Tab, leaves the command line').waitFor();
+  });
+});
+
+test('Play and Pause say what they do, and copying the transcript is confirmed', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { protocol: 'SMTP', port: '25' });
+    const pause = page.getByRole('button', { name: 'Pause' });
+    assert.equal(await pause.getAttribute('aria-pressed'), null);
+    await pause.click();
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    await page.getByRole('button', { name: 'Copy transcript' }).click();
+    await page.getByRole('status').filter({ hasText: 'Transcript copied' }).waitFor();
+  });
+});
+
+test('the language choice is remembered, with a French title and description', async () => {
+  await withPage(en, async (page) => {
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'English' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'English' }).waitFor();
+    assert.match(await page.title(), /voyez comment le courriel circule/);
+    const description = await page.locator('meta[name=description]').getAttribute('content');
+    assert.match(description, /dans votre navigateur/);
+    await page.getByText('ordinateur portable').first().waitFor({ state: 'attached' });
+    await screenshot(page, 'french-remembered');
+  });
+});
+
+test('screen readers hear who spoke, and a long reply as its first line and length', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { account: 'bob', protocol: 'POP3', port: '995' });
+    await exchange(page, 'USER bob');
+    await exchange(page, 'PASS builder');
+    await exchange(page, 'RETR 2');
+    const live = page.locator('#announcer');
+    await page.waitForFunction(
+      () => /^\+OK \d+ octets \(\d+ lines\)$/.test(document.getElementById('announcer')?.textContent ?? ''),
+    );
+    assert.match(await live.textContent(), /^\+OK \d+ octets \(\d+ lines\)$/);
+    const first = page.locator('.dialogue .line.server').first();
+    assert.match(await first.textContent(), /server: /);
+  });
+});
