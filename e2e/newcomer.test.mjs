@@ -133,3 +133,51 @@ test('screen readers hear who spoke, and a long reply as its first line and leng
     assert.match(await first.textContent(), /server: /);
   });
 });
+
+test('the dialogue is one tab stop, and the arrow keys move from line to line', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { protocol: 'SMTP', port: '25' });
+    await exchange(page, 'EHLO laptop.example.test');
+    const dialogue = page.getByRole('listbox', { name: 'Dialogue' });
+    assert.equal(await page.locator('.dialogue [tabindex]').count(), 0, 'lines are not tab stops');
+    await dialogue.focus();
+    await dialogue.press('Home');
+    await dialogue.press('ArrowDown');
+    const selected = page.locator('.dialogue [role=option][aria-selected=true]');
+    assert.match(await selected.textContent(), /220 mail\.example\.test ESMTP Facteur ready/);
+    assert.equal(await dialogue.getAttribute('aria-activedescendant'), await selected.getAttribute('id'));
+    await page.locator('.explanation').getByText('220').first().waitFor();
+    await dialogue.press('End');
+    assert.match(await selected.textContent(), /250 HELP/);
+  });
+});
+
+test('each connection has its own header and diagram, and Clear empties the page', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { account: 'alice', protocol: 'SMTP', port: '25' });
+    await exchange(page, 'EHLO laptop.example.test');
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await connect(page, { account: 'bob', protocol: 'POP3', port: '995' });
+    await showAll(page);
+    const headers = await page.locator('.dialogue .line.session').allTextContents();
+    assert.equal(headers.length, 2);
+    assert.match(headers[0], /alice · laptop → mail\.example\.test · SMTP 25/);
+    assert.match(headers[1], /bob · phone → mail\.example\.test · POP3 995/);
+    // The diagram shows this connection only, under its own lifelines.
+    assert.deepEqual(await page.locator('.sequence .lane-name').allTextContents(), ['bob · phone', 'mail.example.test']);
+    assert.equal(await page.locator('.sequence .arrow').count(), 1);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    assert.equal(await page.locator('.dialogue .line').count(), 0);
+    await expectReply(page, 'USER bob', /^\+OK/);
+  });
+});
+
+test('a line a lenient server forgave is marked in the dialogue', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { protocol: 'SMTP', port: '25' });
+    await exchange(page, 'EHLO laptop.example.test');
+    await exchange(page, 'MAIL FROM: <carol@other.test>');
+    const forgiven = page.locator('.dialogue .line.client.forgiven', { hasText: 'MAIL FROM' });
+    await forgiven.getByText('forgiven').waitFor();
+  });
+});

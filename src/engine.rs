@@ -18,6 +18,8 @@ pub enum Side {
     Client,
     Server,
     Event,
+    /// The start of a connection: who connected to which server, on which port, when.
+    Session,
 }
 
 /// Which conversation a line belongs to: the learner's, or a relay between two servers
@@ -117,6 +119,18 @@ impl Console {
         };
         self.next_tag.set_value(1);
         self.peers.set(Some((client.clone(), host.clone())));
+        // Each connection's dialogue starts with its own header, so one session never runs
+        // into the next in the dialogue, the diagram or the transcript.
+        let header = Entry {
+            text: format!(
+                "{client} → {host} · {} {} · {}",
+                port.service.name(),
+                port.number,
+                clock()
+            ),
+            ..self.entry(Side::Session, port.service, &Hop::Direct)
+        };
+        self.playback.update(|p| p.enqueue(header));
         self.connection.set(Some(Connection {
             id,
             service: port.service,
@@ -282,7 +296,14 @@ impl Console {
             .update(|p| new.into_iter().for_each(|e| p.enqueue(e)));
     }
 
-    /// The dialogue so far in `C:`/`S:` form; relay lines start with `| `.
+    /// Empties the dialogue; an open connection goes on, its next lines start afresh.
+    pub fn clear(&self) {
+        self.playback.update(Playback::clear);
+        self.selected.set(None);
+    }
+
+    /// The dialogue so far in `C:`/`S:` form; relay lines start with `| `, and each
+    /// connection starts with a `#` header.
     pub fn transcript(&self) -> String {
         self.playback.with(|p| {
             p.shown()
@@ -290,7 +311,11 @@ impl Console {
                 .chain(p.pending())
                 .filter(|e| e.side != Side::Event)
                 .map(|e| {
-                    let side = if e.side == Side::Client { "C:" } else { "S:" };
+                    let side = match e.side {
+                        Side::Session => return format!("\n# {}\n", e.text),
+                        Side::Client => "C:",
+                        _ => "S:",
+                    };
                     let relay = if matches!(e.hop, Hop::Relay { .. }) {
                         "| "
                     } else {
@@ -298,7 +323,15 @@ impl Console {
                     };
                     format!("{relay}{side} {}\n", e.text).replace(": \n", ":\n")
                 })
-                .collect()
+                .collect::<String>()
+                .trim_start()
+                .to_owned()
         })
     }
+}
+
+/// The time of day, as the header of a connection shows it (`17:14`).
+fn clock() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }

@@ -44,6 +44,12 @@ impl<T> Playback<T> {
         self.shown.extend(self.pending.drain(..));
     }
 
+    /// Forgets every step, shown or waiting: a clean page for what comes next.
+    pub fn clear(&mut self) {
+        self.shown.clear();
+        self.pending.clear();
+    }
+
     pub fn shown(&self) -> &[T] {
         &self.shown
     }

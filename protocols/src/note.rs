@@ -68,6 +68,15 @@ impl Note {
         }
     }
 
+    /// Whether a lenient server let this line pass where a strict one would refuse it
+    /// (a bare LF, a missing colon, missing angle brackets).
+    pub fn is_forgiven(&self) -> bool {
+        matches!(
+            self,
+            Note::BareLineFeed | Note::Smtp(crate::smtp::SmtpNote::Forgiven(_))
+        )
+    }
+
     /// Whether the line is message content (a DATA line, a literal's octets, a POP3 message
     /// line) rather than protocol talk, so a page can set it apart.
     pub fn is_message_data(&self) -> bool {

@@ -47,6 +47,9 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
                 {move || (waiting() > 0).then(|| format!("{} {}", waiting(), texts.get().waiting))}
             </span>
             <span class="spacer"></span>
+            <button type="button" prop:disabled=move || !has_lines() on:click=move |_| console.clear()>
+                {move || texts.get().clear}
+            </button>
             <button type="button" prop:disabled=move || !has_lines() on:click=move |_| {
                 copy(&console.transcript());
                 copied.set(true);

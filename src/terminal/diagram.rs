@@ -17,11 +17,15 @@ const LABEL_CHARS: usize = 34;
 /// One arrow: from lane, to lane, the line's text.
 #[derive(Clone, PartialEq)]
 struct Arrow {
+    /// The first line's entry, selected when the arrow is clicked.
     id: u64,
     row: usize,
     from: usize,
     to: usize,
     text: String,
+    /// Every line of the message, for the tooltip.
+    full: String,
+    lines: usize,
     client: bool,
 }
 
@@ -39,35 +43,57 @@ fn short(text: &str) -> String {
 #[component]
 pub fn Diagram() -> impl IntoView {
     let (console, texts) = (use_console(), use_texts());
+    // The current connection only (its lifelines are the peers named above), one arrow
+    // per message: a reply of several lines (EHLO's, RETR's, a FETCH with its literal) is
+    // one arrow, with its first line as label and every line in its tooltip.
     let arrows = Memo::new(move |_| {
         console.playback.with(|p| {
-            p.shown()
+            let shown = p.shown();
+            let start = shown
                 .iter()
-                .filter(|e| e.side != Side::Event)
-                .enumerate()
-                .map(|(row, e)| {
-                    let client = e.side == Side::Client;
-                    let (from, to) = match (&e.hop, client) {
-                        (Hop::Direct, true) => (0, 1),
-                        (Hop::Direct, false) => (1, 0),
-                        (Hop::Relay { .. }, true) => (1, 2),
-                        (Hop::Relay { .. }, false) => (2, 1),
-                    };
-                    Arrow {
+                .rposition(|e| e.side == Side::Session)
+                .map_or(0, |i| i + 1);
+            let mut arrows: Vec<Arrow> = Vec::new();
+            for e in shown[start..]
+                .iter()
+                .filter(|e| matches!(e.side, Side::Client | Side::Server))
+            {
+                let client = e.side == Side::Client;
+                let (from, to) = match (&e.hop, client) {
+                    (Hop::Direct, true) => (0, 1),
+                    (Hop::Direct, false) => (1, 0),
+                    (Hop::Relay { .. }, true) => (1, 2),
+                    (Hop::Relay { .. }, false) => (2, 1),
+                };
+                match arrows.last_mut() {
+                    Some(last) if !client && !last.client && (last.from, last.to) == (from, to) => {
+                        last.lines += 1;
+                        last.full.push('\n');
+                        last.full.push_str(&e.text);
+                    }
+                    _ => arrows.push(Arrow {
                         id: e.id,
-                        row,
+                        row: arrows.len(),
                         from,
                         to,
                         text: e.text.clone(),
+                        full: e.text.clone(),
+                        lines: 1,
                         client,
-                    }
-                })
-                .collect::<Vec<_>>()
+                    }),
+                }
+            }
+            arrows
         })
     });
     let relay_host = move || {
         console.playback.with(|p| {
-            p.shown().iter().find_map(|e| match &e.hop {
+            let shown = p.shown();
+            let start = shown
+                .iter()
+                .rposition(|e| e.side == Side::Session)
+                .map_or(0, |i| i + 1);
+            shown[start..].iter().find_map(|e| match &e.hop {
                 Hop::Relay { to, .. } => Some(to.clone()),
                 Hop::Direct => None,
             })
@@ -82,6 +108,14 @@ pub fn Diagram() -> impl IntoView {
         }
     };
     let peers = move || console.peers.get().unwrap_or_default();
+    // The diagram scrolls in its own box, which follows the newest arrow.
+    let scroll = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        arrows.with(Vec::len);
+        if let Some(el) = scroll.get() {
+            el.set_scroll_top(el.scroll_height());
+        }
+    });
 
     let save = move |_| {
         let svg = web_sys::window()
@@ -104,8 +138,11 @@ pub fn Diagram() -> impl IntoView {
             <Show when=move || arrows.with(Vec::is_empty)>
                 <p class="hint">{move || texts.get().diagram_empty}</p>
             </Show>
+            <div class="diagram-scroll" node_ref=scroll>
             <svg
                 id="sequence-diagram"
+                width=width
+                height=height
                 xmlns="http://www.w3.org/2000/svg"
                 class="sequence"
                 role="img"
@@ -139,16 +176,25 @@ pub fn Diagram() -> impl IntoView {
                         let (x1, x2) = (LANES[arrow.from], LANES[arrow.to]);
                         let class = if arrow.client { "arrow client" } else { "arrow server" };
                         let mid = (x1 + x2) / 2.0;
+                        let label = if arrow.lines > 1 {
+                            format!("{} (+{})", short(&arrow.text), arrow.lines - 1)
+                        } else {
+                            short(&arrow.text)
+                        };
+                        let id = arrow.id;
                         view! {
-                            <g class=class>
-                                <title>{arrow.text.clone()}</title>
+                            <g class=class
+                                class:selected=move || console.selected.get() == Some(id)
+                                on:click=move |_| console.selected.set(Some(id))>
+                                <title>{arrow.full.clone()}</title>
                                 <line x1=x1 y1=y x2=x2 y2=y marker-end="url(#arrowhead)"></line>
-                                <text x=mid y=y - 5.0 text-anchor="middle">{short(&arrow.text)}</text>
+                                <text x=mid y=y - 5.0 text-anchor="middle">{label}</text>
                             </g>
                         }
                     }
                 </For>
             </svg>
+            </div>
         </section>
     }
 }

@@ -18,6 +18,7 @@ fn classes(e: &Entry) -> String {
         Side::Client => "client",
         Side::Server => "server",
         Side::Event => "event",
+        Side::Session => "session",
     });
     if matches!(e.hop, Hop::Relay { .. }) {
         c.push("relay");
@@ -27,6 +28,9 @@ fn classes(e: &Entry) -> String {
         Some(Role::Untagged) => c.push("untagged"),
         Some(Role::Continuation) => c.push("continuation"),
         Some(Role::Reply | Role::Data) | None => {}
+    }
+    if e.notes.iter().any(Note::is_forgiven) {
+        c.push("forgiven");
     }
     if e.role == Some(Role::Data) || e.notes.iter().any(Note::is_message_data) {
         c.push("data");
@@ -56,29 +60,36 @@ pub fn Dialogue() -> impl IntoView {
         }
     });
 
-    let on_key = move |ev: KeyboardEvent, id: u64| match ev.key().as_str() {
-        "Enter" | " " => {
-            ev.prevent_default();
-            console.selected.set(Some(id));
+    // One tab stop for the whole dialogue; the arrow keys, Home and End move the
+    // selection from line to line (the WAI-ARIA listbox pattern).
+    let on_key = move |ev: KeyboardEvent| {
+        let ids: Vec<u64> = console
+            .playback
+            .with(|p| p.shown().iter().map(|e| e.id).collect());
+        let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+            return;
+        };
+        let at = console
+            .selected
+            .get_untracked()
+            .and_then(|s| ids.iter().position(|&i| i == s));
+        let target = match (ev.key().as_str(), at) {
+            ("ArrowDown", Some(i)) => ids.get(i + 1).copied().unwrap_or(last),
+            ("ArrowDown", None) => first,
+            ("ArrowUp", Some(i)) => ids[i.saturating_sub(1)],
+            ("ArrowUp", None) => last,
+            ("Home", _) => first,
+            ("End", _) => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        console.selected.set(Some(target));
+        let line = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("line-{target}")));
+        if let Some(line) = line {
+            line.scroll_into_view_with_bool(false);
         }
-        "ArrowDown" | "ArrowUp" => {
-            ev.prevent_default();
-            let Some(target) = ev.target() else { return };
-            let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target) else {
-                return;
-            };
-            let next = if ev.key() == "ArrowDown" {
-                el.next_element_sibling()
-            } else {
-                el.previous_element_sibling()
-            };
-            if let Some(next) =
-                next.and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
-            {
-                let _ = next.focus();
-            }
-        }
-        _ => {}
     };
 
     view! {
@@ -86,7 +97,15 @@ pub fn Dialogue() -> impl IntoView {
             <Show when=is_empty>
                 <p class="dialogue-empty">{move || texts.get().dialogue_empty}</p>
             </Show>
-            <ol class="dialogue" node_ref=list aria-label=move || texts.get().dialogue>
+            <ol
+                class="dialogue"
+                node_ref=list
+                role="listbox"
+                tabindex="0"
+                aria-label=move || texts.get().dialogue
+                aria-activedescendant=move || console.selected.get().map(|id| format!("line-{id}"))
+                on:keydown=on_key
+            >
                 <For each=shown key=|e| e.id let(entry)>
                     {
                         let id = entry.id;
@@ -95,6 +114,7 @@ pub fn Dialogue() -> impl IntoView {
                             Side::Client => "C:",
                             Side::Server => "S:",
                             Side::Event => "•",
+                            Side::Session => "#",
                         };
                         let who = entry.side;
                         let spoken = move || {
@@ -102,33 +122,38 @@ pub fn Dialogue() -> impl IntoView {
                             match who {
                                 Side::Client => format!("{}: ", t.speaker_client),
                                 Side::Server => format!("{}: ", t.speaker_server),
-                                Side::Event => String::new(),
+                                Side::Event | Side::Session => String::new(),
                             }
                         };
                         let relay = matches!(entry.hop, Hop::Relay { .. });
+                        // What a lenient server let pass is marked on the line itself.
+                        let forgiven = entry.notes.iter().any(Note::is_forgiven);
                         let text = move || match &entry.event {
                             Some(e) => event(e, lang.get()),
                             None => entry.text.clone(),
                         };
                         view! {
                             <li
+                                id=format!("line-{id}")
+                                role="option"
                                 class=class
                                 class:selected={
                                     let is = is_selected.clone();
                                     move || is.selected(&Some(id))
                                 }
-                                tabindex="0"
                                 aria-selected={
                                     let is = is_selected.clone();
                                     move || is.selected(&Some(id)).to_string()
                                 }
                                 on:click=move |_| console.selected.set(Some(id))
-                                on:keydown=move |ev| on_key(ev, id)
                             >
                                 <span class="speaker" aria-hidden="true">{side}</span>
                                 <span class="visually-hidden">{spoken}</span>
                                 <Show when=move || relay>
                                     <span class="badge">{move || texts.get().relay}</span>
+                                </Show>
+                                <Show when=move || forgiven>
+                                    <span class="badge forgiven">{move || texts.get().forgiven}</span>
                                 </Show>
                                 <span class="text">{text}</span>
                             </li>
