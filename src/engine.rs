@@ -2,7 +2,7 @@
 //! `World`. It turns the engine's output into dialogue entries and never decides anything
 //! a protocol decides.
 
-use facteur_protocols::assist::imap_needs_tag;
+use facteur_protocols::assist::{imap_needs_tag, suggestions};
 use facteur_protocols::note::Note;
 use facteur_protocols::output::{Event, Output, Role, Step};
 use facteur_protocols::vocab::Awaiting;
@@ -52,6 +52,8 @@ pub struct Connection {
     pub host: String,
     /// Who is connecting, as the diagram shows it ("Bob's phone").
     pub client: String,
+    /// The account the learner chose, for suggestions in its name.
+    pub login: String,
 }
 
 /// The console's state, as signals; `Copy` so every component can hold it.
@@ -137,6 +139,7 @@ impl Console {
             port,
             host,
             client,
+            login: login.to_owned(),
         }));
         self.show(greeting, port.service);
     }
@@ -149,6 +152,19 @@ impl Console {
             self.show(out, connection.service);
         }
         self.connection.set(None);
+    }
+
+    /// What a learner could type next, as the engine sees the session (tracked).
+    pub fn suggestions(&self) -> Vec<String> {
+        let Some(info) = self.info() else {
+            return Vec::new();
+        };
+        let login = self
+            .connection
+            .with(|c| c.as_ref().map(|c| c.login.clone()))
+            .unwrap_or_default();
+        self.world
+            .with(|w| suggestions(info.stage, &w.store, &login))
     }
 
     /// The line as it will be sent: IMAP commands typed without a tag get the next one.

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::grammar::Diagnostic;
 use crate::port::Service;
+use crate::store::Store;
+use crate::vocab::Stage;
 
 /// A problem with a line the learner is typing, found before it is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +80,45 @@ pub fn command_words(service: Service) -> Vec<&'static str> {
             .map(|c| c.word())
             .collect(),
     }
+}
+
+/// The next sensible lines for a session at this stage, filled in for the learner's own
+/// account (`me`, a login) and another account of the world to write to. A newcomer can
+/// insert one and send it; each is a line a mail client would send next.
+pub fn suggestions(stage: Stage, store: &Store, me: &str) -> Vec<String> {
+    let account = store.account(me);
+    let address = account.map_or_else(String::new, |a| a.address.to_string());
+    let password = account.map_or("", |a| a.password.as_str());
+    let other = store
+        .accounts
+        .values()
+        .find(|a| a.login != me)
+        .map_or_else(String::new, |a| a.address.to_string());
+    let lines: Vec<String> = match stage {
+        Stage::SmtpGreet => vec!["EHLO laptop.example.test".into()],
+        Stage::SmtpStartTls => vec!["STARTTLS".into()],
+        Stage::SmtpAuth => vec!["AUTH PLAIN".into(), "AUTH LOGIN".into()],
+        Stage::SmtpMail => vec![format!("MAIL FROM:<{address}>"), "QUIT".into()],
+        Stage::SmtpRcpt => vec![format!("RCPT TO:<{other}>")],
+        Stage::SmtpRcptOrData => vec!["DATA".into(), format!("RCPT TO:<{other}>")],
+        Stage::SmtpData => vec!["Subject: Hello".into(), ".".into()],
+        Stage::Sasl | Stage::Busy => Vec::new(),
+        Stage::Pop3User => vec![format!("USER {me}")],
+        Stage::Pop3Pass => vec![format!("PASS {password}")],
+        Stage::Pop3Transaction => {
+            vec!["STAT".into(), "LIST".into(), "RETR 1".into(), "QUIT".into()]
+        }
+        Stage::ImapStartTls => vec!["STARTTLS".into()],
+        Stage::ImapLogin => vec![format!("LOGIN {me} {password}"), "CAPABILITY".into()],
+        Stage::ImapAuthenticated => vec!["LIST \"\" *".into(), "SELECT INBOX".into()],
+        Stage::ImapSelected => vec![
+            "FETCH 1:* (FLAGS ENVELOPE)".into(),
+            "SEARCH UNSEEN".into(),
+            "LOGOUT".into(),
+        ],
+        Stage::ImapIdle => vec!["DONE".into()],
+    };
+    lines
 }
 
 /// Whether a completed command word is followed by arguments, so completion adds a space
@@ -313,6 +354,29 @@ pub fn anatomy(service: Service, from_client: bool, line: &str) -> Vec<(PartKind
 mod tests {
     use super::*;
     use crate::grammar::Expected;
+
+    #[test]
+    fn suggestions_follow_the_session_and_use_the_learners_account() {
+        let store = crate::store::Preset::builtin("demo")
+            .and_then(|p| p.build())
+            .expect("demo");
+        assert_eq!(
+            suggestions(Stage::SmtpMail, &store, "alice")[0],
+            "MAIL FROM:<alice@example.test>"
+        );
+        assert_eq!(
+            suggestions(Stage::SmtpRcpt, &store, "alice"),
+            ["RCPT TO:<bob@example.test>"]
+        );
+        assert_eq!(
+            suggestions(Stage::Pop3Pass, &store, "bob"),
+            ["PASS builder"]
+        );
+        assert_eq!(
+            suggestions(Stage::ImapLogin, &store, "carol")[0],
+            "LOGIN carol lighthouse"
+        );
+    }
 
     #[test]
     fn completion_adds_a_space_only_where_arguments_follow() {

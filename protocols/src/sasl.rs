@@ -48,6 +48,17 @@ pub fn plain(message: &[u8]) -> Option<Plain> {
     })
 }
 
+/// The base64 answer PLAIN expects for a user and password: `\0user\0password`
+/// (RFC 4616 §2, with no authorisation identity).
+pub fn plain_response(user: &str, password: &str) -> String {
+    encode(format!("\0{user}\0{password}").as_bytes())
+}
+
+/// Base64, as SASL answers are written (RFC 4648 §4).
+pub fn encode(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
 /// Decoded octets for the learner, with NUL written as `\0` so `\0bob\0builder` shows.
 pub fn show(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).replace('\0', "\\0")
@@ -80,5 +91,10 @@ mod tests {
         assert_eq!(plain(b"\0bob"), None);
         assert_eq!(plain(b"\0bob\0builder\0extra"), None);
         assert_eq!(show(b"\0bob\0builder"), "\\0bob\\0builder");
+        assert_eq!(plain_response("bob", "builder"), "AGJvYgBidWlsZGVy");
+        assert_eq!(
+            answer(&plain_response("bob", "builder")),
+            Answer::Data(b"\0bob\0builder".to_vec())
+        );
     }
 }

@@ -10,7 +10,7 @@ use crate::port::Service;
 use crate::smtp::Outbound;
 use crate::store::Store;
 use crate::time::Timestamp;
-use crate::vocab::Awaiting;
+use crate::vocab::{Awaiting, Stage};
 
 /// What a session may use from the world during one call.
 pub struct Context<'a> {
@@ -47,4 +47,7 @@ pub trait Session {
 
     /// Whether this session forgives common mistakes (a bare LF, a missing colon).
     fn is_lenient(&self) -> bool;
+
+    /// Where the session stands, for suggesting what to type next.
+    fn stage(&self) -> Stage;
 }

@@ -68,6 +68,35 @@ pub enum Awaiting {
     IdleDone,
 }
 
+/// Where a session stands, as far as what to type next goes: the state machine of each
+/// protocol seen from the learner's chair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    /// SMTP: say hello first (RFC 5321 §4.1.1.1).
+    SmtpGreet,
+    /// SMTP submission in cleartext: encrypt before anything else (RFC 3207).
+    SmtpStartTls,
+    /// SMTP submission: log in before sending (RFC 4954).
+    SmtpAuth,
+    SmtpMail,
+    SmtpRcpt,
+    SmtpRcptOrData,
+    SmtpData,
+    /// An AUTH exchange waits for a base64 answer.
+    Sasl,
+    Pop3User,
+    Pop3Pass,
+    Pop3Transaction,
+    /// IMAP on 143 before STARTTLS: LOGINDISABLED (RFC 9051 §6.2.3).
+    ImapStartTls,
+    ImapLogin,
+    ImapAuthenticated,
+    ImapSelected,
+    ImapIdle,
+    /// In the middle of something the learner typed (a literal, a continued command).
+    Busy,
+}
+
 /// Why a server closes a connection on its own initiative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Closing {

@@ -116,6 +116,7 @@ pub struct SessionInfo {
     /// Logged in as (for POP3, once the maildrop is held).
     pub login: Option<String>,
     pub awaiting: crate::vocab::Awaiting,
+    pub stage: crate::vocab::Stage,
     pub lenient: bool,
     /// IMAP mailbox names of the logged-in account, for completion.
     pub mailboxes: Vec<String>,
@@ -241,6 +242,7 @@ impl World {
             encrypted: s.is_encrypted(),
             login: s.login().map(str::to_owned),
             awaiting: s.awaiting(),
+            stage: s.stage(),
             lenient: s.is_lenient(),
             mailboxes,
         })
@@ -472,6 +474,34 @@ mod tests {
             notes,
             [&Note::Imap(ImapNote::ClosedQuietly { expunged: 2 })]
         );
+    }
+
+    #[test]
+    fn the_stage_follows_a_submission_from_hello_to_data() {
+        use crate::vocab::Stage;
+        let mut world = World::demo();
+        let t = Timestamp(0);
+        let (id, _) = world
+            .connect("mail.example.test", Port::SUBMISSION, t)
+            .expect("587");
+        let stage = |w: &World| w.session_info(id).map(|i| i.stage);
+        assert_eq!(stage(&world), Some(Stage::SmtpGreet));
+        world.input(id, b"EHLO laptop\r\n", t);
+        assert_eq!(stage(&world), Some(Stage::SmtpStartTls));
+        // What is pipelined behind STARTTLS is discarded (RFC 3207 §4.2): send EHLO after.
+        world.input(id, b"STARTTLS\r\n", t);
+        world.input(id, b"EHLO laptop\r\n", t);
+        assert_eq!(stage(&world), Some(Stage::SmtpAuth));
+        world.input(id, b"AUTH PLAIN\r\n", t);
+        assert_eq!(stage(&world), Some(Stage::Sasl));
+        world.input(id, b"AGFsaWNlAHdvbmRlcmxhbmQ=\r\n", t);
+        assert_eq!(stage(&world), Some(Stage::SmtpMail));
+        world.input(id, b"MAIL FROM:<alice@example.test>\r\n", t);
+        assert_eq!(stage(&world), Some(Stage::SmtpRcpt));
+        world.input(id, b"RCPT TO:<bob@example.test>\r\n", t);
+        assert_eq!(stage(&world), Some(Stage::SmtpRcptOrData));
+        world.input(id, b"DATA\r\n", t);
+        assert_eq!(stage(&world), Some(Stage::SmtpData));
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod diagram;
 mod dialogue;
 mod explain;
 mod prompt;
+mod sasl_helper;
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;

@@ -76,6 +76,12 @@ pub fn Prompt() -> impl IntoView {
         .then(|| console.outgoing(&line))
     };
 
+    let suggested = Memo::new(move |_| console.suggestions());
+    let insert = move |line: String| {
+        draft.set(line);
+        candidates.set(Vec::new());
+        focus_later("command-line");
+    };
     let on_key = move |ev: KeyboardEvent| {
         let Some(info) = info.get_untracked() else {
             return;
@@ -83,6 +89,16 @@ pub fn Prompt() -> impl IntoView {
         let key = ev.key();
         let was_escaped = escaped.get_value();
         escaped.set_value(key == "Escape");
+        // Alt+1, Alt+2… put a suggested line on the command line.
+        if ev.alt_key() {
+            if let Some(n) = key.parse::<usize>().ok().filter(|n| *n >= 1) {
+                if let Some(line) = suggested.with_untracked(|s| s.get(n - 1).cloned()) {
+                    ev.prevent_default();
+                    insert(line);
+                }
+                return;
+            }
+        }
         match key.as_str() {
             "Escape" => candidates.set(Vec::new()),
             "Enter" => {
@@ -160,6 +176,23 @@ pub fn Prompt() -> impl IntoView {
                     on:keydown=on_key
                 />
             </div>
+            <Show when=move || connected() && !suggested.with(Vec::is_empty)>
+                <div class="suggestions" role="group" aria-label=move || texts.get().suggestions>
+                    <span class="suggestions-label">{move || texts.get().suggestions}</span>
+                    {move || suggested.get().into_iter().enumerate().map(|(i, line)| {
+                        let shown = line.clone();
+                        view! {
+                            <button type="button" class="suggestion"
+                                aria-keyshortcuts=format!("Alt+{}", i + 1)
+                                on:click=move |_| insert(line.clone())>
+                                <code>{shown}</code>
+                                <kbd>{format!("Alt+{}", i + 1)}</kbd>
+                            </button>
+                        }
+                    }).collect_view()}
+                </div>
+            </Show>
+            <super::sasl_helper::SaslHelper draft=draft />
             <div id="prompt-help" class="prompt-help">
                 <p class="keys">{move || texts.get().keys_help}</p>
                 <p class="awaiting">{move || info.get().map(|i| awaiting(i.awaiting, lang.get()))}</p>

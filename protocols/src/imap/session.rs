@@ -18,7 +18,7 @@ use crate::port::Service;
 use crate::sasl;
 use crate::session::{Context, Session};
 use crate::store::{Store, INBOX};
-use crate::vocab::Awaiting;
+use crate::vocab::{Awaiting, Stage};
 
 pub use super::policy::ImapPolicy;
 
@@ -419,6 +419,19 @@ impl Session for ImapSession {
 
     fn is_lenient(&self) -> bool {
         self.lenient
+    }
+
+    fn stage(&self) -> Stage {
+        match (&self.mode, &self.state) {
+            (Mode::Idle { .. }, _) => Stage::ImapIdle,
+            (Mode::Authenticate { .. }, _) => Stage::Sasl,
+            (Mode::Literal { .. } | Mode::Discard { .. }, _) => Stage::Busy,
+            (Mode::Lines, _) if !self.pending.is_empty() => Stage::Busy,
+            (_, State::NotAuthenticated) if self.login_disabled() => Stage::ImapStartTls,
+            (_, State::NotAuthenticated) => Stage::ImapLogin,
+            (_, State::Authenticated { .. }) => Stage::ImapAuthenticated,
+            (_, State::Selected(_)) => Stage::ImapSelected,
+        }
     }
 }
 

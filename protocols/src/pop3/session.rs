@@ -11,7 +11,7 @@ use crate::output::{Event, Output, Role};
 use crate::port::{Port, Service};
 use crate::session::{Context, Session};
 use crate::store::{Store, Uid, INBOX};
-use crate::vocab::Awaiting;
+use crate::vocab::{Awaiting, Stage};
 
 /// RFC 2449 §4: a command line is at most 255 octets with its CRLF.
 pub const MAX_COMMAND_LINE: usize = 253;
@@ -555,6 +555,14 @@ impl Session for Pop3Session {
 
     fn is_lenient(&self) -> bool {
         self.lenient
+    }
+
+    fn stage(&self) -> Stage {
+        match &self.phase {
+            Phase::Authorization { user: None } => Stage::Pop3User,
+            Phase::Authorization { user: Some(_) } => Stage::Pop3Pass,
+            Phase::Transaction { .. } => Stage::Pop3Transaction,
+        }
     }
 }
 

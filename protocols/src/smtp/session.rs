@@ -20,7 +20,7 @@ use crate::port::Service;
 use crate::sasl::{self, Plain};
 use crate::session::{Context, Session};
 use crate::store::{Address, INBOX};
-use crate::vocab::Awaiting;
+use crate::vocab::{Awaiting, Stage};
 
 /// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF.
 pub const MAX_COMMAND_LINE: usize = 510;
@@ -692,6 +692,21 @@ impl Session for SmtpSession {
 
     fn is_lenient(&self) -> bool {
         self.lenient
+    }
+
+    fn stage(&self) -> Stage {
+        match (&self.mode, &self.greeted, &self.transaction) {
+            (Mode::Data(_), _, _) => Stage::SmtpData,
+            (Mode::Auth(_), _, _) => Stage::Sasl,
+            (_, None, _) => Stage::SmtpGreet,
+            (_, _, Some(t)) if t.recipients.is_empty() => Stage::SmtpRcpt,
+            (_, _, Some(_)) => Stage::SmtpRcptOrData,
+            _ if self.policy.submission && !self.tls && self.policy.offer_starttls => {
+                Stage::SmtpStartTls
+            }
+            _ if self.policy.submission && self.authenticated.is_none() => Stage::SmtpAuth,
+            _ => Stage::SmtpMail,
+        }
     }
 }
 
