@@ -198,3 +198,84 @@ test('a line a lenient server forgave is marked in the dialogue', async () => {
     await forgiven.getByText('forgiven').waitFor();
   });
 });
+
+/** Runs axe-core in the page and returns its violations, each as "rule: target". */
+async function axeViolations(page) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+}
+
+test('axe finds no accessibility violation after a session, in both languages', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { protocol: 'SMTP', port: '25' });
+    await exchange(page, 'EHLO laptop.example.test');
+    await exchange(page, 'MAIL FROM: <carol@other.test>');
+    await page.locator('.dialogue .line.server').first().click();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'English' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  });
+});
+
+test('every control can be reached with Tab alone', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { protocol: 'SMTP', port: '587' });
+    await exchange(page, 'EHLO laptop.example.test');
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    const wanted = ['Français', 'Account', 'Disconnect', 'Dialogue', 'Command line', 'STARTTLS', 'Pause', 'Speed', 'Clear', 'Copy transcript', 'Download .txt', 'Download SVG'];
+    const reached = new Set();
+    for (let i = 0; i < 60 && reached.size < wanted.length; i += 1) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el) return '';
+        const label = el.getAttribute('aria-label') || (el.labels && el.labels[0]?.textContent) || el.textContent || '';
+        return label.trim();
+      });
+      for (const w of wanted) if (name.includes(w)) reached.add(w);
+    }
+    assert.deepEqual(wanted.filter((w) => !reached.has(w)), [], 'controls Tab never reached');
+  });
+});
+
+test('at 360 px the explanation opens where the learner is looking, and diagram text stays 12 px', async () => {
+  await withPage({ ...en, viewport: { width: 360, height: 740 } }, async (page) => {
+    await connect(page, { protocol: 'SMTP', port: '25' });
+    await exchange(page, 'EHLO laptop.example.test');
+    await page.locator('.dialogue .line.server').first().click();
+    const sheet = page.locator('.explanation');
+    await sheet.getByText('220').first().waitFor();
+    const box = await sheet.boundingBox();
+    assert.ok(box.y >= 0 && box.y < 740, `the explanation is on screen (top at ${box.y})`);
+    // The diagram is drawn at its natural size, so its text is 12 px, not shrunk.
+    const size = await page.locator('.sequence .arrow text').first().evaluate((t) => {
+      const svg = t.ownerSVGElement;
+      const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+      return parseFloat(getComputedStyle(t).fontSize) * scale;
+    });
+    assert.ok(size >= 12, `diagram text is ${size}px`);
+    await screenshot(page, 'narrow-360-sheet');
+    await sheet.getByRole('button', { name: 'Close' }).click();
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 360), true);
+  });
+});
+
+test('screenshots at 1280×720, at 150 % zoom and at 360×740', async () => {
+  for (const [name, options] of [
+    ['size-1280x720', { viewport: { width: 1280, height: 720 } }],
+    ['size-150-percent', { viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 }],
+    ['size-360x740', { viewport: { width: 360, height: 740 } }],
+  ]) {
+    await withPage({ ...en, ...options }, async (page) => {
+      await connect(page, { account: 'bob', protocol: 'IMAP', port: '993' });
+      await exchange(page, 'LOGIN bob builder');
+      await exchange(page, 'SELECT INBOX');
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, name);
+      await screenshot(page, name);
+    });
+  }
+});

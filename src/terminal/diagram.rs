@@ -138,7 +138,9 @@ pub fn Diagram() -> impl IntoView {
             <Show when=move || arrows.with(Vec::is_empty)>
                 <p class="hint">{move || texts.get().diagram_empty}</p>
             </Show>
-            <div class="diagram-scroll" node_ref=scroll>
+            // Focusable so the keyboard can scroll a long diagram too.
+            <div class="diagram-scroll" node_ref=scroll tabindex="0" role="group"
+                aria-label=move || texts.get().diagram>
             <svg
                 id="sequence-diagram"
                 width=width

@@ -18,8 +18,20 @@ pub fn Explanation() -> impl IntoView {
             .with(|p| p.shown().iter().find(|e| e.id == id).cloned())
     };
     view! {
-        <section class="panel explanation" aria-labelledby="explanation-title" aria-live="polite">
-            <h3 id="explanation-title">{move || texts.get().explanation}</h3>
+        // On a narrow screen the explanation opens as a sheet at the bottom of the screen,
+        // over the dialogue the learner is looking at, instead of far below it.
+        <section
+            class="panel explanation"
+            class:sheet=move || console.selected.with(Option::is_some)
+            aria-labelledby="explanation-title"
+            aria-live="polite"
+        >
+            <div class="panel-head">
+                <h3 id="explanation-title">{move || texts.get().explanation}</h3>
+                <button type="button" class="sheet-close" on:click=move |_| console.selected.set(None)>
+                    {move || texts.get().close}
+                </button>
+            </div>
             {move || {
                 let t = texts.get();
                 let lang = lang.get();
@@ -28,6 +40,9 @@ pub fn Explanation() -> impl IntoView {
                 };
                 if let Some(e) = &entry.event {
                     return view! { <p>{event(e, lang)}</p> }.into_any();
+                }
+                if entry.side == Side::Session {
+                    return view! { <p>{entry.text.clone()}</p> }.into_any();
                 }
                 let parts = anatomy(entry.service, entry.side == Side::Client, &entry.text);
                 let class = (entry.side == Side::Server && entry.service == Service::Smtp)
@@ -49,7 +64,7 @@ pub fn Explanation() -> impl IntoView {
                         view! {
                             <p class="meaning">{note.text(lang)}</p>
                             <p class="source">
-                                {t.source}": "
+                                {t.source}
                                 <a href=rfc.url() target="_blank" rel="noopener noreferrer">{rfc.to_string()}</a>
                             </p>
                         }
