@@ -279,3 +279,21 @@ test('screenshots at 1280×720, at 150 % zoom and at 360×740', async () => {
     });
   }
 });
+
+test('the AUTH helper also answers AUTH LOGIN, one base64 value at a time', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { account: 'alice', protocol: 'SMTP', port: '465' });
+    await exchange(page, 'EHLO laptop.example.test');
+    await expectReply(page, 'AUTH LOGIN', '334 VXNlcm5hbWU6');
+    const helper = page.locator('.sasl-helper');
+    await helper.locator('summary').click();
+    await helper.getByRole('button', { name: Buffer.from('alice').toString('base64') }).click();
+    await page.getByLabel('Command line').press('Enter');
+    await showAll(page);
+    await page.locator('.dialogue .line.server', { hasText: '334 UGFzc3dvcmQ6' }).waitFor();
+    await helper.getByRole('button', { name: Buffer.from('wonderland').toString('base64') }).click();
+    await page.getByLabel('Command line').press('Enter');
+    await showAll(page);
+    await page.locator('.dialogue .line.server', { hasText: '235 2.7.0 Authentication successful' }).waitFor();
+  });
+});

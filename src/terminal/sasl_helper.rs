@@ -1,7 +1,7 @@
 //! A helper for AUTH PLAIN: builds the base64 of `\0user\0password` that a mail client
 //! sends (RFC 4616), so a learner at a `334` prompt is not stuck doing base64 by hand.
 
-use facteur_protocols::sasl::plain_response;
+use facteur_protocols::sasl::{encode, plain_response};
 use facteur_protocols::vocab::Stage;
 use leptos::prelude::*;
 
@@ -51,6 +51,13 @@ pub fn SaslHelper(
         draft.set(line);
         focus_later("command-line");
     };
+    // AUTH LOGIN (non-standard but common) asks for each in turn, each in base64.
+    let put = move |line: String| {
+        draft.set(line);
+        focus_later("command-line");
+    };
+    let login_user = move |_| put(encode(user.get_untracked().as_bytes()));
+    let login_password = move |_| put(encode(password.get_untracked().as_bytes()));
     view! {
         <Show when=shown>
             <details class="sasl-helper">
@@ -73,6 +80,15 @@ pub fn SaslHelper(
                         <code class="sasl-base64">{encoded}</code>
                     </p>
                     <button type="button" on:click=insert>{move || texts.get().sasl_insert}</button>
+                    <p class="sasl-login">
+                        {move || texts.get().sasl_login}
+                        <button type="button" on:click=login_user>
+                            <code>{move || encode(user.get().as_bytes())}</code>
+                        </button>
+                        <button type="button" on:click=login_password>
+                            <code>{move || encode(password.get().as_bytes())}</code>
+                        </button>
+                    </p>
                 </div>
             </details>
         </Show>
