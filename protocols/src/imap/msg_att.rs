@@ -91,32 +91,12 @@ impl MsgAtt {
             } => {
                 out.extend_from_slice(b"BODY[");
                 section_spec(out, section);
-                out.push(b']');
-                if let Some(origin) = origin {
-                    out.extend_from_slice(format!("<{origin}>").as_bytes());
-                }
-                out.push(b' ');
-                match data {
-                    Some(d) => literal(out, d),
-                    None => out.extend_from_slice(b"NIL"),
-                }
+                origin_and_data(out, *origin, data.as_deref(), false);
             }
             MsgAtt::Binary { part, origin, data } => {
                 out.extend_from_slice(b"BINARY[");
                 part_numbers(out, part);
-                out.push(b']');
-                if let Some(origin) = origin {
-                    out.extend_from_slice(format!("<{origin}>").as_bytes());
-                }
-                out.push(b' ');
-                match data {
-                    Some(d) if d.contains(&0) => {
-                        out.push(b'~');
-                        literal(out, d);
-                    }
-                    Some(d) => literal(out, d),
-                    None => out.extend_from_slice(b"NIL"),
-                }
+                origin_and_data(out, *origin, data.as_deref(), true);
             }
             MsgAtt::BinarySize { part, size } => {
                 out.extend_from_slice(b"BINARY.SIZE[");
@@ -124,6 +104,25 @@ impl MsgAtt {
                 out.extend_from_slice(format!("] {size}").as_bytes());
             }
         }
+    }
+}
+
+/// `]<origin> data` after a section: the octets as a literal, or for BINARY a literal8
+/// (`~{n}`) when they hold a NUL (RFC 9051 §4.3: BODY's data is an nstring, which has no
+/// literal8), or NIL for a part that is not there.
+fn origin_and_data(out: &mut Vec<u8>, origin: Option<u32>, data: Option<&[u8]>, binary: bool) {
+    out.push(b']');
+    if let Some(origin) = origin {
+        out.extend_from_slice(format!("<{origin}>").as_bytes());
+    }
+    out.push(b' ');
+    match data {
+        Some(d) if binary && d.contains(&0) => {
+            out.push(b'~');
+            literal(out, d);
+        }
+        Some(d) => literal(out, d),
+        None => out.extend_from_slice(b"NIL"),
     }
 }
 

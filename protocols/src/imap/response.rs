@@ -316,21 +316,18 @@ impl Data {
                 attributes,
                 delimiter,
                 name,
-            } => {
-                out.extend_from_slice(b"LIST (");
-                let names: Vec<&str> = attributes.iter().map(|a| a.name()).collect();
-                words(out, &names);
-                out.extend_from_slice(b") ");
-                string(out, delimiter.to_string().as_bytes());
-                out.push(b' ');
-                mailbox(out, name);
             }
-            Data::Lsub {
+            | Data::Lsub {
                 attributes,
                 delimiter,
                 name,
             } => {
-                out.extend_from_slice(b"LSUB (");
+                let word = if matches!(self, Data::List { .. }) {
+                    "LIST"
+                } else {
+                    "LSUB"
+                };
+                out.extend_from_slice(format!("{word} (").as_bytes());
                 let names: Vec<&str> = attributes.iter().map(|a| a.name()).collect();
                 words(out, &names);
                 out.extend_from_slice(b") ");
