@@ -297,3 +297,21 @@ test('the AUTH helper also answers AUTH LOGIN, one base64 value at a time', asyn
     await page.locator('.dialogue .line.server', { hasText: '235 2.7.0 Authentication successful' }).waitFor();
   });
 });
+
+test('a long reply is one arrow that unfolds when one of its lines is selected', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { protocol: 'SMTP', port: '25' });
+    await showAll(page);
+    const reply = await exchange(page, 'EHLO laptop.example.test');
+    assert.equal(await page.locator('.sequence text.unfolded').count(), 0);
+    await page.locator('.sequence .arrow.server', { hasText: 'greets laptop' }).click();
+    assert.equal(await page.locator('.sequence text.unfolded').count(), reply.length - 1);
+    // Selecting from the dialogue with the keyboard unfolds it too, and End folds it again.
+    const dialogue = page.getByRole('listbox', { name: 'Dialogue' });
+    await dialogue.focus();
+    await dialogue.press('Home');
+    assert.equal(await page.locator('.sequence text.unfolded').count(), 0);
+    await dialogue.press('End');
+    assert.equal(await page.locator('.sequence text.unfolded').count(), reply.length - 1);
+  });
+});

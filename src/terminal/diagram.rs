@@ -13,13 +13,14 @@ const ROW: f64 = 26.0;
 const LANES: [f64; 3] = [70.0, 330.0, 590.0];
 const MARGIN: f64 = 70.0;
 const LABEL_CHARS: usize = 34;
+/// The height of one unfolded line under its arrow.
+const LINE: f64 = 16.0;
 
 /// One arrow: from lane, to lane, the line's text.
 #[derive(Clone, PartialEq)]
 struct Arrow {
     /// The first line's entry, selected when the arrow is clicked.
     id: u64,
-    row: usize,
     from: usize,
     to: usize,
     text: String,
@@ -27,6 +28,12 @@ struct Arrow {
     full: String,
     lines: usize,
     client: bool,
+    /// Every line's entry, so selecting any of them unfolds the arrow.
+    ids: Vec<u64>,
+    /// The lines after the first, shown under the arrow when it is unfolded.
+    rest: Vec<String>,
+    /// Where the arrow is drawn; rows below an unfolded arrow move down.
+    y: f64,
 }
 
 fn short(text: &str) -> String {
@@ -70,21 +77,44 @@ pub fn Diagram() -> impl IntoView {
                         last.lines += 1;
                         last.full.push('\n');
                         last.full.push_str(&e.text);
+                        last.ids.push(e.id);
+                        last.rest.push(e.text.clone());
                     }
                     _ => arrows.push(Arrow {
                         id: e.id,
-                        row: arrows.len(),
                         from,
                         to,
                         text: e.text.clone(),
                         full: e.text.clone(),
                         lines: 1,
+                        ids: vec![e.id],
+                        rest: Vec::new(),
+                        y: 0.0,
                         client,
                     }),
                 }
             }
             arrows
         })
+    });
+    // Selecting any line of a long message (here or in the dialogue) unfolds its arrow:
+    // its other lines appear beneath it, and the arrows below make room.
+    let laid_out = Memo::new(move |_| {
+        let selected = console.selected.get();
+        let mut y = TOP + ROW * 0.6;
+        arrows
+            .get()
+            .into_iter()
+            .map(|mut a| {
+                a.y = y;
+                let unfolded = selected.is_some_and(|s| a.ids.contains(&s)) && !a.rest.is_empty();
+                if !unfolded {
+                    a.rest.clear();
+                }
+                y += ROW + LINE * a.rest.len() as f64;
+                a
+            })
+            .collect::<Vec<_>>()
     });
     let relay_host = move || {
         console.playback.with(|p| {
@@ -99,7 +129,8 @@ pub fn Diagram() -> impl IntoView {
             })
         })
     };
-    let height = move || TOP + ROW * (arrows.with(Vec::len) as f64 + 1.0);
+    let height =
+        move || laid_out.with(|a| a.last().map_or(TOP, |l| l.y + LINE * l.rest.len() as f64)) + ROW;
     let width = move || {
         if relay_host().is_some() {
             LANES[2] + MARGIN
@@ -172,9 +203,13 @@ pub fn Diagram() -> impl IntoView {
                         }
                     }).collect_view()
                 }}
-                <For each=move || arrows.get() key=|a| a.id let(arrow)>
+                <For
+                    each=move || laid_out.get()
+                    key=|a| (a.id, a.y.to_bits(), a.rest.len())
+                    let(arrow)
+                >
                     {
-                        let y = TOP + ROW * (arrow.row as f64 + 0.6);
+                        let y = arrow.y;
                         let (x1, x2) = (LANES[arrow.from], LANES[arrow.to]);
                         let class = if arrow.client { "arrow client" } else { "arrow server" };
                         let mid = (x1 + x2) / 2.0;
@@ -184,13 +219,18 @@ pub fn Diagram() -> impl IntoView {
                             short(&arrow.text)
                         };
                         let id = arrow.id;
+                        let ids = arrow.ids.clone();
+                        let x = x1.min(x2) + 6.0;
                         view! {
                             <g class=class
-                                class:selected=move || console.selected.get() == Some(id)
+                                class:selected=move || console.selected.get().is_some_and(|s| ids.contains(&s))
                                 on:click=move |_| console.selected.set(Some(id))>
                                 <title>{arrow.full.clone()}</title>
                                 <line x1=x1 y1=y x2=x2 y2=y marker-end="url(#arrowhead)"></line>
                                 <text x=mid y=y - 5.0 text-anchor="middle">{label}</text>
+                                {arrow.rest.iter().enumerate().map(|(k, line)| view! {
+                                    <text class="unfolded" x=x y=y + LINE * (k as f64 + 1.0)>{short(line)}</text>
+                                }).collect_view()}
                             </g>
                         }
                     }
