@@ -15,7 +15,9 @@ usage: cargo xtask <command>
 commands:
   serve [--port N]   install what is missing, build, serve the site on http://127.0.0.1:8080
   test               install what is missing, run every check (fmt, clippy, tests, site, browser)
-  build              install what is missing, build the release site into dist/";
+  build [--public-url /path/]
+                     install what is missing, build the release site into dist/, to be
+                     served at /path/ (default /)";
 
 fn main() {
     if let Err(err) = run() {
@@ -33,7 +35,7 @@ fn run() -> Result<()> {
     match command.as_str() {
         "serve" => steps::serve(parse_port(&rest)?),
         "test" => no_options(&rest).and_then(|()| steps::test()),
-        "build" => no_options(&rest).and_then(|()| steps::build()),
+        "build" => parse_public_url(&rest).and_then(|url| steps::build(url.as_deref())),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -49,6 +51,22 @@ fn parse_port(rest: &[String]) -> Result<u16> {
             .parse()
             .with_context(|| format!("--port wants a number from 1 to 65535, not `{port}`")),
         _ => bail!("serve takes only --port N\n\n{USAGE}"),
+    }
+}
+
+/// `--public-url /path/`: where the site will be served, for hosts that put it under a
+/// sub-path. It must start and end with `/`, as Trunk writes it into every link.
+fn parse_public_url(rest: &[String]) -> Result<Option<String>> {
+    match rest {
+        [] => Ok(None),
+        [flag, url] if flag == "--public-url" => {
+            if url.starts_with('/') && url.ends_with('/') {
+                Ok(Some(url.clone()))
+            } else {
+                bail!("--public-url wants a path that starts and ends with /, such as /facteur/, not `{url}`")
+            }
+        }
+        _ => bail!("build takes only --public-url /path/\n\n{USAGE}"),
     }
 }
 
@@ -71,6 +89,17 @@ mod tests {
     fn serve_defaults_to_port_8080_and_takes_another() {
         assert_eq!(parse_port(&args(&[])).expect("default"), 8080);
         assert_eq!(parse_port(&args(&["--port", "9000"])).expect("given"), 9000);
+    }
+
+    #[test]
+    fn build_takes_a_public_url_that_is_a_path() {
+        assert_eq!(parse_public_url(&args(&[])).expect("none"), None);
+        assert_eq!(
+            parse_public_url(&args(&["--public-url", "/facteur/"])).expect("given"),
+            Some("/facteur/".to_owned())
+        );
+        assert!(parse_public_url(&args(&["--public-url", "facteur"])).is_err());
+        assert!(parse_public_url(&args(&["--release"])).is_err());
     }
 
     #[test]

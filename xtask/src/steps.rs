@@ -21,9 +21,14 @@ fn prepare_site_tools() -> Result<()> {
     tools::fetch_crates()
 }
 
-pub fn build() -> Result<()> {
+/// The release site in `dist/`, for the root of a host or for `public_url` under it.
+pub fn build(public_url: Option<&str>) -> Result<()> {
     prepare_site_tools()?;
-    run(&mut cmd("trunk", ["build", "--release"]))
+    let mut trunk = cmd("trunk", ["build", "--release"]);
+    if let Some(url) = public_url {
+        trunk.args(["--public-url", url]);
+    }
+    run(&mut trunk)
 }
 
 pub fn serve(port: u16) -> Result<()> {
