@@ -28,11 +28,32 @@ pub enum LineProblem {
 /// Checks a command line as the session's grammar would, without sending it. An empty
 /// line, or an IMAP line that announces a literal, is not judged yet.
 pub fn check_line(service: Service, line: &str, lenient: bool) -> Option<LineProblem> {
+    let problem = grammar_problem(service, line, lenient);
+    // Only a line the grammar refuses for its command word can be a command of another
+    // protocol: `TOP NOOP` is a fine IMAP line whose tag happens to be a POP3 verb.
+    let refused_word = match &problem {
+        Some(LineProblem::UnknownCommand { .. }) => true,
+        None => {
+            service == Service::Imap
+                && matches!(
+                    crate::imap::command::parse(line, &[]),
+                    Err(crate::imap::command::ParseError::MissingCommand { .. })
+                )
+        }
+        _ => false,
+    };
+    if refused_word {
+        if let Some(f) = crate::crossover::foreign(service, line) {
+            return Some(LineProblem::Foreign(f));
+        }
+    }
+    problem
+}
+
+/// What the session's grammar says of a line, before any cross-protocol reading.
+fn grammar_problem(service: Service, line: &str, lenient: bool) -> Option<LineProblem> {
     if line.trim().is_empty() {
         return None;
-    }
-    if let Some(f) = crate::crossover::foreign(service, line) {
-        return Some(LineProblem::Foreign(f));
     }
     match service {
         Service::Smtp => match crate::smtp::command::parse(line, lenient) {
@@ -409,6 +430,19 @@ mod tests {
             check_line(Service::Pop3, "HELO", false),
             Some(LineProblem::Foreign(f)) if f.protocol == Service::Smtp
         ));
+        assert!(matches!(
+            check_line(Service::Imap, "RETR 1", false),
+            Some(LineProblem::Foreign(f)) if f.protocol == Service::Pop3
+        ));
+        assert!(matches!(
+            check_line(Service::Imap, "QUIT", false),
+            Some(LineProblem::Foreign(f)) if f.instead.as_deref() == Some("LOGOUT")
+        ));
+        assert_eq!(
+            check_line(Service::Imap, "TOP NOOP", false),
+            None,
+            "a tag that looks like a POP3 verb is still a tag"
+        );
         assert_eq!(
             check_line(Service::Imap, "LOGIN bob builder", false),
             Some(LineProblem::MissingTag)
