@@ -2,3 +2,4 @@
 //! The relay client is how one server hands mail to another over port 25.
 
 pub mod relay;
+pub mod submit;

@@ -1,0 +1,292 @@
+//! A mail client submitting one message (RFC 6409), as a device's "Send" does: EHLO, then
+//! STARTTLS and EHLO again when the server offers it (RFC 3207), AUTH PLAIN (RFC 4954,
+//! RFC 4616), MAIL, RCPT for each recipient, DATA with dot-stuffing (RFC 5321 §4.5.2), QUIT.
+//!
+//! Sans-IO like the servers: it is fed the server's bytes and answers with the next bytes to
+//! send. It reads replies from those bytes only, never from the engine, so the same client
+//! works against the page's world and against facteur-server over TCP.
+
+use crate::sasl;
+
+/// What to send, and to whom, in whose name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    /// The name the client gives in EHLO, e.g. `laptop.example.test`.
+    pub client: String,
+    pub user: String,
+    pub password: String,
+    pub from: String,
+    pub to: Vec<String>,
+    /// The message, with CRLF line endings.
+    pub message: Vec<u8>,
+}
+
+/// How the submission ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The server took the message (`250 … queued as …`).
+    Sent { reply: String },
+    /// The server said no at some step; the client said QUIT and gave up, as a real client
+    /// would, telling its user the server's words.
+    Refused { step: Step, reply: String },
+}
+
+/// Where the exchange stands: what the last line sent was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Greeting,
+    Ehlo,
+    StartTls,
+    Auth,
+    Mail,
+    Rcpt(usize),
+    Data,
+    Message,
+    Quit,
+    Done,
+}
+
+#[derive(Debug, Clone)]
+pub struct Submitter {
+    job: Submission,
+    step: Step,
+    encrypted: bool,
+    /// Bytes of a reply not complete yet.
+    pending: Vec<u8>,
+    outcome: Option<Outcome>,
+}
+
+/// One complete reply: its code and its lines.
+struct Reply {
+    code: u16,
+    lines: Vec<String>,
+}
+
+impl Submitter {
+    /// A client that has just connected; `encrypted` for an implicit-TLS port (465).
+    pub fn new(job: Submission, encrypted: bool) -> Submitter {
+        Submitter {
+            job,
+            step: Step::Greeting,
+            encrypted,
+            pending: Vec::new(),
+            outcome: None,
+        }
+    }
+
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// How it ended, once the server has answered QUIT (or closed).
+    pub fn outcome(&self) -> Option<&Outcome> {
+        (self.step == Step::Done)
+            .then_some(self.outcome.as_ref())
+            .flatten()
+    }
+
+    /// Takes bytes from the server and returns the bytes to send next (nothing while a
+    /// reply is incomplete, or once the exchange is over).
+    pub fn receive(&mut self, bytes: &[u8]) -> Vec<u8> {
+        self.pending.extend_from_slice(bytes);
+        let mut out = Vec::new();
+        while let Some(reply) = self.next_reply() {
+            out.extend(self.answer(reply));
+        }
+        out
+    }
+
+    /// The next complete reply in the buffer: lines up to one whose code is followed by a
+    /// space, not a hyphen (RFC 5321 §4.2.1).
+    fn next_reply(&mut self) -> Option<Reply> {
+        let mut lines = Vec::new();
+        let mut used = 0;
+        for line in self.pending.split_inclusive(|&b| b == b'\n') {
+            if !line.ends_with(b"\n") {
+                return None;
+            }
+            used += line.len();
+            let text = String::from_utf8_lossy(line).trim_end().to_owned();
+            let last = text.as_bytes().get(3) != Some(&b'-');
+            lines.push(text);
+            if last {
+                let code = lines[0].get(..3).and_then(|c| c.parse().ok()).unwrap_or(0);
+                self.pending.drain(..used);
+                return Some(Reply { code, lines });
+            }
+        }
+        None
+    }
+
+    fn line(&mut self, step: Step, text: &str) -> Vec<u8> {
+        self.step = step;
+        format!("{text}\r\n").into_bytes()
+    }
+
+    fn give_up(&mut self, reply: &Reply) -> Vec<u8> {
+        self.outcome = Some(Outcome::Refused {
+            step: self.step,
+            reply: reply.lines.join("\n"),
+        });
+        self.line(Step::Quit, "QUIT")
+    }
+
+    fn answer(&mut self, reply: Reply) -> Vec<u8> {
+        let ok = |want: u16| reply.code == want;
+        match self.step {
+            Step::Greeting | Step::StartTls if ok(220) => {
+                if self.step == Step::StartTls {
+                    // RFC 3207 §4.2: after the handshake, start again with EHLO.
+                    self.encrypted = true;
+                }
+                let ehlo = format!("EHLO {}", self.job.client);
+                self.line(Step::Ehlo, &ehlo)
+            }
+            Step::Ehlo if ok(250) => {
+                let offers_tls = reply.lines.iter().any(|l| l.get(4..) == Some("STARTTLS"));
+                if offers_tls && !self.encrypted {
+                    self.line(Step::StartTls, "STARTTLS")
+                } else {
+                    let answer = sasl::plain_response(&self.job.user, &self.job.password);
+                    self.line(Step::Auth, &format!("AUTH PLAIN {answer}"))
+                }
+            }
+            Step::Auth if ok(235) => {
+                let mail = format!("MAIL FROM:<{}>", self.job.from);
+                self.line(Step::Mail, &mail)
+            }
+            Step::Mail | Step::Rcpt(_) if ok(250) || (ok(251) && self.step != Step::Mail) => {
+                let next = match self.step {
+                    Step::Rcpt(i) => i + 1,
+                    _ => 0,
+                };
+                match self.job.to.get(next).cloned() {
+                    Some(to) => self.line(Step::Rcpt(next), &format!("RCPT TO:<{to}>")),
+                    None => self.line(Step::Data, "DATA"),
+                }
+            }
+            Step::Data if ok(354) => {
+                self.step = Step::Message;
+                dot_stuffed(&self.job.message)
+            }
+            Step::Message if ok(250) => {
+                self.outcome = Some(Outcome::Sent {
+                    reply: reply.lines.join("\n"),
+                });
+                self.line(Step::Quit, "QUIT")
+            }
+            Step::Quit => {
+                self.step = Step::Done;
+                Vec::new()
+            }
+            Step::Done => Vec::new(),
+            _ => self.give_up(&reply),
+        }
+    }
+}
+
+/// The message as DATA carries it: a leading dot doubled on each line, the last line ended,
+/// then the lone dot (RFC 5321 §4.5.2, §4.1.1.4).
+fn dot_stuffed(message: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(message.len() + 8);
+    for line in message.split_inclusive(|&b| b == b'\n') {
+        if line.starts_with(b".") {
+            out.push(b'.');
+        }
+        out.extend_from_slice(line);
+    }
+    if !out.is_empty() && !out.ends_with(b"\r\n") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b".\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::INBOX;
+    use crate::{Port, Timestamp, World};
+
+    fn job(password: &str) -> Submission {
+        Submission {
+            client: "laptop.example.test".into(),
+            user: "alice".into(),
+            password: password.into(),
+            from: "alice@example.test".into(),
+            to: vec!["bob@example.test".into(), "carol@other.test".into()],
+            message: b"Subject: from the laptop\r\n\r\n.a line with a dot\r\nBye\r\n".to_vec(),
+        }
+    }
+
+    /// Runs a submitter against the engine until it is done; returns the lines it sent.
+    fn run(port: Port, job: Submission) -> (Submitter, World, Vec<String>) {
+        let mut world = World::demo();
+        let t = Timestamp(0);
+        let (id, greeting) = world
+            .connect("mail.example.test", port, t)
+            .expect("connects");
+        let mut client = Submitter::new(job, port.starts_encrypted());
+        let mut sent = Vec::new();
+        let mut bytes = client.receive(&greeting.wire);
+        while !bytes.is_empty() {
+            sent.extend(String::from_utf8_lossy(&bytes).lines().map(str::to_owned));
+            let out = world.input(id, &bytes, t);
+            bytes = client.receive(&out.wire);
+        }
+        (client, world, sent)
+    }
+
+    #[test]
+    fn on_587_it_encrypts_logs_in_and_sends_to_everyone() {
+        let (client, world, sent) = run(Port::SUBMISSION, job("wonderland"));
+        assert!(
+            matches!(client.outcome(), Some(Outcome::Sent { reply }) if reply.contains("queued as"))
+        );
+        assert_eq!(sent[0], "EHLO laptop.example.test");
+        assert_eq!(sent[1], "STARTTLS");
+        assert_eq!(sent[2], "EHLO laptop.example.test");
+        assert!(sent[3].starts_with("AUTH PLAIN "));
+        assert!(
+            sent.contains(&"..a line with a dot".to_owned()),
+            "dot-stuffed: {sent:?}"
+        );
+        let inbox = world.store.mailbox("bob", INBOX).expect("bob's inbox");
+        let last =
+            String::from_utf8_lossy(&inbox.messages.last().expect("delivered").raw.0).into_owned();
+        assert!(last.ends_with("Subject: from the laptop\r\n\r\n.a line with a dot\r\nBye\r\n"));
+    }
+
+    #[test]
+    fn on_465_there_is_no_starttls() {
+        let (client, _, sent) = run(Port::SUBMISSIONS, job("wonderland"));
+        assert!(matches!(client.outcome(), Some(Outcome::Sent { .. })));
+        assert!(!sent.contains(&"STARTTLS".to_owned()));
+    }
+
+    #[test]
+    fn a_wrong_password_is_reported_with_the_servers_words() {
+        let (client, _, sent) = run(Port::SUBMISSION, job("looking-glass"));
+        assert_eq!(sent.last().map(String::as_str), Some("QUIT"));
+        assert!(matches!(
+            client.outcome(),
+            Some(Outcome::Refused { step: Step::Auth, reply }) if reply.starts_with("535")
+        ));
+    }
+
+    #[test]
+    fn replies_may_arrive_in_any_pieces() {
+        let mut client = Submitter::new(job("x"), true);
+        assert!(client.receive(b"220 mail.example.test ESM").is_empty());
+        assert_eq!(
+            client.receive(b"TP ready\r\n"),
+            b"EHLO laptop.example.test\r\n"
+        );
+        assert!(client
+            .receive(b"250-mail.example.test greets you\r\n250-SI")
+            .is_empty());
+        assert!(client
+            .receive(b"ZE 100\r\n250 HELP\r\n")
+            .starts_with(b"AUTH PLAIN "));
+    }
+}
