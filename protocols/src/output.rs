@@ -357,6 +357,18 @@ impl Output {
             .collect()
     }
 
+    /// The role of each server line, in order: what tests check the diagram's colours by.
+    #[cfg(test)]
+    pub(crate) fn server_roles(&self) -> Vec<Role> {
+        self.steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Server(line) => Some(line.role),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn events(&self) -> impl Iterator<Item = &Event> {
         self.steps.iter().filter_map(|s| match s {
             Step::Event(e) => Some(e),
@@ -390,14 +402,7 @@ mod tests {
             out.server_lines(),
             ["+OK ready", "* 1 FETCH (BODY[] {8}", "Hi", "there)"]
         );
-        let roles: Vec<Role> = out
-            .steps
-            .iter()
-            .filter_map(|s| match s {
-                Step::Server(l) => Some(l.role),
-                _ => None,
-            })
-            .collect();
+        let roles = out.server_roles();
         assert_eq!(roles, [Role::Reply, Role::Untagged, Role::Data, Role::Data]);
     }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::note::ImapNote;
 use super::reply::{data, tagged, untagged, Code, Data, Status};
 use super::response::MailboxAttribute;
-use super::selected::Selected;
+use super::selected::{permanent_flags, try_create, Selected};
 use super::types::{CommandName, ListOptions, StatusItem};
 use super::view::View;
 use crate::output::{Event, Output};
@@ -175,24 +175,7 @@ pub fn select(
         "Predicted next UID",
         ImapNote::UidNext { value: uid_next },
     );
-    let permanent = if read_only {
-        Code::PermanentFlags {
-            flags: Vec::new(),
-            any_keyword: false,
-        }
-    } else {
-        Code::PermanentFlags {
-            flags,
-            any_keyword: true,
-        }
-    };
-    untagged(
-        out,
-        Status::Ok,
-        Some(permanent),
-        "Flags that stick",
-        ImapNote::PermanentFlags { read_only },
-    );
+    permanent_flags(out, flags, read_only);
     if rev2 {
         let attributes = selected_list_line(ctx, login, name);
         data(
@@ -636,16 +619,7 @@ pub fn append(
     } = request;
     let name = mailbox.as_str();
     let Some(validity) = ctx.store.mailbox(login, name).map(|m| m.uid_validity) else {
-        tagged(
-            out,
-            tag,
-            Status::No,
-            Some(Code::TryCreate),
-            "No such mailbox; CREATE it first",
-            ImapNote::TryCreate {
-                name: name.to_owned(),
-            },
-        );
+        try_create(out, tag, name);
         return None;
     };
     // RFC 9051 §4.3: a literal is CHAR8, any octet except NUL.

@@ -57,7 +57,6 @@ mod tests {
     use super::*;
     use crate::imap::msg_att::MsgAtt;
     use crate::imap::types::Section;
-    use crate::output::Step;
 
     #[test]
     fn a_response_with_a_literal_spans_lines_over_its_exact_bytes() {
@@ -86,14 +85,7 @@ mod tests {
             out.wire,
             b"* 1 FETCH (BODY[] {13}\r\nHi\r\nthere\r\n\r\n)\r\n"
         );
-        let roles: Vec<Role> = out
-            .steps
-            .iter()
-            .filter_map(|s| match s {
-                Step::Server(l) => Some(l.role),
-                _ => None,
-            })
-            .collect();
+        let roles = out.server_roles();
         assert_eq!(
             roles,
             [
@@ -112,14 +104,7 @@ mod tests {
         tagged(&mut out, "a1", Status::Ok, None, "done", ImapNote::Unparsed);
         untagged(&mut out, Status::Bye, None, "bye", ImapNote::Bye);
         continuation(&mut out, "", ImapNote::ContinueAuthenticate);
-        let roles: Vec<Role> = out
-            .steps
-            .iter()
-            .filter_map(|s| match s {
-                Step::Server(l) => Some(l.role),
-                _ => None,
-            })
-            .collect();
+        let roles = out.server_roles();
         assert_eq!(roles, [Role::Tagged, Role::Untagged, Role::Continuation]);
         assert_eq!(out.wire, b"a1 OK done\r\n* BYE bye\r\n+ \r\n");
     }

@@ -148,17 +148,7 @@ impl Selected {
     /// changed.
     fn flag_list(&self, out: &mut Output, flags: Vec<Flag>) {
         data(out, Data::Flags(flags.clone()), ImapNote::MailboxFlags);
-        let permanent = Code::PermanentFlags {
-            flags,
-            any_keyword: true,
-        };
-        untagged(
-            out,
-            Status::Ok,
-            Some(permanent),
-            "Flags that stick",
-            ImapNote::PermanentFlags { read_only: false },
-        );
+        permanent_flags(out, flags, false);
     }
 
     fn invalid_sequence(&self, tag: &str, out: &mut Output) {
@@ -537,16 +527,7 @@ impl Selected {
             .mailbox(&view.login, target)
             .map(|m| m.uid_validity)
         else {
-            return tagged(
-                out,
-                tag,
-                Status::No,
-                Some(Code::TryCreate),
-                "No such mailbox; CREATE it first",
-                ImapNote::TryCreate {
-                    name: target.to_owned(),
-                },
-            );
+            return try_create(out, tag, target);
         };
         if remove && view.read_only {
             return self.read_only(tag, out);
@@ -625,6 +606,37 @@ impl Selected {
             ImapNote::CopyUid,
         );
     }
+}
+
+/// `tag NO [TRYCREATE]`: COPY, MOVE or APPEND named a mailbox that does not exist, and the
+/// client may CREATE it and try again (RFC 9051 §7.1).
+pub(super) fn try_create(out: &mut Output, tag: &str, name: &str) {
+    tagged(
+        out,
+        tag,
+        Status::No,
+        Some(Code::TryCreate),
+        "No such mailbox; CREATE it first",
+        ImapNote::TryCreate {
+            name: name.to_owned(),
+        },
+    );
+}
+
+/// `* OK [PERMANENTFLAGS …]`: the flags a client may set and keep, and `\*` for new
+/// keywords; none at all in a read-only mailbox (RFC 9051 §7.1).
+pub(super) fn permanent_flags(out: &mut Output, flags: Vec<Flag>, read_only: bool) {
+    let permanent = Code::PermanentFlags {
+        flags: if read_only { Vec::new() } else { flags },
+        any_keyword: !read_only,
+    };
+    untagged(
+        out,
+        Status::Ok,
+        Some(permanent),
+        "Flags that stick",
+        ImapNote::PermanentFlags { read_only },
+    );
 }
 
 /// `tag OK <command> completed`
