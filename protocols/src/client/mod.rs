@@ -1,5 +1,36 @@
 //! Scripted clients: programs that produce the same command lines a learner could type.
 //! The relay client is how one server hands mail to another over port 25.
 
+pub mod fetch;
+mod imap_read;
+mod incoming;
 pub mod relay;
 pub mod submit;
+pub mod sync;
+
+/// Runs a client against the engine, one send at a time, until it has nothing more to say.
+#[cfg(test)]
+pub(crate) mod test_driver {
+    use crate::{Port, Timestamp, World};
+
+    /// Connects to mail.example.test on `port`, feeds the client every byte the server sends,
+    /// and returns the lines the client sent.
+    pub fn converse(
+        world: &mut World,
+        port: Port,
+        mut client: impl FnMut(&[u8]) -> Vec<u8>,
+    ) -> Vec<String> {
+        let t = Timestamp(0);
+        let (id, greeting) = world
+            .connect("mail.example.test", port, t)
+            .expect("connects");
+        let mut sent = Vec::new();
+        let mut bytes = client(&greeting.wire);
+        while !bytes.is_empty() {
+            sent.extend(String::from_utf8_lossy(&bytes).lines().map(str::to_owned));
+            let out = world.input(id, &bytes, t);
+            bytes = client(&out.wire);
+        }
+        sent
+    }
+}

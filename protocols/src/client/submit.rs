@@ -1,11 +1,12 @@
 //! A mail client submitting one message (RFC 6409), as a device's "Send" does: EHLO, then
 //! STARTTLS and EHLO again when the server offers it (RFC 3207), AUTH PLAIN (RFC 4954,
-//! RFC 4616), MAIL, RCPT for each recipient, DATA with dot-stuffing (RFC 5321 §4.5.2), QUIT.
+//! RFC 4616) or LOGIN, MAIL, RCPT for each recipient, DATA with dot-stuffing (RFC 5321 §4.5.2), QUIT.
 //!
 //! Sans-IO like the servers: it is fed the server's bytes and answers with the next bytes to
 //! send. It reads replies from those bytes only, never from the engine, so the same client
 //! works against the page's world and against facteur-server over TCP.
 
+use super::incoming::Incoming;
 use crate::sasl;
 
 /// What to send, and to whom, in whose name.
@@ -19,6 +20,17 @@ pub struct Submission {
     pub to: Vec<String>,
     /// The message, with CRLF line endings.
     pub message: Vec<u8>,
+    pub mechanism: Mechanism,
+}
+
+/// How the client proves who it is (a mail app's "authentication method").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mechanism {
+    /// RFC 4616: name and password in one base64 answer.
+    #[default]
+    Plain,
+    /// Not in any RFC but offered everywhere: the server asks for each in turn.
+    Login,
 }
 
 /// How the submission ended.
@@ -38,6 +50,8 @@ pub enum Step {
     Ehlo,
     StartTls,
     Auth,
+    /// AUTH LOGIN: the user name was asked for and sent.
+    AuthUser,
     Mail,
     Rcpt(usize),
     Data,
@@ -51,8 +65,9 @@ pub struct Submitter {
     job: Submission,
     step: Step,
     encrypted: bool,
-    /// Bytes of a reply not complete yet.
-    pending: Vec<u8>,
+    incoming: Incoming,
+    /// Lines of a multi-line reply read so far.
+    lines: Vec<String>,
     outcome: Option<Outcome>,
 }
 
@@ -69,7 +84,8 @@ impl Submitter {
             job,
             step: Step::Greeting,
             encrypted,
-            pending: Vec::new(),
+            incoming: Incoming::default(),
+            lines: Vec::new(),
             outcome: None,
         }
     }
@@ -88,7 +104,7 @@ impl Submitter {
     /// Takes bytes from the server and returns the bytes to send next (nothing while a
     /// reply is incomplete, or once the exchange is over).
     pub fn receive(&mut self, bytes: &[u8]) -> Vec<u8> {
-        self.pending.extend_from_slice(bytes);
+        self.incoming.push(bytes);
         let mut out = Vec::new();
         while let Some(reply) = self.next_reply() {
             out.extend(self.answer(reply));
@@ -99,19 +115,13 @@ impl Submitter {
     /// The next complete reply in the buffer: lines up to one whose code is followed by a
     /// space, not a hyphen (RFC 5321 §4.2.1).
     fn next_reply(&mut self) -> Option<Reply> {
-        let mut lines = Vec::new();
-        let mut used = 0;
-        for line in self.pending.split_inclusive(|&b| b == b'\n') {
-            if !line.ends_with(b"\n") {
-                return None;
-            }
-            used += line.len();
-            let text = String::from_utf8_lossy(line).trim_end().to_owned();
+        while let Some(line) = self.incoming.line() {
+            let text = String::from_utf8_lossy(&line).into_owned();
             let last = text.as_bytes().get(3) != Some(&b'-');
-            lines.push(text);
+            self.lines.push(text);
             if last {
+                let lines = std::mem::take(&mut self.lines);
                 let code = lines[0].get(..3).and_then(|c| c.parse().ok()).unwrap_or(0);
-                self.pending.drain(..used);
                 return Some(Reply { code, lines });
             }
         }
@@ -131,6 +141,16 @@ impl Submitter {
         self.line(Step::Quit, "QUIT")
     }
 
+    fn authenticate(&mut self) -> Vec<u8> {
+        match self.job.mechanism {
+            Mechanism::Plain => {
+                let answer = sasl::plain_response(&self.job.user, &self.job.password);
+                self.line(Step::Auth, &format!("AUTH PLAIN {answer}"))
+            }
+            Mechanism::Login => self.line(Step::Auth, "AUTH LOGIN"),
+        }
+    }
+
     fn answer(&mut self, reply: Reply) -> Vec<u8> {
         let ok = |want: u16| reply.code == want;
         match self.step {
@@ -147,9 +167,16 @@ impl Submitter {
                 if offers_tls && !self.encrypted {
                     self.line(Step::StartTls, "STARTTLS")
                 } else {
-                    let answer = sasl::plain_response(&self.job.user, &self.job.password);
-                    self.line(Step::Auth, &format!("AUTH PLAIN {answer}"))
+                    self.authenticate()
                 }
+            }
+            Step::Auth if ok(334) => {
+                let user = sasl::encode(self.job.user.as_bytes());
+                self.line(Step::AuthUser, &user)
+            }
+            Step::AuthUser if ok(334) => {
+                let password = sasl::encode(self.job.password.as_bytes());
+                self.line(Step::Auth, &password)
             }
             Step::Auth if ok(235) => {
                 let mail = format!("MAIL FROM:<{}>", self.job.from);
@@ -205,8 +232,9 @@ fn dot_stuffed(message: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::test_driver::converse;
     use crate::store::INBOX;
-    use crate::{Port, Timestamp, World};
+    use crate::{Port, World};
 
     fn job(password: &str) -> Submission {
         Submission {
@@ -216,24 +244,14 @@ mod tests {
             from: "alice@example.test".into(),
             to: vec!["bob@example.test".into(), "carol@other.test".into()],
             message: b"Subject: from the laptop\r\n\r\n.a line with a dot\r\nBye\r\n".to_vec(),
+            mechanism: Mechanism::Plain,
         }
     }
 
-    /// Runs a submitter against the engine until it is done; returns the lines it sent.
     fn run(port: Port, job: Submission) -> (Submitter, World, Vec<String>) {
         let mut world = World::demo();
-        let t = Timestamp(0);
-        let (id, greeting) = world
-            .connect("mail.example.test", port, t)
-            .expect("connects");
         let mut client = Submitter::new(job, port.starts_encrypted());
-        let mut sent = Vec::new();
-        let mut bytes = client.receive(&greeting.wire);
-        while !bytes.is_empty() {
-            sent.extend(String::from_utf8_lossy(&bytes).lines().map(str::to_owned));
-            let out = world.input(id, &bytes, t);
-            bytes = client.receive(&out.wire);
-        }
+        let sent = converse(&mut world, port, |b| client.receive(b));
         (client, world, sent)
     }
 
@@ -262,6 +280,17 @@ mod tests {
         let (client, _, sent) = run(Port::SUBMISSIONS, job("wonderland"));
         assert!(matches!(client.outcome(), Some(Outcome::Sent { .. })));
         assert!(!sent.contains(&"STARTTLS".to_owned()));
+    }
+
+    #[test]
+    fn auth_login_answers_each_question_in_base64() {
+        let job = Submission {
+            mechanism: Mechanism::Login,
+            ..job("wonderland")
+        };
+        let (client, _, sent) = run(Port::SUBMISSIONS, job);
+        assert!(matches!(client.outcome(), Some(Outcome::Sent { .. })));
+        assert_eq!(sent[1..4], ["AUTH LOGIN", "YWxpY2U=", "d29uZGVybGFuZA=="]);
     }
 
     #[test]

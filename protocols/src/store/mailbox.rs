@@ -18,6 +18,34 @@ pub enum SpecialUse {
     Archive,
 }
 
+impl SpecialUse {
+    const ALL: [SpecialUse; 5] = [
+        SpecialUse::Sent,
+        SpecialUse::Drafts,
+        SpecialUse::Trash,
+        SpecialUse::Junk,
+        SpecialUse::Archive,
+    ];
+
+    /// The LIST attribute naming it (RFC 6154 §2): `\Sent`, `\Trash`…
+    pub fn attribute(self) -> &'static str {
+        match self {
+            SpecialUse::Sent => "\\Sent",
+            SpecialUse::Drafts => "\\Drafts",
+            SpecialUse::Trash => "\\Trash",
+            SpecialUse::Junk => "\\Junk",
+            SpecialUse::Archive => "\\Archive",
+        }
+    }
+
+    /// The special use a LIST attribute announces, if any (case-insensitive, like flags).
+    pub fn from_attribute(attribute: &str) -> Option<SpecialUse> {
+        SpecialUse::ALL
+            .into_iter()
+            .find(|u| u.attribute().eq_ignore_ascii_case(attribute))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mailbox {
     pub name: String,
