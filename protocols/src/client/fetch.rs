@@ -15,7 +15,7 @@ use crate::time::Timestamp;
 
 /// What a POP3 device does with the server's copy once it has its own: the three choices
 /// every mail app offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keep {
     /// "Delete from server after download": the classic POP3 way; other devices never see it.
     DeleteAfterDownload,

@@ -9,6 +9,7 @@ mod journal;
 mod mailbox;
 mod message;
 mod preset;
+mod summary;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,6 +21,7 @@ pub use journal::{Change, ChangeKind};
 pub use mailbox::{Mailbox, SpecialUse};
 pub use message::{bare_line_endings, crlf, Message, Raw, Uid};
 pub use preset::{MessageSource, Preset, PresetError};
+pub use summary::Summary;
 
 use crate::time::Timestamp;
 

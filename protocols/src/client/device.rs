@@ -1,0 +1,721 @@
+//! A learner's device: a small mail app with its own local state, set up for POP3 or IMAP.
+//!
+//! The state is the lesson. A POP3 device keeps its own copies (they stay when the server
+//! deletes its copy) and remembers what it downloaded by UIDL; flags, folders and Sent live
+//! on this device only. An IMAP device shows the server's folders as its last sync saw them;
+//! what the user does is sent to the server, and the device shows the result of that sync.
+//!
+//! The device decides *what* to do; the scripted clients ([`super::submit`],
+//! [`super::fetch`], [`super::sync`]) say it to the server; a driver carries their bytes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::compose::Draft;
+use super::fetch::{Fetched, Keep, Retrieval};
+use super::submit::{Mechanism, Submission};
+use super::sync::{Known, Op, Scope, SyncJob, Synced};
+use crate::port::Port;
+use crate::store::{Account, Flag, SpecialUse, Summary, INBOX};
+use crate::time::Timestamp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DeviceKind {
+    Phone,
+    Laptop,
+    Tablet,
+}
+
+impl DeviceKind {
+    pub fn slug(self) -> &'static str {
+        match self {
+            DeviceKind::Phone => "phone",
+            DeviceKind::Laptop => "laptop",
+            DeviceKind::Tablet => "tablet",
+        }
+    }
+}
+
+/// How the device reads mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Receiving {
+    Pop3 {
+        port: Port,
+        keep: Keep,
+    },
+    /// `idle`: stay connected on INBOX to hear of new mail at once (RFC 2177).
+    Imap {
+        port: Port,
+        idle: bool,
+    },
+}
+
+impl Receiving {
+    pub fn port(self) -> Port {
+        match self {
+            Receiving::Pop3 { port, .. } | Receiving::Imap { port, .. } => port,
+        }
+    }
+
+    pub fn is_imap(self) -> bool {
+        matches!(self, Receiving::Imap { .. })
+    }
+}
+
+/// Which message of a folder: its server UID (IMAP), or a number this device gave it (a
+/// POP3 download, or a message kept only here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    Uid(u32),
+    Local(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalMessage {
+    pub key: Key,
+    pub raw: Vec<u8>,
+    pub flags: BTreeSet<Flag>,
+}
+
+impl LocalMessage {
+    pub fn summary(&self) -> Summary {
+        Summary::of(&self.raw)
+    }
+
+    pub fn has(&self, flag: &Flag) -> bool {
+        self.flags.contains(flag)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocalFolder {
+    pub special_use: Option<SpecialUse>,
+    pub uid_validity: u32,
+    pub messages: Vec<LocalMessage>,
+}
+
+impl LocalFolder {
+    pub fn unseen(&self) -> usize {
+        self.messages.iter().filter(|m| !m.has(&Flag::Seen)).count()
+    }
+}
+
+/// What the user did, in the device's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    SetFlag {
+        folder: String,
+        key: Key,
+        flag: Flag,
+        on: bool,
+    },
+    Delete {
+        folder: String,
+        key: Key,
+    },
+    Move {
+        folder: String,
+        key: Key,
+        to: String,
+    },
+    CreateFolder {
+        name: String,
+    },
+}
+
+/// Sending: the submission, then for an IMAP device the copy for Sent (and the reply mark).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sending {
+    pub submission: Submission,
+    pub save: Option<SyncJob>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Device {
+    pub kind: DeviceKind,
+    pub login: String,
+    password: String,
+    pub address: String,
+    pub display_name: String,
+    pub receiving: Receiving,
+    /// 587 (STARTTLS) or 465 (implicit TLS).
+    pub submission: Port,
+    pub folders: BTreeMap<String, LocalFolder>,
+    /// POP3: what was downloaded, by unique-id, and when.
+    pub downloaded: BTreeMap<String, Timestamp>,
+    /// Whether an IMAP device has synced at least once.
+    pub synced: bool,
+    next_local: u32,
+}
+
+/// The folders a POP3 device keeps for itself.
+const LOCAL_FOLDERS: [(&str, Option<SpecialUse>); 4] = [
+    (INBOX, None),
+    ("Drafts", Some(SpecialUse::Drafts)),
+    ("Sent", Some(SpecialUse::Sent)),
+    ("Trash", Some(SpecialUse::Trash)),
+];
+
+impl Device {
+    pub fn new(kind: DeviceKind, account: &Account, receiving: Receiving) -> Device {
+        let mut device = Device {
+            kind,
+            login: account.login.clone(),
+            password: account.password.clone(),
+            address: account.address.to_string(),
+            display_name: account.display_name.clone(),
+            receiving,
+            submission: Port::SUBMISSION,
+            folders: BTreeMap::new(),
+            downloaded: BTreeMap::new(),
+            synced: false,
+            next_local: 1,
+        };
+        device.reset_folders();
+        device
+    }
+
+    /// `bob-phone`: how the page and the tests name it.
+    pub fn id(&self) -> String {
+        format!("{}-{}", self.login, self.kind.slug())
+    }
+
+    /// The name it gives in EHLO: `phone.example.test`.
+    pub fn hostname(&self) -> String {
+        let domain = self.address.rsplit('@').next().unwrap_or("example.test");
+        format!("{}.{domain}", self.kind.slug())
+    }
+
+    /// A new way of reading mail starts from an empty app, as a newly added account does.
+    pub fn set_receiving(&mut self, receiving: Receiving) {
+        let switched = self.receiving.is_imap() != receiving.is_imap();
+        self.receiving = receiving;
+        if switched {
+            self.downloaded.clear();
+            self.synced = false;
+            self.reset_folders();
+        }
+    }
+
+    fn reset_folders(&mut self) {
+        self.folders = if self.receiving.is_imap() {
+            BTreeMap::new()
+        } else {
+            LOCAL_FOLDERS
+                .iter()
+                .map(|(name, special_use)| {
+                    let folder = LocalFolder {
+                        special_use: *special_use,
+                        ..LocalFolder::default()
+                    };
+                    ((*name).to_owned(), folder)
+                })
+                .collect()
+        };
+    }
+
+    pub fn message(&self, folder: &str, key: Key) -> Option<&LocalMessage> {
+        self.folders
+            .get(folder)?
+            .messages
+            .iter()
+            .find(|m| m.key == key)
+    }
+
+    /// The folder holding sent mail, by its special use (RFC 6154), not by its name.
+    pub fn sent_folder(&self) -> String {
+        self.special(SpecialUse::Sent)
+            .unwrap_or_else(|| "Sent".into())
+    }
+
+    fn special(&self, use_: SpecialUse) -> Option<String> {
+        self.folders
+            .iter()
+            .find(|(_, f)| f.special_use == Some(use_))
+            .map(|(n, _)| n.clone())
+    }
+
+    /// "Check mail" as this device's protocol does it.
+    pub fn check(&self, now: Timestamp) -> Check {
+        match self.receiving {
+            Receiving::Pop3 { keep, .. } => Check::Fetch(Retrieval {
+                user: self.login.clone(),
+                password: self.password.clone(),
+                known: self.downloaded.clone(),
+                keep,
+                now,
+            }),
+            Receiving::Imap { idle, .. } => {
+                Check::Sync(self.sync_job(Scope::Everything, Vec::new(), idle))
+            }
+        }
+    }
+
+    fn sync_job(&self, scope: Scope, ops: Vec<Op>, idle: bool) -> SyncJob {
+        let known = self
+            .folders
+            .iter()
+            .map(|(name, f)| {
+                let uids = f
+                    .messages
+                    .iter()
+                    .filter_map(|m| match m.key {
+                        Key::Uid(u) => Some(u),
+                        Key::Local(_) => None,
+                    })
+                    .collect();
+                let known = Known {
+                    uid_validity: f.uid_validity,
+                    uids,
+                };
+                (name.clone(), known)
+            })
+            .collect();
+        SyncJob {
+            user: self.login.clone(),
+            password: self.password.clone(),
+            ops,
+            scope,
+            known,
+            idle,
+        }
+    }
+
+    /// A message from this device's user, ready to submit; an IMAP device also saves a copy
+    /// to Sent with APPEND, and marks the original `\Answered` when it is a reply.
+    pub fn send(&self, draft: &Draft, now: Timestamp, replying_to: Option<(&str, Key)>) -> Sending {
+        let message_id = format!("{}.{}@{}", now.0, self.kind.slug(), self.hostname());
+        let message = draft.message(&self.display_name, &self.address, now, &message_id);
+        let submission = Submission {
+            client: self.hostname(),
+            user: self.login.clone(),
+            password: self.password.clone(),
+            from: self.address.clone(),
+            to: draft.recipients(),
+            message: message.clone(),
+            mechanism: Mechanism::Plain,
+        };
+        let save = match self.receiving {
+            Receiving::Imap { idle, .. } => {
+                let sent = self.sent_folder();
+                let mut ops = vec![Op::Append {
+                    mailbox: sent.clone(),
+                    flags: vec![Flag::Seen],
+                    message,
+                }];
+                let mut folders = vec![sent];
+                if let Some((folder, Key::Uid(uid))) = replying_to {
+                    ops.push(Op::SetFlag {
+                        mailbox: folder.to_owned(),
+                        uid,
+                        flag: Flag::Answered,
+                        on: true,
+                    });
+                    folders.push(folder.to_owned());
+                }
+                Some(self.sync_job(Scope::Folders(folders), ops, idle))
+            }
+            Receiving::Pop3 { .. } => None,
+        };
+        Sending { submission, save }
+    }
+
+    /// After the server took a message: a POP3 device files its copy in its own Sent, and
+    /// marks the original answered, here only.
+    pub fn sent(&mut self, message: Vec<u8>, replying_to: Option<(&str, Key)>) {
+        if self.receiving.is_imap() {
+            return;
+        }
+        let sent = self.sent_folder();
+        self.keep_local(&sent, message, BTreeSet::from([Flag::Seen]));
+        if let Some((folder, key)) = replying_to {
+            self.set_local_flag(folder, key, Flag::Answered, true);
+        }
+    }
+
+    fn keep_local(&mut self, folder: &str, raw: Vec<u8>, flags: BTreeSet<Flag>) {
+        let key = Key::Local(self.next_local);
+        self.next_local += 1;
+        self.folders
+            .entry(folder.to_owned())
+            .or_default()
+            .messages
+            .push(LocalMessage { key, raw, flags });
+    }
+
+    /// Does what the user asked. A POP3 device changes only itself and returns None; an
+    /// IMAP device returns the sync that tells the server, and shows its result after.
+    pub fn act(&mut self, action: Action) -> Option<SyncJob> {
+        let Receiving::Imap { idle, .. } = self.receiving else {
+            self.act_locally(action);
+            return None;
+        };
+        let uid = |key: Key| match key {
+            Key::Uid(u) => Some(u),
+            Key::Local(_) => None,
+        };
+        let (ops, folders) = match action {
+            Action::SetFlag {
+                folder,
+                key,
+                flag,
+                on,
+            } => (
+                vec![Op::SetFlag {
+                    mailbox: folder.clone(),
+                    uid: uid(key)?,
+                    flag,
+                    on,
+                }],
+                vec![folder],
+            ),
+            Action::Delete { folder, key } => {
+                let uid = uid(key)?;
+                match self.special(SpecialUse::Trash).filter(|t| *t != folder) {
+                    // Like most mail apps: Delete moves to Trash; in Trash it removes.
+                    Some(trash) => (
+                        vec![Op::Move {
+                            mailbox: folder.clone(),
+                            uid,
+                            to: trash.clone(),
+                        }],
+                        vec![folder, trash],
+                    ),
+                    None => (
+                        vec![Op::Expunge {
+                            mailbox: folder.clone(),
+                            uid,
+                        }],
+                        vec![folder],
+                    ),
+                }
+            }
+            Action::Move { folder, key, to } => (
+                vec![Op::Move {
+                    mailbox: folder.clone(),
+                    uid: uid(key)?,
+                    to: to.clone(),
+                }],
+                vec![folder, to],
+            ),
+            Action::CreateFolder { name } => (vec![Op::Create { name }], Vec::new()),
+        };
+        let scope = if folders.is_empty() {
+            Scope::Everything
+        } else {
+            Scope::Folders(folders)
+        };
+        Some(self.sync_job(scope, ops, idle))
+    }
+
+    fn act_locally(&mut self, action: Action) {
+        match action {
+            Action::SetFlag {
+                folder,
+                key,
+                flag,
+                on,
+            } => self.set_local_flag(&folder, key, flag, on),
+            Action::Delete { folder, key } => match self.special(SpecialUse::Trash) {
+                Some(trash) if trash != folder => self.move_local(&folder, key, &trash),
+                _ => {
+                    self.take_local(&folder, key);
+                }
+            },
+            Action::Move { folder, key, to } => self.move_local(&folder, key, &to),
+            Action::CreateFolder { name } => {
+                self.folders.entry(name).or_default();
+            }
+        }
+    }
+
+    fn set_local_flag(&mut self, folder: &str, key: Key, flag: Flag, on: bool) {
+        let message = self
+            .folders
+            .get_mut(folder)
+            .and_then(|f| f.messages.iter_mut().find(|m| m.key == key));
+        if let Some(m) = message {
+            if on {
+                m.flags.insert(flag);
+            } else {
+                m.flags.remove(&flag);
+            }
+        }
+    }
+
+    fn take_local(&mut self, folder: &str, key: Key) -> Option<LocalMessage> {
+        let messages = &mut self.folders.get_mut(folder)?.messages;
+        let at = messages.iter().position(|m| m.key == key)?;
+        Some(messages.remove(at))
+    }
+
+    fn move_local(&mut self, folder: &str, key: Key, to: &str) {
+        if folder == to || !self.folders.contains_key(to) {
+            return;
+        }
+        if let Some(m) = self.take_local(folder, key) {
+            if let Some(target) = self.folders.get_mut(to) {
+                target.messages.push(m);
+            }
+        }
+    }
+
+    /// A POP3 check's result: new messages into the local INBOX, unread; the UIDL list
+    /// remembered so nothing is downloaded twice.
+    pub fn fetched(&mut self, fetched: Fetched, now: Timestamp) {
+        for (uidl, raw) in fetched.messages {
+            self.downloaded.insert(uidl, now);
+            self.keep_local(INBOX, raw, BTreeSet::new());
+        }
+        // What the server no longer holds needs no remembering.
+        let on_server: BTreeSet<&String> = fetched
+            .listed
+            .iter()
+            .filter(|u| !fetched.deleted.contains(u))
+            .collect();
+        self.downloaded.retain(|u, _| on_server.contains(u));
+    }
+
+    /// An IMAP sync's result: the folders as the server listed them, each message with the
+    /// server's flags; bodies kept from before when the UIDs are still valid.
+    pub fn synced(&mut self, synced: Synced) {
+        self.synced = true;
+        if let Some(listed) = synced.listed {
+            let names: BTreeSet<&String> = listed.iter().map(|(n, _)| n).collect();
+            self.folders.retain(|name, _| names.contains(name));
+            for (name, special_use) in &listed {
+                self.folders.entry(name.clone()).or_default().special_use = *special_use;
+            }
+        }
+        for (name, remote) in synced.folders {
+            let folder = self.folders.entry(name).or_default();
+            let valid = folder.uid_validity == remote.uid_validity;
+            let mut old: BTreeMap<u32, Vec<u8>> = folder
+                .messages
+                .drain(..)
+                .filter(|_| valid)
+                .filter_map(|m| match m.key {
+                    Key::Uid(u) => Some((u, m.raw)),
+                    Key::Local(_) => None,
+                })
+                .collect();
+            folder.uid_validity = remote.uid_validity;
+            folder.messages = remote
+                .messages
+                .into_iter()
+                .filter_map(|(uid, m)| {
+                    let raw = m.body.or_else(|| old.remove(&uid))?;
+                    Some(LocalMessage {
+                        key: Key::Uid(uid),
+                        raw,
+                        flags: m.flags,
+                    })
+                })
+                .collect();
+        }
+    }
+}
+
+/// What "Check mail" runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    Fetch(Retrieval),
+    Sync(SyncJob),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::fetch::{self, Fetcher};
+    use crate::client::submit::{self, Submitter};
+    use crate::client::sync::{self, Syncer};
+    use crate::client::test_driver::converse;
+    use crate::World;
+
+    const POP3_DELETE: Receiving = Receiving::Pop3 {
+        port: Port::POP3S,
+        keep: Keep::DeleteAfterDownload,
+    };
+    const POP3_LEAVE: Receiving = Receiving::Pop3 {
+        port: Port::POP3S,
+        keep: Keep::LeaveOnServer,
+    };
+    const IMAP: Receiving = Receiving::Imap {
+        port: Port::IMAPS,
+        idle: false,
+    };
+
+    fn device(world: &World, login: &str, kind: DeviceKind, receiving: Receiving) -> Device {
+        let account = world.store.account(login).expect("account");
+        Device::new(kind, account, receiving)
+    }
+
+    fn run_sync(world: &mut World, job: SyncJob) -> Synced {
+        let mut client = Syncer::new(job, true);
+        converse(world, Port::IMAPS, |b| client.receive(b));
+        match client.take_outcome() {
+            Some(sync::Outcome::Synced(s)) => s,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn check(world: &mut World, d: &mut Device) {
+        match d.check(Timestamp(0)) {
+            Check::Fetch(job) => {
+                let mut client = Fetcher::new(job, true);
+                converse(world, Port::POP3S, |b| client.receive(b));
+                let Some(fetch::Outcome::Fetched(f)) = client.outcome() else {
+                    panic!("fetched");
+                };
+                d.fetched(f, Timestamp(0));
+            }
+            Check::Sync(job) => {
+                let synced = run_sync(world, job);
+                d.synced(synced);
+            }
+        }
+    }
+
+    fn act(world: &mut World, d: &mut Device, action: Action) {
+        if let Some(job) = d.act(action) {
+            let synced = run_sync(world, job);
+            d.synced(synced);
+        }
+    }
+
+    fn inbox(d: &Device) -> &[LocalMessage] {
+        &d.folders[INBOX].messages
+    }
+
+    #[test]
+    fn pop3_delete_after_download_leaves_nothing_for_the_laptop() {
+        let mut world = World::demo();
+        let mut phone = device(&world, "bob", DeviceKind::Phone, POP3_DELETE);
+        let mut laptop = device(&world, "bob", DeviceKind::Laptop, POP3_LEAVE);
+        check(&mut world, &mut phone);
+        check(&mut world, &mut laptop);
+        assert_eq!(inbox(&phone).len(), 5);
+        assert!(inbox(&laptop).is_empty());
+        // The phone keeps its copies though the server has none.
+        check(&mut world, &mut phone);
+        assert_eq!(inbox(&phone).len(), 5);
+    }
+
+    #[test]
+    fn pop3_leave_a_copy_gives_both_and_reading_stays_on_one_device() {
+        let mut world = World::demo();
+        let mut phone = device(&world, "bob", DeviceKind::Phone, POP3_LEAVE);
+        let mut laptop = device(&world, "bob", DeviceKind::Laptop, POP3_LEAVE);
+        check(&mut world, &mut phone);
+        check(&mut world, &mut laptop);
+        assert_eq!((inbox(&phone).len(), inbox(&laptop).len()), (5, 5));
+        let key = inbox(&phone)[0].key;
+        act(
+            &mut world,
+            &mut phone,
+            Action::SetFlag {
+                folder: INBOX.into(),
+                key,
+                flag: Flag::Seen,
+                on: true,
+            },
+        );
+        check(&mut world, &mut laptop);
+        assert!(inbox(&phone)[0].has(&Flag::Seen));
+        assert!(
+            !inbox(&laptop)[0].has(&Flag::Seen),
+            "POP3 has no flags on the server"
+        );
+        assert_eq!(inbox(&laptop).len(), 5, "nothing downloaded twice");
+    }
+
+    #[test]
+    fn imap_a_flag_on_the_phone_is_on_the_tablet_after_its_sync() {
+        let mut world = World::demo();
+        let mut phone = device(&world, "bob", DeviceKind::Phone, IMAP);
+        let mut tablet = device(&world, "bob", DeviceKind::Tablet, IMAP);
+        check(&mut world, &mut phone);
+        check(&mut world, &mut tablet);
+        let key = inbox(&phone)[1].key;
+        act(
+            &mut world,
+            &mut phone,
+            Action::SetFlag {
+                folder: INBOX.into(),
+                key,
+                flag: Flag::Flagged,
+                on: true,
+            },
+        );
+        assert!(phone
+            .message(INBOX, key)
+            .is_some_and(|m| m.has(&Flag::Flagged)));
+        assert!(!tablet
+            .message(INBOX, key)
+            .is_some_and(|m| m.has(&Flag::Flagged)));
+        check(&mut world, &mut tablet);
+        assert!(tablet
+            .message(INBOX, key)
+            .is_some_and(|m| m.has(&Flag::Flagged)));
+        // Delete goes to Trash, on every device.
+        act(
+            &mut world,
+            &mut tablet,
+            Action::Delete {
+                folder: INBOX.into(),
+                key,
+            },
+        );
+        check(&mut world, &mut phone);
+        assert!(phone.message(INBOX, key).is_none());
+        assert_eq!(phone.folders["Trash"].messages.len(), 1);
+    }
+
+    #[test]
+    fn sent_mail_is_on_every_imap_device_and_on_one_pop3_device() {
+        let mut world = World::demo();
+        let mut laptop = device(&world, "bob", DeviceKind::Laptop, IMAP);
+        let mut tablet = device(&world, "bob", DeviceKind::Tablet, IMAP);
+        let mut phone = device(&world, "bob", DeviceKind::Phone, POP3_LEAVE);
+        let draft = Draft {
+            to: "alice@example.test".into(),
+            subject: "Screws".into(),
+            body: "Receipt attached in spirit.".into(),
+            in_reply_to: None,
+        };
+        for d in [&mut laptop, &mut phone] {
+            let sending = d.send(&draft, Timestamp(0), None);
+            let mut client = Submitter::new(sending.submission.clone(), false);
+            converse(&mut world, Port::SUBMISSION, |b| client.receive(b));
+            assert!(matches!(
+                client.outcome(),
+                Some(submit::Outcome::Sent { .. })
+            ));
+            match sending.save {
+                Some(job) => {
+                    let synced = run_sync(&mut world, job);
+                    d.synced(synced);
+                }
+                None => d.sent(sending.submission.message, None),
+            }
+        }
+        check(&mut world, &mut tablet);
+        assert_eq!(
+            tablet.folders["Sent"].messages.len(),
+            1,
+            "the laptop's copy"
+        );
+        assert_eq!(phone.folders["Sent"].messages.len(), 1, "its own copy only");
+        assert_eq!(
+            world.store.mailbox("bob", "Sent").map(|m| m.messages.len()),
+            Some(1)
+        );
+        assert_eq!(
+            world
+                .store
+                .mailbox("alice", INBOX)
+                .map(|m| m.messages.len()),
+            Some(4),
+            "both copies reached alice"
+        );
+    }
+}
