@@ -169,20 +169,25 @@ test('the dialogue is one tab stop, and the arrow keys move from line to line', 
   });
 });
 
-test('each connection has its own header and diagram, and Clear empties the page', async () => {
+test('each device keeps its own dialogue, each connection its own header and diagram, and Clear empties the page', async () => {
   await withPage(en, async (page) => {
-    await connect(page, { account: 'alice', protocol: 'SMTP', port: '25' });
-    await exchange(page, 'EHLO laptop.example.test');
+    await connect(page, { account: 'bob', protocol: 'SMTP', port: '25' });
+    await exchange(page, 'EHLO phone.example.test');
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await connect(page, { account: 'bob', protocol: 'POP3', port: '995' });
     await showAll(page);
     const headers = await page.locator('.dialogue .line.session').allTextContents();
     assert.equal(headers.length, 2);
-    assert.match(headers[0], /alice · laptop → mail\.example\.test · SMTP 25/);
+    assert.match(headers[0], /bob · phone → mail\.example\.test · SMTP 25/);
     assert.match(headers[1], /bob · phone → mail\.example\.test · POP3 995/);
     // The diagram shows this connection only, under its own lifelines.
     assert.deepEqual(await page.locator('.sequence .lane-name').allTextContents(), ['bob · phone', 'mail.example.test']);
     assert.equal(await page.locator('.sequence .arrow').count(), 1);
+    // Alice's laptop has a terminal of its own, empty until she connects.
+    await page.getByLabel('Account').selectOption({ label: 'alice' });
+    assert.equal(await page.locator('.dialogue .line').count(), 0);
+    await page.getByLabel('Account').selectOption({ label: 'bob' });
+    assert.equal(await page.locator('.dialogue .line.session').count(), 2, 'bob\'s dialogue is still there');
     await page.getByRole('button', { name: 'Clear' }).click();
     assert.equal(await page.locator('.dialogue .line').count(), 0);
     await expectReply(page, 'USER bob', /^\+OK/);

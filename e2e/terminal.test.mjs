@@ -117,7 +117,7 @@ test('Step, Pause, Play and Show all control when lines appear', async () => {
     await page.getByText('10 lines waiting').waitFor();
     const all = page.locator('.dialogue .line');
     const before = await all.count();
-    await page.getByRole('button', { name: 'Step' }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
     assert.equal(await all.count(), before + 1, 'Step shows exactly one more line');
     await page.getByText('9 lines waiting').waitFor();
     await page.getByLabel('Speed').selectOption('4');

@@ -2,8 +2,21 @@
 
 use leptos::prelude::*;
 
+use crate::devices::Devices;
 use crate::i18n::{initial_lang, remember_lang, Lang, Texts};
+use crate::path::MessagePath;
+use crate::scene::Scene;
+use crate::server_view::ServerView;
 use crate::terminal::Terminal;
+use crate::world_texts::use_world_texts;
+
+/// The view a narrow screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Devices,
+    Terminal,
+    Server,
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -12,6 +25,10 @@ pub fn App() -> impl IntoView {
     // Every component reads the language and its texts from here, not from props.
     provide_context(lang);
     provide_context(texts);
+    provide_context(Scene::new());
+    let world_texts = use_world_texts();
+    // A newcomer starts where the typing is.
+    let shown = RwSignal::new(View::Terminal);
     // The document's language, title and description follow the switch, for screen
     // readers, hyphenation and the tab's title; the choice is kept for the next visit.
     Effect::new(move |_| {
@@ -41,7 +58,21 @@ pub fn App() -> impl IntoView {
             <p class="tagline">{move || texts.get().tagline}</p>
         </header>
         <main id="main">
-            <Terminal />
+            <MessagePath />
+            // On a narrow screen one view at a time, chosen here; on a wide one all three.
+            <div class="view-tabs" role="group" aria-label=move || world_texts.get().panels>
+                {[(View::Devices, "devices"), (View::Terminal, "terminal"), (View::Server, "server")].into_iter().map(|(v, class)| view! {
+                    <button type="button" class=format!("view-tab {class}") aria-pressed=move || (shown.get() == v).to_string()
+                        on:click=move |_| shown.set(v)>
+                        {move || { let t = world_texts.get(); match v { View::Devices => t.devices, View::Terminal => t.terminal, View::Server => t.server_side } }}
+                    </button>
+                }).collect_view()}
+            </div>
+            <div class="world">
+                <div class="world-devices" class:off=move || shown.get() != View::Devices><Devices /></div>
+                <div class="world-terminal" class:off=move || shown.get() != View::Terminal><Terminal /></div>
+                <div class="world-server" class:off=move || shown.get() != View::Server><ServerView /></div>
+            </div>
         </main>
         <footer class="footer">
             <p>{move || texts.get().footer}</p>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::browser::now;
 use crate::playback::Playback;
+use crate::scene::Scene;
 
 /// Who sent a line, or that it is a change in the world.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,8 @@ pub struct Entry {
     pub role: Option<Role>,
     pub service: Service,
     pub hop: Hop,
+    /// The scene's snapshot right after the engine call that produced this line.
+    pub snapshot: usize,
 }
 
 /// The open connection.
@@ -56,9 +59,11 @@ pub struct Connection {
     pub login: String,
 }
 
-/// The console's state, as signals; `Copy` so every component can hold it.
+/// One device's terminal: its dialogue, its playback and the connection the learner typed
+/// on it. Signals, and `Copy`, so every component can hold it.
 #[derive(Clone, Copy)]
 pub struct Console {
+    pub scene: Scene,
     pub world: RwSignal<World>,
     pub connection: RwSignal<Option<Connection>>,
     pub playback: RwSignal<Playback<Entry>>,
@@ -72,15 +77,16 @@ pub struct Console {
     next_tag: StoredValue<u32>,
 }
 
-/// The terminal's console, as provided by the terminal.
+/// The console on screen, as provided by the terminal.
 pub fn use_console() -> Console {
     expect_context()
 }
 
 impl Console {
-    pub fn new() -> Console {
+    pub fn new(scene: Scene) -> Console {
         Console {
-            world: RwSignal::new(World::demo()),
+            scene,
+            world: scene.world,
             connection: RwSignal::new(None),
             playback: RwSignal::new(Playback::default()),
             selected: RwSignal::new(None),
@@ -120,19 +126,7 @@ impl Console {
             return;
         };
         self.next_tag.set_value(1);
-        self.peers.set(Some((client.clone(), host.clone())));
-        // Each connection's dialogue starts with its own header, so one session never runs
-        // into the next in the dialogue, the diagram or the transcript.
-        let header = Entry {
-            text: format!(
-                "{client} → {host} · {} {} · {}",
-                port.service.name(),
-                port.number,
-                clock()
-            ),
-            ..self.entry(Side::Session, port.service, &Hop::Direct)
-        };
-        self.playback.update(|p| p.enqueue(header));
+        self.open(&client, &host, port);
         self.connection.set(Some(Connection {
             id,
             service: port.service,
@@ -142,6 +136,23 @@ impl Console {
             login: login.to_owned(),
         }));
         self.show(greeting, port.service);
+    }
+
+    /// Starts a connection's part of the dialogue: its own header, so one session never
+    /// runs into the next in the dialogue, the diagram or the transcript.
+    pub fn open(&self, client: &str, host: &str, port: Port) {
+        self.peers.set(Some((client.to_owned(), host.to_owned())));
+        let header = Entry {
+            text: format!(
+                "{client} → {host} · {} {} · {}",
+                port.service.name(),
+                port.number,
+                clock()
+            ),
+            snapshot: self.scene.latest.get_untracked(),
+            ..self.entry(Side::Session, port.service, &Hop::Direct)
+        };
+        self.playback.update(|p| p.enqueue(header));
     }
 
     pub fn disconnect(&self) {
@@ -193,21 +204,19 @@ impl Console {
             return;
         }
         let bytes = format!("{line}\r\n");
-        let out = self.world.try_update(|w| {
-            let out = w.input(connection.id, bytes.as_bytes(), now());
-            // One terminal: updates pushed to other sessions have nowhere to go.
-            w.take_pushes();
-            out
-        });
+        let out = self
+            .world
+            .try_update(|w| w.input(connection.id, bytes.as_bytes(), now()));
         if let Some(out) = out {
             if out.closed {
                 self.connection.set(None);
             }
             self.show(out, connection.service);
         }
+        // Sessions idling elsewhere (a device, another terminal) hear of what this did.
+        self.scene.deliver_pushes();
     }
 
-    /// A new entry with the next id; the caller fills in what it is.
     /// Asks the engine whether the open session's idle deadline has passed; if so, shows
     /// the server's goodbye. Returns None once the console's signals are gone, and whether
     /// the connection was closed otherwise.
@@ -227,6 +236,7 @@ impl Console {
         Some(true)
     }
 
+    /// A new entry with the next id; the caller fills in what it is.
     fn entry(&self, side: Side, service: Service, hop: &Hop) -> Entry {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
@@ -239,6 +249,7 @@ impl Console {
             role: None,
             service,
             hop: hop.clone(),
+            snapshot: 0,
         }
     }
 
@@ -292,9 +303,14 @@ impl Console {
         }
     }
 
-    fn show(&self, out: Output, service: Service) {
+    /// Queues what the engine said, each line with the snapshot of the world right after.
+    pub fn show(&self, out: Output, service: Service) {
         let mut new = Vec::new();
         self.entries(out, service, &Hop::Direct, &mut new);
+        let at = self.scene.record();
+        for entry in &mut new {
+            entry.snapshot = at;
+        }
         // Screen readers hear the reply to the last command: its first line, and how many
         // lines it has, not the "." that ends a long one.
         let since_client = new
@@ -310,6 +326,17 @@ impl Console {
         }
         self.playback
             .update(|p| new.into_iter().for_each(|e| p.enqueue(e)));
+    }
+
+    /// After a device took in what its client found: the dialogue's last line now stands for
+    /// the device as it is, so the device's view changes when that line is shown.
+    pub fn settle(&self) {
+        let at = self.scene.amend();
+        self.playback.update(|p| {
+            if let Some(last) = p.last_mut() {
+                last.snapshot = at;
+            }
+        });
     }
 
     /// Empties the dialogue; an open connection goes on, its next lines start afresh.

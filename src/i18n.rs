@@ -2,6 +2,7 @@
 //! the engine's catalogue (`facteur_protocols::explain`); everything else the page says is
 //! here, so a translation is a table to fill and never a hunt through components.
 
+use facteur_protocols::client::device::DeviceKind;
 use facteur_protocols::{Port, Security, Service};
 use leptos::prelude::*;
 
@@ -100,6 +101,7 @@ pub struct Texts {
     pub sent_as: &'static str,
     pub completions: &'static str,
     pub step: &'static str,
+    pub step_back: &'static str,
     pub play: &'static str,
     pub pause: &'static str,
     pub speed: &'static str,
@@ -165,6 +167,7 @@ const EN: Texts = Texts {
     sent_as: "Will be sent as: ",
     completions: "Tab completes: ",
     step: "Step",
+    step_back: "Step back",
     play: "Play",
     pause: "Pause",
     speed: "Speed",
@@ -230,6 +233,7 @@ const FR: Texts = Texts {
     sent_as: "Sera envoyée ainsi\u{a0}: ",
     completions: "Tab complète\u{a0}: ",
     step: "Pas à pas",
+    step_back: "Revenir d’un pas",
     play: "Lecture",
     pause: "Pause",
     speed: "Vitesse",
@@ -257,6 +261,20 @@ impl Texts {
     }
 
     /// A port with what it is for, as the port menu shows it.
+    /// `phone`, `laptop`, `tablet` in this language.
+    pub fn device_name(&self, kind: DeviceKind) -> &'static str {
+        match kind {
+            DeviceKind::Phone => self.phone,
+            DeviceKind::Laptop => self.laptop,
+            DeviceKind::Tablet => self.tablet,
+        }
+    }
+
+    /// `bob · phone`: who is connecting, as the dialogue and the diagram name it.
+    pub fn device_label(&self, login: &str, kind: DeviceKind) -> String {
+        format!("{login} · {}", self.device_name(kind))
+    }
+
     pub fn port_label(&self, port: Port) -> String {
         let fr = self.html_lang == "fr";
         let role = match (port.service, port.submission, port.security, fr) {

@@ -2,11 +2,17 @@
 
 mod app;
 mod browser;
+mod devices;
 mod engine;
 mod history;
 mod i18n;
+mod message_view;
+mod path;
 mod playback;
+mod scene;
+mod server_view;
 mod terminal;
+mod world_texts;
 
 fn main() {
     // A panic in the wasm prints its message and location in the console instead of

@@ -39,6 +39,30 @@ impl<T> Playback<T> {
         }
     }
 
+    /// Takes back the newest shown step: it waits again, first in line.
+    pub fn step_back(&mut self) -> bool {
+        match self.shown.pop() {
+            Some(step) => {
+                self.pending.push_front(step);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The newest step, waiting or shown.
+    pub fn last_mut(&mut self) -> Option<&mut T> {
+        match self.pending.back_mut() {
+            Some(step) => Some(step),
+            None => self.shown.last_mut(),
+        }
+    }
+
+    /// The oldest waiting step.
+    pub fn next_pending(&self) -> Option<&T> {
+        self.pending.front()
+    }
+
     /// Shows every waiting step at once, in order.
     pub fn skip_to_end(&mut self) {
         self.shown.extend(self.pending.drain(..));
@@ -96,6 +120,23 @@ mod tests {
         p.step();
         p.enqueue(3);
         assert_eq!(p.pending().copied().collect::<Vec<_>>(), [2, 3]);
+    }
+
+    #[test]
+    fn stepping_back_puts_the_step_first_in_line_again() {
+        let mut p = Playback::default();
+        p.enqueue(1);
+        p.enqueue(2);
+        p.step();
+        p.step();
+        assert!(p.step_back());
+        assert_eq!(p.shown(), [1]);
+        assert_eq!(p.pending().copied().collect::<Vec<_>>(), [2]);
+        p.step_back();
+        assert!(!p.step_back(), "nothing left to take back");
+        assert_eq!(p.next_pending(), Some(&1));
+        *p.last_mut().expect("a step") = 20;
+        assert_eq!(p.pending().copied().collect::<Vec<_>>(), [1, 20]);
     }
 
     #[test]

@@ -5,32 +5,8 @@ use leptos::prelude::*;
 
 use crate::browser::focus_later;
 use crate::engine::use_console;
-use crate::i18n::{use_texts, Texts};
-
-/// The demo world's people and their devices (curriculum: alice has a laptop; bob a phone,
-/// a laptop and a tablet; carol a laptop).
-const ACCOUNTS: [(&str, &[Device]); 3] = [
-    ("alice", &[Device::Laptop]),
-    ("bob", &[Device::Phone, Device::Laptop, Device::Tablet]),
-    ("carol", &[Device::Laptop]),
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Device {
-    Laptop,
-    Phone,
-    Tablet,
-}
-
-impl Device {
-    fn name(self, t: &Texts) -> &'static str {
-        match self {
-            Device::Laptop => t.laptop,
-            Device::Phone => t.phone,
-            Device::Tablet => t.tablet,
-        }
-    }
-}
+use crate::i18n::use_texts;
+use crate::scene::{device_id, PEOPLE};
 
 /// The port a learner should meet first for each protocol: how a mail client connects.
 fn first_port(service: Service) -> Port {
@@ -44,8 +20,32 @@ fn first_port(service: Service) -> Port {
 #[component]
 pub fn ConnectBar() -> impl IntoView {
     let (console, texts) = (use_console(), use_texts());
-    let account = RwSignal::new(0_usize);
-    let device = RwSignal::new(0_usize);
+    let scene = console.scene;
+    // The account and device are the terminal's: choosing them brings that device's
+    // terminal on screen.
+    let place = move || {
+        let active = scene.active.get();
+        PEOPLE
+            .iter()
+            .enumerate()
+            .find_map(|(a, (login, kinds))| {
+                kinds
+                    .iter()
+                    .position(|k| device_id(login, *k) == active)
+                    .map(|d| (a, d))
+            })
+            .unwrap_or((0, 0))
+    };
+    let account = Signal::derive(move || place().0);
+    let device = Signal::derive(move || place().1);
+    let choose = move |a: usize, d: usize| {
+        if let Some((login, kinds)) = PEOPLE.get(a) {
+            let kind = kinds.get(d).or(kinds.first());
+            if let Some(kind) = kind {
+                scene.active.set(device_id(login, *kind));
+            }
+        }
+    };
     // A learner meets SMTP first as a mail client does: alice's laptop submitting on 587.
     let service = RwSignal::new(Service::Smtp);
     let port = RwSignal::new(Port::SUBMISSION);
@@ -53,19 +53,19 @@ pub fn ConnectBar() -> impl IntoView {
     let connected = move || console.connection.with(Option::is_some);
 
     let connect = move |_| {
-        let (login, devices) = ACCOUNTS[account.get_untracked()];
-        let device = devices
+        let (login, kinds) = PEOPLE[account.get_untracked()];
+        let kind = kinds
             .get(device.get_untracked())
             .copied()
-            .unwrap_or(Device::Laptop);
-        let client = format!("{login} · {}", device.name(&texts.get_untracked()));
+            .unwrap_or(kinds[0]);
+        let client = texts.get_untracked().device_label(login, kind);
         console.connect(login, client, port.get_untracked(), lenient.get_untracked());
         focus_later("command-line");
     };
     let disconnect = move |_| console.disconnect();
     // The chosen account's address and password, read from the world the servers use.
     let credentials = move || {
-        let login = ACCOUNTS[account.get()].0;
+        let login = PEOPLE[account.get()].0;
         console.world.with(|w| {
             w.store
                 .account(login)
@@ -106,26 +106,21 @@ pub fn ConnectBar() -> impl IntoView {
                 <span>{move || texts.get().account}</span>
                 <select
                     prop:value=move || account.get().to_string()
-                    on:change=move |ev| {
-                        account.set(event_target_value(&ev).parse().unwrap_or(0));
-                        device.set(0);
-                    }
-                    prop:disabled=connected
+                    on:change=move |ev| choose(event_target_value(&ev).parse().unwrap_or(0), 0)
                 >
-                    {ACCOUNTS.iter().enumerate().map(|(i, (login, _))| view! { <option value=i.to_string()>{*login}</option> }).collect_view()}
+                    {PEOPLE.iter().enumerate().map(|(i, (login, _))| view! { <option value=i.to_string()>{*login}</option> }).collect_view()}
                 </select>
             </label>
             <label>
                 <span>{move || texts.get().device}</span>
                 <select
                     prop:value=move || device.get().to_string()
-                    on:change=move |ev| device.set(event_target_value(&ev).parse().unwrap_or(0))
-                    prop:disabled=connected
+                    on:change=move |ev| choose(account.get_untracked(), event_target_value(&ev).parse().unwrap_or(0))
                 >
                     {move || {
                         let t = texts.get();
-                        ACCOUNTS[account.get()].1.iter().enumerate()
-                            .map(|(i, d)| view! { <option value=i.to_string()>{d.name(&t)}</option> })
+                        PEOPLE[account.get()].1.iter().enumerate()
+                            .map(|(i, d)| view! { <option value=i.to_string()>{t.device_name(*d)}</option> })
                             .collect_view()
                     }}
                 </select>

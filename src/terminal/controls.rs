@@ -22,7 +22,15 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
     };
     view! {
         <div class="controls" role="group" aria-label=move || texts.get().playback>
-            <button type="button" on:click=move |_| { console.playback.update(|p| { p.step(); }); }
+            // Taking a line back shows the world as it was before it, in every view.
+            <button type="button" class="step-back" on:click=move |_| {
+                console.selected.set(None);
+                console.playback.update(|p| { p.step_back(); });
+                playing.set(false);
+            } prop:disabled=move || console.playback.with(|p| p.shown().is_empty())>
+                {move || texts.get().step_back}
+            </button>
+            <button type="button" class="step" on:click=move |_| { console.playback.update(|p| { p.step(); }); }
                 prop:disabled=move || waiting() == 0>
                 {move || texts.get().step}
             </button>

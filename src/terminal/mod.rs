@@ -9,11 +9,12 @@ mod prompt;
 mod sasl_helper;
 
 use gloo_timers::future::TimeoutFuture;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::engine::Console;
 use crate::i18n::use_texts;
+use crate::scene::use_scene;
 
 /// Milliseconds between two released lines at 1×.
 const STEP_MS: f64 = 320.0;
@@ -22,22 +23,26 @@ const IDLE_CHECK_MS: u32 = 5_000;
 
 #[component]
 pub fn Terminal() -> impl IntoView {
-    let texts = use_texts();
-    let console = Console::new();
-    provide_context(console);
+    let (scene, texts) = (use_scene(), use_texts());
     let playing = RwSignal::new(true);
     let speed = RwSignal::new(1.0_f64);
 
     // The playback clock belongs to this component: when its signals are disposed the
-    // loop sees `None` and ends, so it never touches a component that is gone.
+    // loop sees `None` and ends, so it never touches a component that is gone. Every
+    // device's dialogue plays, on screen or not: a tablet in IDLE hears its push at once.
     spawn_local(async move {
         while let Some(factor) = speed.try_get_untracked() {
             TimeoutFuture::new((STEP_MS / factor) as u32).await;
             let Some(play) = playing.try_get_untracked() else {
                 break;
             };
-            if play && console.playback.try_update(|p| p.step()).is_none() {
-                break;
+            if !play {
+                continue;
+            }
+            for console in scene.consoles() {
+                if console.playback.try_update(|p| p.step()).is_none() {
+                    return;
+                }
             }
         }
     });
@@ -47,8 +52,10 @@ pub fn Terminal() -> impl IntoView {
     spawn_local(async move {
         loop {
             TimeoutFuture::new(IDLE_CHECK_MS).await;
-            if console.check_idle().is_none() {
-                break;
+            for console in scene.consoles() {
+                if console.check_idle().is_none() {
+                    return;
+                }
             }
         }
     });
@@ -56,28 +63,34 @@ pub fn Terminal() -> impl IntoView {
     view! {
         <section class="terminal" aria-labelledby="terminal-title">
             <h2 id="terminal-title" class="visually-hidden">{move || texts.get().dialogue}</h2>
-            <connect_bar::ConnectBar />
-            <div class="workspace">
-                <div class="conversation">
-                    <dialogue::Dialogue />
-                    <prompt::Prompt />
-                    <controls::Controls playing=playing speed=speed />
-                </div>
-                <aside class="side">
-                    <explain::Explanation />
-                    <diagram::Diagram />
-                </aside>
-            </div>
-            <div id="announcer" class="visually-hidden" role="status" aria-live="polite">
-                {move || {
-                    let (first, lines) = console.announcement.get();
-                    if lines > 1 {
-                        format!("{first} ({lines} {})", texts.get().lines_suffix)
-                    } else {
-                        first
-                    }
-                }}
-            </div>
+            // The terminal on screen is the active device's; its parts are drawn again
+            // when another device is chosen, each reading its own console.
+            {move || scene.active_console().map(|console| view! {
+                <Provider value=console>
+                    <connect_bar::ConnectBar />
+                    <div class="workspace">
+                        <div class="conversation">
+                            <dialogue::Dialogue />
+                            <prompt::Prompt />
+                            <controls::Controls playing=playing speed=speed />
+                        </div>
+                        <aside class="side">
+                            <explain::Explanation />
+                            <diagram::Diagram />
+                        </aside>
+                    </div>
+                    <div id="announcer" class="visually-hidden" role="status" aria-live="polite">
+                        {move || {
+                            let (first, lines) = console.announcement.get();
+                            if lines > 1 {
+                                format!("{first} ({lines} {})", texts.get().lines_suffix)
+                            } else {
+                                first
+                            }
+                        }}
+                    </div>
+                </Provider>
+            })}
         </section>
     }
 }

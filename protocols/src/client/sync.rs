@@ -201,6 +201,14 @@ impl Syncer {
         self.wake()
     }
 
+    /// Ends an idling connection politely: DONE, then LOGOUT.
+    pub fn logout(&mut self) -> Vec<u8> {
+        self.job.idle = false;
+        self.plan.clear();
+        self.plan.push_back(Cmd::Logout);
+        self.wake()
+    }
+
     /// Takes bytes from the server; returns the bytes to send next.
     pub fn receive(&mut self, bytes: &[u8]) -> Vec<u8> {
         self.incoming.push(bytes);
@@ -416,16 +424,14 @@ impl Syncer {
                     self.plan.push_front(Cmd::Select(name));
                 }
             }
-            Cmd::Idle => {
-                self.plan.push_back(Cmd::Idle);
-            }
+            Cmd::Idle if self.job.idle => self.plan.push_back(Cmd::Idle),
             Cmd::Logout => {
                 self.finished = true;
                 self.report();
                 return Vec::new();
             }
             Cmd::Open(name) => self.selected = Some(name),
-            Cmd::Login | Cmd::Op(_) | Cmd::UidExpunge(_) => {}
+            Cmd::Login | Cmd::Op(_) | Cmd::UidExpunge(_) | Cmd::Idle => {}
         }
         self.next()
     }
@@ -464,6 +470,17 @@ impl Syncer {
             };
         }
         known.uids = folder.messages.keys().copied().collect();
+        // Read twice in one sync (an action's folder, then the resync): bodies downloaded
+        // the first time stay.
+        if let Some(earlier) = self.synced.folders.remove(&name) {
+            if earlier.uid_validity == folder.uid_validity {
+                for (uid, m) in earlier.messages {
+                    if let Some(now) = folder.messages.get_mut(&uid) {
+                        now.body = now.body.take().or(m.body);
+                    }
+                }
+            }
+        }
         self.synced.folders.insert(name, folder);
     }
 
@@ -489,7 +506,12 @@ impl Syncer {
                 }
             }
         }
-        match cmd {
+        match &cmd {
+            // Already selected (to act in it): its flags can be read at once.
+            Cmd::Select(name) if self.selected.as_ref() == Some(name) => {
+                self.plan.push_front(Cmd::FetchFlags(name.clone()));
+                return self.next();
+            }
             Cmd::Select(_) => {
                 self.exists = 0;
                 self.folder = Folder::default();
@@ -499,7 +521,7 @@ impl Syncer {
         }
         if cmd == Cmd::Idle && self.selected.as_deref() != Some(INBOX) {
             self.plan.push_front(Cmd::Idle);
-            self.plan.push_front(Cmd::Select(INBOX.to_owned()));
+            self.plan.push_front(Cmd::Open(INBOX.to_owned()));
             return self.next();
         }
         let tag = self.next_tag();
@@ -802,15 +824,17 @@ mod tests {
             true,
         );
         let mut sent = Vec::new();
-        let mut feed = |world: &mut World, client: &mut Syncer, mut bytes: Vec<u8>| {
+        let feed = |world: &mut World, client: &mut Syncer, mut bytes: Vec<u8>| {
+            let mut lines = Vec::new();
             while !bytes.is_empty() {
-                sent.extend(String::from_utf8_lossy(&bytes).lines().map(str::to_owned));
+                lines.extend(String::from_utf8_lossy(&bytes).lines().map(str::to_owned));
                 let out = world.input(id, &bytes, t);
                 bytes = client.receive(&out.wire);
             }
+            lines
         };
         let first = client.receive(&greeting.wire);
-        feed(&mut world, &mut client, first);
+        sent.extend(feed(&mut world, &mut client, first));
         assert!(client.is_idling());
         assert!(matches!(client.take_outcome(), Some(Outcome::Synced(_))));
         // Someone else's message arrives by SMTP.
@@ -826,7 +850,7 @@ mod tests {
         assert_eq!(pushes.len(), 1);
         let reply = client.receive(&pushes[0].1.wire);
         assert_eq!(reply, b"DONE\r\n");
-        feed(&mut world, &mut client, reply);
+        sent.extend(feed(&mut world, &mut client, reply));
         assert!(client.is_idling(), "back in IDLE: {sent:?}");
         let tail: Vec<&str> = sent
             .iter()
@@ -852,6 +876,36 @@ mod tests {
             .body
             .as_ref()
             .is_some_and(|b| b.ends_with(b"hi\r\n")));
+        let bye = client.logout();
+        sent.extend(feed(&mut world, &mut client, bye));
+        assert_eq!(sent[sent.len() - 2..], ["DONE", "a9 LOGOUT"]);
+        assert!(client.is_finished() && !world.is_open(id));
+    }
+
+    #[test]
+    fn a_fresh_device_that_idles_keeps_every_body_of_its_first_sync() {
+        let mut world = World::demo();
+        let mut client = Syncer::new(
+            SyncJob {
+                idle: true,
+                ..job(Scope::Everything, vec![])
+            },
+            true,
+        );
+        let sent = converse(&mut world, Port::IMAPS, |b| client.receive(b));
+        assert!(client.is_idling());
+        assert_eq!(
+            sent[sent.len() - 2..],
+            [
+                format!("a{} SELECT INBOX", sent.len() - 1),
+                format!("a{} IDLE", sent.len())
+            ]
+        );
+        let Some(Outcome::Synced(s)) = client.take_outcome() else {
+            panic!("synced");
+        };
+        assert_eq!(s.folders[INBOX].messages.len(), inbox_uids(&world).len());
+        assert!(s.folders[INBOX].messages.values().all(|m| m.body.is_some()));
     }
 
     #[test]

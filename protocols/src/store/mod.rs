@@ -4,6 +4,7 @@
 //! because all three read and write this same structure.
 
 mod address;
+mod diff;
 mod flag;
 mod journal;
 mod mailbox;
@@ -16,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 pub use address::{Address, MAX_DOMAIN, MAX_LOCAL_PART};
+pub use diff::{changes, StoreChange};
 pub use flag::Flag;
 pub use journal::{Change, ChangeKind};
 pub use mailbox::{Mailbox, SpecialUse};

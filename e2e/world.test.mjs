@@ -1,0 +1,194 @@
+// The world you can see: bob's phone, laptop and tablet on POP3 and IMAP, the server side
+// following the dialogue step by step, and text from messages shown as text everywhere.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { artifacts, screenshot } from './lib/browser.mjs';
+import { useSite } from './lib/site.mjs';
+import { lines, showAll } from './lib/terminal.mjs';
+import {
+  assertHas, checkMail, choosePerson, device, marks, openMessage, press, send, serverRows,
+  setIdle, setReading, subjects, waitForSubject, wide,
+} from './lib/world.mjs';
+
+const withPage = useSite();
+
+test('POP3 "delete after download" on the phone leaves nothing on the server for the laptop', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await setReading(page, 'bob-phone', 'pop3-delete');
+    await setReading(page, 'bob-laptop', 'pop3-leave');
+    await checkMail(page, 'bob-phone');
+    const client = await lines(page, 'client');
+    assertHas(client, 'UIDL', 'the phone lists by unique-id');
+    assertHas(client, 'DELE 5', 'and deletes what it downloaded');
+    assert.equal((await subjects(page, 'bob-phone')).length, 5, 'the phone has all five');
+    assert.deepEqual(await serverRows(page, 'bob'), [], 'the server has none left');
+    const gone = await serverRows(page, 'bob', 'INBOX', { gone: true });
+    assert.equal(gone.length, 5, 'the step that expunged them shows what went');
+    await checkMail(page, 'bob-laptop');
+    assert.deepEqual(await subjects(page, 'bob-laptop'), [], 'the laptop finds nothing');
+    assert.match((await lines(page, 'server')).join('\n'), /maildrop has 0 messages/);
+    // The phone keeps its copies although the server deleted them.
+    await checkMail(page, 'bob-phone');
+    assert.equal((await subjects(page, 'bob-phone')).length, 5);
+    await screenshot(page, 'world-pop3-delete');
+  });
+});
+
+test('POP3 "leave a copy": both devices get the message, and reading it on one leaves it unread on the other', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await setReading(page, 'bob-phone', 'pop3-leave');
+    await setReading(page, 'bob-laptop', 'pop3-leave');
+    await choosePerson(page, 'alice');
+    await send(page, 'alice-laptop', { to: 'bob@example.test', subject: 'Copies for everyone' });
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-phone');
+    await checkMail(page, 'bob-laptop');
+    assertHas(await subjects(page, 'bob-phone'), 'Copies for everyone', 'phone');
+    assertHas(await subjects(page, 'bob-laptop'), 'Copies for everyone', 'laptop');
+    await openMessage(page, 'bob-phone', 'Copies for everyone');
+    await press(page, 'bob-phone', '.message-pane .mark-read');
+    assert.equal((await marks(page, 'bob-phone', 'Copies for everyone')).unread, false);
+    assert.equal((await marks(page, 'bob-laptop', 'Copies for everyone')).unread, true);
+    const row = (await serverRows(page, 'bob')).find((r) => r.subject === 'Copies for everyone');
+    assert.ok(row && !row.flags.includes('\\Seen'), 'POP3 has no flags to tell the server');
+    // Checking again downloads nothing twice.
+    await checkMail(page, 'bob-laptop');
+    const copies = (await subjects(page, 'bob-laptop')).filter((s) => s === 'Copies for everyone');
+    assert.equal(copies.length, 1);
+    await screenshot(page, 'world-pop3-leave');
+  });
+});
+
+test('on IMAP a flag set on the phone is on the server at once and on the tablet after its next sync', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-phone');
+    await checkMail(page, 'bob-tablet');
+    await openMessage(page, 'bob-phone', 'Plans for the new shed');
+    await press(page, 'bob-phone', '.message-pane .flag');
+    const stored = await lines(page, 'client');
+    assert.deepEqual(stored.slice(-5), [
+      'a1 LOGIN bob builder', 'a2 SELECT INBOX', 'a3 UID STORE 3 +FLAGS (\\Flagged)',
+      'a4 UID FETCH 1:* (FLAGS)', 'a5 LOGOUT',
+    ]);
+    assert.equal((await marks(page, 'bob-phone', 'Plans for the new shed')).flagged, true);
+    assert.equal((await marks(page, 'bob-tablet', 'Plans for the new shed')).flagged, false, 'not synced yet');
+    const row = (await serverRows(page, 'bob')).find((r) => r.subject === 'Plans for the new shed');
+    assert.match(row.flags, /\\Flagged/);
+    await checkMail(page, 'bob-tablet');
+    assert.equal((await marks(page, 'bob-tablet', 'Plans for the new shed')).flagged, true);
+    await screenshot(page, 'world-imap-flag');
+  });
+});
+
+test('the tablet in IDLE hears of alice\'s message at once and shows it without a click', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await setIdle(page, 'bob-tablet', true);
+    await checkMail(page, 'bob-tablet');
+    await device(page, 'bob-tablet').locator('.idling').waitFor();
+    assert.equal((await lines(page, 'server')).at(-1), '+ idling');
+    await choosePerson(page, 'alice');
+    await send(page, 'alice-laptop', { to: 'bob@example.test', subject: 'Pushed to the tablet' });
+    await choosePerson(page, 'bob');
+    await waitForSubject(page, 'bob-tablet', 'Pushed to the tablet');
+    assert.equal((await subjects(page, 'bob-tablet')).length, 6, 'the five it had, and the new one');
+    await page.locator('.devices [role=status]', { hasText: 'bob · tablet: 1 new message' }).waitFor();
+    // Its terminal shows the push, DONE, the download and IDLE again.
+    await device(page, 'bob-tablet').getByRole('button', { name: 'Show its terminal' }).click();
+    await showAll(page);
+    const server = await lines(page, 'server');
+    assertHas(server, '* 6 EXISTS', 'the push');
+    const client = await lines(page, 'client');
+    assert.deepEqual(client.slice(-4).map((l) => l.replace(/^a\d+ /, '')),
+      ['DONE', 'UID FETCH 1:* (FLAGS)', 'UID FETCH 6 (BODY.PEEK[])', 'IDLE']);
+    await screenshot(page, 'world-idle-push');
+    // The README's picture: devices, terminal and server side together.
+    await page.setViewportSize({ width: 1600, height: 1100 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${artifacts}/readme-world.png` });
+  });
+});
+
+test('sent from the IMAP laptop, the message is in Sent on the tablet too; a POP3 phone keeps its Sent to itself', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await send(page, 'bob-laptop', { to: 'alice@example.test', subject: 'From the laptop' });
+    const client = await lines(page, 'client');
+    assertHas(client, 'STARTTLS', 'submission on 587 encrypts first');
+    assert.ok(client.some((l) => /^a\d+ APPEND Sent \(\\Seen\) \{\d+\}$/.test(l)), 'the copy goes by APPEND');
+    await checkMail(page, 'bob-tablet');
+    assertHas(await subjects(page, 'bob-tablet', 'Sent'), 'From the laptop', 'the tablet\'s Sent');
+    await setReading(page, 'bob-phone', 'pop3-leave');
+    await send(page, 'bob-phone', { to: 'alice@example.test', subject: 'From the phone' });
+    assertHas(await subjects(page, 'bob-phone', 'Sent'), 'From the phone', 'the phone\'s own Sent');
+    await checkMail(page, 'bob-tablet');
+    const sent = await subjects(page, 'bob-tablet', 'Sent');
+    assert.ok(!sent.includes('From the phone'), 'the POP3 phone never told the server');
+    assert.deepEqual((await serverRows(page, 'bob', 'Sent')).map((r) => r.subject), ['From the laptop']);
+    await screenshot(page, 'world-sent');
+  });
+});
+
+test('stepping back through a dialogue shows the server as it was at that step', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await setReading(page, 'bob-phone', 'pop3-delete');
+    await checkMail(page, 'bob-phone');
+    assert.deepEqual(await serverRows(page, 'bob'), []);
+    const when = page.locator('.server-view .when');
+    assert.equal(await when.textContent(), 'Now');
+    // Back, line by line, until the QUIT that applied the deletions is taken back.
+    const back = page.getByRole('button', { name: 'Step back' });
+    let rows = [];
+    for (let i = 0; i < 20 && rows.length === 0; i++) {
+      await back.click();
+      rows = await serverRows(page, 'bob');
+    }
+    assert.equal(rows.length, 5, 'before QUIT the messages are still there');
+    assert.equal(await when.textContent(), 'As at the selected step');
+    await page.locator('.server-view .account[data-account="bob"] .lock').waitFor();
+    await screenshot(page, 'world-step-back');
+    await showAll(page);
+    assert.deepEqual(await serverRows(page, 'bob'), [], 'at the end, the store as it is');
+    assert.equal(await when.textContent(), 'Now');
+    // Selecting an earlier line shows that step too: the lock taken at PASS.
+    await page.locator('.dialogue .line.client', { hasText: 'PASS builder' }).click();
+    assert.equal((await serverRows(page, 'bob')).length, 5);
+    await page.locator('.step-summary', { hasText: 'bob: lock taken' }).waitFor();
+  });
+});
+
+test('a subject written as a script tag shows literally in the devices, the server side and the terminal', async () => {
+  await withPage(wide, async (page) => {
+    const dialogs = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    const subject = '<script>alert(1)</script>';
+    await choosePerson(page, 'alice');
+    await send(page, 'alice-laptop', { to: 'bob@example.test', subject, body: '<b>not bold</b>' });
+    assert.ok((await lines(page, 'client')).includes(`Subject: ${subject}`), 'the terminal shows the header as sent');
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-phone');
+    assertHas(await subjects(page, 'bob-phone'), subject, 'the phone\'s list');
+    await openMessage(page, 'bob-phone', subject);
+    assert.equal(await device(page, 'bob-phone').locator('.message-body').textContent(), '<b>not bold</b>');
+    const row = (await serverRows(page, 'bob')).find((r) => r.subject === subject);
+    assert.ok(row, 'the server side lists it by its literal subject');
+    await page.locator('.server-view .account[data-account="bob"] tr', { hasText: subject })
+      .getByRole('button', { name: 'Open' }).click();
+    const modal = page.getByRole('dialog');
+    assert.equal(await modal.locator('.message-subject').textContent(), subject);
+    await modal.getByLabel('Raw source').check();
+    await modal.getByLabel('Show line endings (CR LF)').check();
+    assert.match(await modal.locator('.message-raw').textContent(), /Subject: <script>alert\(1\)<\/script>␍␊/);
+    assert.equal(await page.locator('main script, main b').count(), 0, 'no element was made from message text');
+    assert.deepEqual(dialogs, []);
+    await screenshot(page, 'world-script-subject');
+    await modal.getByRole('button', { name: 'Close' }).click();
+  });
+});

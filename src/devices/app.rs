@@ -1,0 +1,317 @@
+//! One device as a small mail app: settings, Check mail, Write, folders, the message list
+//! and the open message with its actions. It shows the device as its own dialogue has got
+//! to, and every button runs the device's scripted client through its terminal.
+
+use facteur_protocols::client::compose::Draft;
+use facteur_protocols::client::device::{Action, Device, Key, LocalMessage, Receiving};
+use facteur_protocols::client::fetch::Keep;
+use facteur_protocols::store::{Flag, Summary, INBOX};
+use facteur_protocols::Port;
+use leptos::prelude::*;
+
+use super::compose::Compose;
+use super::driver::Job;
+use crate::i18n::use_texts;
+use crate::message_view::MessageView;
+use crate::scene::use_scene;
+use crate::world_texts::{use_world_texts, WorldTexts};
+
+/// The four ways of reading mail the settings offer, by the value of their option.
+const READING: [&str; 4] = ["imap", "pop3-delete", "pop3-leave", "pop3-days"];
+/// "Remove after N days" in the settings.
+const KEEP_DAYS: u32 = 7;
+
+fn reading_value(r: Receiving) -> &'static str {
+    match r {
+        Receiving::Imap { .. } => READING[0],
+        Receiving::Pop3 {
+            keep: Keep::DeleteAfterDownload,
+            ..
+        } => READING[1],
+        Receiving::Pop3 {
+            keep: Keep::LeaveOnServer,
+            ..
+        } => READING[2],
+        Receiving::Pop3 {
+            keep: Keep::DeleteAfterDays(_),
+            ..
+        } => READING[3],
+    }
+}
+
+fn reading_label(t: &WorldTexts, value: &str) -> &'static str {
+    match value {
+        "imap" => t.imap_choice,
+        "pop3-delete" => t.pop3_delete,
+        "pop3-leave" => t.pop3_leave,
+        _ => t.pop3_days,
+    }
+}
+
+fn receiving_of(value: &str, idle: bool) -> Receiving {
+    let pop3 = |keep| Receiving::Pop3 {
+        port: Port::POP3S,
+        keep,
+    };
+    match value {
+        "pop3-delete" => pop3(Keep::DeleteAfterDownload),
+        "pop3-leave" => pop3(Keep::LeaveOnServer),
+        "pop3-days" => pop3(Keep::DeleteAfterDays(KEEP_DAYS)),
+        _ => Receiving::Imap {
+            port: Port::IMAPS,
+            idle,
+        },
+    }
+}
+
+/// `IMAP 993 · IDLE`, `POP3 995 · leave a copy`: the badge in the device's title.
+fn badge(d: &Device) -> String {
+    match d.receiving {
+        Receiving::Imap { port, idle } => {
+            format!("IMAP {}{}", port.number, if idle { " · IDLE" } else { "" })
+        }
+        Receiving::Pop3 { port, .. } => format!("POP3 {}", port.number),
+    }
+}
+
+#[component]
+pub fn DeviceApp(id: String) -> impl IntoView {
+    let (scene, texts, wt) = (use_scene(), use_texts(), use_world_texts());
+    let id = StoredValue::new(id);
+    let device = Memo::new(move |_| scene.device_view(&id.get_value()));
+    let label = move || {
+        device
+            .with_untracked(|d| {
+                d.as_ref()
+                    .map(|d| texts.get_untracked().device_label(&d.login, d.kind))
+            })
+            .unwrap_or_default()
+    };
+    let run = move |job: Job| scene.run(&id.get_value(), job, &label());
+    let folder = RwSignal::new(INBOX.to_owned());
+    let selected = RwSignal::new(None::<Key>);
+    let composing = RwSignal::new(None::<(Draft, Option<(String, Key)>)>);
+    let naming = RwSignal::new(None::<String>);
+    let on_screen = move || scene.active.get() == id.get_value();
+    let idling = move || {
+        scene.latest.get();
+        scene.links.with_value(|l| l.contains_key(&id.get_value()))
+    };
+    let problem = move || scene.problems.with(|p| p.get(&id.get_value()).cloned());
+    // The folder shown, if the device still has it.
+    let current = Memo::new(move |_| {
+        let name = folder.get();
+        device.with(|d| d.as_ref().and_then(|d| d.folders.get(&name).cloned()))
+    });
+    let message = Memo::new(move |_| {
+        let key = selected.get()?;
+        current.with(|f| f.as_ref()?.messages.iter().find(|m| m.key == key).cloned())
+    });
+    let act = move |action: Action| run(Job::Act(action));
+    let title_id = move || format!("device-{}", id.get_value());
+
+    view! {
+        <article class="device" class:on-screen=on_screen data-device=move || id.get_value()
+            aria-labelledby=title_id>
+            <header class="device-head">
+                <h3 id=title_id>{move || device.with(|d| d.as_ref().map(|d| texts.get().device_label(&d.login, d.kind)))}</h3>
+                <span class="badge">{move || device.with(|d| d.as_ref().map(badge))}</span>
+                {move || if on_screen() {
+                    view! { <span class="on-screen-note">{wt.get().watching}</span> }.into_any()
+                } else {
+                    view! { <button type="button" class="link" on:click=move |_| scene.active.set(id.get_value())>{wt.get().show_terminal}</button> }.into_any()
+                }}
+            </header>
+            <details class="device-settings">
+                <summary>{move || wt.get().settings}</summary>
+                {move || device.get().map(|d| {
+                    let t = wt.get();
+                    let value = reading_value(d.receiving);
+                    let idle = matches!(d.receiving, Receiving::Imap { idle: true, .. });
+                    let submission = d.submission;
+                    let receiving = d.receiving;
+                    view! {
+                        <label>
+                            <span>{t.reads_with}</span>
+                            <select class="reading" prop:value=value on:change=move |ev| {
+                                let r = receiving_of(&event_target_value(&ev), idle);
+                                run(Job::Setup { receiving: r, submission });
+                            }>
+                                {READING.iter().map(|v| view! { <option value=*v>{reading_label(&t, v)}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <Show when=move || receiving.is_imap()>
+                            <label class="check">
+                                <input type="checkbox" class="idle" prop:checked=idle on:change=move |ev| {
+                                    let r = Receiving::Imap { port: Port::IMAPS, idle: event_target_checked(&ev) };
+                                    run(Job::Setup { receiving: r, submission });
+                                } />
+                                <span>{t.idle}</span>
+                            </label>
+                        </Show>
+                        <label>
+                            <span>{t.sends_on}</span>
+                            <select class="submission" prop:value=submission.number.to_string() on:change=move |ev| {
+                                let port = if event_target_value(&ev) == "465" { Port::SUBMISSIONS } else { Port::SUBMISSION };
+                                run(Job::Setup { receiving, submission: port });
+                            }>
+                                <option value="587">"587 · STARTTLS"</option>
+                                <option value="465">"465 · TLS"</option>
+                            </select>
+                        </label>
+                    }
+                })}
+            </details>
+            <div class="device-toolbar" role="toolbar" aria-label=move || device.with(|d| d.as_ref().map(|d| texts.get().device_label(&d.login, d.kind)))>
+                <button type="button" class="check-mail primary" on:click=move |_| run(Job::Check)>{move || wt.get().check_mail}</button>
+                <button type="button" class="write" on:click=move |_| composing.set(Some((Draft::default(), None)))>{move || wt.get().write}</button>
+                <button type="button" class="new-folder" on:click=move |_| naming.set(Some(String::new()))>{move || wt.get().new_folder}</button>
+            </div>
+            <Show when=move || idling()>
+                <p class="idling">{move || wt.get().idling}</p>
+            </Show>
+            {move || problem().map(|p| view! { <p class="problem" role="alert">{wt.get().refused}" "{p}</p> })}
+            {move || naming.get().map(|_| view! {
+                <form class="new-folder-form" on:submit=move |ev| {
+                    ev.prevent_default();
+                    let name = naming.get_untracked().unwrap_or_default().trim().to_owned();
+                    if !name.is_empty() {
+                        act(Action::CreateFolder { name });
+                    }
+                    naming.set(None);
+                }>
+                    <label>
+                        <span>{wt.get().folder_name}</span>
+                        <input type="text" class="folder-name" prop:value=move || naming.get().unwrap_or_default()
+                            on:input=move |ev| naming.set(Some(event_target_value(&ev))) />
+                    </label>
+                    <button type="submit">{wt.get().create}</button>
+                    <button type="button" on:click=move |_| naming.set(None)>{wt.get().cancel}</button>
+                </form>
+            })}
+            {move || composing.get().map(|(draft, replying_to)| view! {
+                <Compose draft=draft on_send=Callback::new(move |draft: Draft| {
+                    composing.set(None);
+                    run(Job::Send { draft, replying_to: replying_to.clone() });
+                }) on_cancel=Callback::new(move |_| composing.set(None)) />
+            })}
+            <p class="device-note">{move || device.with(|d| {
+                let t = wt.get();
+                d.as_ref().map(|d| if d.receiving.is_imap() { t.imap_note } else { t.pop3_note })
+            })}</p>
+            {move || device.get().map(|d| {
+                let t = wt.get();
+                if d.receiving.is_imap() && !d.synced {
+                    return view! { <p class="empty">{t.not_synced}</p> }.into_any();
+                }
+                let names: Vec<(String, usize)> = d.folders.iter().map(|(n, f)| (n.clone(), f.unseen())).collect();
+                view! {
+                    <nav class="folders" aria-label=t.folders>
+                        {names.into_iter().map(|(name, unseen)| {
+                            let n = name.clone();
+                            view! {
+                                <button type="button" class="folder" data-folder=name.clone()
+                                    aria-pressed=move || (folder.get() == n).to_string()
+                                    on:click={ let n = name.clone(); move |_| { folder.set(n.clone()); selected.set(None); } }>
+                                    {name.clone()}
+                                    {(unseen > 0).then(|| view! { <span class="unread-count">{unseen}</span> })}
+                                </button>
+                            }
+                        }).collect_view()}
+                    </nav>
+                }.into_any()
+            })}
+            {move || current.get().map(|f| {
+                let t = wt.get();
+                if f.messages.is_empty() {
+                    return view! { <p class="empty">{t.empty_folder}</p> }.into_any();
+                }
+                view! {
+                    <ul class="message-list" aria-label=t.message_list>
+                        {f.messages.iter().rev().map(|m| message_row(&t, m, selected)).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+            {move || message.get().map(|m| {
+                let t = wt.get();
+                let key = m.key;
+                let name = folder.get_untracked();
+                let seen = m.has(&Flag::Seen);
+                let flagged = m.has(&Flag::Flagged);
+                let targets: Vec<String> = device.with_untracked(|d| d.as_ref().map(|d| d.folders.keys().filter(|n| **n != name).cloned().collect()).unwrap_or_default());
+                let target = RwSignal::new(targets.first().cloned().unwrap_or_default());
+                let summary = m.summary();
+                let raw = m.raw.clone();
+                let reply_to = Summary::reply_address(&raw).unwrap_or_default();
+                let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
+                view! {
+                    <div class="message-pane">
+                        <div class="message-actions" role="toolbar" aria-label=t.message_list>
+                            <button type="button" class="reply" on:click=move |_| {
+                                let subject = if summary.subject.to_ascii_lowercase().starts_with("re:") { summary.subject.clone() } else { format!("Re: {}", summary.subject) };
+                                let draft = Draft { to: reply_to.clone(), subject, body: String::new(), in_reply_to: summary.message_id.clone() };
+                                composing.set(Some((draft, Some((n1.clone(), key)))));
+                            }>{t.reply}</button>
+                            <button type="button" class="mark-read" on:click=move |_| act(Action::SetFlag { folder: n2.clone(), key, flag: Flag::Seen, on: !seen })>
+                                {if seen { t.mark_unread } else { t.mark_read }}
+                            </button>
+                            <button type="button" class="flag" on:click=move |_| act(Action::SetFlag { folder: n3.clone(), key, flag: Flag::Flagged, on: !flagged })>
+                                {if flagged { t.unflag } else { t.flag }}
+                            </button>
+                            <button type="button" class="delete" on:click=move |_| { selected.set(None); act(Action::Delete { folder: n4.clone(), key }) }>{t.delete}</button>
+                            <Show when={ let has = !targets.is_empty(); move || has }>
+                                <label class="move">
+                                    <span class="visually-hidden">{t.move_to}</span>
+                                    <select class="move-target" prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
+                                        {targets.iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
+                                    </select>
+                                </label>
+                                <button type="button" class="move-button" on:click={ let name = name.clone(); move |_| {
+                                    selected.set(None);
+                                    act(Action::Move { folder: name.clone(), key, to: target.get_untracked() });
+                                }}>{t.move_to}</button>
+                            </Show>
+                        </div>
+                        <MessageView raw=raw />
+                    </div>
+                }
+            })}
+        </article>
+    }
+}
+
+fn message_row(t: &WorldTexts, m: &LocalMessage, selected: RwSignal<Option<Key>>) -> impl IntoView {
+    let s = m.summary();
+    let key = m.key;
+    let unread = !m.has(&Flag::Seen);
+    let flagged = m.has(&Flag::Flagged);
+    let answered = m.has(&Flag::Answered);
+    let subject = if s.subject.is_empty() {
+        t.no_subject.to_owned()
+    } else {
+        s.subject
+    };
+    let mut state = Vec::new();
+    if unread {
+        state.push(t.unread);
+    }
+    if flagged {
+        state.push(t.flagged);
+    }
+    if answered {
+        state.push(t.answered);
+    }
+    let state = state.join(", ");
+    view! {
+        <li>
+            <button type="button" class="message" class:unread=unread class:flagged=flagged
+                aria-pressed=move || (selected.get() == Some(key)).to_string()
+                on:click=move |_| selected.set(Some(key))>
+                <span class="marks" aria-hidden="true">{if flagged { "⚑" } else { "" }}{if answered { "↩" } else { "" }}</span>
+                <span class="who">{s.from}</span>
+                <span class="what">{subject}</span>
+                <span class="visually-hidden">{state}</span>
+            </button>
+        </li>
+    }
+}

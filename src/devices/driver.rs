@@ -1,0 +1,325 @@
+//! Carries the devices' scripted clients' bytes to the engine and back, through the
+//! device's console: a click and a typed command are the same thing underneath, and the
+//! dialogue plays in the same terminal, step by step.
+
+use facteur_protocols::client::compose::Draft;
+use facteur_protocols::client::device::{Action, Check, Device, Key, Receiving};
+use facteur_protocols::client::fetch::{self, Fetcher, Retrieval};
+use facteur_protocols::client::submit::{self, Submitter};
+use facteur_protocols::client::sync::{self, SyncJob, Syncer};
+use facteur_protocols::{Port, Service, SessionId};
+use leptos::prelude::*;
+
+use crate::browser::now;
+use crate::engine::Console;
+use crate::scene::{Link, Scene};
+
+/// What the learner asked a device to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Job {
+    Check,
+    Send {
+        draft: Draft,
+        /// The folder and message answered, for a reply.
+        replying_to: Option<(String, Key)>,
+    },
+    Act(Action),
+    /// New settings: how it reads mail and where it submits.
+    Setup {
+        receiving: Receiving,
+        submission: Port,
+    },
+}
+
+impl Scene {
+    /// Runs a job on a device; `label` names it in the dialogue ("bob · phone").
+    pub fn run(&self, id: &str, job: Job, label: &str) {
+        let Some(device) = self.devices.with_untracked(|d| d.get(id).cloned()) else {
+            return;
+        };
+        let Some(console) = self.console(id) else {
+            return;
+        };
+        self.active.set(id.to_owned());
+        self.problems.update(|p| {
+            p.remove(id);
+        });
+        let at = now();
+        match job {
+            Job::Check => match device.check(at) {
+                Check::Fetch(job) => self.fetch(console, &device, job, label),
+                Check::Sync(job) => self.sync(console, &device, job, label),
+            },
+            Job::Act(action) => {
+                let mut changed = device.clone();
+                let job = changed.act(action);
+                self.update_device(id, |d| *d = changed);
+                match job {
+                    Some(job) => self.sync(console, &device, job, label),
+                    // A POP3 device changed only itself: no dialogue, a new picture.
+                    None => {
+                        self.record();
+                    }
+                }
+            }
+            Job::Send { draft, replying_to } => {
+                let reply = replying_to.as_ref().map(|(f, k)| (f.as_str(), *k));
+                let sending = device.send(&draft, at, reply);
+                let message = sending.submission.message.clone();
+                if self.submit(console, &device, sending.submission, label) {
+                    match sending.save {
+                        Some(job) => self.sync(console, &device, job, label),
+                        None => {
+                            self.update_device(id, |d| d.sent(message, reply));
+                            console.settle();
+                        }
+                    }
+                }
+            }
+            Job::Setup {
+                receiving,
+                submission,
+            } => {
+                self.hang_up(id);
+                self.update_device(id, |d| {
+                    d.set_receiving(receiving);
+                    d.submission = submission;
+                });
+                self.record();
+            }
+        }
+        self.deliver_pushes();
+    }
+
+    /// Changes a device; new messages in its INBOX are news for the live region.
+    fn update_device(&self, id: &str, f: impl FnOnce(&mut Device)) {
+        let mut news = 0;
+        self.devices.update(|d| {
+            if let Some(device) = d.get_mut(id) {
+                let before = inbox_keys(device);
+                f(device);
+                news = inbox_keys(device).difference(&before).count();
+            }
+        });
+        if news > 0 {
+            self.news.set(Some((id.to_owned(), news)));
+        }
+    }
+
+    fn problem(&self, id: &str, reply: String) {
+        self.problems.update(|p| {
+            p.insert(id.to_owned(), reply);
+        });
+    }
+
+    /// Connects the device to its server and lets the client talk until it has nothing
+    /// more to say. Returns the session if it is still open (an IMAP client in IDLE).
+    fn converse(
+        &self,
+        console: Console,
+        device: &Device,
+        port: Port,
+        label: &str,
+        client: &mut dyn FnMut(&[u8]) -> Vec<u8>,
+    ) -> Option<SessionId> {
+        let host = console.server_of(&device.login)?;
+        console.open(label, &host, port);
+        let (session, greeting) = self
+            .world
+            .try_update(|w| w.connect(&host, port, now()))?
+            .ok()?;
+        let first = client(&greeting.wire);
+        console.show(greeting, port.service);
+        self.turns(console, session, port.service, first, client)
+    }
+
+    /// Sends the client's bytes and gives it the replies, until it is quiet or hung up.
+    fn turns(
+        &self,
+        console: Console,
+        session: SessionId,
+        service: Service,
+        mut bytes: Vec<u8>,
+        client: &mut dyn FnMut(&[u8]) -> Vec<u8>,
+    ) -> Option<SessionId> {
+        while !bytes.is_empty() {
+            let out = self.world.try_update(|w| w.input(session, &bytes, now()))?;
+            let closed = out.closed;
+            bytes = client(&out.wire);
+            console.show(out, service);
+            if closed {
+                return None;
+            }
+        }
+        self.world
+            .with_untracked(|w| w.is_open(session))
+            .then_some(session)
+    }
+
+    fn submit(
+        &self,
+        console: Console,
+        device: &Device,
+        job: submit::Submission,
+        label: &str,
+    ) -> bool {
+        let port = device.submission;
+        let mut client = Submitter::new(job, port.starts_encrypted());
+        self.converse(console, device, port, label, &mut |b| client.receive(b));
+        let id = device.id();
+        match client.outcome() {
+            Some(submit::Outcome::Sent { .. }) => true,
+            Some(submit::Outcome::Refused { reply, .. }) => {
+                self.problem(&id, reply.clone());
+                false
+            }
+            None => false,
+        }
+    }
+
+    fn fetch(&self, console: Console, device: &Device, job: Retrieval, label: &str) {
+        let port = device.receiving.port();
+        let at = job.now;
+        let mut client = Fetcher::new(job, port.starts_encrypted());
+        self.converse(console, device, port, label, &mut |b| client.receive(b));
+        let id = device.id();
+        match client.outcome() {
+            Some(fetch::Outcome::Fetched(f)) => self.update_device(&id, |d| d.fetched(f, at)),
+            Some(fetch::Outcome::Refused { reply, .. }) => self.problem(&id, reply),
+            None => {}
+        }
+        console.settle();
+    }
+
+    /// Runs a sync: on the device's idling connection if it has one (DONE, the work, IDLE
+    /// again), otherwise on a new connection, kept if the device stays in IDLE.
+    fn sync(&self, console: Console, device: &Device, job: SyncJob, label: &str) {
+        let id = device.id();
+        let link = self.links.try_update_value(|l| l.remove(&id)).flatten();
+        let open = link.filter(|l| {
+            l.syncer.is_idling() && self.world.with_untracked(|w| w.is_open(l.session))
+        });
+        let (session, mut syncer) = match open {
+            Some(Link {
+                session,
+                mut syncer,
+            }) => {
+                let first = syncer.more(job.ops, job.scope);
+                let session = self.turns(console, session, Service::Imap, first, &mut |b| {
+                    syncer.receive(b)
+                });
+                (session, syncer)
+            }
+            None => {
+                let port = device.receiving.port();
+                let mut syncer = Syncer::new(job, port.starts_encrypted());
+                let session =
+                    self.converse(console, device, port, label, &mut |b| syncer.receive(b));
+                (session, syncer)
+            }
+        };
+        self.settle_sync(console, &id, session, &mut syncer);
+    }
+
+    /// Applies what a syncer found, and keeps its connection if it idles.
+    fn settle_sync(
+        &self,
+        console: Console,
+        id: &str,
+        session: Option<SessionId>,
+        syncer: &mut Syncer,
+    ) {
+        while let Some(outcome) = syncer.take_outcome() {
+            match outcome {
+                sync::Outcome::Synced(s) => self.update_device(id, |d| d.synced(s)),
+                sync::Outcome::Refused { reply } => self.problem(id, reply),
+            }
+        }
+        if let Some(session) = session.filter(|_| syncer.is_idling()) {
+            let link = Link {
+                session,
+                syncer: syncer.clone(),
+            };
+            self.links.update_value(|l| {
+                l.insert(id.to_owned(), link);
+            });
+        }
+        console.settle();
+    }
+
+    /// Ends a device's idling connection politely (DONE, LOGOUT), before new settings.
+    fn hang_up(&self, id: &str) {
+        let Some(Link {
+            session,
+            mut syncer,
+        }) = self.links.try_update_value(|l| l.remove(id)).flatten()
+        else {
+            return;
+        };
+        let Some(console) = self.console(id) else {
+            return;
+        };
+        let bye = syncer.logout();
+        self.turns(console, session, Service::Imap, bye, &mut |b| {
+            syncer.receive(b)
+        });
+        if self.world.with_untracked(|w| w.is_open(session)) {
+            self.world.update(|w| {
+                w.disconnect(session);
+            });
+        }
+    }
+
+    /// Gives the updates the engine pushed to idling sessions to whoever holds them: a
+    /// device's client (which wakes and resyncs), or a terminal where the learner typed
+    /// IDLE. Each round answers the pushes of the one before; a few rounds always suffice.
+    pub fn deliver_pushes(&self) {
+        for _ in 0..PUSH_ROUNDS {
+            let pushes = self
+                .world
+                .try_update(|w| w.take_pushes())
+                .unwrap_or_default();
+            if pushes.is_empty() {
+                return;
+            }
+            for (session, out) in pushes {
+                let linked = self.links.with_value(|l| {
+                    l.iter()
+                        .find(|(_, link)| link.session == session)
+                        .map(|(id, _)| id.clone())
+                });
+                if let Some(id) = linked {
+                    let (Some(console), Some(mut link)) = (
+                        self.console(&id),
+                        self.links.try_update_value(|l| l.remove(&id)).flatten(),
+                    ) else {
+                        continue;
+                    };
+                    let first = link.syncer.receive(&out.wire);
+                    console.show(out, Service::Imap);
+                    let syncer = &mut link.syncer;
+                    let open = self.turns(console, session, Service::Imap, first, &mut |b| {
+                        syncer.receive(b)
+                    });
+                    self.settle_sync(console, &id, open, &mut link.syncer);
+                } else if let Some(console) = self.consoles().into_iter().find(|c| {
+                    c.connection.with_untracked(|k| k.as_ref().map(|k| k.id)) == Some(session)
+                }) {
+                    console.show(out, Service::Imap);
+                }
+            }
+        }
+    }
+}
+
+/// Which messages a device shows in its INBOX.
+fn inbox_keys(device: &Device) -> std::collections::BTreeSet<Key> {
+    device
+        .folders
+        .get(facteur_protocols::store::INBOX)
+        .map(|f| f.messages.iter().map(|m| m.key).collect())
+        .unwrap_or_default()
+}
+
+/// How many times pushes are passed on after one action.
+const PUSH_ROUNDS: usize = 4;

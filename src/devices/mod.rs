@@ -1,0 +1,55 @@
+//! The learner's devices: each a small mail app over its own scripted client. The panel
+//! shows one person's devices side by side, so one account on several devices is visible.
+
+mod app;
+mod compose;
+pub mod driver;
+
+use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::scene::{device_id, use_scene, PEOPLE};
+use crate::world_texts::use_world_texts;
+
+#[component]
+pub fn Devices() -> impl IntoView {
+    let (scene, texts, wt) = (use_scene(), use_texts(), use_world_texts());
+    // The person is the active device's: the devices and the terminal show the same one.
+    let person = Memo::new(move |_| {
+        let active = scene.active.get();
+        PEOPLE
+            .iter()
+            .position(|(login, kinds)| kinds.iter().any(|k| device_id(login, *k) == active))
+            .unwrap_or(0)
+    });
+    view! {
+        <section class="devices" aria-labelledby="devices-title">
+            <div class="panel-title">
+                <h2 id="devices-title">{move || wt.get().devices}</h2>
+            </div>
+            <p class="hint">{move || wt.get().devices_intro}</p>
+            <div class="people" role="group" aria-label=move || wt.get().person>
+                {PEOPLE.iter().enumerate().map(|(i, (login, kinds))| {
+                    let first = device_id(login, kinds[0]);
+                    view! {
+                        <button type="button" class="person" data-person=*login
+                            aria-pressed=move || (person.get() == i).to_string()
+                            on:click=move |_| scene.active.set(first.clone())>
+                            {*login}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            {move || {
+                let (login, kinds) = PEOPLE[person.get()];
+                kinds.iter().map(|k| view! { <app::DeviceApp id=device_id(login, *k) /> }).collect_view()
+            }}
+            <div class="visually-hidden" role="status" aria-live="polite">
+                {move || scene.news.get().map(|(id, count)| {
+                    let who = scene.devices.with_untracked(|d| d.get(&id).map(|d| texts.get().device_label(&d.login, d.kind))).unwrap_or(id);
+                    wt.get().news(&who, count)
+                })}
+            </div>
+        </section>
+    }
+}

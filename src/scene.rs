@@ -1,0 +1,226 @@
+//! The scene: the one `World`, the learner's devices, one console per device, and the
+//! snapshots that let every view show the world as it was at the step a dialogue shows.
+//!
+//! Every call into the engine goes through a console, which records a snapshot of the store
+//! and of the devices right after it; entries carry the snapshot's number. The server view
+//! and the device views read snapshots, never a second model of their own.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
+
+use facteur_protocols::client::device::{Device, DeviceKind, Receiving};
+use facteur_protocols::store::Store;
+use facteur_protocols::{Port, SessionId, World};
+use leptos::prelude::*;
+
+use crate::engine::Console;
+
+/// How many snapshots are kept; an older step shows the oldest one kept.
+const KEPT: usize = 400;
+
+/// The world and the devices at one step.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub store: Arc<Store>,
+    pub devices: Arc<BTreeMap<String, Device>>,
+}
+
+#[derive(Debug, Default)]
+struct History {
+    /// The number of the first snapshot kept.
+    first: usize,
+    snaps: VecDeque<Snapshot>,
+}
+
+impl History {
+    fn record(&mut self, snapshot: Snapshot) -> usize {
+        self.snaps.push_back(snapshot);
+        if self.snaps.len() > KEPT {
+            self.snaps.pop_front();
+            self.first += 1;
+        }
+        self.first + self.snaps.len() - 1
+    }
+
+    /// The devices changed while the store did not: the newest snapshot takes them.
+    fn amend(&mut self, devices: Arc<BTreeMap<String, Device>>) {
+        if let Some(last) = self.snaps.back_mut() {
+            last.devices = devices;
+        }
+    }
+
+    fn get(&self, at: usize) -> Option<Snapshot> {
+        let i = at
+            .saturating_sub(self.first)
+            .min(self.snaps.len().checked_sub(1)?);
+        self.snaps.get(i).cloned()
+    }
+}
+
+/// The demo world's people and their devices (curriculum: alice and carol have a laptop;
+/// bob a phone, a laptop and a tablet). Every device starts on IMAP over TLS, as a mail app
+/// set up today would; its settings switch it to POP3.
+pub const PEOPLE: [(&str, &[DeviceKind]); 3] = [
+    ("alice", &[DeviceKind::Laptop]),
+    (
+        "bob",
+        &[DeviceKind::Phone, DeviceKind::Laptop, DeviceKind::Tablet],
+    ),
+    ("carol", &[DeviceKind::Laptop]),
+];
+
+pub fn device_id(login: &str, kind: DeviceKind) -> String {
+    format!("{login}-{}", kind.slug())
+}
+
+/// An IMAP device's connection kept open in IDLE, and the client speaking on it.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub session: SessionId,
+    pub syncer: facteur_protocols::client::sync::Syncer,
+}
+
+#[derive(Clone, Copy)]
+pub struct Scene {
+    pub world: RwSignal<World>,
+    /// The devices as they are now (the views show them as of their dialogue's step).
+    pub devices: RwSignal<BTreeMap<String, Device>>,
+    history: StoredValue<History>,
+    /// The number of the newest snapshot, so views follow new ones.
+    pub latest: RwSignal<usize>,
+    consoles: StoredValue<BTreeMap<String, Console>>,
+    /// The device whose terminal is on screen.
+    pub active: RwSignal<String>,
+    pub links: StoredValue<BTreeMap<String, Link>>,
+    /// The server's words when a device's last action was refused, by device.
+    pub problems: RwSignal<BTreeMap<String, String>>,
+    /// The latest news for the live region: which device got how many new messages.
+    pub news: RwSignal<Option<(String, usize)>>,
+}
+
+pub fn use_scene() -> Scene {
+    expect_context()
+}
+
+impl Scene {
+    pub fn new() -> Scene {
+        let world = World::demo();
+        let devices: BTreeMap<String, Device> = PEOPLE
+            .iter()
+            .flat_map(|(login, kinds)| kinds.iter().map(move |k| (*login, *k)))
+            .filter_map(|(login, kind)| {
+                let account = world.store.account(login)?;
+                let receiving = Receiving::Imap {
+                    port: Port::IMAPS,
+                    idle: false,
+                };
+                Some((
+                    device_id(login, kind),
+                    Device::new(kind, account, receiving),
+                ))
+            })
+            .collect();
+        let mut history = History::default();
+        history.record(Snapshot {
+            store: Arc::new(world.store.clone()),
+            devices: Arc::new(devices.clone()),
+        });
+        let scene = Scene {
+            world: RwSignal::new(world),
+            devices: RwSignal::new(devices),
+            history: StoredValue::new(history),
+            latest: RwSignal::new(0),
+            consoles: StoredValue::new(BTreeMap::new()),
+            active: RwSignal::new(device_id("alice", DeviceKind::Laptop)),
+            links: StoredValue::new(BTreeMap::new()),
+            problems: RwSignal::new(BTreeMap::new()),
+            news: RwSignal::new(None),
+        };
+        let ids: Vec<String> = scene
+            .devices
+            .with_untracked(|d| d.keys().cloned().collect());
+        let consoles = ids
+            .into_iter()
+            .map(|id| (id, Console::new(scene)))
+            .collect();
+        scene.consoles.set_value(consoles);
+        scene
+    }
+
+    /// Records the world and the devices as they are now; returns the snapshot's number.
+    pub fn record(&self) -> usize {
+        let snapshot = Snapshot {
+            store: Arc::new(self.world.with_untracked(|w| w.store.clone())),
+            devices: Arc::new(self.devices.get_untracked()),
+        };
+        let mut number = 0;
+        self.history.update_value(|h| number = h.record(snapshot));
+        self.latest.set(number);
+        number
+    }
+
+    /// The devices changed after the newest snapshot and nothing else did (a device took
+    /// in what its client found): the newest snapshot shows them.
+    pub fn amend(&self) -> usize {
+        let devices = Arc::new(self.devices.get_untracked());
+        self.history.update_value(|h| h.amend(devices));
+        let latest = self.latest.get_untracked();
+        self.latest.set(latest);
+        latest
+    }
+
+    pub fn snapshot(&self, at: usize) -> Option<Snapshot> {
+        self.history.with_value(|h| h.get(at))
+    }
+
+    pub fn console(&self, device: &str) -> Option<Console> {
+        self.consoles.with_value(|c| c.get(device).copied())
+    }
+
+    pub fn consoles(&self) -> Vec<Console> {
+        self.consoles.with_value(|c| c.values().copied().collect())
+    }
+
+    /// The console on screen (tracked: follows the active device).
+    pub fn active_console(&self) -> Option<Console> {
+        let id = self.active.get();
+        self.console(&id)
+    }
+
+    /// The snapshot a console's dialogue stands at, while it is not at its end: the
+    /// selected line's, or the newest shown line's while lines wait (before the first is
+    /// shown, the state the first stands for). None when it is at the end: then views show
+    /// the world as it is (tracked).
+    pub fn position(&self, console: Console) -> Option<usize> {
+        let selected = console.selected.get();
+        console.playback.with(|p| {
+            let shown = p.shown();
+            if let Some(entry) = selected.and_then(|id| shown.iter().find(|e| e.id == id)) {
+                return Some(entry.snapshot);
+            }
+            if !p.has_pending() {
+                return None;
+            }
+            shown.last().or(p.next_pending()).map(|e| e.snapshot)
+        })
+    }
+
+    /// The snapshot before this one, for what changed at a step.
+    pub fn previous(&self, at: usize) -> Option<Snapshot> {
+        at.checked_sub(1).and_then(|before| self.snapshot(before))
+    }
+
+    /// The newest snapshot (tracked).
+    pub fn now(&self) -> usize {
+        self.latest.get()
+    }
+
+    /// A device as its own dialogue has got to (tracked).
+    pub fn device_view(&self, id: &str) -> Option<Device> {
+        let console = self.console(id)?;
+        match self.position(console) {
+            Some(at) => self.snapshot(at).and_then(|s| s.devices.get(id).cloned()),
+            None => self.devices.with(|d| d.get(id).cloned()),
+        }
+    }
+}
