@@ -106,7 +106,7 @@ test('the tablet in IDLE hears of alice\'s message at once and shows it without 
       ['DONE', 'UID FETCH 1:* (FLAGS)', 'UID FETCH 6 (BODY.PEEK[])', 'IDLE']);
     await screenshot(page, 'world-idle-push');
     // The README's picture: devices, terminal and server side together.
-    await page.setViewportSize({ width: 1600, height: 1100 });
+    await page.setViewportSize({ width: 1600, height: 1300 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${artifacts}/readme-world.png` });
   });

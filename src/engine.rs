@@ -46,6 +46,14 @@ pub struct Entry {
     pub snapshot: usize,
 }
 
+impl Entry {
+    /// A line of a message's content (DATA, RETR, a FETCH literal): it plays with the line
+    /// that announced it.
+    pub fn is_content(&self) -> bool {
+        self.role == Some(Role::Data) || self.notes.iter().any(Note::is_message_data)
+    }
+}
+
 /// The open connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Connection {

@@ -39,15 +39,32 @@ impl<T> Playback<T> {
         }
     }
 
-    /// Takes back the newest shown step: it waits again, first in line.
-    pub fn step_back(&mut self) -> bool {
-        match self.shown.pop() {
-            Some(step) => {
-                self.pending.push_front(step);
-                true
-            }
-            None => false,
+    /// Shows the oldest waiting step and the waiting steps that continue it: the lines of
+    /// a message's content go with the line that announced them, so a downloaded message
+    /// does not take a beat per line.
+    pub fn step_with(&mut self, continues: impl Fn(&T) -> bool) -> bool {
+        if !self.step() {
+            return false;
         }
+        while self.pending.front().is_some_and(&continues) {
+            self.step();
+        }
+        true
+    }
+
+    /// Takes back the newest shown step, and the ones before it that it continues: they
+    /// wait again, first in line.
+    pub fn step_back_with(&mut self, continues: impl Fn(&T) -> bool) -> bool {
+        let mut took = false;
+        while let Some(step) = self.shown.pop() {
+            took = true;
+            let more = continues(&step);
+            self.pending.push_front(step);
+            if !more {
+                break;
+            }
+        }
+        took
     }
 
     /// The newest step, waiting or shown.
@@ -129,14 +146,34 @@ mod tests {
         p.enqueue(2);
         p.step();
         p.step();
-        assert!(p.step_back());
+        let single = |_: &i32| false;
+        assert!(p.step_back_with(single));
         assert_eq!(p.shown(), [1]);
         assert_eq!(p.pending().copied().collect::<Vec<_>>(), [2]);
-        p.step_back();
-        assert!(!p.step_back(), "nothing left to take back");
+        p.step_back_with(single);
+        assert!(!p.step_back_with(single), "nothing left to take back");
         assert_eq!(p.next_pending(), Some(&1));
         *p.last_mut().expect("a step") = 20;
         assert_eq!(p.pending().copied().collect::<Vec<_>>(), [1, 20]);
+    }
+
+    #[test]
+    fn content_lines_come_and_go_with_the_line_that_announced_them() {
+        // Negative numbers stand for lines of message content.
+        let content = |n: &i32| *n < 0;
+        let mut p = Playback::default();
+        for n in [1, 2, -1, -2, -3, 3] {
+            p.enqueue(n);
+        }
+        p.step_with(content);
+        assert_eq!(p.shown(), [1]);
+        p.step_with(content);
+        assert_eq!(p.shown(), [1, 2, -1, -2, -3]);
+        p.step_with(content);
+        assert!(p.step_back_with(content));
+        assert_eq!(p.shown(), [1, 2, -1, -2, -3]);
+        assert!(p.step_back_with(content));
+        assert_eq!(p.shown(), [1], "the content goes back with its line");
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub struct WorldTexts {
     pub pop3_note: &'static str,
     pub imap_note: &'static str,
     pub idling: &'static str,
+    pub talking: &'static str,
+    pub lines_to_go: &'static str,
+    pub skip: &'static str,
     pub refused: &'static str,
     pub no_recipient: &'static str,
     pub bad_address: &'static str,
@@ -171,6 +174,9 @@ const EN: WorldTexts = WorldTexts {
     pop3_note: "POP3: these copies, folders, flags and Sent live on this device only.",
     imap_note: "IMAP: the server's folders and flags, as of this device's last sync.",
     idling: "In IDLE: the server will tell it of new mail",
+    talking: "Talking to the server in its terminal:",
+    lines_to_go: "lines to go",
+    skip: "Skip to the end",
     refused: "The server said no:",
     no_recipient: "Write at least one address in To.",
     bad_address: "This is not an email address:",
@@ -262,6 +268,9 @@ const FR: WorldTexts = WorldTexts {
     pop3_note: "POP3 : ces copies, dossiers, drapeaux et Envoyés n'existent que sur cet appareil.",
     imap_note: "IMAP : les dossiers et drapeaux du serveur, lors de la dernière synchronisation de cet appareil.",
     idling: "En IDLE : le serveur le préviendra d'un nouveau message",
+    talking: "Dialogue avec le serveur dans son terminal :",
+    lines_to_go: "lignes à venir",
+    skip: "Aller à la fin",
     refused: "Le serveur a refusé :",
     no_recipient: "Indiquez au moins une adresse dans À.",
     bad_address: "Ceci n'est pas une adresse e-mail :",
@@ -290,6 +299,11 @@ impl WorldTexts {
 
     fn singular(&self, n: usize) -> bool {
         n == 1 || (n == 0 && self.zero_is_singular)
+    }
+
+    /// "Talking to the server in its terminal: 12 lines to go".
+    pub fn talking(&self, lines: usize) -> String {
+        format!("{} {lines} {}", self.talking, self.lines_to_go)
     }
 
     /// "1 message", "5 messages".

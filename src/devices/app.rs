@@ -98,6 +98,12 @@ pub fn DeviceApp(id: String) -> impl IntoView {
         scene.links.with_value(|l| l.contains_key(&id.get_value()))
     };
     let problem = move || scene.problems.with(|p| p.get(&id.get_value()).cloned());
+    // Lines of its dialogue still to play: the view catches up when they have.
+    let playing = move || {
+        scene
+            .console(&id.get_value())
+            .map_or(0, |c| c.playback.with(|p| p.pending().count()))
+    };
     // The folder shown, if the device still has it.
     let current = Memo::new(move |_| {
         let name = folder.get();
@@ -167,6 +173,16 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                 <button type="button" class="write" on:click=move |_| composing.set(Some((Draft::default(), None)))>{move || wt.get().write}</button>
                 <button type="button" class="new-folder" on:click=move |_| naming.set(Some(String::new()))>{move || wt.get().new_folder}</button>
             </div>
+            <Show when=move || { playing() > 0 }>
+                <p class="talking" role="status">
+                    {move || wt.get().talking(playing())}" "
+                    <button type="button" class="link skip" on:click=move |_| {
+                        if let Some(c) = scene.console(&id.get_value()) {
+                            c.playback.update(|p| p.skip_to_end());
+                        }
+                    }>{move || wt.get().skip}</button>
+                </p>
+            </Show>
             <Show when=move || idling()>
                 <p class="idling">{move || wt.get().idling}</p>
             </Show>

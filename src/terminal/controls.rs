@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{copy, download};
-use crate::engine::use_console;
+use crate::engine::{use_console, Entry};
 use crate::i18n::use_texts;
 
 const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
@@ -25,12 +25,12 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
             // Taking a line back shows the world as it was before it, in every view.
             <button type="button" class="step-back" on:click=move |_| {
                 console.selected.set(None);
-                console.playback.update(|p| { p.step_back(); });
+                console.playback.update(|p| { p.step_back_with(Entry::is_content); });
                 playing.set(false);
             } prop:disabled=move || console.playback.with(|p| p.shown().is_empty())>
                 {move || texts.get().step_back}
             </button>
-            <button type="button" class="step" on:click=move |_| { console.playback.update(|p| { p.step(); }); }
+            <button type="button" class="step" on:click=move |_| { console.playback.update(|p| { p.step_with(Entry::is_content); }); }
                 prop:disabled=move || waiting() == 0>
                 {move || texts.get().step}
             </button>

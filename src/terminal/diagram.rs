@@ -9,10 +9,13 @@ use crate::i18n::use_texts;
 
 const TOP: f64 = 56.0;
 const ROW: f64 = 26.0;
-/// Lifelines' x positions, and the picture's width, for two parties or three.
-const LANES: [f64; 3] = [70.0, 330.0, 590.0];
-const MARGIN: f64 = 70.0;
-const LABEL_CHARS: usize = 34;
+/// Lifelines' x positions, and the picture's width, for two parties or three: two lanes fit
+/// the side panel of a 1100 px window (about 370 px) without scrolling, so a server's name
+/// is never cut.
+const LANES: [f64; 3] = [62.0, 290.0, 518.0];
+const MARGIN: f64 = 64.0;
+/// About what fits between two lanes in 12 px monospace.
+const LABEL_CHARS: usize = 30;
 /// The height of one unfolded line under its arrow.
 const LINE: f64 = 16.0;
 

@@ -32,7 +32,7 @@ fn classes(e: &Entry) -> String {
     if e.notes.iter().any(Note::is_forgiven) {
         c.push("forgiven");
     }
-    if e.role == Some(Role::Data) || e.notes.iter().any(Note::is_message_data) {
+    if e.is_content() {
         c.push("data");
     }
     c.join(" ")

@@ -13,6 +13,7 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::engine::Entry;
 use crate::i18n::use_texts;
 use crate::scene::use_scene;
 
@@ -40,7 +41,11 @@ pub fn Terminal() -> impl IntoView {
                 continue;
             }
             for console in scene.consoles() {
-                if console.playback.try_update(|p| p.step()).is_none() {
+                if console
+                    .playback
+                    .try_update(|p| p.step_with(Entry::is_content))
+                    .is_none()
+                {
                     return;
                 }
             }
