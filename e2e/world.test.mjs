@@ -128,6 +128,15 @@ test('sent from the IMAP laptop, the message is in Sent on the tablet too; a POP
     const sent = await subjects(page, 'bob-tablet', 'Sent');
     assert.ok(!sent.includes('From the phone'), 'the POP3 phone never told the server');
     assert.deepEqual((await serverRows(page, 'bob', 'Sent')).map((r) => r.subject), ['From the laptop']);
+    // A draft saved on the IMAP laptop is on the server, with \Draft, for every device.
+    const laptop = device(page, 'bob-laptop');
+    await laptop.locator('button.write').click();
+    await laptop.locator('.compose-subject').fill('Half-written');
+    await laptop.locator('.compose .save-draft').click();
+    await showAll(page);
+    assert.match((await serverRows(page, 'bob', 'Drafts'))[0].flags, /\\Draft/);
+    await checkMail(page, 'bob-tablet');
+    assertHas(await subjects(page, 'bob-tablet', 'Drafts'), 'Half-written', 'the tablet\'s Drafts');
     await screenshot(page, 'world-sent');
   });
 });
@@ -190,5 +199,45 @@ test('a subject written as a script tag shows literally in the devices, the serv
     assert.deepEqual(dialogs, []);
     await screenshot(page, 'world-script-subject');
     await modal.getByRole('button', { name: 'Close' }).click();
+  });
+});
+
+test('the path of a message lights the hop of the line on screen: submission, relay, reading', async () => {
+  await withPage(wide, async (page) => {
+    const lit = () => page.locator('.message-path li.lit').getAttribute('class');
+    await choosePerson(page, 'alice');
+    await send(page, 'alice-laptop', { to: 'carol@other.test', subject: 'Across the relay' });
+    await page.locator('.dialogue .line.client:not(.relay)', { hasText: 'MAIL FROM:<alice@example.test>' }).click();
+    assert.match(await lit(), /device/);
+    await page.locator('.dialogue .line.server:not(.relay)', { hasText: '354' }).click();
+    assert.match(await lit(), /submission/);
+    await page.locator('.dialogue .line.relay').first().click();
+    assert.match(await lit(), /relay/);
+    await page.locator('.dialogue .line.client', { hasText: 'APPEND Sent' }).click();
+    assert.match(await lit(), /readers/);
+    assert.equal(await page.locator('.message-path [aria-current=step]').count(), 1);
+    await screenshot(page, 'world-path-relay');
+  });
+});
+
+test('at 360 px the views are tabs: devices, terminal and server side, with no sideways scrolling', async () => {
+  await withPage({ locale: 'en-GB', viewport: { width: 360, height: 740 } }, async (page) => {
+    const tab = (name) => page.locator('.view-tabs').getByRole('button', { name });
+    assert.equal(await tab('Terminal').getAttribute('aria-pressed'), 'true', 'a newcomer starts at the terminal');
+    await tab('Devices').click();
+    await choosePerson(page, 'bob');
+    await device(page, 'bob-phone').locator('.check-mail').click();
+    // The dialogue plays in the terminal; the phone says so and can skip to the end.
+    const skip = device(page, 'bob-phone').getByRole('button', { name: 'Skip to the end' });
+    await skip.click();
+    assert.equal((await subjects(page, 'bob-phone')).length, 5);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'devices fit');
+    await screenshot(page, 'world-360-devices');
+    await tab('Server side').click();
+    assert.equal((await serverRows(page, 'bob')).length, 5);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'server side fits');
+    await screenshot(page, 'world-360-server');
+    await tab('Terminal').click();
+    assertHas(await lines(page, 'client'), 'a10 LOGOUT', 'the phone\'s dialogue');
   });
 });

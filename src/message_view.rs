@@ -36,6 +36,10 @@ pub fn MessageView(raw: Vec<u8>) -> impl IntoView {
                 <dt>{move || texts.get().subject}</dt><dd class="message-subject">{summary.subject.clone()}</dd>
                 <dt>{move || texts.get().date}</dt><dd>{summary.date.clone()}</dd>
             </dl>
+            <details class="message-headers">
+                <summary>{move || texts.get().headers}</summary>
+                <pre>{summary.headers.clone()}</pre>
+            </details>
             <Show when=move || has_html>
                 <p class="hint">{move || texts.get().html_source}</p>
             </Show>

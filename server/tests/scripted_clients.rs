@@ -65,6 +65,7 @@ fn bob_sync(scope: Scope, ops: Vec<Op>, known: BTreeMap<String, Known>) -> SyncJ
         scope,
         known,
         idle: false,
+        authenticate: false,
     }
 }
 
@@ -152,18 +153,22 @@ fn the_syncer_replays_actions_and_wakes_from_idle_when_mail_arrives() {
     );
     let inbox = &first.folders[INBOX];
     let uid = *inbox.messages.keys().next().expect("a message");
+    // This time logging in with AUTHENTICATE PLAIN, its answer in the command (SASL-IR).
     let flagged = sync(
         &server,
-        bob_sync(
-            Scope::Folders(vec![INBOX.into()]),
-            vec![Op::SetFlag {
-                mailbox: INBOX.into(),
-                uid,
-                flag: Flag::Flagged,
-                on: true,
-            }],
-            BTreeMap::new(),
-        ),
+        SyncJob {
+            authenticate: true,
+            ..bob_sync(
+                Scope::Folders(vec![INBOX.into()]),
+                vec![Op::SetFlag {
+                    mailbox: INBOX.into(),
+                    uid,
+                    flag: Flag::Flagged,
+                    on: true,
+                }],
+                BTreeMap::new(),
+            )
+        },
     );
     assert!(flagged.folders[INBOX].messages[&uid]
         .flags

@@ -209,6 +209,9 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                 <Compose draft=draft on_send=Callback::new(move |draft: Draft| {
                     composing.set(None);
                     run(Job::Send { draft, replying_to: replying_to.clone() });
+                }) on_save=Callback::new(move |draft: Draft| {
+                    composing.set(None);
+                    run(Job::SaveDraft(draft));
                 }) on_cancel=Callback::new(move |_| composing.set(None)) />
             })}
             <p class="device-note">{move || device.with(|d| {

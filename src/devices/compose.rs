@@ -7,21 +7,27 @@ use leptos::prelude::*;
 use crate::world_texts::use_world_texts;
 
 #[component]
-pub fn Compose(draft: Draft, on_send: Callback<Draft>, on_cancel: Callback<()>) -> impl IntoView {
+pub fn Compose(
+    draft: Draft,
+    on_send: Callback<Draft>,
+    on_save: Callback<Draft>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
     let wt = use_world_texts();
     let to = RwSignal::new(draft.to.clone());
     let subject = RwSignal::new(draft.subject.clone());
     let body = RwSignal::new(draft.body.clone());
     let error = RwSignal::new(None::<String>);
-    let in_reply_to = draft.in_reply_to.clone();
+    let in_reply_to = StoredValue::new(draft.in_reply_to.clone());
+    let typed = move || Draft {
+        to: to.get_untracked(),
+        subject: subject.get_untracked(),
+        body: body.get_untracked(),
+        in_reply_to: in_reply_to.get_value(),
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let draft = Draft {
-            to: to.get_untracked(),
-            subject: subject.get_untracked(),
-            body: body.get_untracked(),
-            in_reply_to: in_reply_to.clone(),
-        };
+        let draft = typed();
         let t = wt.get_untracked();
         match draft.check() {
             Ok(()) => on_send.run(draft),
@@ -49,6 +55,7 @@ pub fn Compose(draft: Draft, on_send: Callback<Draft>, on_cancel: Callback<()>) 
             {move || error.get().map(|e| view! { <p class="problem" role="alert">{e}</p> })}
             <div class="compose-actions">
                 <button type="submit" class="send primary">{move || wt.get().send}</button>
+                <button type="button" class="save-draft" on:click=move |_| on_save.run(typed())>{move || wt.get().save_draft}</button>
                 <button type="button" on:click=move |_| on_cancel.run(())>{move || wt.get().cancel}</button>
             </div>
         </form>

@@ -24,6 +24,8 @@ pub enum Job {
         replying_to: Option<(String, Key)>,
     },
     Act(Action),
+    /// Keep an unfinished message in Drafts.
+    SaveDraft(Draft),
     /// New settings: how it reads mail and where it submits.
     Setup {
         receiving: Receiving,
@@ -57,6 +59,17 @@ impl Scene {
                 match job {
                     Some(job) => self.sync(console, &device, job, label),
                     // A POP3 device changed only itself: no dialogue, a new picture.
+                    None => {
+                        self.record();
+                    }
+                }
+            }
+            Job::SaveDraft(draft) => {
+                let mut changed = device.clone();
+                let job = changed.save_draft(&draft, at);
+                self.update_device(id, |d| *d = changed);
+                match job {
+                    Some(job) => self.sync(console, &device, job, label),
                     None => {
                         self.record();
                     }

@@ -53,7 +53,12 @@ impl Draft {
     pub fn message(&self, name: &str, address: &str, date: Timestamp, message_id: &str) -> Vec<u8> {
         let mut m = String::new();
         m.push_str(&format!("From: {} <{address}>\r\n", phrase(name)));
-        m.push_str(&format!("To: {}\r\n", self.recipients().join(", ")));
+        // A draft may have no recipient yet; then it has no To (RFC 5322 §3.6.3 wants at
+        // least one address in a To field that is there).
+        let to = self.recipients();
+        if !to.is_empty() {
+            m.push_str(&format!("To: {}\r\n", to.join(", ")));
+        }
         m.push_str(&format!("Subject: {}\r\n", encoded_word(&self.subject)));
         m.push_str(&format!("Date: {}\r\n", date.rfc5322()));
         m.push_str(&format!("Message-ID: <{message_id}>\r\n"));

@@ -277,6 +277,7 @@ impl Device {
             scope,
             known,
             idle,
+            authenticate: false,
         }
     }
 
@@ -329,6 +330,31 @@ impl Device {
         self.keep_local(&sent, message, BTreeSet::from([Flag::Seen]));
         if let Some((folder, key)) = replying_to {
             self.set_local_flag(folder, key, Flag::Answered, true);
+        }
+    }
+
+    /// Keeps an unfinished message in Drafts, marked `\Draft`: on the server by APPEND for
+    /// an IMAP device (every device sees it), here only for a POP3 device.
+    pub fn save_draft(&mut self, draft: &Draft, now: Timestamp) -> Option<SyncJob> {
+        let message_id = format!("{}.draft.{}@{}", now.0, self.kind.slug(), self.hostname());
+        let message = draft.message(&self.display_name, &self.address, now, &message_id);
+        let drafts = self
+            .special(SpecialUse::Drafts)
+            .unwrap_or_else(|| "Drafts".into());
+        let flags = [Flag::Draft, Flag::Seen];
+        match self.receiving {
+            Receiving::Imap { idle, .. } => {
+                let ops = vec![Op::Append {
+                    mailbox: drafts.clone(),
+                    flags: flags.to_vec(),
+                    message,
+                }];
+                Some(self.sync_job(Scope::Folders(vec![drafts]), ops, idle))
+            }
+            Receiving::Pop3 { .. } => {
+                self.keep_local(&drafts, message, flags.into());
+                None
+            }
         }
     }
 
@@ -668,6 +694,32 @@ mod tests {
         check(&mut world, &mut phone);
         assert!(phone.message(INBOX, key).is_none());
         assert_eq!(phone.folders["Trash"].messages.len(), 1);
+    }
+
+    #[test]
+    fn a_draft_is_on_the_server_for_imap_and_on_the_device_for_pop3() {
+        let mut world = World::demo();
+        let mut laptop = device(&world, "bob", DeviceKind::Laptop, IMAP);
+        let mut phone = device(&world, "bob", DeviceKind::Phone, POP3_LEAVE);
+        let draft = Draft {
+            subject: "Half-written".into(),
+            ..Draft::default()
+        };
+        let job = laptop
+            .save_draft(&draft, Timestamp(0))
+            .expect("an IMAP sync");
+        let synced = run_sync(&mut world, job);
+        laptop.synced(synced);
+        assert!(phone.save_draft(&draft, Timestamp(0)).is_none());
+        let on_server = world.store.mailbox("bob", "Drafts").expect("Drafts");
+        assert_eq!(on_server.messages.len(), 1, "only the IMAP laptop's");
+        assert!(on_server.messages[0].has(&Flag::Draft));
+        for d in [&laptop, &phone] {
+            let drafts = &d.folders["Drafts"].messages;
+            assert_eq!(drafts.len(), 1);
+            assert_eq!(drafts[0].summary().subject, "Half-written");
+            assert!(!String::from_utf8_lossy(&drafts[0].raw).contains("To:"));
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::imap_read::{astring, flags, read, Partial, Response, Token};
 use super::incoming::Incoming;
+use crate::sasl;
 use crate::store::{Flag, SpecialUse, INBOX};
 
 /// Something the user did on the device that the server must hear of.
@@ -76,6 +77,8 @@ pub struct SyncJob {
     pub known: BTreeMap<String, Known>,
     /// Stay connected in IDLE on INBOX afterwards.
     pub idle: bool,
+    /// Log in with AUTHENTICATE PLAIN (RFC 9051 §6.2.2, RFC 4616) instead of LOGIN.
+    pub authenticate: bool,
 }
 
 /// A message as the server listed it.
@@ -116,6 +119,7 @@ pub enum Outcome {
 enum Cmd {
     StartTls,
     Login,
+    Authenticate,
     Op(Op),
     /// SELECT to bring a folder up to date.
     Select(String),
@@ -151,6 +155,8 @@ pub struct Syncer {
     idling: bool,
     /// The connection is over (LOGOUT completed, or the server said BYE).
     finished: bool,
+    /// The server announced SASL-IR (RFC 4959): AUTHENTICATE may carry its answer at once.
+    sasl_ir: bool,
 }
 
 impl Syncer {
@@ -171,6 +177,7 @@ impl Syncer {
             outcomes: VecDeque::new(),
             idling: false,
             finished: false,
+            sasl_ir: false,
         }
     }
 
@@ -241,10 +248,19 @@ impl Syncer {
             return Vec::new();
         }
         let caps = r.code_words("CAPABILITY").unwrap_or_default();
-        if !self.encrypted && caps.iter().any(|c| c.eq_ignore_ascii_case("STARTTLS")) {
+        let has = |cap: &str| caps.iter().any(|c| c.eq_ignore_ascii_case(cap));
+        let starttls = !self.encrypted && has("STARTTLS");
+        if starttls {
             self.plan.push_back(Cmd::StartTls);
         }
-        self.plan.push_back(Cmd::Login);
+        // What was announced before TLS is forgotten after it (RFC 9051 §6.2.1).
+        self.sasl_ir = has("SASL-IR") && !starttls;
+        let login = if self.job.authenticate || has("LOGINDISABLED") && !starttls {
+            Cmd::Authenticate
+        } else {
+            Cmd::Login
+        };
+        self.plan.push_back(login);
         let ops = std::mem::take(&mut self.job.ops);
         self.plan.extend(ops.into_iter().map(Cmd::Op));
         match self.job.scope.clone() {
@@ -350,6 +366,12 @@ impl Syncer {
 
     fn continuation(&mut self) -> Vec<u8> {
         match &self.current {
+            Some((_, Cmd::Authenticate)) => {
+                let mut bytes =
+                    sasl::plain_response(&self.job.user, &self.job.password).into_bytes();
+                bytes.extend_from_slice(b"\r\n");
+                bytes
+            }
             Some((_, Cmd::Op(Op::Append { message, .. }))) => {
                 let mut bytes = message.clone();
                 bytes.extend_from_slice(b"\r\n");
@@ -431,14 +453,14 @@ impl Syncer {
                 return Vec::new();
             }
             Cmd::Open(name) => self.selected = Some(name),
-            Cmd::Login | Cmd::Op(_) | Cmd::UidExpunge(_) | Cmd::Idle => {}
+            Cmd::Login | Cmd::Authenticate | Cmd::Op(_) | Cmd::UidExpunge(_) | Cmd::Idle => {}
         }
         self.next()
     }
 
     fn refused(&mut self, cmd: Cmd, r: &Response) -> Vec<u8> {
         match cmd {
-            Cmd::Login | Cmd::StartTls => {
+            Cmd::Login | Cmd::Authenticate | Cmd::StartTls => {
                 self.outcomes.push_back(Outcome::Refused {
                     reply: r.line.clone(),
                 });
@@ -538,6 +560,11 @@ impl Syncer {
                 astring(&self.job.user),
                 astring(&self.job.password)
             ),
+            Cmd::Authenticate if self.sasl_ir => format!(
+                "AUTHENTICATE PLAIN {}",
+                sasl::plain_response(&self.job.user, &self.job.password)
+            ),
+            Cmd::Authenticate => "AUTHENTICATE PLAIN".into(),
             Cmd::Select(name) | Cmd::Open(name) => format!("SELECT {}", astring(name)),
             Cmd::List => "LIST \"\" \"*\"".into(),
             Cmd::FetchFlags(_) => "UID FETCH 1:* (FLAGS)".into(),
@@ -625,6 +652,7 @@ mod tests {
             scope,
             known: BTreeMap::new(),
             idle: false,
+            authenticate: false,
         }
     }
 
@@ -788,6 +816,24 @@ mod tests {
         let mut world = World::demo();
         let (_, sent) = sync(&mut world, Port::IMAP, job(Scope::Folders(vec![]), vec![]));
         assert_eq!(sent[..2], ["a1 STARTTLS", "a2 LOGIN bob builder"]);
+    }
+
+    #[test]
+    fn authenticate_plain_answers_the_continuation_or_goes_in_one_line() {
+        let plain = SyncJob {
+            authenticate: true,
+            ..job(Scope::Folders(vec![]), vec![])
+        };
+        let mut world = World::demo();
+        // After STARTTLS the capabilities seen before are forgotten: no SASL-IR, so the
+        // answer waits for the server's "+".
+        let (_, sent) = sync(&mut world, Port::IMAP, plain.clone());
+        assert_eq!(
+            sent[..3],
+            ["a1 STARTTLS", "a2 AUTHENTICATE PLAIN", "AGJvYgBidWlsZGVy"]
+        );
+        let (_, sent) = sync(&mut world, Port::IMAPS, plain);
+        assert_eq!(sent[0], "a1 AUTHENTICATE PLAIN AGJvYgBidWlsZGVy");
     }
 
     #[test]
