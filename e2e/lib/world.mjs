@@ -14,21 +14,23 @@ export async function choosePerson(page, login) {
   await page.locator(`.person[data-person="${login}"]`).click();
 }
 
+/** Opens a device's settings (if closed) and returns the device. */
+async function settings(page, id) {
+  const d = device(page, id);
+  const details = d.locator('.device-settings');
+  if (!(await details.getAttribute('open'))) await details.locator('summary').click();
+  return d;
+}
+
 /** Picks how a device reads mail: 'imap', 'pop3-delete', 'pop3-leave' or 'pop3-days'. */
 export async function setReading(page, id, value) {
-  const d = device(page, id);
-  const settings = d.locator('.device-settings');
-  if (!(await settings.getAttribute('open'))) await settings.locator('summary').click();
-  await d.locator('select.reading').selectOption(value);
+  await (await settings(page, id)).locator('select.reading').selectOption(value);
   await showAll(page);
 }
 
 /** Turns IDLE on or off for an IMAP device. */
 export async function setIdle(page, id, on) {
-  const d = device(page, id);
-  const settings = d.locator('.device-settings');
-  if (!(await settings.getAttribute('open'))) await settings.locator('summary').click();
-  await d.locator('input.idle').setChecked(on);
+  await (await settings(page, id)).locator('input.idle').setChecked(on);
   await showAll(page);
 }
 

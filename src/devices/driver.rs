@@ -52,28 +52,9 @@ impl Scene {
                 Check::Fetch(job) => self.fetch(console, &device, job, label),
                 Check::Sync(job) => self.sync(console, &device, job, label),
             },
-            Job::Act(action) => {
-                let mut changed = device.clone();
-                let job = changed.act(action);
-                self.update_device(id, |d| *d = changed);
-                match job {
-                    Some(job) => self.sync(console, &device, job, label),
-                    // A POP3 device changed only itself: no dialogue, a new picture.
-                    None => {
-                        self.record();
-                    }
-                }
-            }
+            Job::Act(action) => self.change(console, &device, label, |d| d.act(action)),
             Job::SaveDraft(draft) => {
-                let mut changed = device.clone();
-                let job = changed.save_draft(&draft, at);
-                self.update_device(id, |d| *d = changed);
-                match job {
-                    Some(job) => self.sync(console, &device, job, label),
-                    None => {
-                        self.record();
-                    }
-                }
+                self.change(console, &device, label, |d| d.save_draft(&draft, at))
             }
             Job::Send { draft, replying_to } => {
                 let reply = replying_to.as_ref().map(|(f, k)| (f.as_str(), *k));
@@ -102,6 +83,26 @@ impl Scene {
             }
         }
         self.deliver_pushes();
+    }
+
+    /// Does something on a device: an IMAP device tells the server with the sync it returns;
+    /// a POP3 device changed only itself (no dialogue, a new picture of the world).
+    fn change(
+        &self,
+        console: Console,
+        device: &Device,
+        label: &str,
+        f: impl FnOnce(&mut Device) -> Option<SyncJob>,
+    ) {
+        let mut changed = device.clone();
+        let job = f(&mut changed);
+        self.update_device(&device.id(), |d| *d = changed);
+        match job {
+            Some(job) => self.sync(console, device, job, label),
+            None => {
+                self.record();
+            }
+        }
     }
 
     /// Changes a device; new messages in its INBOX are news for the live region.
