@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot } from './lib/browser.mjs';
+import { axeViolations } from './lib/axe.mjs';
 import { useSite } from './lib/site.mjs';
 import { connect, exchange, expectReply, showAll, type } from './lib/terminal.mjs';
 
@@ -203,15 +204,6 @@ test('a line a lenient server forgave is marked in the dialogue', async () => {
     await forgiven.getByText('forgiven').waitFor();
   });
 });
-
-/** Runs axe-core in the page and returns its violations, each as "rule: target". */
-async function axeViolations(page) {
-  const { createRequire } = await import('node:module');
-  const require = createRequire(import.meta.url);
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
-}
 
 test('axe finds no accessibility violation after a session, in both languages', async () => {
   await withPage(en, async (page) => {

@@ -2,6 +2,7 @@
 // following the dialogue step by step, and text from messages shown as text everywhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { axeViolations } from './lib/axe.mjs';
 import { artifacts, screenshot } from './lib/browser.mjs';
 import { useSite } from './lib/site.mjs';
 import { lines, showAll } from './lib/terminal.mjs';
@@ -239,5 +240,20 @@ test('at 360 px the views are tabs: devices, terminal and server side, with no s
     await screenshot(page, 'world-360-server');
     await tab('Terminal').click();
     assertHas(await lines(page, 'client'), 'a10 LOGOUT', 'the phone\'s dialogue');
+  });
+});
+
+test('axe finds no violation in the devices and the server side, in both languages; UIDVALIDITY and UIDNEXT on demand', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-phone');
+    await openMessage(page, 'bob-phone', 'Lunch on Friday?');
+    await page.locator('.server-view .counters input').check();
+    const counters = page.locator('.server-view .account[data-account="bob"] .mailbox[data-mailbox="INBOX"] .counter');
+    assert.match(await counters.textContent(), /^UIDVALIDITY \d+ · UIDNEXT 6$/);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'English' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
   });
 });
