@@ -257,3 +257,27 @@ test('axe finds no violation in the devices and the server side, in both languag
     assert.deepEqual(await axeViolations(page), []);
   });
 });
+
+test('an idling tablet renews IDLE before the server\'s half hour runs out, and still hears of new mail', async () => {
+  await withPage({ ...wide, clock: true }, async (page) => {
+    await choosePerson(page, 'bob');
+    await setIdle(page, 'bob-tablet', true);
+    await checkMail(page, 'bob-tablet');
+    await device(page, 'bob-tablet').locator('.idling').waitFor();
+    // 26 minutes of silence: the tablet says DONE and IDLE again, as RFC 2177 asks.
+    await page.clock.fastForward('26:00');
+    const renewed = page.locator('.dialogue .line.client', { hasText: 'DONE' });
+    await renewed.waitFor({ state: 'attached' });
+    await showAll(page);
+    const client = await lines(page, 'client');
+    assert.deepEqual(client.slice(-2).map((l) => l.replace(/^a\d+ /, '')), ['DONE', 'IDLE']);
+    assert.equal((await lines(page, 'server')).at(-1), '+ idling');
+    // Another 26 minutes: the server never closed it.
+    await page.clock.fastForward('26:00');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.dialogue .line.client .text')].filter((l) => l.textContent === 'DONE').length === 2);
+    await showAll(page);
+    assert.ok(!(await lines(page, 'server')).some((l) => /BYE/.test(l)), 'no goodbye from the server');
+    await device(page, 'bob-tablet').locator('.idling').waitFor();
+  });
+});

@@ -284,6 +284,37 @@ impl Scene {
         }
     }
 
+    /// A device idling for long renews its IDLE before the server's inactivity timer runs
+    /// out, as RFC 2177 asks a client to do every 29 minutes: DONE, then IDLE again.
+    pub fn renew_idle(&self) {
+        let at = now();
+        let due: Vec<String> = self.links.with_value(|l| {
+            l.iter()
+                .filter(|(_, link)| {
+                    let deadline = self.world.with_untracked(|w| w.poll_timeout(link.session));
+                    deadline.is_some_and(|d| d.0 - at.0 <= RENEW_BEFORE_SECONDS)
+                })
+                .map(|(id, _)| id.clone())
+                .collect()
+        });
+        for id in due {
+            let (Some(console), Some(mut link)) = (
+                self.console(&id),
+                self.links.try_update_value(|l| l.remove(&id)).flatten(),
+            ) else {
+                continue;
+            };
+            let first = link
+                .syncer
+                .more(Vec::new(), sync::Scope::Folders(Vec::new()));
+            let syncer = &mut link.syncer;
+            let open = self.turns(console, link.session, Service::Imap, first, &mut |b| {
+                syncer.receive(b)
+            });
+            self.settle_sync(console, &id, open, &mut link.syncer);
+        }
+    }
+
     /// Gives the updates the engine pushed to idling sessions to whoever holds them: a
     /// device's client (which wakes and resyncs), or a terminal where the learner typed
     /// IDLE. Each round answers the pushes of the one before; a few rounds always suffice.
@@ -334,6 +365,9 @@ fn inbox_keys(device: &Device) -> std::collections::BTreeSet<Key> {
         .map(|f| f.messages.iter().map(|m| m.key).collect())
         .unwrap_or_default()
 }
+
+/// How long before the server would close an idling connection the device renews it.
+const RENEW_BEFORE_SECONDS: i64 = 5 * 60;
 
 /// How many times pushes are passed on after one action.
 const PUSH_ROUNDS: usize = 4;

@@ -62,6 +62,7 @@ pub fn Terminal() -> impl IntoView {
                     return;
                 }
             }
+            scene.renew_idle();
         }
     });
 
