@@ -83,7 +83,7 @@ pub fn ServerView() -> impl IntoView {
                                         <h4>
                                             {account.address.to_string()}
                                             <Show when=move || locked>
-                                                <span class="lock" class:changed=lock_change>"🔒 "{move || texts.get().lock}</span>
+                                                <span class="lock" class:changed=lock_change>{move || texts.get().lock}</span>
                                             </Show>
                                         </h4>
                                         {inbox_first(&account.mailboxes).into_iter().map(|mailbox| {

@@ -174,7 +174,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                 <button type="button" class="new-folder" on:click=move |_| naming.set(Some(String::new()))>{move || wt.get().new_folder}</button>
             </div>
             <Show when=move || { playing() > 0 }>
-                <p class="talking" role="status">
+                <p class="talking">
                     {move || wt.get().talking(playing())}" "
                     <button type="button" class="link skip" on:click=move |_| {
                         if let Some(c) = scene.console(&id.get_value()) {
