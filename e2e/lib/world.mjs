@@ -18,7 +18,7 @@ export async function choosePerson(page, login) {
 async function settings(page, id) {
   const d = device(page, id);
   const details = d.locator('.device-settings');
-  if (!(await details.getAttribute('open'))) await details.locator('summary').click();
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
   return d;
 }
 
