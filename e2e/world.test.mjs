@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { axeViolations } from './lib/axe.mjs';
 import { artifacts, screenshot } from './lib/browser.mjs';
 import { useSite } from './lib/site.mjs';
-import { lines, showAll } from './lib/terminal.mjs';
+import { connect, exchange, lines, showAll } from './lib/terminal.mjs';
 import {
   assertHas, checkMail, choosePerson, device, marks, openMessage, press, send, serverRows,
   setIdle, setReading, subjects, waitForSubject, wide,
@@ -279,5 +279,39 @@ test('an idling tablet renews IDLE before the server\'s half hour runs out, and 
     await showAll(page);
     assert.ok(!(await lines(page, 'server')).some((l) => /BYE/.test(l)), 'no goodbye from the server');
     await device(page, 'bob-tablet').locator('.idling').waitFor();
+  });
+});
+
+test('busy-10000 loads in the page, the server side lists the newest fifty, and the terminal still answers', async () => {
+  await withPage(wide, async (page) => {
+    const started = Date.now();
+    await page.locator('.world-choice').selectOption('busy-10000');
+    const older = page.locator('.server-view .account[data-account="bob"] .older');
+    await older.filter({ hasText: '9955 older messages not listed.' }).waitFor();
+    console.log(`busy-10000 loaded and drawn in ${Date.now() - started} ms`);
+    assert.equal((await serverRows(page, 'bob')).length, 50);
+    await connect(page, { account: 'bob', protocol: 'IMAP', port: '993' });
+    await exchange(page, 'a1 LOGIN bob builder');
+    assertHas(await exchange(page, 'a2 SELECT INBOX'), '* 10005 EXISTS', 'the whole mailbox');
+    assert.deepEqual(await exchange(page, 'a3 FETCH 10005 (FLAGS)'), ['* 10005 FETCH (FLAGS ())', 'a3 OK FETCH completed']);
+    await screenshot(page, 'world-busy-10000');
+    // busy-500 can be listed whole on demand.
+    await page.locator('.world-choice').selectOption('busy-500');
+    await older.filter({ hasText: '455 older messages not listed.' }).getByRole('button', { name: 'List them all' }).click();
+    assert.equal((await serverRows(page, 'bob')).length, 505);
+  });
+});
+
+test('Reset world starts the chosen world again: mailboxes, devices and dialogues', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await setReading(page, 'bob-phone', 'pop3-delete');
+    await checkMail(page, 'bob-phone');
+    assert.deepEqual(await serverRows(page, 'bob'), []);
+    await page.getByRole('button', { name: 'Reset world' }).click();
+    assert.equal((await serverRows(page, 'bob')).length, 5, 'the messages are back');
+    assert.equal(await page.locator('.dialogue .line').count(), 0, 'the dialogue starts afresh');
+    assert.match(await device(page, 'bob-phone').locator('.badge').textContent(), /^IMAP 993/, 'the phone as it came');
+    assert.equal(await page.locator('.world-choice').inputValue(), 'demo');
   });
 });

@@ -8,6 +8,7 @@ use crate::path::MessagePath;
 use crate::scene::Scene;
 use crate::server_view::ServerView;
 use crate::terminal::Terminal;
+use crate::world_bar::WorldBar;
 use crate::world_texts::use_world_texts;
 
 /// The view a narrow screen shows.
@@ -58,7 +59,10 @@ pub fn App() -> impl IntoView {
             <p class="tagline">{move || texts.get().tagline}</p>
         </header>
         <main id="main">
-            <MessagePath />
+            <div class="top-bar">
+                <MessagePath />
+                <WorldBar />
+            </div>
             // On a narrow screen one view at a time, chosen here; on a wide one all three.
             <div class="view-tabs" role="group" aria-label=move || world_texts.get().panels>
                 {[(View::Devices, "devices"), (View::Terminal, "terminal"), (View::Server, "server")].into_iter().map(|(v, class)| view! {

@@ -347,6 +347,16 @@ impl Console {
         });
     }
 
+    /// Forgets everything: the dialogue, the selection, the connection (the world it was in
+    /// is gone).
+    pub fn reset(&self) {
+        self.clear();
+        self.connection.set(None);
+        self.peers.set(None);
+        self.announcement.set((String::new(), 0));
+        self.next_tag.set_value(1);
+    }
+
     /// Empties the dialogue; an open connection goes on, its next lines start afresh.
     pub fn clear(&self) {
         self.playback.update(Playback::clear);

@@ -12,6 +12,7 @@ mod playback;
 mod scene;
 mod server_view;
 mod terminal;
+mod world_bar;
 mod world_texts;
 
 fn main() {

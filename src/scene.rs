@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
 use facteur_protocols::client::device::{Device, DeviceKind, Receiving};
-use facteur_protocols::store::Store;
+use facteur_protocols::store::{PresetError, Store};
 use facteur_protocols::{Port, SessionId, World};
 use leptos::prelude::*;
 
@@ -42,6 +42,14 @@ impl History {
         self.first + self.snaps.len() - 1
     }
 
+    /// A new start: only this snapshot is kept, under a number never used before, so every
+    /// view that showed an older one looks again.
+    fn restart(&mut self, snapshot: Snapshot) -> usize {
+        self.first += self.snaps.len();
+        self.snaps.clear();
+        self.record(snapshot)
+    }
+
     /// The devices changed while the store did not: the newest snapshot takes them.
     fn amend(&mut self, devices: Arc<BTreeMap<String, Device>>) {
         if let Some(last) = self.snaps.back_mut() {
@@ -58,8 +66,7 @@ impl History {
 }
 
 /// The demo world's people and their devices (curriculum: alice and carol have a laptop;
-/// bob a phone, a laptop and a tablet). Every device starts on IMAP over TLS, as a mail app
-/// set up today would; its settings switch it to POP3.
+/// bob a phone, a laptop and a tablet).
 pub const PEOPLE: [(&str, &[DeviceKind]); 3] = [
     ("alice", &[DeviceKind::Laptop]),
     (
@@ -96,6 +103,28 @@ pub struct Scene {
     pub problems: RwSignal<BTreeMap<String, String>>,
     /// The latest news for the live region: which device got how many new messages.
     pub news: RwSignal<Option<(String, usize)>>,
+    /// The built-in world the scene started from.
+    pub preset: RwSignal<String>,
+}
+
+/// Every person's devices, for the accounts this world has, set up for IMAP over TLS as a
+/// mail app set up today would be; their settings switch them to POP3.
+fn devices_of(world: &World) -> BTreeMap<String, Device> {
+    PEOPLE
+        .iter()
+        .flat_map(|(login, kinds)| kinds.iter().map(move |k| (*login, *k)))
+        .filter_map(|(login, kind)| {
+            let account = world.store.account(login)?;
+            let receiving = Receiving::Imap {
+                port: Port::IMAPS,
+                idle: false,
+            };
+            Some((
+                device_id(login, kind),
+                Device::new(kind, account, receiving),
+            ))
+        })
+        .collect()
 }
 
 pub fn use_scene() -> Scene {
@@ -105,21 +134,7 @@ pub fn use_scene() -> Scene {
 impl Scene {
     pub fn new() -> Scene {
         let world = World::demo();
-        let devices: BTreeMap<String, Device> = PEOPLE
-            .iter()
-            .flat_map(|(login, kinds)| kinds.iter().map(move |k| (*login, *k)))
-            .filter_map(|(login, kind)| {
-                let account = world.store.account(login)?;
-                let receiving = Receiving::Imap {
-                    port: Port::IMAPS,
-                    idle: false,
-                };
-                Some((
-                    device_id(login, kind),
-                    Device::new(kind, account, receiving),
-                ))
-            })
-            .collect();
+        let devices = devices_of(&world);
         let mut history = History::default();
         history.record(Snapshot {
             store: Arc::new(world.store.clone()),
@@ -135,6 +150,7 @@ impl Scene {
             links: StoredValue::new(BTreeMap::new()),
             problems: RwSignal::new(BTreeMap::new()),
             news: RwSignal::new(None),
+            preset: RwSignal::new("demo".to_owned()),
         };
         let ids: Vec<String> = scene
             .devices
@@ -145,6 +161,30 @@ impl Scene {
             .collect();
         scene.consoles.set_value(consoles);
         scene
+    }
+
+    /// Starts again from a built-in world (`demo`, `empty`, `busy-500`, `busy-10000`):
+    /// fresh mailboxes, fresh devices, empty dialogues, no connection left open.
+    pub fn reset(&self, preset: &str) -> Result<(), PresetError> {
+        let world = World::from_preset(preset)?;
+        let devices = devices_of(&world);
+        for console in self.consoles() {
+            console.reset();
+        }
+        self.links.set_value(BTreeMap::new());
+        self.problems.set(BTreeMap::new());
+        self.news.set(None);
+        let snapshot = Snapshot {
+            store: Arc::new(world.store.clone()),
+            devices: Arc::new(devices.clone()),
+        };
+        let mut number = 0;
+        self.history.update_value(|h| number = h.restart(snapshot));
+        self.world.set(world);
+        self.devices.set(devices);
+        self.preset.set(preset.to_owned());
+        self.latest.set(number);
+        Ok(())
     }
 
     /// Records the world and the devices as they are now; returns the snapshot's number.

@@ -27,10 +27,16 @@ pub fn ServerView() -> impl IntoView {
         counters: RwSignal::new(false),
         toggled: RwSignal::new(BTreeSet::new()),
         opened: RwSignal::new(None),
+        unlimited: RwSignal::new(BTreeSet::new()),
     };
     let Ui {
         counters, opened, ..
     } = ui;
+    // A new world: its mailboxes are listed the short way again.
+    Effect::new(move |_| {
+        scene.preset.track();
+        ui.unlimited.set(BTreeSet::new());
+    });
     // Where the active dialogue stands, and whether that is the past.
     let position = Memo::new(move |_| {
         let console = scene.active_console();
@@ -186,7 +192,7 @@ fn change_class(changed: &[StoreChange], login: &str, mailbox: &str, uid: Uid) -
 #[derive(Debug, Clone)]
 struct Row {
     uid: Uid,
-    raw: Vec<u8>,
+    raw: Arc<[u8]>,
     flags: BTreeSet<Flag>,
     size: usize,
     class: &'static str,
@@ -200,7 +206,12 @@ struct Ui {
     /// Mailboxes the learner opened or closed, against the default (open when not empty).
     toggled: RwSignal<BTreeSet<String>>,
     opened: RwSignal<Option<Opened>>,
+    /// Mailboxes the learner asked to list whole.
+    unlimited: RwSignal<BTreeSet<String>>,
 }
+
+/// How many of a mailbox's newest messages are listed before "list all".
+const ROWS_SHOWN: usize = 50;
 
 fn mailbox_view(
     t: &WorldTexts,
@@ -213,6 +224,7 @@ fn mailbox_view(
         counters,
         toggled,
         opened,
+        ..
     } = ui;
     let key = format!("{login}/{}", mailbox.name);
     let unseen = mailbox
@@ -271,12 +283,27 @@ fn mailbox_view(
         .collect();
     rows.extend(gone.iter().map(|uid| Row {
         uid: *uid,
-        raw: Vec::new(),
+        raw: Arc::from(Vec::new()),
         flags: BTreeSet::new(),
         size: 0,
         class: "expunged",
     }));
     rows.sort_by_key(|r| r.uid);
+    // A big mailbox lists its newest messages, and whatever this step changed, unless the
+    // learner asks for all of them: ten thousand rows would make every step slow.
+    let listed_all = ui.unlimited.with(|u| u.contains(&key));
+    let hidden = if listed_all {
+        0
+    } else {
+        let keep_from = rows.len().saturating_sub(ROWS_SHOWN);
+        let before = rows.len();
+        let mut i = 0;
+        rows.retain(|r| {
+            i += 1;
+            i > keep_from || !r.class.is_empty()
+        });
+        before - rows.len()
+    };
     let (uid_validity, uid_next) = (mailbox.uid_validity, mailbox.uid_next.0);
     let name = mailbox.name.clone();
     let is_open_body = is_open.clone();
@@ -289,7 +316,16 @@ fn mailbox_view(
         if rows.is_empty() {
             return view! { <p class="empty">{t.empty_mailbox}</p> }.into_any();
         }
+        let key = key.clone();
         view! {
+            {(hidden > 0).then(|| view! {
+                <p class="older">
+                    {t.older(hidden)}" "
+                    <button type="button" class="link list-all" on:click=move |_| ui.unlimited.update(|u| { u.insert(key.clone()); })>
+                        {t.list_all}
+                    </button>
+                </p>
+            })}
             <table class="messages">
                 <thead>
                     <tr>
@@ -318,7 +354,7 @@ fn mailbox_view(
                                 </td>
                                 <td>
                                     {(!gone).then(|| view! {
-                                        <button type="button" class="link" on:click=move |_| opened.set(Some(Opened { title: title.clone(), raw: raw.clone() }))>
+                                        <button type="button" class="link" on:click=move |_| opened.set(Some(Opened { title: title.clone(), raw: raw.to_vec() }))>
                                             {t.open}
                                         </button>
                                     })}

@@ -34,6 +34,9 @@ pub struct WorldTexts {
     pub no_subject: &'static str,
     pub empty_mailbox: &'static str,
     pub lock: &'static str,
+    pub older_one: &'static str,
+    pub older_many: &'static str,
+    pub list_all: &'static str,
     pub changed_arrived: &'static str,
     pub changed_flags: &'static str,
     pub changed_expunged: &'static str,
@@ -95,6 +98,12 @@ pub struct WorldTexts {
     pub new_messages: &'static str,
     pub new_message: &'static str,
     pub path: &'static str,
+    pub world: &'static str,
+    pub world_demo: &'static str,
+    pub world_empty: &'static str,
+    pub world_busy_500: &'static str,
+    pub world_busy_10000: &'static str,
+    pub reset_world: &'static str,
     pub hop_device: &'static str,
     pub hop_submission: &'static str,
     pub hop_relay: &'static str,
@@ -129,6 +138,9 @@ const EN: WorldTexts = WorldTexts {
     no_subject: "(no subject)",
     empty_mailbox: "Empty",
     lock: "POP3 lock: a POP3 session holds this maildrop",
+    older_one: "older message not listed.",
+    older_many: "older messages not listed.",
+    list_all: "List them all",
     changed_arrived: "new",
     changed_flags: "flags changed",
     changed_expunged: "expunged",
@@ -190,6 +202,12 @@ const EN: WorldTexts = WorldTexts {
     new_messages: "new messages",
     new_message: "new message",
     path: "The path of a message",
+    world: "World",
+    world_demo: "demo: alice, bob and carol, a few messages",
+    world_empty: "empty: the same people, no mail yet",
+    world_busy_500: "busy-500: bob has 500 messages",
+    world_busy_10000: "busy-10000: bob has 10,000 messages",
+    reset_world: "Reset world",
     hop_device: "Device",
     hop_submission: "Submission server (587 / 465)",
     hop_relay: "Relay to the recipient's server (25)",
@@ -224,6 +242,9 @@ const FR: WorldTexts = WorldTexts {
     no_subject: "(sans objet)",
     empty_mailbox: "Vide",
     lock: "Verrou POP3 : une session POP3 tient cette boîte",
+    older_one: "message plus ancien non affiché.",
+    older_many: "messages plus anciens non affichés.",
+    list_all: "Les afficher tous",
     changed_arrived: "nouveau",
     changed_flags: "drapeaux modifiés",
     changed_expunged: "supprimé (expunge)",
@@ -285,6 +306,12 @@ const FR: WorldTexts = WorldTexts {
     new_messages: "nouveaux messages",
     new_message: "nouveau message",
     path: "Le chemin d'un message",
+    world: "Monde",
+    world_demo: "demo : alice, bob et carol, quelques messages",
+    world_empty: "empty : les mêmes personnes, aucun message",
+    world_busy_500: "busy-500 : bob a 500 messages",
+    world_busy_10000: "busy-10000 : bob a 10 000 messages",
+    reset_world: "Réinitialiser le monde",
     hop_device: "Appareil",
     hop_submission: "Serveur de soumission (587 / 465)",
     hop_relay: "Relais vers le serveur du destinataire (25)",
@@ -307,6 +334,16 @@ impl WorldTexts {
     /// "Talking to the server in its terminal: 12 lines to go".
     pub fn talking(&self, lines: usize) -> String {
         format!("{} {lines} {}", self.talking, self.lines_to_go)
+    }
+
+    /// "950 older messages not listed."
+    pub fn older(&self, n: usize) -> String {
+        let what = if self.singular(n) {
+            self.older_one
+        } else {
+            self.older_many
+        };
+        format!("{n} {what}")
     }
 
     /// "1 message", "5 messages".

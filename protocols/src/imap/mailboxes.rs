@@ -361,8 +361,13 @@ pub fn rename(
             .map(|m| m.messages.clone())
             .unwrap_or_default();
         for m in messages {
-            ctx.store
-                .append(login, to, m.raw.0.clone(), m.flags.clone(), m.internal_date);
+            ctx.store.append(
+                login,
+                to,
+                m.raw.0.to_vec(),
+                m.flags.clone(),
+                m.internal_date,
+            );
             ctx.store.expunge(login, INBOX, m.uid);
         }
     } else {

@@ -494,7 +494,7 @@ mod tests {
             .expect("message")
             .raw
             .0
-            .clone()
+            .to_vec()
     }
 
     fn text(bytes: Vec<u8>) -> String {

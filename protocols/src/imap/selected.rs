@@ -560,7 +560,7 @@ impl Selected {
             if let Some(new_uid) = ctx.store.append(
                 &view.login,
                 target,
-                m.raw.0.clone(),
+                m.raw.0.to_vec(),
                 m.flags.clone(),
                 m.internal_date,
             ) {
@@ -663,7 +663,7 @@ fn fetch_item(item: &FetchAttribute, m: &Message) -> MsgAtt {
         FetchAttribute::BodyStructure => {
             MsgAtt::BodyStructure(Parsed::new(raw).body_structure(true))
         }
-        FetchAttribute::Rfc822 => MsgAtt::Rfc822(raw.clone()),
+        FetchAttribute::Rfc822 => MsgAtt::Rfc822(raw.to_vec()),
         FetchAttribute::Rfc822Header => MsgAtt::Rfc822Header(
             Parsed::new(raw)
                 .section(&whole(SectionText::Header))

@@ -623,7 +623,7 @@ fn content(
     let raw = store
         .mailbox(login, INBOX)
         .and_then(|m| m.get(e.uid))
-        .map(|m| m.raw.0.clone());
+        .map(|m| m.raw.0.to_vec());
     if raw.is_none() {
         out.server(
             format!("-ERR Message {message} was removed by another session"),

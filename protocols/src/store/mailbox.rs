@@ -89,7 +89,7 @@ impl Mailbox {
             uid,
             flags,
             internal_date,
-            raw: Raw(raw),
+            raw: Raw::new(raw),
             modseq,
         });
         uid

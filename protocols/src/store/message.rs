@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::Arc;
 
 use base64::Engine as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -46,8 +47,18 @@ impl Message {
 
 /// Message bytes. Saved as text when they are UTF-8 (nearly always), and as base64
 /// otherwise, so a saved world stays readable and 8-bit mail survives a round trip.
+///
+/// A stored message never changes (its flags do, they are beside it), so its bytes are
+/// shared: copying a store — a COPY, a snapshot of the world at each step of a dialogue —
+/// copies a pointer, not the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Raw(pub Vec<u8>);
+pub struct Raw(pub Arc<[u8]>);
+
+impl Raw {
+    pub fn new(bytes: Vec<u8>) -> Raw {
+        Raw(bytes.into())
+    }
+}
 
 #[derive(Serialize, Deserialize)]
 enum RawRepr {
@@ -70,10 +81,10 @@ impl Serialize for Raw {
 impl<'de> Deserialize<'de> for Raw {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
         match RawRepr::deserialize(d)? {
-            RawRepr::Text(text) => Ok(Raw(text.into_bytes())),
+            RawRepr::Text(text) => Ok(Raw::new(text.into_bytes())),
             RawRepr::Base64(b64) => base64::engine::general_purpose::STANDARD
                 .decode(b64)
-                .map(Raw)
+                .map(Raw::new)
                 .map_err(serde::de::Error::custom),
         }
     }
@@ -115,6 +126,23 @@ pub fn crlf(text: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_copy_of_the_store_shares_each_message_s_bytes() {
+        let store = crate::store::Preset::builtin("demo")
+            .and_then(|p| p.build())
+            .expect("demo");
+        let copy = store.clone();
+        let first = |s: &crate::store::Store| {
+            s.mailbox("bob", crate::store::INBOX)
+                .expect("inbox")
+                .messages[0]
+                .raw
+                .0
+                .clone()
+        };
+        assert!(Arc::ptr_eq(&first(&store), &first(&copy)));
+    }
+
     use super::*;
 
     #[test]
@@ -136,11 +164,11 @@ mod tests {
             b"Subject: hi\r\n\r\nbody\r\n".to_vec(),
             vec![0xff, 0xfe, b'\r', b'\n'],
         ] {
-            let json = serde_json::to_string(&Raw(bytes.clone())).expect("serialises");
+            let json = serde_json::to_string(&Raw::new(bytes.clone())).expect("serialises");
             let back: Raw = serde_json::from_str(&json).expect("deserialises");
-            assert_eq!(back.0, bytes);
+            assert_eq!(&back.0[..], &bytes[..]);
         }
-        let json = serde_json::to_string(&Raw(b"hi".to_vec())).expect("serialises");
+        let json = serde_json::to_string(&Raw::new(b"hi".to_vec())).expect("serialises");
         assert_eq!(json, r#"{"text":"hi"}"#);
     }
 }
