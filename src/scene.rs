@@ -76,6 +76,7 @@ pub const PEOPLE: [(&str, &[DeviceKind]); 3] = [
     ("carol", &[DeviceKind::Laptop]),
 ];
 
+/// `bob-phone`: how the page and its tests name a device (the same as `Device::id`).
 pub fn device_id(login: &str, kind: DeviceKind) -> String {
     format!("{login}-{}", kind.slug())
 }

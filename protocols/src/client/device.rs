@@ -612,13 +612,25 @@ mod tests {
         &d.folders[INBOX].messages
     }
 
+    /// Two of bob's devices on the demo world, each having checked mail once, in order.
+    fn bob_checks(
+        first: (DeviceKind, Receiving),
+        second: (DeviceKind, Receiving),
+    ) -> (World, Device, Device) {
+        let mut world = World::demo();
+        let mut a = device(&world, "bob", first.0, first.1);
+        let mut b = device(&world, "bob", second.0, second.1);
+        check(&mut world, &mut a);
+        check(&mut world, &mut b);
+        (world, a, b)
+    }
+
     #[test]
     fn pop3_delete_after_download_leaves_nothing_for_the_laptop() {
-        let mut world = World::demo();
-        let mut phone = device(&world, "bob", DeviceKind::Phone, POP3_DELETE);
-        let mut laptop = device(&world, "bob", DeviceKind::Laptop, POP3_LEAVE);
-        check(&mut world, &mut phone);
-        check(&mut world, &mut laptop);
+        let (mut world, mut phone, laptop) = bob_checks(
+            (DeviceKind::Phone, POP3_DELETE),
+            (DeviceKind::Laptop, POP3_LEAVE),
+        );
         assert_eq!(inbox(&phone).len(), 5);
         assert!(inbox(&laptop).is_empty());
         // The phone keeps its copies though the server has none.
@@ -628,11 +640,10 @@ mod tests {
 
     #[test]
     fn pop3_leave_a_copy_gives_both_and_reading_stays_on_one_device() {
-        let mut world = World::demo();
-        let mut phone = device(&world, "bob", DeviceKind::Phone, POP3_LEAVE);
-        let mut laptop = device(&world, "bob", DeviceKind::Laptop, POP3_LEAVE);
-        check(&mut world, &mut phone);
-        check(&mut world, &mut laptop);
+        let (mut world, mut phone, mut laptop) = bob_checks(
+            (DeviceKind::Phone, POP3_LEAVE),
+            (DeviceKind::Laptop, POP3_LEAVE),
+        );
         assert_eq!((inbox(&phone).len(), inbox(&laptop).len()), (5, 5));
         let key = inbox(&phone)[0].key;
         act(
@@ -656,11 +667,8 @@ mod tests {
 
     #[test]
     fn imap_a_flag_on_the_phone_is_on_the_tablet_after_its_sync() {
-        let mut world = World::demo();
-        let mut phone = device(&world, "bob", DeviceKind::Phone, IMAP);
-        let mut tablet = device(&world, "bob", DeviceKind::Tablet, IMAP);
-        check(&mut world, &mut phone);
-        check(&mut world, &mut tablet);
+        let (mut world, mut phone, mut tablet) =
+            bob_checks((DeviceKind::Phone, IMAP), (DeviceKind::Tablet, IMAP));
         let key = inbox(&phone)[1].key;
         act(
             &mut world,
