@@ -217,6 +217,10 @@ test('the path of a message lights the hop of the line on screen: submission, re
     await page.locator('.dialogue .line.client', { hasText: 'APPEND Sent' }).click();
     assert.match(await lit(), /readers/);
     assert.equal(await page.locator('.message-path [aria-current=step]').count(), 1);
+    // The sequence diagram draws the APPEND's literal as one arrow, not one per line.
+    const arrows = await page.locator('.sequence .arrow text').allTextContents();
+    assert.ok(arrows.some((a) => /^From: Alice Liddell .*\(\+\d+\)$/.test(a)), JSON.stringify(arrows));
+    assert.ok(!arrows.includes('To: carol@other.test'), 'the content\'s other lines are folded in');
     await screenshot(page, 'world-path-relay');
   });
 });

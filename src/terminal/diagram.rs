@@ -31,6 +31,8 @@ struct Arrow {
     full: String,
     lines: usize,
     client: bool,
+    /// Whether its first line is message content, which the next content lines join.
+    content: bool,
     /// Every line's entry, so selecting any of them unfolds the arrow.
     ids: Vec<u64>,
     /// The lines after the first, shown under the arrow when it is unfolded.
@@ -54,8 +56,9 @@ fn short(text: &str) -> String {
 pub fn Diagram() -> impl IntoView {
     let (console, texts) = (use_console(), use_texts());
     // The current connection only (its lifelines are the peers named above), one arrow
-    // per message: a reply of several lines (EHLO's, RETR's, a FETCH with its literal) is
-    // one arrow, with its first line as label and every line in its tooltip.
+    // per message: a reply of several lines (EHLO's, RETR's, a FETCH with its literal), and
+    // the content a client sends after DATA or APPEND, is one arrow, with its first line as
+    // label and every line in its tooltip.
     let arrows = Memo::new(move |_| {
         console.playback.with(|p| {
             let shown = p.shown();
@@ -75,8 +78,14 @@ pub fn Diagram() -> impl IntoView {
                     (Hop::Relay { .. }, true) => (1, 2),
                     (Hop::Relay { .. }, false) => (2, 1),
                 };
+                // A message's content (DATA's lines, an APPEND literal) is one arrow too.
+                let continues = |last: &Arrow| {
+                    (last.from, last.to) == (from, to)
+                        && last.client == client
+                        && (!client || (e.is_content() && last.content))
+                };
                 match arrows.last_mut() {
-                    Some(last) if !client && !last.client && (last.from, last.to) == (from, to) => {
+                    Some(last) if continues(last) => {
                         last.lines += 1;
                         last.full.push('\n');
                         last.full.push_str(&e.text);
@@ -94,6 +103,7 @@ pub fn Diagram() -> impl IntoView {
                         rest: Vec::new(),
                         y: 0.0,
                         client,
+                        content: e.is_content(),
                     }),
                 }
             }
