@@ -27,7 +27,7 @@ test('a newcomer follows what the page offers and sends alice → bob by SMTP 58
   await withPage(en, async (page) => {
     // What the page offers first: alice's laptop submitting on 587, and what SMTP is for.
     assert.equal(await page.getByLabel('Account').inputValue(), '0');
-    assert.match(await page.getByLabel('Port').locator('option:checked').textContent(), /^587/);
+    assert.match(await page.locator('.connect-bar').getByLabel('Port').locator('option:checked').textContent(), /^587/);
     await page.getByText('SMTP sends mail').waitFor();
     const alice = await shownPassword(page);
     await page.getByRole('button', { name: 'Connect' }).click();
@@ -65,7 +65,7 @@ test('a newcomer follows what the page offers and sends alice → bob by SMTP 58
     const bob = await shownPassword(page);
     assert.notEqual(bob, alice, 'each account shows its own password');
     await page.getByLabel('Protocol').selectOption('IMAP');
-    assert.match(await page.getByLabel('Port').locator('option:checked').textContent(), /^993/);
+    assert.match(await page.locator('.connect-bar').getByLabel('Port').locator('option:checked').textContent(), /^993/);
     await page.getByText('IMAP reads mail where the server keeps it').waitFor();
     await page.getByRole('button', { name: 'Connect' }).click();
     await suggested(page, `LOGIN bob ${bob}`);

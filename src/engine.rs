@@ -134,7 +134,7 @@ impl Console {
             return;
         };
         self.next_tag.set_value(1);
-        self.open(&client, &host, port);
+        self.open(&client, &host, port.service, port.number);
         self.connection.set(Some(Connection {
             id,
             service: port.service,
@@ -148,17 +148,16 @@ impl Console {
 
     /// Starts a connection's part of the dialogue: its own header, so one session never
     /// runs into the next in the dialogue, the diagram or the transcript.
-    pub fn open(&self, client: &str, host: &str, port: Port) {
+    pub fn open(&self, client: &str, host: &str, service: Service, port: u16) {
         self.peers.set(Some((client.to_owned(), host.to_owned())));
         let header = Entry {
             text: format!(
-                "{client} → {host} · {} {} · {}",
-                port.service.name(),
-                port.number,
+                "{client} → {host} · {} {port} · {}",
+                service.name(),
                 clock()
             ),
             snapshot: self.scene.latest.get_untracked(),
-            ..self.entry(Side::Session, port.service, &Hop::Direct)
+            ..self.entry(Side::Session, service, &Hop::Direct)
         };
         self.playback.update(|p| p.enqueue(header));
     }

@@ -6,6 +6,7 @@ mod devices;
 mod engine;
 mod history;
 mod i18n;
+mod lab_texts;
 mod message_view;
 mod path;
 mod playback;

@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use facteur_protocols::client::device::{Device, DeviceKind, Receiving};
 use facteur_protocols::store::{PresetError, Store};
-use facteur_protocols::{Port, SessionId, World};
+use facteur_protocols::{SessionId, World};
 use leptos::prelude::*;
 
+use crate::devices::driver::Problem;
 use crate::engine::Console;
 
 /// How many snapshots are kept; an older step shows the oldest one kept.
@@ -100,8 +101,8 @@ pub struct Scene {
     /// The device whose terminal is on screen.
     pub active: RwSignal<String>,
     pub links: StoredValue<BTreeMap<String, Link>>,
-    /// The server's words when a device's last action was refused, by device.
-    pub problems: RwSignal<BTreeMap<String, String>>,
+    /// Why a device's last action failed, by device.
+    pub problems: RwSignal<BTreeMap<String, Problem>>,
     /// The latest news for the live region: which device got how many new messages.
     pub news: RwSignal<Option<(String, usize)>>,
     /// The built-in world the scene started from.
@@ -116,13 +117,11 @@ fn devices_of(world: &World) -> BTreeMap<String, Device> {
         .flat_map(|(login, kinds)| kinds.iter().map(move |k| (*login, *k)))
         .filter_map(|(login, kind)| {
             let account = world.store.account(login)?;
-            let receiving = Receiving::Imap {
-                port: Port::IMAPS,
-                idle: false,
-            };
+            let host = world.store.server_for_domain(&account.address.domain)?;
+            let receiving = Receiving::Imap { idle: false };
             Some((
                 device_id(login, kind),
-                Device::new(kind, account, receiving),
+                Device::new(kind, account, &host.hostname, receiving),
             ))
         })
         .collect()

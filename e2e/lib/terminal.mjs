@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 export async function connect(page, { account = 'bob', protocol = 'SMTP', port = '25' } = {}) {
   await page.getByLabel('Account').selectOption({ label: account });
   await page.getByLabel('Protocol').selectOption(protocol);
-  await page.getByLabel('Port').selectOption(port);
+  await page.locator('.connect-bar').getByLabel('Port').selectOption(port);
   await page.getByRole('button', { name: 'Connect' }).click();
   await page.getByRole('button', { name: 'Disconnect' }).waitFor();
 }

@@ -108,3 +108,31 @@ export async function waitForSubject(page, id, subject, folder = 'INBOX') {
 export function assertHas(list, item, what) {
   assert.ok(list.includes(item), `${what}: ${JSON.stringify(list)} lacks ${item}`);
 }
+
+/**
+ * Changes one account setting of a device: a field by its class ('in-port', 'out-security',
+ * 'password', …) and its new value. Selects are chosen, text fields typed and left (a
+ * change applies when the field is left, as in a mail app's setup).
+ */
+export async function setSetting(page, id, field, value) {
+  const el = (await settings(page, id)).locator(`.${field}`);
+  if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(String(value));
+  else {
+    await el.fill(String(value));
+    await el.press('Tab');
+  }
+  await showAll(page);
+}
+
+/** Applies a named preset ('thunderbird', 'gmail-like', 'old-pop3', 'smtp-25-ssl-tls'). */
+export async function choosePreset(page, id, slug) {
+  await (await settings(page, id)).locator('select.preset').selectOption(slug);
+  await showAll(page);
+}
+
+/** The diagnosis a device shows for its last failure (its name), or null. */
+export async function diagnosis(page, id) {
+  const problem = device(page, id).locator('.problem');
+  if ((await problem.count()) === 0) return null;
+  return problem.getAttribute('data-diagnosis');
+}

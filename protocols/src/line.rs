@@ -17,6 +17,26 @@ pub enum Framed {
     TooLong { bare_lf: bool },
 }
 
+/// A command line as text a learner can read: bytes that are not text (invalid UTF-8, and
+/// control characters other than TAB) are written `\xNN`, so binary that reached a
+/// line-based server, such as a TLS hello, shows as the bytes it is instead of as blanks.
+pub fn printable(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() && c != '\t' && (c as u32) < 0x80 {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineBuffer {
     pending: Vec<u8>,
@@ -82,6 +102,12 @@ impl LineBuffer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_shows_as_escaped_bytes_and_text_as_itself() {
+        assert_eq!(printable(b"\x16\x03\x01\xfcJ"), "\\x16\\x03\\x01\\xfcJ");
+        assert_eq!(printable("EHLO café\tx".as_bytes()), "EHLO café\tx");
+    }
 
     fn line(text: &str, bare_lf: bool) -> Option<Framed> {
         Some(Framed::Line {

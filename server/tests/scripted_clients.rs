@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use common::Server;
 use facteur_protocols::client::fetch::{self, Fetcher, Keep, Retrieval};
+use facteur_protocols::client::settings::ConnectionSecurity;
 use facteur_protocols::client::submit::{self, Mechanism, Submission, Submitter};
 use facteur_protocols::client::sync::{self, Known, Op, Scope, SyncJob, Syncer};
 use facteur_protocols::store::{Flag, INBOX};
@@ -50,9 +51,9 @@ fn send(server: &Server, subject: &str, mechanism: Mechanism) -> submit::Outcome
         to: vec!["bob@example.test".into()],
         message: format!("From: carol@other.test\r\nSubject: {subject}\r\n\r\n.dotted\r\n")
             .into_bytes(),
-        mechanism,
+        mechanism: Some(mechanism),
     };
-    let mut client = Submitter::new(job, false);
+    let mut client = Submitter::new(job, ConnectionSecurity::None);
     converse(&mut connect(server.smtp), |b| client.receive(b));
     client.outcome().cloned().expect("finished")
 }
@@ -70,7 +71,7 @@ fn bob_sync(scope: Scope, ops: Vec<Op>, known: BTreeMap<String, Known>) -> SyncJ
 }
 
 fn sync(server: &Server, job: SyncJob) -> sync::Synced {
-    let mut client = Syncer::new(job, false);
+    let mut client = Syncer::new(job, ConnectionSecurity::None);
     converse(&mut connect(server.imap), |b| client.receive(b));
     match client.take_outcome() {
         Some(sync::Outcome::Synced(s)) => s,
@@ -123,7 +124,7 @@ fn the_fetcher_downloads_once_and_deletes_when_told() {
         now: Timestamp(0),
     };
     let fetch = |job| {
-        let mut client = Fetcher::new(job, false);
+        let mut client = Fetcher::new(job, ConnectionSecurity::None);
         converse(&mut connect(server.pop3), |b| client.receive(b));
         match client.outcome() {
             Some(fetch::Outcome::Fetched(f)) => f,
@@ -187,7 +188,7 @@ fn the_syncer_replays_actions_and_wakes_from_idle_when_mail_arrives() {
             idle: true,
             ..bob_sync(Scope::Folders(vec![INBOX.into()]), vec![], known)
         },
-        false,
+        ConnectionSecurity::None,
     );
     let mut stream = connect(server.imap);
     let mut buf = [0_u8; 16 * 1024];

@@ -3,74 +3,29 @@
 //! to, and every button runs the device's scripted client through its terminal.
 
 use facteur_protocols::client::compose::Draft;
-use facteur_protocols::client::device::{Action, Device, Key, LocalMessage, Receiving};
-use facteur_protocols::client::fetch::Keep;
+use facteur_protocols::client::device::{
+    suited_settings, Action, Device, Key, LocalMessage, Receiving,
+};
 use facteur_protocols::store::{Flag, Summary, INBOX};
-use facteur_protocols::Port;
 use leptos::prelude::*;
 
 use super::compose::Compose;
 use super::driver::Job;
+use super::problem::ProblemNote;
+use super::setup::Setup;
 use crate::i18n::use_texts;
 use crate::message_view::MessageView;
 use crate::scene::use_scene;
 use crate::world_texts::{use_world_texts, WorldTexts};
 
-/// The four ways of reading mail the settings offer, by the value of their option.
-const READING: [&str; 4] = ["imap", "pop3-delete", "pop3-leave", "pop3-days"];
-/// "Remove after N days" in the settings.
-const KEEP_DAYS: u32 = 7;
-
-fn reading_value(r: Receiving) -> &'static str {
-    match r {
-        Receiving::Imap { .. } => READING[0],
-        Receiving::Pop3 {
-            keep: Keep::DeleteAfterDownload,
-            ..
-        } => READING[1],
-        Receiving::Pop3 {
-            keep: Keep::LeaveOnServer,
-            ..
-        } => READING[2],
-        Receiving::Pop3 {
-            keep: Keep::DeleteAfterDays(_),
-            ..
-        } => READING[3],
-    }
-}
-
-fn reading_label(t: &WorldTexts, value: &str) -> &'static str {
-    match value {
-        "imap" => t.imap_choice,
-        "pop3-delete" => t.pop3_delete,
-        "pop3-leave" => t.pop3_leave,
-        _ => t.pop3_days,
-    }
-}
-
-fn receiving_of(value: &str, idle: bool) -> Receiving {
-    let pop3 = |keep| Receiving::Pop3 {
-        port: Port::POP3S,
-        keep,
-    };
-    match value {
-        "pop3-delete" => pop3(Keep::DeleteAfterDownload),
-        "pop3-leave" => pop3(Keep::LeaveOnServer),
-        "pop3-days" => pop3(Keep::DeleteAfterDays(KEEP_DAYS)),
-        _ => Receiving::Imap {
-            port: Port::IMAPS,
-            idle,
-        },
-    }
-}
-
 /// `IMAP 993 · IDLE`, `POP3 995 · leave a copy`: the badge in the device's title.
 fn badge(d: &Device) -> String {
+    let port = d.settings.incoming.port;
     match d.receiving {
-        Receiving::Imap { port, idle } => {
-            format!("IMAP {}{}", port.number, if idle { " · IDLE" } else { "" })
+        Receiving::Imap { idle } => {
+            format!("IMAP {port}{}", if idle { " · IDLE" } else { "" })
         }
-        Receiving::Pop3 { port, .. } => format!("POP3 {}", port.number),
+        Receiving::Pop3 { .. } => format!("POP3 {port}"),
     }
 }
 
@@ -113,7 +68,33 @@ pub fn DeviceApp(id: String) -> impl IntoView {
         let key = selected.get()?;
         current.with(|f| f.as_ref()?.messages.iter().find(|m| m.key == key).cloned())
     });
+    // The setup form is drawn again only when the settings change, not at every sync.
+    let setup =
+        Memo::new(move |_| device.with(|d| d.as_ref().map(|d| (d.receiving, d.settings.clone()))));
     let act = move |action: Action| run(Job::Act(action));
+    // "Use the right settings": the account's server, the usual ports and security, the
+    // account's own user name and password; POP3 or IMAP stays as chosen.
+    let fix = move |_: ()| {
+        let Some(d) = device.get_untracked() else {
+            return;
+        };
+        let account = scene.world.with_untracked(|w| {
+            let a = w.store.account(&d.login)?;
+            let host = w
+                .store
+                .server_for_domain(&a.address.domain)?
+                .hostname
+                .clone();
+            Some((host, a.password.clone()))
+        });
+        if let Some((host, password)) = account {
+            let settings = suited_settings(d.receiving, &host, &d.login, &password);
+            run(Job::Setup {
+                receiving: d.receiving,
+                settings,
+            });
+        }
+    };
     let title_id = move || format!("device-{}", id.get_value());
 
     view! {
@@ -130,43 +111,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
             </header>
             <details class="device-settings">
                 <summary>{move || wt.get().settings}</summary>
-                {move || device.get().map(|d| {
-                    let t = wt.get();
-                    let value = reading_value(d.receiving);
-                    let idle = matches!(d.receiving, Receiving::Imap { idle: true, .. });
-                    let submission = d.submission;
-                    let receiving = d.receiving;
-                    view! {
-                        <label>
-                            <span>{t.reads_with}</span>
-                            <select class="reading" prop:value=value on:change=move |ev| {
-                                let r = receiving_of(&event_target_value(&ev), idle);
-                                run(Job::Setup { receiving: r, submission });
-                            }>
-                                {READING.iter().map(|v| view! { <option value=*v>{reading_label(&t, v)}</option> }).collect_view()}
-                            </select>
-                        </label>
-                        <Show when=move || receiving.is_imap()>
-                            <label class="check">
-                                <input type="checkbox" class="idle" prop:checked=idle on:change=move |ev| {
-                                    let r = Receiving::Imap { port: Port::IMAPS, idle: event_target_checked(&ev) };
-                                    run(Job::Setup { receiving: r, submission });
-                                } />
-                                <span>{t.idle}</span>
-                            </label>
-                        </Show>
-                        <label>
-                            <span>{t.sends_on}</span>
-                            <select class="submission" prop:value=submission.number.to_string() on:change=move |ev| {
-                                let port = if event_target_value(&ev) == "465" { Port::SUBMISSIONS } else { Port::SUBMISSION };
-                                run(Job::Setup { receiving, submission: port });
-                            }>
-                                <option value="587">"587 · STARTTLS"</option>
-                                <option value="465">"465 · TLS"</option>
-                            </select>
-                        </label>
-                    }
-                })}
+                {move || setup.get().map(|(receiving, settings)| view! { <Setup receiving settings run=Callback::new(run) /> })}
             </details>
             <div class="device-toolbar" role="toolbar" aria-label=move || device.with(|d| d.as_ref().map(|d| texts.get().device_label(&d.login, d.kind)))>
                 <button type="button" class="check-mail primary" on:click=move |_| run(Job::Check)>{move || wt.get().check_mail}</button>
@@ -186,7 +131,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
             <Show when=move || idling()>
                 <p class="idling">{move || wt.get().idling}</p>
             </Show>
-            {move || problem().map(|p| view! { <p class="problem" role="alert">{wt.get().refused}" "{p}</p> })}
+            {move || problem().map(|p| view! { <ProblemNote problem=p fix=Callback::new(fix) /> })}
             {move || naming.get().map(|_| view! {
                 <form class="new-folder-form" on:submit=move |ev| {
                     ev.prevent_default();

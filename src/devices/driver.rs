@@ -4,11 +4,16 @@
 
 use facteur_protocols::client::compose::Draft;
 use facteur_protocols::client::device::{Action, Check, Device, Key, Receiving};
+use facteur_protocols::client::dial::{dial, Dialed};
 use facteur_protocols::client::fetch::{self, Fetcher, Retrieval};
+use facteur_protocols::client::settings::{AccountSettings, ServerSettings};
 use facteur_protocols::client::submit::{self, Submitter};
 use facteur_protocols::client::sync::{self, SyncJob, Syncer};
-use facteur_protocols::{Port, Service, SessionId};
+use facteur_protocols::client::trouble::{Diagnosis, Trouble};
+use facteur_protocols::output::{Event, Output};
+use facteur_protocols::{Service, SessionId};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::browser::now;
 use crate::engine::Console;
@@ -26,11 +31,31 @@ pub enum Job {
     Act(Action),
     /// Keep an unfinished message in Drafts.
     SaveDraft(Draft),
-    /// New settings: how it reads mail and where it submits.
+    /// New settings: how it reads mail, and its servers, ports, security and login.
     Setup {
         receiving: Receiving,
-        submission: Port,
+        settings: AccountSettings,
     },
+}
+
+/// Why a device's last action failed: what its client ran into, on which side, and the
+/// wrong setting that explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub trouble: Trouble,
+    pub diagnosis: Diagnosis,
+    /// Sending (the outgoing server) rather than reading.
+    pub outgoing: bool,
+}
+
+/// A login step's refusal is about the user name or password; anything else is the
+/// server's own reason.
+fn refusal(at_login: bool, reply: String) -> Trouble {
+    if at_login {
+        Trouble::LoginRefused { reply }
+    } else {
+        Trouble::Refused { reply }
+    }
 }
 
 impl Scene {
@@ -72,12 +97,12 @@ impl Scene {
             }
             Job::Setup {
                 receiving,
-                submission,
+                settings,
             } => {
                 self.hang_up(id);
                 self.update_device(id, |d| {
+                    d.settings = settings;
                     d.set_receiving(receiving);
-                    d.submission = submission;
                 });
                 self.record();
             }
@@ -120,31 +145,72 @@ impl Scene {
         }
     }
 
-    fn problem(&self, id: &str, reply: String) {
+    /// The client stopped: its last word in the dialogue, and the diagnosis on the device.
+    fn fail(&self, console: Console, id: &str, trouble: Trouble, service: Service) {
+        let outgoing = service == Service::Smtp;
+        let server = self.devices.with_untracked(|d| {
+            d.get(id).map(|d| {
+                if outgoing {
+                    d.settings.outgoing.clone()
+                } else {
+                    d.settings.incoming.clone()
+                }
+            })
+        });
+        let Some(server) = server else {
+            return;
+        };
+        let problem = Problem {
+            diagnosis: Diagnosis::of(&trouble, &server, service),
+            trouble: trouble.clone(),
+            outgoing,
+        };
+        let mut out = Output::default();
+        out.event(Event::GaveUp { trouble });
+        console.show(out, service);
         self.problems.update(|p| {
-            p.insert(id.to_owned(), reply);
+            p.insert(id.to_owned(), problem);
         });
     }
 
-    /// Connects the device to its server and lets the client talk until it has nothing
-    /// more to say. Returns the session if it is still open (an IMAP client in IDLE).
+    /// Connects as the device's settings say, and lets the client talk until it has nothing
+    /// more to say. `Ok` with the session if it is still open (an IMAP client in IDLE);
+    /// `Err` when the connection failed before the protocol began.
     fn converse(
         &self,
         console: Console,
-        device: &Device,
-        port: Port,
+        server: &ServerSettings,
+        service: Service,
         label: &str,
         client: &mut dyn FnMut(&[u8]) -> Vec<u8>,
-    ) -> Option<SessionId> {
-        let host = console.server_of(&device.login)?;
-        console.open(label, &host, port);
-        let (session, greeting) = self
-            .world
-            .try_update(|w| w.connect(&host, port, now()))?
-            .ok()?;
-        let first = client(&greeting.wire);
-        console.show(greeting, port.service);
-        self.turns(console, session, port.service, first, client)
+    ) -> Result<Option<SessionId>, Trouble> {
+        console.open(label, &server.host, service, server.port);
+        let dialed = self.world.try_update(|w| dial(w, server, now()));
+        match dialed {
+            None => Ok(None),
+            Some(Dialed::Failed { trouble, dialogue }) => {
+                console.show(dialogue, service);
+                Err(trouble)
+            }
+            Some(Dialed::Open {
+                session, greeting, ..
+            }) => {
+                let first = client(&greeting.wire);
+                console.show(greeting, service);
+                Ok(self.turns(console, session, service, first, client))
+            }
+        }
+    }
+
+    /// A client that has finished but left the connection open (it hung up on a greeting
+    /// it did not understand): the connection closes.
+    fn close(&self, console: Console, session: Option<SessionId>, service: Service) {
+        let Some(session) = session else {
+            return;
+        };
+        if let Some(out) = self.world.try_update(|w| w.disconnect(session)) {
+            console.show(out, service);
+        }
     }
 
     /// Sends the client's bytes and gives it the replies, until it is quiet or hung up.
@@ -177,30 +243,59 @@ impl Scene {
         job: submit::Submission,
         label: &str,
     ) -> bool {
-        let port = device.submission;
-        let mut client = Submitter::new(job, port.starts_encrypted());
-        self.converse(console, device, port, label, &mut |b| client.receive(b));
-        let id = device.id();
-        match client.outcome() {
-            Some(submit::Outcome::Sent { .. }) => true,
-            Some(submit::Outcome::Refused { reply, .. }) => {
-                self.problem(&id, reply.clone());
-                false
+        let server = &device.settings.outgoing;
+        let mut client = Submitter::new(job, server.security);
+        let talked = self.converse(console, server, Service::Smtp, label, &mut |b| {
+            client.receive(b)
+        });
+        let trouble = match (talked, client.outcome()) {
+            (Err(trouble), _) => trouble,
+            (Ok(session), outcome) => {
+                self.close(console, session, Service::Smtp);
+                match outcome {
+                    Some(submit::Outcome::Sent { .. }) => return true,
+                    Some(submit::Outcome::GaveUp(t)) => t.clone(),
+                    Some(submit::Outcome::Refused { step, reply }) => refusal(
+                        matches!(step, submit::Step::Auth | submit::Step::AuthUser),
+                        reply.clone(),
+                    ),
+                    None => return false,
+                }
             }
-            None => false,
-        }
+        };
+        self.fail(console, &device.id(), trouble, Service::Smtp);
+        console.settle();
+        false
     }
 
     fn fetch(&self, console: Console, device: &Device, job: Retrieval, label: &str) {
-        let port = device.receiving.port();
+        let server = &device.settings.incoming;
         let at = job.now;
-        let mut client = Fetcher::new(job, port.starts_encrypted());
-        self.converse(console, device, port, label, &mut |b| client.receive(b));
+        let mut client = Fetcher::new(job, server.security);
+        let talked = self.converse(console, server, Service::Pop3, label, &mut |b| {
+            client.receive(b)
+        });
         let id = device.id();
-        match client.outcome() {
-            Some(fetch::Outcome::Fetched(f)) => self.update_device(&id, |d| d.fetched(f, at)),
-            Some(fetch::Outcome::Refused { reply, .. }) => self.problem(&id, reply),
-            None => {}
+        let trouble = match talked {
+            Err(trouble) => Some(trouble),
+            Ok(session) => {
+                self.close(console, session, Service::Pop3);
+                match client.outcome() {
+                    Some(fetch::Outcome::Fetched(f)) => {
+                        self.update_device(&id, |d| d.fetched(f, at));
+                        None
+                    }
+                    Some(fetch::Outcome::GaveUp(t)) => Some(t),
+                    Some(fetch::Outcome::Refused { step, reply }) => Some(refusal(
+                        matches!(step, fetch::Step::User | fetch::Step::Pass),
+                        reply,
+                    )),
+                    None => None,
+                }
+            }
+        };
+        if let Some(trouble) = trouble {
+            self.fail(console, &id, trouble, Service::Pop3);
         }
         console.settle();
     }
@@ -225,11 +320,19 @@ impl Scene {
                 (session, syncer)
             }
             None => {
-                let port = device.receiving.port();
-                let mut syncer = Syncer::new(job, port.starts_encrypted());
-                let session =
-                    self.converse(console, device, port, label, &mut |b| syncer.receive(b));
-                (session, syncer)
+                let server = &device.settings.incoming;
+                let mut syncer = Syncer::new(job, server.security);
+                let talked = self.converse(console, server, Service::Imap, label, &mut |b| {
+                    syncer.receive(b)
+                });
+                match talked {
+                    Ok(session) => (session, syncer),
+                    Err(trouble) => {
+                        self.fail(console, &id, trouble, Service::Imap);
+                        console.settle();
+                        return;
+                    }
+                }
             }
         };
         self.settle_sync(console, &id, session, &mut syncer);
@@ -246,8 +349,14 @@ impl Scene {
         while let Some(outcome) = syncer.take_outcome() {
             match outcome {
                 sync::Outcome::Synced(s) => self.update_device(id, |d| d.synced(s)),
-                sync::Outcome::Refused { reply } => self.problem(id, reply),
+                sync::Outcome::Refused { reply } => {
+                    self.fail(console, id, refusal(true, reply), Service::Imap);
+                }
+                sync::Outcome::GaveUp(t) => self.fail(console, id, t, Service::Imap),
             }
+        }
+        if !syncer.is_idling() {
+            self.close(console, session, Service::Imap);
         }
         if let Some(session) = session.filter(|_| syncer.is_idling()) {
             let link = Link {

@@ -4,6 +4,8 @@
 mod app;
 mod compose;
 pub mod driver;
+mod problem;
+mod setup;
 
 use leptos::prelude::*;
 

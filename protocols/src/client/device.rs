@@ -10,15 +10,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
+
 use super::compose::Draft;
 use super::fetch::{Fetched, Keep, Retrieval};
+use super::settings::{AccountSettings, Authentication, ConnectionSecurity, ServerSettings};
 use super::submit::{Mechanism, Submission};
 use super::sync::{Known, Op, Scope, SyncJob, Synced};
-use crate::port::Port;
+use crate::port::{Port, Service};
 use crate::store::{Account, Flag, SpecialUse, Summary, INBOX};
 use crate::time::Timestamp;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DeviceKind {
     Phone,
     Laptop,
@@ -35,43 +38,44 @@ impl DeviceKind {
     }
 }
 
-/// How the device reads mail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How the device reads mail: the incoming protocol of its settings (where it connects is
+/// in its [`AccountSettings`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Receiving {
     Pop3 {
-        port: Port,
         keep: Keep,
     },
     /// `idle`: stay connected on INBOX to hear of new mail at once (RFC 2177).
     Imap {
-        port: Port,
         idle: bool,
     },
 }
 
 impl Receiving {
-    pub fn port(self) -> Port {
-        match self {
-            Receiving::Pop3 { port, .. } | Receiving::Imap { port, .. } => port,
-        }
-    }
-
     pub fn is_imap(self) -> bool {
         matches!(self, Receiving::Imap { .. })
+    }
+
+    pub fn service(self) -> Service {
+        match self {
+            Receiving::Pop3 { .. } => Service::Pop3,
+            Receiving::Imap { .. } => Service::Imap,
+        }
     }
 }
 
 /// Which message of a folder: its server UID (IMAP), or a number this device gave it (a
 /// POP3 download, or a message kept only here).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Key {
     Uid(u32),
     Local(u32),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalMessage {
     pub key: Key,
+    #[serde(with = "raw_text")]
     pub raw: Vec<u8>,
     pub flags: BTreeSet<Flag>,
 }
@@ -86,7 +90,7 @@ impl LocalMessage {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalFolder {
     pub special_use: Option<SpecialUse>,
     pub uid_validity: u32,
@@ -129,22 +133,42 @@ pub struct Sending {
     pub save: Option<SyncJob>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Device {
     pub kind: DeviceKind,
+    /// Whose device it is.
     pub login: String,
-    password: String,
     pub address: String,
     pub display_name: String,
     pub receiving: Receiving,
-    /// 587 (STARTTLS) or 465 (implicit TLS).
-    pub submission: Port,
+    /// Servers, ports, security and login, as the account setup has them.
+    pub settings: AccountSettings,
     pub folders: BTreeMap<String, LocalFolder>,
     /// POP3: what was downloaded, by unique-id, and when.
     pub downloaded: BTreeMap<String, Timestamp>,
     /// Whether an IMAP device has synced at least once.
     pub synced: bool,
     next_local: u32,
+}
+
+/// The right settings for reading with `receiving` from `host`: TLS from the start for
+/// reading (993 or 995), submission with STARTTLS (587), a normal password.
+pub fn suited_settings(
+    receiving: Receiving,
+    host: &str,
+    user_name: &str,
+    password: &str,
+) -> AccountSettings {
+    let incoming = match receiving {
+        Receiving::Imap { .. } => Port::IMAPS,
+        Receiving::Pop3 { .. } => Port::POP3S,
+    };
+    AccountSettings {
+        incoming: ServerSettings::suited(host, incoming),
+        outgoing: ServerSettings::suited(host, Port::SUBMISSION),
+        user_name: user_name.to_owned(),
+        password: password.to_owned(),
+    }
 }
 
 /// The folders a POP3 device keeps for itself.
@@ -156,15 +180,16 @@ const LOCAL_FOLDERS: [(&str, Option<SpecialUse>); 4] = [
 ];
 
 impl Device {
-    pub fn new(kind: DeviceKind, account: &Account, receiving: Receiving) -> Device {
+    /// A device set up right for `account`, whose mail server is `host`
+    /// ([`suited_settings`]).
+    pub fn new(kind: DeviceKind, account: &Account, host: &str, receiving: Receiving) -> Device {
         let mut device = Device {
             kind,
             login: account.login.clone(),
-            password: account.password.clone(),
             address: account.address.to_string(),
             display_name: account.display_name.clone(),
             receiving,
-            submission: Port::SUBMISSION,
+            settings: suited_settings(receiving, host, &account.login, &account.password),
             folders: BTreeMap::new(),
             downloaded: BTreeMap::new(),
             synced: false,
@@ -186,10 +211,26 @@ impl Device {
     }
 
     /// A new way of reading mail starts from an empty app, as a newly added account does.
+    /// Switching between POP3 and IMAP moves the port to the new protocol's, as a mail app's
+    /// setup does, when it was the old protocol's usual one.
     pub fn set_receiving(&mut self, receiving: Receiving) {
         let switched = self.receiving.is_imap() != receiving.is_imap();
         self.receiving = receiving;
         if switched {
+            let incoming = &mut self.settings.incoming;
+            let tls = incoming.security == ConnectionSecurity::SslTls;
+            let usual = |service| {
+                Port::of(service)
+                    .find(|p| p.starts_encrypted() == tls)
+                    .map(|p| p.number)
+            };
+            let (from, to) = match receiving {
+                Receiving::Imap { .. } => (Service::Pop3, Service::Imap),
+                Receiving::Pop3 { .. } => (Service::Imap, Service::Pop3),
+            };
+            if Some(incoming.port) == usual(from) {
+                incoming.port = usual(to).unwrap_or(incoming.port);
+            }
             self.downloaded.clear();
             self.synced = false;
             self.reset_folders();
@@ -238,8 +279,8 @@ impl Device {
     pub fn check(&self, now: Timestamp) -> Check {
         match self.receiving {
             Receiving::Pop3 { keep, .. } => Check::Fetch(Retrieval {
-                user: self.login.clone(),
-                password: self.password.clone(),
+                user: self.settings.user_name.clone(),
+                password: self.settings.password.clone(),
                 known: self.downloaded.clone(),
                 keep,
                 now,
@@ -271,8 +312,8 @@ impl Device {
             })
             .collect();
         SyncJob {
-            user: self.login.clone(),
-            password: self.password.clone(),
+            user: self.settings.user_name.clone(),
+            password: self.settings.password.clone(),
             ops,
             scope,
             known,
@@ -288,12 +329,15 @@ impl Device {
         let message = draft.message(&self.display_name, &self.address, now, &message_id);
         let submission = Submission {
             client: self.hostname(),
-            user: self.login.clone(),
-            password: self.password.clone(),
+            user: self.settings.user_name.clone(),
+            password: self.settings.password.clone(),
             from: self.address.clone(),
             to: draft.recipients(),
             message: message.clone(),
-            mechanism: Mechanism::Plain,
+            mechanism: match self.settings.outgoing.authentication {
+                Authentication::NormalPassword => Some(Mechanism::Plain),
+                Authentication::NoAuthentication => None,
+            },
         };
         let save = match self.receiving {
             Receiving::Imap { idle, .. } => {
@@ -558,25 +602,20 @@ mod tests {
     use crate::World;
 
     const POP3_DELETE: Receiving = Receiving::Pop3 {
-        port: Port::POP3S,
         keep: Keep::DeleteAfterDownload,
     };
     const POP3_LEAVE: Receiving = Receiving::Pop3 {
-        port: Port::POP3S,
         keep: Keep::LeaveOnServer,
     };
-    const IMAP: Receiving = Receiving::Imap {
-        port: Port::IMAPS,
-        idle: false,
-    };
+    const IMAP: Receiving = Receiving::Imap { idle: false };
 
     fn device(world: &World, login: &str, kind: DeviceKind, receiving: Receiving) -> Device {
         let account = world.store.account(login).expect("account");
-        Device::new(kind, account, receiving)
+        Device::new(kind, account, "mail.example.test", receiving)
     }
 
     fn run_sync(world: &mut World, job: SyncJob) -> Synced {
-        let mut client = Syncer::new(job, true);
+        let mut client = Syncer::new(job, ConnectionSecurity::SslTls);
         converse(world, Port::IMAPS, |b| client.receive(b));
         match client.take_outcome() {
             Some(sync::Outcome::Synced(s)) => s,
@@ -587,7 +626,7 @@ mod tests {
     fn check(world: &mut World, d: &mut Device) {
         match d.check(Timestamp(0)) {
             Check::Fetch(job) => {
-                let mut client = Fetcher::new(job, true);
+                let mut client = Fetcher::new(job, ConnectionSecurity::SslTls);
                 converse(world, Port::POP3S, |b| client.receive(b));
                 let Some(fetch::Outcome::Fetched(f)) = client.outcome() else {
                     panic!("fetched");
@@ -744,7 +783,8 @@ mod tests {
         };
         for d in [&mut laptop, &mut phone] {
             let sending = d.send(&draft, Timestamp(0), None);
-            let mut client = Submitter::new(sending.submission.clone(), false);
+            let mut client =
+                Submitter::new(sending.submission.clone(), ConnectionSecurity::StartTls);
             converse(&mut world, Port::SUBMISSION, |b| client.receive(b));
             assert!(matches!(
                 client.outcome(),
@@ -776,6 +816,51 @@ mod tests {
                 .map(|m| m.messages.len()),
             Some(4),
             "both copies reached alice"
+        );
+    }
+}
+
+/// A local copy as text when it is UTF-8 (almost always), base64 otherwise: the saved
+/// sandbox stays readable and small.
+mod raw_text {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::store::Raw;
+
+    pub fn serialize<S: Serializer>(raw: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        Raw::new(raw.to_vec()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        Ok(Raw::deserialize(d)?.0.to_vec())
+    }
+}
+
+#[cfg(test)]
+mod setting_tests {
+    use super::*;
+    use crate::World;
+
+    #[test]
+    fn switching_protocol_moves_the_usual_port_and_keeps_a_chosen_one() {
+        let world = World::demo();
+        let account = world.store.account("bob").expect("bob");
+        let imap = Receiving::Imap { idle: false };
+        let pop3 = Receiving::Pop3 {
+            keep: Keep::LeaveOnServer,
+        };
+        let mut d = Device::new(DeviceKind::Phone, account, "mail.example.test", imap);
+        d.set_receiving(pop3);
+        assert_eq!(d.settings.incoming.port, 995);
+        d.settings.incoming.port = 993;
+        d.set_receiving(imap);
+        d.set_receiving(pop3);
+        assert_eq!(d.settings.incoming.port, 995, "993 is IMAP's usual port");
+        d.settings.incoming.port = 2110;
+        d.set_receiving(imap);
+        assert_eq!(
+            d.settings.incoming.port, 2110,
+            "a port the learner typed stays"
         );
     }
 }

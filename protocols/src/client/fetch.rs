@@ -10,12 +10,17 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::incoming::Incoming;
+use super::settings::ConnectionSecurity;
+use super::trouble::{greeting_service, Trouble};
+use crate::port::Service;
 use crate::time::Timestamp;
 
 /// What a POP3 device does with the server's copy once it has its own: the three choices
 /// every mail app offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Keep {
     /// "Delete from server after download": the classic POP3 way; other devices never see it.
     DeleteAfterDownload,
@@ -56,6 +61,8 @@ pub enum Outcome {
         step: Step,
         reply: String,
     },
+    /// The client stopped by itself: the server is not what the settings expect.
+    GaveUp(Trouble),
 }
 
 /// The last command sent.
@@ -77,6 +84,7 @@ pub enum Step {
 pub struct Fetcher {
     job: Retrieval,
     step: Step,
+    security: ConnectionSecurity,
     encrypted: bool,
     incoming: Incoming,
     /// The first line of the reply being read, and the lines of its multi-line body.
@@ -88,14 +96,18 @@ pub struct Fetcher {
     to_delete: Vec<usize>,
     fetched: Fetched,
     refused: Option<(Step, String)>,
+    gave_up: Option<Trouble>,
 }
 
 impl Fetcher {
-    pub fn new(job: Retrieval, encrypted: bool) -> Fetcher {
+    /// A client that has just connected with this connection security (SSL/TLS: the
+    /// greeting came inside TLS).
+    pub fn new(job: Retrieval, security: ConnectionSecurity) -> Fetcher {
         Fetcher {
             job,
             step: Step::Greeting,
-            encrypted,
+            security,
+            encrypted: security == ConnectionSecurity::SslTls,
             incoming: Incoming::default(),
             status: None,
             body: Vec::new(),
@@ -104,6 +116,7 @@ impl Fetcher {
             to_delete: Vec::new(),
             fetched: Fetched::default(),
             refused: None,
+            gave_up: None,
         }
     }
 
@@ -115,6 +128,9 @@ impl Fetcher {
     pub fn outcome(&self) -> Option<Outcome> {
         if self.step != Step::Done {
             return None;
+        }
+        if let Some(trouble) = &self.gave_up {
+            return Some(Outcome::GaveUp(trouble.clone()));
         }
         Some(match &self.refused {
             Some((step, reply)) => Outcome::Refused {
@@ -163,6 +179,12 @@ impl Fetcher {
         }
     }
 
+    /// Gives up by itself, politely.
+    fn stop(&mut self, trouble: Trouble) -> Vec<u8> {
+        self.gave_up = Some(trouble);
+        self.send(Step::Quit, "QUIT")
+    }
+
     fn send(&mut self, step: Step, text: &str) -> Vec<u8> {
         self.step = step;
         format!("{text}\r\n").into_bytes()
@@ -170,11 +192,23 @@ impl Fetcher {
 
     fn answer(&mut self, status: &str, body: Vec<u8>) -> Vec<u8> {
         let ok = status.starts_with("+OK");
+        let wants_stls = !self.encrypted && self.security == ConnectionSecurity::StartTls;
         match self.step {
             Step::Quit | Step::Done => {
                 self.step = Step::Done;
                 Vec::new()
             }
+            Step::Greeting if greeting_service(status) != Some(Service::Pop3) => {
+                // Not a POP3 server: nothing to say to it; hang up.
+                self.gave_up = Some(Trouble::WrongProtocol {
+                    expected: Service::Pop3,
+                    found: greeting_service(status),
+                    greeting: status.to_owned(),
+                });
+                self.step = Step::Done;
+                Vec::new()
+            }
+            Step::Capa if !ok && wants_stls => self.stop(Trouble::NoStartTls),
             // CAPA is optional (RFC 2449): a server without it still gets USER.
             Step::Capa if !ok => self.send(Step::User, &format!("USER {}", self.job.user)),
             _ if !ok => {
@@ -182,8 +216,12 @@ impl Fetcher {
                 self.send(Step::Quit, "QUIT")
             }
             Step::Greeting if !self.encrypted => self.send(Step::Capa, "CAPA"),
-            Step::Capa if String::from_utf8_lossy(&body).lines().any(|l| l == "STLS") => {
-                self.send(Step::Stls, "STLS")
+            Step::Capa if wants_stls => {
+                if String::from_utf8_lossy(&body).lines().any(|l| l == "STLS") {
+                    self.send(Step::Stls, "STLS")
+                } else {
+                    self.stop(Trouble::NoStartTls)
+                }
             }
             Step::Greeting | Step::Capa | Step::Stls => {
                 self.encrypted |= self.step == Step::Stls;
@@ -278,7 +316,7 @@ mod tests {
     }
 
     fn check(world: &mut World, port: Port, job: Retrieval) -> (Fetched, Vec<String>) {
-        let mut client = Fetcher::new(job, port.starts_encrypted());
+        let mut client = Fetcher::new(job, ConnectionSecurity::suited_to(port));
         let sent = converse(world, port, |b| client.receive(b));
         match client.outcome() {
             Some(Outcome::Fetched(f)) => (f, sent),
@@ -351,6 +389,30 @@ mod tests {
     }
 
     #[test]
+    fn without_encryption_the_password_goes_in_clear_on_110() {
+        let mut world = World::demo();
+        let mut client = Fetcher::new(job(Keep::LeaveOnServer), ConnectionSecurity::None);
+        let sent = converse(&mut world, Port::POP3, |b| client.receive(b));
+        assert_eq!(sent[..3], ["CAPA", "USER bob", "PASS builder"]);
+        assert!(matches!(client.outcome(), Some(Outcome::Fetched(_))));
+    }
+
+    #[test]
+    fn an_imap_greeting_is_not_understood() {
+        let mut world = World::demo();
+        let mut client = Fetcher::new(job(Keep::LeaveOnServer), ConnectionSecurity::SslTls);
+        let sent = converse(&mut world, Port::IMAPS, |b| client.receive(b));
+        assert!(sent.is_empty(), "it hangs up without a word: {sent:?}");
+        assert!(matches!(
+            client.outcome(),
+            Some(Outcome::GaveUp(Trouble::WrongProtocol {
+                found: Some(Service::Imap),
+                ..
+            }))
+        ));
+    }
+
+    #[test]
     fn a_wrong_password_ends_with_quit_and_the_servers_words() {
         let mut world = World::demo();
         let mut client = Fetcher::new(
@@ -358,7 +420,7 @@ mod tests {
                 password: "bulldozer".into(),
                 ..job(Keep::DeleteAfterDownload)
             },
-            true,
+            ConnectionSecurity::SslTls,
         );
         let sent = converse(&mut world, Port::POP3S, |b| client.receive(b));
         assert_eq!(sent.last().map(String::as_str), Some("QUIT"));
@@ -370,7 +432,7 @@ mod tests {
 
     #[test]
     fn a_dot_at_the_start_of_a_line_comes_back_single() {
-        let mut client = Fetcher::new(job(Keep::LeaveOnServer), true);
+        let mut client = Fetcher::new(job(Keep::LeaveOnServer), ConnectionSecurity::SslTls);
         client.receive(b"+OK ready\r\n+OK\r\n+OK\r\n");
         client.receive(b"+OK\r\n1 a\r\n.\r\n");
         assert_eq!(client.step(), Step::Retr(0));

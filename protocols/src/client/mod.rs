@@ -3,12 +3,15 @@
 
 pub mod compose;
 pub mod device;
+pub mod dial;
 pub mod fetch;
 mod imap_read;
 mod incoming;
 pub mod relay;
+pub mod settings;
 pub mod submit;
 pub mod sync;
+pub mod trouble;
 
 /// Runs a client against the engine, one send at a time, until it has nothing more to say.
 #[cfg(test)]

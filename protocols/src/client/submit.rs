@@ -7,6 +7,9 @@
 //! works against the page's world and against facteur-server over TCP.
 
 use super::incoming::Incoming;
+use super::settings::ConnectionSecurity;
+use super::trouble::{greeting_service, Trouble};
+use crate::port::Service;
 use crate::sasl;
 
 /// What to send, and to whom, in whose name.
@@ -20,7 +23,8 @@ pub struct Submission {
     pub to: Vec<String>,
     /// The message, with CRLF line endings.
     pub message: Vec<u8>,
-    pub mechanism: Mechanism,
+    /// How to log in; `None` for "No authentication".
+    pub mechanism: Option<Mechanism>,
 }
 
 /// How the client proves who it is (a mail app's "authentication method").
@@ -41,6 +45,8 @@ pub enum Outcome {
     /// The server said no at some step; the client said QUIT and gave up, as a real client
     /// would, telling its user the server's words.
     Refused { step: Step, reply: String },
+    /// The client stopped by itself: the server is not what the settings expect.
+    GaveUp(Trouble),
 }
 
 /// Where the exchange stands: what the last line sent was.
@@ -64,6 +70,7 @@ pub enum Step {
 pub struct Submitter {
     job: Submission,
     step: Step,
+    security: ConnectionSecurity,
     encrypted: bool,
     incoming: Incoming,
     /// Lines of a multi-line reply read so far.
@@ -78,12 +85,14 @@ struct Reply {
 }
 
 impl Submitter {
-    /// A client that has just connected; `encrypted` for an implicit-TLS port (465).
-    pub fn new(job: Submission, encrypted: bool) -> Submitter {
+    /// A client that has just connected with this connection security (SSL/TLS: the
+    /// handshake is done and the greeting comes inside it).
+    pub fn new(job: Submission, security: ConnectionSecurity) -> Submitter {
         Submitter {
             job,
             step: Step::Greeting,
-            encrypted,
+            security,
+            encrypted: security == ConnectionSecurity::SslTls,
             incoming: Incoming::default(),
             lines: Vec::new(),
             outcome: None,
@@ -141,19 +150,59 @@ impl Submitter {
         self.line(Step::Quit, "QUIT")
     }
 
-    fn authenticate(&mut self) -> Vec<u8> {
+    /// Stops with a trouble of its own: QUIT when the server speaks SMTP, otherwise just
+    /// hang up.
+    fn stop(&mut self, trouble: Trouble, quit: bool) -> Vec<u8> {
+        self.outcome = Some(Outcome::GaveUp(trouble));
+        if quit {
+            self.line(Step::Quit, "QUIT")
+        } else {
+            self.step = Step::Done;
+            Vec::new()
+        }
+    }
+
+    /// After EHLO: STARTTLS if the settings want it, then AUTH if they log in and the
+    /// server offers it (RFC 4954 §3: only what EHLO announced).
+    fn after_ehlo(&mut self, reply: &Reply) -> Vec<u8> {
+        let offers = |word: &str| {
+            reply.lines.iter().skip(1).any(|l| {
+                let l = l.get(4..).unwrap_or_default().to_ascii_uppercase();
+                l == word || l.starts_with(&format!("{word} "))
+            })
+        };
+        if !self.encrypted && self.security == ConnectionSecurity::StartTls {
+            return if offers("STARTTLS") {
+                self.line(Step::StartTls, "STARTTLS")
+            } else {
+                self.stop(Trouble::NoStartTls, true)
+            };
+        }
         match self.job.mechanism {
-            Mechanism::Plain => {
+            None => {
+                let mail = format!("MAIL FROM:<{}>", self.job.from);
+                self.line(Step::Mail, &mail)
+            }
+            Some(_) if !offers("AUTH") => self.stop(Trouble::NoAuth, true),
+            Some(Mechanism::Plain) => {
                 let answer = sasl::plain_response(&self.job.user, &self.job.password);
                 self.line(Step::Auth, &format!("AUTH PLAIN {answer}"))
             }
-            Mechanism::Login => self.line(Step::Auth, "AUTH LOGIN"),
+            Some(Mechanism::Login) => self.line(Step::Auth, "AUTH LOGIN"),
         }
     }
 
     fn answer(&mut self, reply: Reply) -> Vec<u8> {
         let ok = |want: u16| reply.code == want;
         match self.step {
+            Step::Greeting if greeting_service(&reply.lines[0]) != Some(Service::Smtp) => {
+                let trouble = Trouble::WrongProtocol {
+                    expected: Service::Smtp,
+                    found: greeting_service(&reply.lines[0]),
+                    greeting: reply.lines[0].clone(),
+                };
+                self.stop(trouble, false)
+            }
             Step::Greeting | Step::StartTls if ok(220) => {
                 if self.step == Step::StartTls {
                     // RFC 3207 §4.2: after the handshake, start again with EHLO.
@@ -162,14 +211,7 @@ impl Submitter {
                 let ehlo = format!("EHLO {}", self.job.client);
                 self.line(Step::Ehlo, &ehlo)
             }
-            Step::Ehlo if ok(250) => {
-                let offers_tls = reply.lines.iter().any(|l| l.get(4..) == Some("STARTTLS"));
-                if offers_tls && !self.encrypted {
-                    self.line(Step::StartTls, "STARTTLS")
-                } else {
-                    self.authenticate()
-                }
-            }
+            Step::Ehlo if ok(250) => self.after_ehlo(&reply),
             Step::Auth if ok(334) => {
                 let user = sasl::encode(self.job.user.as_bytes());
                 self.line(Step::AuthUser, &user)
@@ -244,13 +286,13 @@ mod tests {
             from: "alice@example.test".into(),
             to: vec!["bob@example.test".into(), "carol@other.test".into()],
             message: b"Subject: from the laptop\r\n\r\n.a line with a dot\r\nBye\r\n".to_vec(),
-            mechanism: Mechanism::Plain,
+            mechanism: Some(Mechanism::Plain),
         }
     }
 
     fn run(port: Port, job: Submission) -> (Submitter, World, Vec<String>) {
         let mut world = World::demo();
-        let mut client = Submitter::new(job, port.starts_encrypted());
+        let mut client = Submitter::new(job, ConnectionSecurity::suited_to(port));
         let sent = converse(&mut world, port, |b| client.receive(b));
         (client, world, sent)
     }
@@ -285,7 +327,7 @@ mod tests {
     #[test]
     fn auth_login_answers_each_question_in_base64() {
         let job = Submission {
-            mechanism: Mechanism::Login,
+            mechanism: Some(Mechanism::Login),
             ..job("wonderland")
         };
         let (client, _, sent) = run(Port::SUBMISSIONS, job);
@@ -305,7 +347,7 @@ mod tests {
 
     #[test]
     fn replies_may_arrive_in_any_pieces() {
-        let mut client = Submitter::new(job("x"), true);
+        let mut client = Submitter::new(job("x"), ConnectionSecurity::SslTls);
         assert!(client.receive(b"220 mail.example.test ESM").is_empty());
         assert_eq!(
             client.receive(b"TP ready\r\n"),
@@ -315,7 +357,58 @@ mod tests {
             .receive(b"250-mail.example.test greets you\r\n250-SI")
             .is_empty());
         assert!(client
-            .receive(b"ZE 100\r\n250 HELP\r\n")
+            .receive(b"ZE 100\r\n250-AUTH PLAIN LOGIN\r\n250 HELP\r\n")
             .starts_with(b"AUTH PLAIN "));
+    }
+
+    fn run_with(port: Port, security: ConnectionSecurity, job: Submission) -> Submitter {
+        let mut world = World::demo();
+        let mut client = Submitter::new(job, security);
+        converse(&mut world, port, |b| client.receive(b));
+        client
+    }
+
+    #[test]
+    fn port_25_offers_no_auth_to_log_in_with() {
+        let client = run_with(Port::SMTP, ConnectionSecurity::StartTls, job("wonderland"));
+        assert_eq!(client.outcome(), Some(&Outcome::GaveUp(Trouble::NoAuth)));
+    }
+
+    #[test]
+    fn port_25_without_a_login_refuses_to_relay() {
+        let job = Submission {
+            mechanism: None,
+            to: vec!["carol@other.test".into()],
+            ..job("")
+        };
+        let client = run_with(Port::SMTP, ConnectionSecurity::None, job);
+        assert!(
+            matches!(client.outcome(), Some(Outcome::Refused { step: Step::Rcpt(0), reply }) if reply.contains("Relay access denied")),
+            "{:?}",
+            client.outcome()
+        );
+    }
+
+    #[test]
+    fn without_encryption_587_offers_no_auth() {
+        let client = run_with(
+            Port::SUBMISSION,
+            ConnectionSecurity::None,
+            job("wonderland"),
+        );
+        assert_eq!(client.outcome(), Some(&Outcome::GaveUp(Trouble::NoAuth)));
+    }
+
+    #[test]
+    fn a_pop3_greeting_is_not_understood() {
+        let client = run_with(Port::POP3S, ConnectionSecurity::SslTls, job("wonderland"));
+        assert!(matches!(
+            client.outcome(),
+            Some(Outcome::GaveUp(Trouble::WrongProtocol {
+                expected: Service::Smtp,
+                found: Some(Service::Pop3),
+                ..
+            }))
+        ));
     }
 }

@@ -17,6 +17,9 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::imap_read::{astring, flags, read, Partial, Response, Token};
 use super::incoming::Incoming;
+use super::settings::ConnectionSecurity;
+use super::trouble::{greeting_service, Trouble};
+use crate::port::Service;
 use crate::sasl;
 use crate::store::{Flag, SpecialUse, INBOX};
 
@@ -112,6 +115,8 @@ pub enum Outcome {
     Refused {
         reply: String,
     },
+    /// The client stopped by itself: the server is not what the settings expect.
+    GaveUp(Trouble),
 }
 
 /// One command of the plan.
@@ -137,6 +142,7 @@ enum Cmd {
 #[derive(Debug, Clone)]
 pub struct Syncer {
     job: SyncJob,
+    security: ConnectionSecurity,
     encrypted: bool,
     incoming: Incoming,
     partial: Partial,
@@ -160,10 +166,13 @@ pub struct Syncer {
 }
 
 impl Syncer {
-    pub fn new(job: SyncJob, encrypted: bool) -> Syncer {
+    /// A client that has just connected with this connection security (SSL/TLS: the
+    /// greeting came inside TLS).
+    pub fn new(job: SyncJob, security: ConnectionSecurity) -> Syncer {
         Syncer {
             job,
-            encrypted,
+            security,
+            encrypted: security == ConnectionSecurity::SslTls,
             incoming: Incoming::default(),
             partial: Partial::default(),
             plan: VecDeque::new(),
@@ -240,6 +249,17 @@ impl Syncer {
 
     fn greeted(&mut self, r: &Response) -> Vec<u8> {
         self.tag = 1;
+        if greeting_service(&r.line) != Some(Service::Imap) {
+            // Not an IMAP server: nothing to say to it; hang up.
+            self.finished = true;
+            self.outcomes
+                .push_back(Outcome::GaveUp(Trouble::WrongProtocol {
+                    expected: Service::Imap,
+                    found: greeting_service(&r.line),
+                    greeting: r.line.clone(),
+                }));
+            return Vec::new();
+        }
         if r.keyword().eq_ignore_ascii_case("BYE") {
             self.finished = true;
             self.outcomes.push_back(Outcome::Refused {
@@ -249,7 +269,14 @@ impl Syncer {
         }
         let caps = r.code_words("CAPABILITY").unwrap_or_default();
         let has = |cap: &str| caps.iter().any(|c| c.eq_ignore_ascii_case(cap));
-        let starttls = !self.encrypted && has("STARTTLS");
+        let wants_tls = !self.encrypted && self.security == ConnectionSecurity::StartTls;
+        let starttls = wants_tls && has("STARTTLS");
+        if wants_tls && !starttls {
+            self.outcomes
+                .push_back(Outcome::GaveUp(Trouble::NoStartTls));
+            self.plan.push_back(Cmd::Logout);
+            return self.next();
+        }
         if starttls {
             self.plan.push_back(Cmd::StartTls);
         }
@@ -657,7 +684,7 @@ mod tests {
     }
 
     fn sync(world: &mut World, port: Port, job: SyncJob) -> (Synced, Vec<String>) {
-        let mut client = Syncer::new(job, port.starts_encrypted());
+        let mut client = Syncer::new(job, ConnectionSecurity::suited_to(port));
         let sent = converse(world, port, |b| client.receive(b));
         assert!(client.is_finished(), "logged out: {sent:?}");
         match client.take_outcome() {
@@ -845,7 +872,7 @@ mod tests {
                 idle: true,
                 ..job(Scope::Everything, vec![])
             },
-            true,
+            ConnectionSecurity::SslTls,
         );
         let sent = converse(&mut world, Port::IMAPS, |b| client.receive(b));
         assert_eq!(sent, ["a1 LOGIN bob bulldozer", "a2 LOGOUT"]);
@@ -867,7 +894,7 @@ mod tests {
                 idle: true,
                 ..job(Scope::Folders(vec![INBOX.into()]), vec![])
             },
-            true,
+            ConnectionSecurity::SslTls,
         );
         let mut sent = Vec::new();
         let feed = |world: &mut World, client: &mut Syncer, mut bytes: Vec<u8>| {
@@ -936,7 +963,7 @@ mod tests {
                 idle: true,
                 ..job(Scope::Everything, vec![])
             },
-            true,
+            ConnectionSecurity::SslTls,
         );
         let sent = converse(&mut world, Port::IMAPS, |b| client.receive(b));
         assert!(client.is_idling());
@@ -958,5 +985,31 @@ mod tests {
     fn uid_sets_join_runs() {
         assert_eq!(uid_set(&[1, 2, 3, 5, 7, 8]), "1:3,5,7:8");
         assert_eq!(uid_set(&[4]), "4");
+    }
+
+    #[test]
+    fn without_encryption_143_refuses_the_login() {
+        let mut world = World::demo();
+        let mut client = Syncer::new(job(Scope::Everything, vec![]), ConnectionSecurity::None);
+        converse(&mut world, Port::IMAP, |b| client.receive(b));
+        assert!(matches!(
+            client.take_outcome(),
+            Some(Outcome::Refused { reply }) if reply.contains("[PRIVACYREQUIRED]")
+        ));
+    }
+
+    #[test]
+    fn an_smtp_greeting_is_not_understood() {
+        let mut world = World::demo();
+        let mut client = Syncer::new(job(Scope::Everything, vec![]), ConnectionSecurity::SslTls);
+        let sent = converse(&mut world, Port::SUBMISSIONS, |b| client.receive(b));
+        assert!(sent.is_empty(), "{sent:?}");
+        assert!(matches!(
+            client.take_outcome(),
+            Some(Outcome::GaveUp(Trouble::WrongProtocol {
+                found: Some(Service::Smtp),
+                ..
+            }))
+        ));
     }
 }

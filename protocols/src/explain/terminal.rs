@@ -248,6 +248,57 @@ pub fn event(e: &crate::output::Event, lang: Lang) -> String {
                 "Connection closed.".into()
             }
         }
+        GaveUp { trouble } => gave_up(trouble, lang),
+    }
+}
+
+/// The client's own last word in the dialogue: why it stopped.
+fn gave_up(t: &crate::client::trouble::Trouble, lang: Lang) -> String {
+    use crate::client::trouble::Trouble::*;
+    let name = |s: Option<crate::Service>| s.map_or("?", crate::Service::name);
+    match (t, lang) {
+        (NoSuchHost { host }, Lang::En) => {
+            format!("No such host: the name {host} does not resolve. Nothing was sent.")
+        }
+        (NoSuchHost { host }, Lang::Fr) => {
+            format!("Hôte inconnu : le nom {host} ne se résout pas. Rien n’a été envoyé.")
+        }
+        (NothingListens { host, port }, Lang::En) => {
+            format!("Connection refused: nothing listens on port {port} of {host}.")
+        }
+        (NothingListens { host, port }, Lang::Fr) => {
+            format!("Connexion refusée : rien n’écoute sur le port {port} de {host}.")
+        }
+        (NoGreeting { port, waited }, Lang::En) => format!(
+            "{waited} s and not a word: the server on {port} waits for a TLS hello, the client for a greeting. The client times out."
+        ),
+        (NoGreeting { port, waited }, Lang::Fr) => format!(
+            "{waited} s sans un mot : le serveur du port {port} attend un hello TLS, le client attend une salutation. Le client abandonne (délai dépassé)."
+        ),
+        (NotTls { got, .. }, Lang::En) => format!(
+            "TLS handshake failed: the client's hello got plain text back (“{got}”) instead of a ServerHello — “wrong version number”. The client hangs up."
+        ),
+        (NotTls { got, .. }, Lang::Fr) => format!(
+            "Échec de la négociation TLS : au hello du client, le serveur répond en clair (« {got} ») au lieu d’un ServerHello — « wrong version number ». Le client raccroche."
+        ),
+        (WrongProtocol { expected, found, .. }, Lang::En) => format!(
+            "The client speaks {}; this greeting is {}. It cannot understand it and hangs up.",
+            expected.name(),
+            name(*found)
+        ),
+        (WrongProtocol { expected, found, .. }, Lang::Fr) => format!(
+            "Le client parle {} ; cette salutation est du {}. Il ne la comprend pas et raccroche.",
+            expected.name(),
+            name(*found)
+        ),
+        (NoStartTls, Lang::En) => "The server does not offer STARTTLS, and the settings require it: the client stops before sending the password.".into(),
+        (NoStartTls, Lang::Fr) => "Le serveur ne propose pas STARTTLS, que les réglages exigent : le client s’arrête avant d’envoyer le mot de passe.".into(),
+        (NoAuth, Lang::En) => "The server offers no AUTH on this connection: the client has no way to log in, and stops.".into(),
+        (NoAuth, Lang::Fr) => "Le serveur ne propose pas AUTH sur cette connexion : le client n’a aucun moyen de s’identifier et s’arrête.".into(),
+        (LoginRefused { .. }, Lang::En) => "The server refused the login: the client stops.".into(),
+        (LoginRefused { .. }, Lang::Fr) => "Le serveur a refusé l’identification : le client s’arrête.".into(),
+        (Refused { .. }, Lang::En) => "The server said no: the client stops.".into(),
+        (Refused { .. }, Lang::Fr) => "Le serveur a dit non : le client s’arrête.".into(),
     }
 }
 

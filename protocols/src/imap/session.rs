@@ -166,7 +166,7 @@ impl ImapSession {
                 return;
             }
         };
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let text = crate::line::printable(&bytes);
         if bare_lf && !self.lenient {
             self.pending.clear();
             out.client(text, vec![imap(ImapNote::Unparsed)]);

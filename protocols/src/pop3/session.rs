@@ -122,7 +122,7 @@ impl Pop3Session {
                 return;
             }
         };
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let text = crate::line::printable(&bytes);
         if bare_lf && !self.lenient {
             out.client(text, vec![pop3(Pop3Note::Unparsed)]);
             out.server(

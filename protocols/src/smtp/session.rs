@@ -117,7 +117,7 @@ impl SmtpSession {
                 return;
             }
         };
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let text = crate::line::printable(&bytes);
         if bare_lf && !self.lenient {
             out.client(text, vec![smtp(SmtpNote::Unparsed)]);
             self.reply(
