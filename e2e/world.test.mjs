@@ -294,6 +294,7 @@ test('busy-10000 loads in the page, the server side lists the newest fifty, and 
     await older.filter({ hasText: '9955 older messages not listed.' }).waitFor();
     console.log(`busy-10000 loaded and drawn in ${Date.now() - started} ms`);
     assert.equal((await serverRows(page, 'bob')).length, 50);
+    await page.locator('.sandbox-notice[data-notice="NotSavedTooLarge"]').waitFor();
     await connect(page, { account: 'bob', protocol: 'IMAP', port: '993' });
     await exchange(page, 'a1 LOGIN bob builder');
     assertHas(await exchange(page, 'a2 SELECT INBOX'), '* 10005 EXISTS', 'the whole mailbox');

@@ -26,7 +26,9 @@ pub fn App() -> impl IntoView {
     // Every component reads the language and its texts from here, not from props.
     provide_context(lang);
     provide_context(texts);
-    provide_context(Scene::new());
+    let scene = Scene::new();
+    provide_context(scene);
+    crate::sandbox::start(scene);
     let world_texts = use_world_texts();
     // A newcomer starts where the typing is.
     let shown = RwSignal::new(View::Terminal);

@@ -8,13 +8,14 @@ use facteur_protocols::output::{Event, Output, Role, Step};
 use facteur_protocols::vocab::Awaiting;
 use facteur_protocols::{Port, Service, SessionId, SessionInfo, World};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::browser::now;
 use crate::playback::Playback;
-use crate::scene::Scene;
+use crate::scene::{Scene, Undoable};
 
 /// Who sent a line, or that it is a change in the world.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Side {
     Client,
     Server,
@@ -25,13 +26,13 @@ pub enum Side {
 
 /// Which conversation a line belongs to: the learner's, or a relay between two servers
 /// that the learner's message set off.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Hop {
     Direct,
     Relay { from: String, to: String },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: u64,
     pub side: Side,
@@ -122,6 +123,7 @@ impl Console {
     }
 
     pub fn connect(&self, login: &str, client: String, port: Port, lenient: bool) {
+        self.scene.checkpoint(client.clone(), Undoable::Connect);
         self.disconnect();
         let Some(host) = self.server_of(login) else {
             return;
@@ -203,6 +205,8 @@ impl Console {
         let Some(connection) = self.connection.get_untracked() else {
             return;
         };
+        self.scene
+            .checkpoint(connection.client.clone(), Undoable::Command);
         let line = self.outgoing(typed);
         if line != typed {
             self.next_tag.update_value(|n| *n += 1);
@@ -360,6 +364,45 @@ impl Console {
     pub fn clear(&self) {
         self.playback.update(Playback::clear);
         self.selected.set(None);
+    }
+
+    /// Every line of the dialogue, shown or waiting, for saving the sandbox.
+    pub fn lines(&self) -> Vec<Entry> {
+        self.playback
+            .with_untracked(|p| p.shown().iter().chain(p.pending()).cloned().collect())
+    }
+
+    /// Puts back a saved dialogue, all of it shown, every line standing for `snapshot`
+    /// (the saved world: older steps are not kept across a reload).
+    pub fn restore(&self, lines: Vec<Entry>, snapshot: usize) {
+        let next = lines.iter().map(|e| e.id + 1).max().unwrap_or(0);
+        self.next_id.set_value(next);
+        self.playback.update(|p| {
+            p.clear();
+            for mut line in lines {
+                line.snapshot = snapshot;
+                p.enqueue(line);
+            }
+            p.skip_to_end();
+        });
+    }
+
+    /// A line of the page's own in the dialogue (an undo), as an event line, shown at once.
+    pub fn remark(&self, text: String) {
+        let service = self
+            .connection
+            .with_untracked(|c| c.as_ref().map(|c| c.service))
+            .unwrap_or(Service::Smtp);
+        let entry = Entry {
+            text,
+            snapshot: self.scene.latest.get_untracked(),
+            ..self.entry(Side::Event, service, &Hop::Direct)
+        };
+        // Shown at once, with what was waiting: the views show the world it speaks of.
+        self.playback.update(|p| {
+            p.enqueue(entry);
+            p.skip_to_end();
+        });
     }
 
     /// The dialogue so far in `C:`/`S:` form; relay lines start with `| `, and each

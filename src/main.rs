@@ -10,6 +10,8 @@ mod lab_texts;
 mod message_view;
 mod path;
 mod playback;
+mod sandbox;
+mod sandbox_texts;
 mod scene;
 mod server_view;
 mod terminal;

@@ -14,10 +14,38 @@ use facteur_protocols::{SessionId, World};
 use leptos::prelude::*;
 
 use crate::devices::driver::Problem;
-use crate::engine::Console;
+use crate::engine::{Connection, Console};
+use crate::sandbox::Notice;
 
 /// How many snapshots are kept; an older step shows the oldest one kept.
 const KEPT: usize = 400;
+/// How many actions can be undone, one after the other.
+const UNDO_DEPTH: usize = 30;
+
+/// The kinds of action Undo names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undoable {
+    Check,
+    Send,
+    Change,
+    Draft,
+    Settings,
+    Command,
+    Connect,
+}
+
+/// The world before an action, to go back to: the whole world (its open sessions too),
+/// the devices, their problems, and the terminals' connections.
+#[derive(Debug, Clone)]
+pub struct Checkpoint {
+    /// Who acted ("bob · laptop"), and what they did, as the Undo button names it.
+    pub who: String,
+    pub what: Undoable,
+    world: World,
+    devices: BTreeMap<String, Device>,
+    problems: BTreeMap<String, Problem>,
+    connections: Vec<(String, Option<Connection>)>,
+}
 
 /// The world and the devices at one step.
 #[derive(Debug, Clone)]
@@ -107,6 +135,10 @@ pub struct Scene {
     pub news: RwSignal<Option<(String, usize)>>,
     /// The built-in world the scene started from.
     pub preset: RwSignal<String>,
+    /// The worlds before the latest actions, newest last.
+    pub undo: RwSignal<Vec<Checkpoint>>,
+    /// What the page must tell about the saved sandbox (restored, reset, not saved).
+    pub notice: RwSignal<Option<Notice>>,
 }
 
 /// Every person's devices, for the accounts this world has, set up for IMAP over TLS as a
@@ -151,6 +183,8 @@ impl Scene {
             problems: RwSignal::new(BTreeMap::new()),
             news: RwSignal::new(None),
             preset: RwSignal::new("demo".to_owned()),
+            undo: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
         };
         let ids: Vec<String> = scene
             .devices
@@ -174,6 +208,7 @@ impl Scene {
         self.links.set_value(BTreeMap::new());
         self.problems.set(BTreeMap::new());
         self.news.set(None);
+        self.undo.set(Vec::new());
         let snapshot = Snapshot {
             store: Arc::new(world.store.clone()),
             devices: Arc::new(devices.clone()),
@@ -185,6 +220,90 @@ impl Scene {
         self.preset.set(preset.to_owned());
         self.latest.set(number);
         Ok(())
+    }
+
+    /// Puts a saved sandbox in place: its world, devices and problems; the dialogues are
+    /// the caller's.
+    pub fn load(
+        &self,
+        preset: &str,
+        world: World,
+        devices: BTreeMap<String, Device>,
+        problems: BTreeMap<String, Problem>,
+    ) -> usize {
+        let snapshot = Snapshot {
+            store: Arc::new(world.store.clone()),
+            devices: Arc::new(devices.clone()),
+        };
+        let mut number = 0;
+        self.history.update_value(|h| number = h.restart(snapshot));
+        self.world.set(world);
+        self.devices.set(devices);
+        self.problems.set(problems);
+        self.preset.set(preset.to_owned());
+        self.latest.set(number);
+        number
+    }
+
+    /// Remembers the world as it is before an action named `label`, for Undo.
+    pub fn checkpoint(&self, who: String, what: Undoable) {
+        let checkpoint = Checkpoint {
+            who,
+            what,
+            world: self.world.get_untracked(),
+            devices: self.devices.get_untracked(),
+            problems: self.problems.get_untracked(),
+            connections: self.connections(),
+        };
+        self.undo.update(|u| {
+            u.push(checkpoint);
+            if u.len() > UNDO_DEPTH {
+                u.remove(0);
+            }
+        });
+    }
+
+    fn connections(&self) -> Vec<(String, Option<Connection>)> {
+        self.consoles.with_value(|c| {
+            c.iter()
+                .map(|(id, console)| (id.clone(), console.connection.get_untracked()))
+                .collect()
+        })
+    }
+
+    /// Goes back to the world before the latest action. Devices in IDLE are disconnected
+    /// (their clients do not go back in time); each terminal gets back the connection it
+    /// had. The dialogues keep what was said. Returns who did the action, and what.
+    pub fn undo_last(&self) -> Option<(String, Undoable)> {
+        let checkpoint = self.undo.try_update(Vec::pop).flatten()?;
+        self.links.set_value(BTreeMap::new());
+        let Checkpoint {
+            who,
+            what,
+            mut world,
+            devices,
+            problems,
+            connections,
+        } = checkpoint;
+        let kept: Vec<SessionId> = connections
+            .iter()
+            .filter_map(|(_, c)| c.as_ref().map(|c| c.id))
+            .collect();
+        for session in world.session_ids() {
+            if !kept.contains(&session) {
+                world.disconnect(session);
+            }
+        }
+        for (id, connection) in connections {
+            if let Some(console) = self.console(&id) {
+                console.connection.set(connection);
+            }
+        }
+        self.world.set(world);
+        self.devices.set(devices);
+        self.problems.set(problems);
+        self.record();
+        Some((who, what))
     }
 
     /// Records the world and the devices as they are now; returns the snapshot's number.
@@ -215,6 +334,11 @@ impl Scene {
 
     pub fn console(&self, device: &str) -> Option<Console> {
         self.consoles.with_value(|c| c.get(device).copied())
+    }
+
+    pub fn consoles_by_id(&self) -> Vec<(String, Console)> {
+        self.consoles
+            .with_value(|c| c.iter().map(|(id, c)| (id.clone(), *c)).collect())
     }
 
     pub fn consoles(&self) -> Vec<Console> {

@@ -3,6 +3,8 @@
 use facteur_protocols::store::Preset;
 use leptos::prelude::*;
 
+use crate::i18n::use_lang;
+use crate::sandbox_texts as st;
 use crate::scene::use_scene;
 use crate::world_texts::{use_world_texts, WorldTexts};
 
@@ -17,7 +19,19 @@ fn describe(t: &WorldTexts, preset: &str) -> &'static str {
 
 #[component]
 pub fn WorldBar() -> impl IntoView {
-    let (scene, wt) = (use_scene(), use_world_texts());
+    let (scene, wt, lang) = (use_scene(), use_world_texts(), use_lang());
+    let last = move || {
+        scene
+            .undo
+            .with(|u| u.last().map(|c| (c.who.clone(), c.what)))
+    };
+    let undo = move |_| {
+        if let Some((who, what)) = scene.undo_last() {
+            if let Some(console) = scene.console(&scene.active.get_untracked()) {
+                console.remark(st::undone(&who, what, lang.get_untracked()));
+            }
+        }
+    };
     let load = move |name: String| {
         // The built-in presets are part of the crate and tested; a failure is a bug, and
         // the world stays as it was.
@@ -34,9 +48,22 @@ pub fn WorldBar() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
+            <button type="button" class="undo" on:click=undo disabled=move || last().is_none()
+                title=move || match last() {
+                    Some((who, what)) => format!("{} ({who}, {})", st::undo(lang.get()), st::undoable(what, lang.get())),
+                    None => st::nothing_to_undo(lang.get()).to_owned(),
+                }>
+                "↶ "{move || st::undo(lang.get())}
+            </button>
             <button type="button" class="reset-world" on:click=move |_| load(scene.preset.get_untracked())>
                 {move || wt.get().reset_world}
             </button>
         </div>
+        {move || scene.notice.get().map(|n| view! {
+            <div class="sandbox-notice" role="status" data-notice=format!("{n:?}")>
+                <p>{move || st::notice(n, lang.get())}</p>
+                <button type="button" class="link dismiss" on:click=move |_| scene.notice.set(None)>{move || st::dismiss(lang.get())}</button>
+            </div>
+        })}
     }
 }

@@ -248,6 +248,11 @@ impl World {
         })
     }
 
+    /// Every open session, oldest first.
+    pub fn session_ids(&self) -> Vec<SessionId> {
+        self.sessions.keys().copied().collect()
+    }
+
     pub fn is_open(&self, id: SessionId) -> bool {
         self.sessions.contains_key(&id)
     }

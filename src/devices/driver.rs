@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::browser::now;
 use crate::engine::Console;
-use crate::scene::{Link, Scene};
+use crate::scene::{Link, Scene, Undoable};
 
 /// What the learner asked a device to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +67,14 @@ impl Scene {
         let Some(console) = self.console(id) else {
             return;
         };
+        let what = match &job {
+            Job::Check => Undoable::Check,
+            Job::Send { .. } => Undoable::Send,
+            Job::Act(_) => Undoable::Change,
+            Job::SaveDraft(_) => Undoable::Draft,
+            Job::Setup { .. } => Undoable::Settings,
+        };
+        self.checkpoint(label.to_owned(), what);
         self.active.set(id.to_owned());
         self.problems.update(|p| {
             p.remove(id);

@@ -1,0 +1,120 @@
+// The sandbox keeps its work: Undo goes back one action at a time, a reload brings back
+// the world, the devices and the dialogues, and a bad saved entry resets with a notice.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { screenshot } from './lib/browser.mjs';
+import { useSite } from './lib/site.mjs';
+import { connect, exchange, lines } from './lib/terminal.mjs';
+import {
+  checkMail, choosePerson, device, openMessage, press, serverRows, setSetting, subjects, wide,
+} from './lib/world.mjs';
+
+const withPage = useSite();
+const KEY = 'facteur.sandbox';
+
+async function reload(page) {
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
+}
+
+/** Waits until the page has saved (it saves when quiet, a moment after a step). */
+async function saved(page, test = () => true) {
+  await page.waitForFunction(
+    ([key, src]) => {
+      const text = localStorage.getItem(key);
+      return text !== null && new Function('s', `return (${src})(s)`)(JSON.parse(text));
+    },
+    [KEY, test.toString()],
+  );
+}
+
+test('Undo takes back the last actions, one at a time, on the server and on the device', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-laptop');
+    await openMessage(page, 'bob-laptop', 'Lunch on Friday?');
+    await press(page, 'bob-laptop', '.message-pane .delete');
+    assert.ok(!(await serverRows(page, 'bob')).some((r) => r.subject === 'Lunch on Friday?'));
+    const undo = page.locator('.world-bar .undo');
+    assert.match(await undo.getAttribute('title'), /bob · laptop, change a message/);
+    await undo.click();
+    assert.ok((await serverRows(page, 'bob')).some((r) => r.subject === 'Lunch on Friday?'), 'back in INBOX');
+    assert.ok((await subjects(page, 'bob-laptop')).includes('Lunch on Friday?'), 'and on the laptop');
+    assert.match((await lines(page, 'event')).join('\n'), /Undone \(bob · laptop, change a message\)/);
+    assert.match(await undo.getAttribute('title'), /bob · laptop, check mail/);
+    await undo.click();
+    assert.equal(await device(page, 'bob-laptop').locator('.folders').count(), 0, 'as before its first check');
+    await device(page, 'bob-laptop').locator('.empty', { hasText: 'Nothing here yet' }).waitFor();
+    // A typed command is an action too.
+    await connect(page, { account: 'alice', protocol: 'POP3', port: '995' });
+    await exchange(page, 'USER alice');
+    await exchange(page, 'PASS wonderland');
+    await exchange(page, 'DELE 1');
+    await exchange(page, 'QUIT');
+    assert.equal((await serverRows(page, 'alice')).length, 1, 'QUIT deleted one');
+    await undo.click();
+    assert.equal((await serverRows(page, 'alice')).length, 2, 'undoing QUIT brings it back');
+    await screenshot(page, 'sandbox-undo');
+  });
+});
+
+test('a reload brings back the world, the devices with their settings, and the dialogues', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-laptop');
+    await openMessage(page, 'bob-laptop', 'Lunch on Friday?');
+    await press(page, 'bob-laptop', '.message-pane .delete');
+    await setSetting(page, 'bob-phone', 'in-port', 143);
+    await saved(page, (s) => s.devices['bob-phone'].settings.incoming.port === 143);
+    await device(page, 'bob-laptop').getByRole('button', { name: 'Show its terminal' }).click();
+    const before = await lines(page, 'client');
+    assert.ok(before.includes('a3 UID MOVE 5 Trash'));
+    await reload(page);
+    await page.locator('.sandbox-notice[data-notice="Restored"]').waitFor();
+    await choosePerson(page, 'bob');
+    assert.ok(!(await serverRows(page, 'bob')).some((r) => r.subject === 'Lunch on Friday?'), 'still deleted');
+    assert.ok((await subjects(page, 'bob-laptop', 'Trash')).includes('Lunch on Friday?'), 'the laptop as it was');
+    assert.match(await device(page, 'bob-phone').locator('.badge').textContent(), /IMAP 143/);
+    await device(page, 'bob-laptop').getByRole('button', { name: 'Show its terminal' }).click();
+    assert.deepEqual(await lines(page, 'client'), before, 'the dialogue is back');
+    // And the world goes on from there.
+    await checkMail(page, 'bob-laptop');
+    assert.ok((await lines(page, 'client')).length > before.length);
+  });
+});
+
+test('a corrupt, an older or a too-large saved sandbox resets with a notice, never a blank page', async () => {
+  await withPage(wide, async (page) => {
+    for (const [entry, notice] of [
+      ['{"version":1,"preset":"demo","store":', 'Corrupt'],
+      ['{"version":0,"world":{}}', 'OldVersion'],
+      [`{"version":1,"pad":"${'x'.repeat(3_600_000)}"}`, 'TooLarge'],
+      ['{"version":1,"preset":"demo","store":{"servers":"nope"}}', 'Corrupt'],
+    ]) {
+      await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, entry]);
+      await reload(page);
+      await page.locator(`.sandbox-notice[data-notice="${notice}"]`).waitFor();
+      assert.equal((await serverRows(page, 'alice')).length, 2, `${notice}: the demo world`);
+      const left = await page.evaluate((key) => localStorage.getItem(key), KEY);
+      assert.notEqual(left, entry, `${notice}: the bad entry is gone`);
+    }
+    await screenshot(page, 'sandbox-corrupt');
+    await page.locator('.sandbox-notice .dismiss').click();
+    assert.equal(await page.locator('.sandbox-notice').count(), 0);
+  });
+});
+
+test('a full storage is reported, and the page goes on', async () => {
+  await withPage(wide, async (page) => {
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await reload(page);
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-laptop');
+    await page.locator('.sandbox-notice[data-notice="StorageFull"]').waitFor();
+    assert.equal((await subjects(page, 'bob-laptop')).length, 5, 'the check itself worked');
+  });
+});

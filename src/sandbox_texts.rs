@@ -1,0 +1,80 @@
+//! The words of the sandbox, in English and French: Undo, and what the page says about the
+//! sandbox it keeps in the browser.
+
+use crate::i18n::Lang;
+use crate::sandbox::Notice;
+use crate::scene::Undoable;
+
+pub fn undo(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Annuler",
+        _ => "Undo",
+    }
+}
+
+pub fn nothing_to_undo(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Rien à annuler",
+        _ => "Nothing to undo",
+    }
+}
+
+pub fn dismiss(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Fermer",
+        _ => "Dismiss",
+    }
+}
+
+/// What an action was, after the name of who did it: "Undo: bob · laptop, check mail".
+pub fn undoable(u: Undoable, lang: Lang) -> &'static str {
+    use Undoable::*;
+    match (u, lang) {
+        (Check, Lang::Fr) => "relever le courrier",
+        (Check, _) => "check mail",
+        (Send, Lang::Fr) => "envoyer",
+        (Send, _) => "send",
+        (Change, Lang::Fr) => "modifier un message",
+        (Change, _) => "change a message",
+        (Draft, Lang::Fr) => "enregistrer un brouillon",
+        (Draft, _) => "save a draft",
+        (Settings, Lang::Fr) => "changer les réglages",
+        (Settings, _) => "change settings",
+        (Command, Lang::Fr) => "la commande tapée",
+        (Command, _) => "the typed command",
+        (Connect, Lang::Fr) => "se connecter",
+        (Connect, _) => "connect",
+    }
+}
+
+/// The line the dialogue gets when an action is undone.
+pub fn undone(who: &str, u: Undoable, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Annulé ({who}, {}) : le monde est revenu à l’état d’avant.",
+            undoable(u, lang)
+        ),
+        _ => format!(
+            "Undone ({who}, {}): the world is back as it was before.",
+            undoable(u, lang)
+        ),
+    }
+}
+
+pub fn notice(n: Notice, lang: Lang) -> &'static str {
+    use Notice::*;
+    match (n, lang) {
+        (Restored, Lang::Fr) => "Votre bac à sable de la dernière visite est revenu : monde, appareils, réglages et dialogues. « Réinitialiser le monde » repart de zéro.",
+        (Restored, _) => "Your sandbox from last time is back: world, devices, settings and dialogues. “Reset world” starts afresh.",
+        (Corrupt, Lang::Fr) => "Le bac à sable enregistré dans ce navigateur était illisible (abîmé ou modifié à la main) : il a été effacé, et le monde de démonstration repart de zéro.",
+        (Corrupt, _) => "The sandbox saved in this browser could not be read (damaged, or edited by hand): it was cleared, and the demo world starts afresh.",
+        (OldVersion, Lang::Fr) => "Le bac à sable enregistré vient d’une autre version de Facteur : il a été effacé, et le monde de démonstration repart de zéro.",
+        (OldVersion, _) => "The saved sandbox comes from another version of Facteur: it was cleared, and the demo world starts afresh.",
+        (TooLarge, Lang::Fr) => "Le bac à sable enregistré était trop gros pour être relu : il a été effacé, et le monde de démonstration repart de zéro.",
+        (TooLarge, _) => "The saved sandbox was too large to read back: it was cleared, and the demo world starts afresh.",
+        (NotSavedTooLarge, Lang::Fr) => "Ce monde est trop gros pour être gardé dans le navigateur : après un rechargement, il repartira de son état de départ.",
+        (NotSavedTooLarge, _) => "This world is too large to keep in the browser: after a reload it starts again from the beginning.",
+        (StorageFull, Lang::Fr) => "Le navigateur a refusé d’enregistrer le bac à sable (stockage plein ou désactivé) : ce que vous faites ne sera pas gardé après un rechargement.",
+        (StorageFull, _) => "The browser refused to save the sandbox (storage full, or turned off): what you do will not be kept after a reload.",
+    }
+}
