@@ -118,3 +118,52 @@ test('a full storage is reported, and the page goes on', async () => {
     assert.equal((await subjects(page, 'bob-laptop')).length, 5, 'the check itself worked');
   });
 });
+
+const MBOX = [
+  'From alice@example.test Mon Nov 30 09:00:00 2026',
+  'From: Alice Liddell <alice@example.test>',
+  'To: bob@example.test',
+  'Subject: Field trip',
+  'Date: Mon, 30 Nov 2026 09:00:00 +0000',
+  '',
+  'Bring a packed lunch.',
+  '>From the bus stop we walk.',
+  '',
+  'From carol@other.test Mon Nov 30 10:00:00 2026',
+  'From: Carol Keeper <carol@other.test>',
+  'To: bob@example.test',
+  'Subject: =?UTF-8?Q?Phare_=C3=A9teint?=',
+  '',
+  'The lighthouse is dark tonight.',
+  '',
+].join('\n');
+
+test('an uploaded mbox makes a world; a malformed one is refused and changes nothing', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    const file = page.locator('.upload-file');
+    await file.setInputFiles({ name: 'class.mbox', mimeType: 'application/mbox', buffer: Buffer.from(MBOX) });
+    await page.locator('.upload-result', { hasText: 'class.mbox: 2 messages in bob’s INBOX.' }).waitFor();
+    assert.equal(await page.locator('.world-choice').inputValue(), 'uploaded');
+    const rows = await serverRows(page, 'bob');
+    assert.deepEqual(rows.map((r) => r.subject), ['Field trip', 'Phare éteint']);
+    assert.deepEqual(await serverRows(page, 'alice'), [], 'everyone else starts empty');
+    await checkMail(page, 'bob-laptop');
+    await openMessage(page, 'bob-laptop', 'Field trip');
+    assert.match(await device(page, 'bob-laptop').locator('.message-pane').textContent(), /From the bus stop we walk\./);
+
+    const bad = 'From x Mon Nov 30 09:00:00 2026\nSubject: fine\n\nok\n\nFrom y Mon Nov 30 09:00:00 2026\nthis is not a header\n';
+    await file.setInputFiles({ name: 'broken.mbox', mimeType: 'application/mbox', buffer: Buffer.from(bad) });
+    const error = page.locator('.upload-result.error[role="alert"]');
+    await error.waitFor();
+    assert.match(await error.textContent(), /broken\.mbox was not imported: message 2 does not start with header fields/);
+    assert.deepEqual((await serverRows(page, 'bob')).map((r) => r.subject), ['Field trip', 'Phare éteint'], 'unchanged');
+    assert.ok((await subjects(page, 'bob-laptop')).includes('Field trip'), 'the laptop too');
+    await file.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) });
+    await page.locator('.upload-result.error', { hasText: 'photo.png was not imported: it is not text' }).waitFor();
+    await screenshot(page, 'sandbox-upload-error');
+    // Reset world starts the uploaded world again.
+    await page.getByRole('button', { name: 'Reset world' }).click();
+    assert.equal((await serverRows(page, 'bob')).length, 2);
+  });
+});

@@ -1,6 +1,8 @@
 //! The words of the sandbox, in English and French: Undo, and what the page says about the
 //! sandbox it keeps in the browser.
 
+use facteur_protocols::store::import::ImportError;
+
 use crate::i18n::Lang;
 use crate::sandbox::Notice;
 use crate::scene::Undoable;
@@ -76,5 +78,69 @@ pub fn notice(n: Notice, lang: Lang) -> &'static str {
         (NotSavedTooLarge, _) => "This world is too large to keep in the browser: after a reload it starts again from the beginning.",
         (StorageFull, Lang::Fr) => "Le navigateur a refusé d’enregistrer le bac à sable (stockage plein ou désactivé) : ce que vous faites ne sera pas gardé après un rechargement.",
         (StorageFull, _) => "The browser refused to save the sandbox (storage full, or turned off): what you do will not be kept after a reload.",
+    }
+}
+
+pub fn upload(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Ouvrir un .eml ou un mbox",
+        _ => "Open an .eml or mbox file",
+    }
+}
+
+/// Where an uploaded file's messages go.
+pub fn upload_hint(login: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Ses messages arrivent dans la boîte INBOX de {login}, dans un monde vide par ailleurs."),
+        _ => format!("Its messages land in {login}’s INBOX, in an otherwise empty world."),
+    }
+}
+
+pub fn uploaded_world(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "fichier importé",
+        _ => "uploaded file",
+    }
+}
+
+pub fn uploaded(count: usize, file: &str, login: &str, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Fr, 1) => format!("{file} : 1 message dans la boîte INBOX de {login}."),
+        (Lang::Fr, n) => format!("{file} : {n} messages dans la boîte INBOX de {login}."),
+        (_, 1) => format!("{file}: 1 message in {login}’s INBOX."),
+        (_, n) => format!("{file}: {n} messages in {login}’s INBOX."),
+    }
+}
+
+/// Why a file was not taken; the world is unchanged.
+pub fn import_error(e: &ImportError, file: &str, lang: Lang) -> String {
+    let why = match (e, lang) {
+        (ImportError::Empty, Lang::Fr) => "le fichier est vide".to_owned(),
+        (ImportError::Empty, _) => "the file is empty".to_owned(),
+        (ImportError::TooLarge { size }, Lang::Fr) => {
+            format!("le fichier fait {} Mo ; 20 Mo au plus", size / 1_048_576)
+        }
+        (ImportError::TooLarge { size }, _) => format!(
+            "the file is {} MB; at most 20 MB are taken",
+            size / 1_048_576
+        ),
+        (ImportError::Binary, Lang::Fr) => {
+            "ce n’est pas du texte (une image, une archive ?) ; un message est du texte".to_owned()
+        }
+        (ImportError::Binary, _) => {
+            "it is not text (an image, an archive?); a message is text".to_owned()
+        }
+        (ImportError::NoMessages, Lang::Fr) => "ce mbox ne contient aucun message".to_owned(),
+        (ImportError::NoMessages, _) => "this mbox holds no message".to_owned(),
+        (ImportError::NotAMessage { number }, Lang::Fr) => format!(
+            "le message {number} ne commence pas par des en-têtes (« Nom: valeur », RFC 5322)"
+        ),
+        (ImportError::NotAMessage { number }, _) => {
+            format!("message {number} does not start with header fields (“Name: value”, RFC 5322)")
+        }
+    };
+    match lang {
+        Lang::Fr => format!("{file} n’a pas été importé : {why}. Le monde n’a pas changé."),
+        _ => format!("{file} was not imported: {why}. The world has not changed."),
     }
 }

@@ -5,14 +5,16 @@
 //! and of the devices right after it; entries carry the snapshot's number. The server view
 //! and the device views read snapshots, never a second model of their own.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 
 use facteur_protocols::client::device::{Device, DeviceKind, Receiving};
-use facteur_protocols::store::{PresetError, Store};
+use facteur_protocols::store::import::{self, ImportError};
+use facteur_protocols::store::{PresetError, Store, INBOX};
 use facteur_protocols::{SessionId, World};
 use leptos::prelude::*;
 
+use crate::browser::now;
 use crate::devices::driver::Problem;
 use crate::engine::{Connection, Console};
 use crate::sandbox::Notice;
@@ -139,7 +141,12 @@ pub struct Scene {
     pub undo: RwSignal<Vec<Checkpoint>>,
     /// What the page must tell about the saved sandbox (restored, reset, not saved).
     pub notice: RwSignal<Option<Notice>>,
+    /// The world made from the last uploaded file, for Reset world.
+    uploaded: StoredValue<Option<Store>>,
 }
+
+/// The world chooser's name for a world made from an uploaded file.
+pub const UPLOADED: &str = "uploaded";
 
 /// Every person's devices, for the accounts this world has, set up for IMAP over TLS as a
 /// mail app set up today would be; their settings switch them to POP3.
@@ -185,6 +192,7 @@ impl Scene {
             preset: RwSignal::new("demo".to_owned()),
             undo: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
+            uploaded: StoredValue::new(None),
         };
         let ids: Vec<String> = scene
             .devices
@@ -200,7 +208,33 @@ impl Scene {
     /// Starts again from a built-in world (`demo`, `empty`, `busy-500`, `busy-10000`):
     /// fresh mailboxes, fresh devices, empty dialogues, no connection left open.
     pub fn reset(&self, preset: &str) -> Result<(), PresetError> {
-        let world = World::from_preset(preset)?;
+        let world = match (preset, self.uploaded.get_value()) {
+            (UPLOADED, Some(store)) => World::new(store),
+            (UPLOADED, None) => World::from_preset("empty")?,
+            _ => World::from_preset(preset)?,
+        };
+        self.start(world, preset);
+        Ok(())
+    }
+
+    /// A world made from an uploaded `.eml` or mbox file: the empty world, with the file's
+    /// messages in `login`'s INBOX. A bad file changes nothing. Returns how many messages.
+    pub fn import(&self, file: &[u8], login: &str) -> Result<usize, ImportError> {
+        let messages = import::messages(file)?;
+        let mut world =
+            World::from_preset("empty").unwrap_or_else(|_| World::new(Store::default()));
+        let at = now();
+        let count = messages.len();
+        for raw in messages {
+            world.store.append(login, INBOX, raw, BTreeSet::new(), at);
+        }
+        self.uploaded.set_value(Some(world.store.clone()));
+        self.start(world, UPLOADED);
+        Ok(count)
+    }
+
+    /// Starts afresh in `world`, named `preset` in the world chooser.
+    fn start(&self, world: World, preset: &str) {
         let devices = devices_of(&world);
         for console in self.consoles() {
             console.reset();
@@ -219,7 +253,6 @@ impl Scene {
         self.devices.set(devices);
         self.preset.set(preset.to_owned());
         self.latest.set(number);
-        Ok(())
     }
 
     /// Puts a saved sandbox in place: its world, devices and problems; the dialogues are

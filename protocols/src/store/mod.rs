@@ -6,6 +6,7 @@
 mod address;
 mod diff;
 mod flag;
+pub mod import;
 mod journal;
 mod mailbox;
 mod message;
