@@ -26,7 +26,7 @@ async function suggested(page, start) {
 test('a newcomer follows what the page offers and sends alice → bob by SMTP 587, then reads it over IMAP 993', async () => {
   await withPage(en, async (page) => {
     // What the page offers first: alice's laptop submitting on 587, and what SMTP is for.
-    assert.equal(await page.getByLabel('Account').inputValue(), '0');
+    assert.equal(await page.locator('.connect-bar').getByLabel('Account').inputValue(), '0');
     assert.match(await page.locator('.connect-bar').getByLabel('Port').locator('option:checked').textContent(), /^587/);
     await page.getByText('SMTP sends mail').waitFor();
     const alice = await shownPassword(page);
@@ -61,10 +61,10 @@ test('a newcomer follows what the page offers and sends alice → bob by SMTP 58
     await page.waitForFunction(() => document.activeElement?.id === 'connect-button');
     await showAll(page);
 
-    await page.getByLabel('Account').selectOption({ label: 'bob' });
+    await page.locator('.connect-bar').getByLabel('Account').selectOption({ label: 'bob' });
     const bob = await shownPassword(page);
     assert.notEqual(bob, alice, 'each account shows its own password');
-    await page.getByLabel('Protocol').selectOption('IMAP');
+    await page.locator('.connect-bar').getByLabel('Protocol').selectOption('IMAP');
     assert.match(await page.locator('.connect-bar').getByLabel('Port').locator('option:checked').textContent(), /^993/);
     await page.getByText('IMAP reads mail where the server keeps it').waitFor();
     await page.getByRole('button', { name: 'Connect' }).click();
@@ -113,10 +113,10 @@ test('Tab completes a begun word without a stray space, and otherwise moves on',
 test('Play and Pause say what they do, and copying the transcript is confirmed', async () => {
   await withPage(en, async (page) => {
     await connect(page, { protocol: 'SMTP', port: '25' });
-    const pause = page.getByRole('button', { name: 'Pause' });
+    const pause = page.getByRole('button', { name: 'Pause', exact: true });
     assert.equal(await pause.getAttribute('aria-pressed'), null);
     await pause.click();
-    await page.getByRole('button', { name: 'Play' }).waitFor();
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Copy transcript' }).click();
     await page.getByRole('status').filter({ hasText: 'Transcript copied' }).waitFor();
   });
@@ -185,9 +185,9 @@ test('each device keeps its own dialogue, each connection its own header and dia
     assert.deepEqual(await page.locator('.sequence .lane-name').allTextContents(), ['bob · phone', 'mail.example.test']);
     assert.equal(await page.locator('.sequence .arrow').count(), 1);
     // Alice's laptop has a terminal of its own, empty until she connects.
-    await page.getByLabel('Account').selectOption({ label: 'alice' });
+    await page.locator('.connect-bar').getByLabel('Account').selectOption({ label: 'alice' });
     assert.equal(await page.locator('.dialogue .line').count(), 0);
-    await page.getByLabel('Account').selectOption({ label: 'bob' });
+    await page.locator('.connect-bar').getByLabel('Account').selectOption({ label: 'bob' });
     assert.equal(await page.locator('.dialogue .line.session').count(), 2, 'bob\'s dialogue is still there');
     await page.getByRole('button', { name: 'Clear' }).click();
     assert.equal(await page.locator('.dialogue .line').count(), 0);

@@ -112,7 +112,7 @@ test('Step, Pause, Play and Show all control when lines appear', async () => {
   await withPage(en, async (page) => {
     await connect(page, { protocol: 'POP3', port: '995' });
     await showAll(page);
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await type(page, 'CAPA');
     await page.getByText('10 lines waiting').waitFor();
     const all = page.locator('.dialogue .line');
@@ -121,9 +121,9 @@ test('Step, Pause, Play and Show all control when lines appear', async () => {
     assert.equal(await all.count(), before + 1, 'Step shows exactly one more line');
     await page.getByText('9 lines waiting').waitFor();
     await page.getByLabel('Speed').selectOption('4');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.locator('.dialogue .line.server .text', { hasText: 'IMPLEMENTATION Facteur' }).waitFor();
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await type(page, 'USER bob');
     await type(page, 'PASS builder');
     await page.getByRole('button', { name: 'Show all' }).click();

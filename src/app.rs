@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::devices::Devices;
 use crate::i18n::{initial_lang, remember_lang, Lang, Texts};
 use crate::path::MessagePath;
+use crate::scenario_view::ScenarioView;
 use crate::scene::Scene;
 use crate::server_view::ServerView;
 use crate::terminal::Terminal;
@@ -79,6 +80,7 @@ pub fn App() -> impl IntoView {
                 <div class="world-terminal" class:off=move || shown.get() != View::Terminal><Terminal /></div>
                 <div class="world-server" class:off=move || shown.get() != View::Server><ServerView /></div>
             </div>
+            <ScenarioView />
         </main>
         <footer class="footer">
             <p>{move || texts.get().footer}</p>

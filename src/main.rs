@@ -12,6 +12,8 @@ mod path;
 mod playback;
 mod sandbox;
 mod sandbox_texts;
+mod scenario_texts;
+mod scenario_view;
 mod scene;
 mod server_view;
 mod terminal;

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use facteur_protocols::client::device::Device;
+use facteur_protocols::client::scenario::Scenario;
 use facteur_protocols::store::Store;
 use facteur_protocols::World;
 use gloo_timers::callback::Timeout;
@@ -56,6 +57,7 @@ struct Saved {
     problems: BTreeMap<String, Problem>,
     active: String,
     dialogues: BTreeMap<String, Vec<Entry>>,
+    scenario: Scenario,
 }
 
 /// Only the version, read first: an entry of another version is not parsed further.
@@ -114,6 +116,7 @@ fn restore(scene: Scene, saved: Saved) {
         problems,
         active,
         dialogues,
+        scenario,
         ..
     } = saved;
     let at = scene.load(&preset, World::new(store), devices, problems);
@@ -125,6 +128,7 @@ fn restore(scene: Scene, saved: Saved) {
     if scene.console(&active).is_some() {
         scene.active.set(active);
     }
+    scene.scenario.set(scenario);
     scene.notice.set(Some(Notice::Restored));
 }
 
@@ -162,6 +166,7 @@ pub fn save(scene: Scene) {
         problems: scene.problems.get_untracked(),
         active: scene.active.get_untracked(),
         dialogues,
+        scenario: scene.scenario.get_untracked(),
     };
     let Ok(text) = serde_json::to_string(&saved) else {
         return;

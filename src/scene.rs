@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 
 use facteur_protocols::client::device::{Device, DeviceKind, Receiving};
+use facteur_protocols::client::scenario::Scenario;
 use facteur_protocols::store::import::{self, ImportError};
 use facteur_protocols::store::{PresetError, Store, INBOX};
 use facteur_protocols::{SessionId, World};
@@ -143,6 +144,8 @@ pub struct Scene {
     pub notice: RwSignal<Option<Notice>>,
     /// The world made from the last uploaded file, for Reset world.
     uploaded: StoredValue<Option<Store>>,
+    /// What the learner did on the devices since the world started.
+    pub scenario: RwSignal<Scenario>,
 }
 
 /// The world chooser's name for a world made from an uploaded file.
@@ -193,7 +196,11 @@ impl Scene {
             undo: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             uploaded: StoredValue::new(None),
+            scenario: RwSignal::new(Scenario::new("demo", &BTreeMap::new())),
         };
+        scene
+            .scenario
+            .set(scene.devices.with_untracked(|d| Scenario::new("demo", d)));
         let ids: Vec<String> = scene
             .devices
             .with_untracked(|d| d.keys().cloned().collect());
@@ -208,13 +215,23 @@ impl Scene {
     /// Starts again from a built-in world (`demo`, `empty`, `busy-500`, `busy-10000`):
     /// fresh mailboxes, fresh devices, empty dialogues, no connection left open.
     pub fn reset(&self, preset: &str) -> Result<(), PresetError> {
-        let world = match (preset, self.uploaded.get_value()) {
-            (UPLOADED, Some(store)) => World::new(store),
-            (UPLOADED, None) => World::from_preset("empty")?,
-            _ => World::from_preset(preset)?,
-        };
+        let world = self.fresh(preset)?;
         self.start(world, preset);
         Ok(())
+    }
+
+    /// A new copy of the world `preset` names, as it starts (an uploaded file's world too).
+    pub fn fresh(&self, preset: &str) -> Result<World, PresetError> {
+        match (preset, self.uploaded.get_value()) {
+            (UPLOADED, Some(store)) => Ok(World::new(store)),
+            (UPLOADED, None) => World::from_preset("empty"),
+            _ => World::from_preset(preset),
+        }
+    }
+
+    /// The devices a world starts with.
+    pub fn devices_for(world: &World) -> BTreeMap<String, Device> {
+        devices_of(world)
     }
 
     /// A world made from an uploaded `.eml` or mbox file: the empty world, with the file's
@@ -236,6 +253,7 @@ impl Scene {
     /// Starts afresh in `world`, named `preset` in the world chooser.
     fn start(&self, world: World, preset: &str) {
         let devices = devices_of(&world);
+        self.scenario.set(Scenario::new(preset, &devices));
         for console in self.consoles() {
             console.reset();
         }

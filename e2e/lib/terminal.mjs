@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 
 /** Chooses account, protocol and port in the connect bar, then connects. */
 export async function connect(page, { account = 'bob', protocol = 'SMTP', port = '25' } = {}) {
-  await page.getByLabel('Account').selectOption({ label: account });
-  await page.getByLabel('Protocol').selectOption(protocol);
+  await page.locator('.connect-bar').getByLabel('Account').selectOption({ label: account });
+  await page.locator('.connect-bar').getByLabel('Protocol').selectOption(protocol);
   await page.locator('.connect-bar').getByLabel('Port').selectOption(port);
   await page.getByRole('button', { name: 'Connect' }).click();
   await page.getByRole('button', { name: 'Disconnect' }).waitFor();

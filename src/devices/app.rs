@@ -170,7 +170,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                 }
                 let names: Vec<(String, usize)> = d.folders.iter().map(|(n, f)| (n.clone(), f.unseen())).collect();
                 view! {
-                    <nav class="folders" aria-label=t.folders>
+                    <nav class="folders" aria-label=format!("{} · {}", t.folders, texts.get().device_label(&d.login, d.kind))>
                         {names.into_iter().map(|(name, unseen)| {
                             let n = name.clone();
                             view! {

@@ -6,6 +6,7 @@ use facteur_protocols::client::compose::Draft;
 use facteur_protocols::client::device::{Action, Check, Device, Key, Receiving};
 use facteur_protocols::client::dial::{dial, Dialed};
 use facteur_protocols::client::fetch::{self, Fetcher, Retrieval};
+use facteur_protocols::client::scenario::{Reading, Step};
 use facteur_protocols::client::settings::{AccountSettings, ServerSettings};
 use facteur_protocols::client::submit::{self, Submitter};
 use facteur_protocols::client::sync::{self, SyncJob, Syncer};
@@ -75,6 +76,26 @@ impl Scene {
             Job::Setup { .. } => Undoable::Settings,
         };
         self.checkpoint(label.to_owned(), what);
+        let step = match &job {
+            Job::Check => Some(Step::Check {
+                device: device.id(),
+            }),
+            Job::Act(action) => Step::of_action(&device, action),
+            Job::Send { draft, .. } => Some(Step::Send {
+                device: device.id(),
+                draft: draft.clone(),
+            }),
+            Job::Setup { receiving, .. } => {
+                (Reading::of(*receiving) != Reading::of(device.receiving)).then(|| Step::Reading {
+                    device: device.id(),
+                    reading: Reading::of(*receiving),
+                })
+            }
+            Job::SaveDraft(_) => None,
+        };
+        if let Some(step) = step {
+            self.scenario.update(|s| s.steps.push(step));
+        }
         self.active.set(id.to_owned());
         self.problems.update(|p| {
             p.remove(id);

@@ -9,7 +9,7 @@ use crate::store::Address;
 use crate::time::Timestamp;
 
 /// What the user typed in the compose window.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     /// One or more addresses, separated by commas or spaces.
     pub to: String,
