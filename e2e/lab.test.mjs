@@ -46,6 +46,12 @@ test('no encryption on 993: the client waits for a greeting until it times out',
     assert.match((await lines(page, 'event')).join('\n'), /100 s and not a word/);
     assert.deepEqual(await lines(page, 'server'), [], 'the server never said a word');
     await screenshot(page, 'lab-plain-to-993');
+    await page.getByRole('button', { name: 'Français' }).click();
+    assert.match(await device(page, id).locator('.diagnosis').textContent(), /Ce port commence par TLS/);
+    assert.match(await device(page, id).locator('.apply-fix').textContent(), /Mettre les bons réglages/);
+    assert.match((await lines(page, 'event')).join('\n'), /100 s sans un mot/);
+    await screenshot(page, 'lab-plain-to-993-fr');
+    await page.getByRole('button', { name: 'English' }).click();
     await fixAndCheck(page);
   });
 });
