@@ -258,23 +258,13 @@ impl Scene {
             console.reset();
         }
         self.links.set_value(BTreeMap::new());
-        self.problems.set(BTreeMap::new());
         self.news.set(None);
         self.undo.set(Vec::new());
-        let snapshot = Snapshot {
-            store: Arc::new(world.store.clone()),
-            devices: Arc::new(devices.clone()),
-        };
-        let mut number = 0;
-        self.history.update_value(|h| number = h.restart(snapshot));
-        self.world.set(world);
-        self.devices.set(devices);
-        self.preset.set(preset.to_owned());
-        self.latest.set(number);
+        self.load(preset, world, devices, BTreeMap::new());
     }
 
-    /// Puts a saved sandbox in place: its world, devices and problems; the dialogues are
-    /// the caller's.
+    /// Puts a world in place (a new start, or a saved sandbox): its world, devices and
+    /// problems, as the one snapshot kept; the dialogues are the caller's.
     pub fn load(
         &self,
         preset: &str,
