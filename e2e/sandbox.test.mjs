@@ -37,8 +37,11 @@ test('Undo takes back the last actions, one at a time, on the server and on the 
     assert.ok(!(await serverRows(page, 'bob')).some((r) => r.subject === 'Lunch on Friday?'));
     const undo = page.locator('.world-bar .undo');
     assert.match(await undo.getAttribute('title'), /bob · laptop, change a message/);
+    const steps = page.locator('section.scenario .scenario-steps li');
+    assert.equal(await steps.count(), 2, 'check, delete');
     await undo.click();
     assert.ok((await serverRows(page, 'bob')).some((r) => r.subject === 'Lunch on Friday?'), 'back in INBOX');
+    assert.equal(await steps.count(), 1, 'the undone step leaves the scenario');
     assert.ok((await subjects(page, 'bob-laptop')).includes('Lunch on Friday?'), 'and on the laptop');
     assert.match((await lines(page, 'event')).join('\n'), /Undone \(bob · laptop, change a message\)/);
     assert.match(await undo.getAttribute('title'), /bob · laptop, check mail/);

@@ -48,6 +48,7 @@ pub struct Checkpoint {
     devices: BTreeMap<String, Device>,
     problems: BTreeMap<String, Problem>,
     connections: Vec<(String, Option<Connection>)>,
+    scenario: Scenario,
 }
 
 /// The world and the devices at one step.
@@ -295,6 +296,7 @@ impl Scene {
             devices: self.devices.get_untracked(),
             problems: self.problems.get_untracked(),
             connections: self.connections(),
+            scenario: self.scenario.get_untracked(),
         };
         self.undo.update(|u| {
             u.push(checkpoint);
@@ -325,6 +327,7 @@ impl Scene {
             devices,
             problems,
             connections,
+            scenario,
         } = checkpoint;
         let kept: Vec<SessionId> = connections
             .iter()
@@ -343,6 +346,8 @@ impl Scene {
         self.world.set(world);
         self.devices.set(devices);
         self.problems.set(problems);
+        // The undone action is no longer part of the scenario.
+        self.scenario.set(scenario);
         self.record();
         Some((who, what))
     }

@@ -398,6 +398,22 @@ mod tests {
     }
 
     #[test]
+    fn starttls_required_and_not_offered_stops_before_the_password() {
+        let mut world = World::demo();
+        let policy = crate::pop3::Pop3Policy::trusted_loopback("mail.example.test");
+        let (id, greeting) = world.connect_pop3(policy, Timestamp(0));
+        let mut client = Fetcher::new(job(Keep::LeaveOnServer), ConnectionSecurity::StartTls);
+        let mut sent = Vec::new();
+        let mut bytes = client.receive(&greeting.wire);
+        while !bytes.is_empty() {
+            sent.push(String::from_utf8_lossy(&bytes).trim_end().to_owned());
+            bytes = client.receive(&world.input(id, &bytes, Timestamp(0)).wire);
+        }
+        assert_eq!(sent, ["CAPA", "QUIT"], "no USER, no PASS");
+        assert_eq!(client.outcome(), Some(Outcome::GaveUp(Trouble::NoStartTls)));
+    }
+
+    #[test]
     fn an_imap_greeting_is_not_understood() {
         let mut world = World::demo();
         let mut client = Fetcher::new(job(Keep::LeaveOnServer), ConnectionSecurity::SslTls);
