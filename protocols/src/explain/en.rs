@@ -73,11 +73,11 @@ fn smtp(n: &SmtpNote) -> String {
         AuthCancelled => "Code 501: the login was cancelled.".into(),
         AuthBadBase64 => "Code 501: that answer is not valid base64.".into(),
         AuthUnknownMechanism { mechanism } => format!("Code 504: this server does not offer the {mechanism} mechanism. Look at the AUTH line of the EHLO reply."),
-        AuthNotOffered => "Code 503: there is no login on this port. Port 25 is for servers relaying to each other; mail clients log in on 587 or 465.".into(),
+        AuthNotOffered => "Code 502: this command is not available here: there is no login on this port. Port 25 is for servers relaying to each other; mail clients log in on 587 or 465.".into(),
         AuthAlready => "Code 503: this session is already logged in.".into(),
         AuthInTransaction => "Code 503: you cannot log in in the middle of a message. Finish it or send RSET first.".into(),
-        EncryptionRequired => "Code 538: this server accepts passwords only over an encrypted connection. Send STARTTLS first, then EHLO again.".into(),
-        TlsRequired => "Code 530: on the submission port the connection must be encrypted first. Send STARTTLS, then EHLO again.".into(),
+        EncryptionRequired => "Code 530: this server takes passwords only over an encrypted connection (its policy, as most submission servers have). Send STARTTLS first, then EHLO again.".into(),
+        TlsRequired => "Code 530: this server wants the submission port encrypted first (its policy, as most servers have). Send STARTTLS, then EHLO again.".into(),
         AuthRequired => "Code 530: on a submission port you must log in (AUTH) before sending, so that only account holders can send mail through this server.".into(),
         TlsAlreadyActive => "Code 503: the connection is already encrypted.".into(),
         StartTlsNotOffered => "Code 502: this server does not offer STARTTLS.".into(),
@@ -114,7 +114,7 @@ fn extension(ext: Extension) -> String {
         Extension::EightBitMime => "8BITMIME: the message may contain 8-bit text, such as UTF-8, not just ASCII.".into(),
         Extension::EnhancedStatusCodes => "ENHANCEDSTATUSCODES: replies carry a detailed code such as 5.1.1 after the three-digit code.".into(),
         Extension::StartTls => "STARTTLS: the client may switch this connection to encryption.".into(),
-        Extension::Auth => "AUTH: the client may log in, here with PLAIN or LOGIN.".into(),
+        Extension::Auth => "AUTH: the client may log in, here with PLAIN (RFC 4616) or LOGIN (in no RFC: non-standard but common).".into(),
         Extension::Help => "HELP: the server answers the HELP command.".into(),
     }
 }

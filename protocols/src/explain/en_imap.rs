@@ -56,7 +56,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         BareLfRefused => "BAD: this line ended with a bare LF. IMAP lines end with CR LF, and strict mode holds the client to it.".into(),
         InvalidName { name } => format!("NO [CANNOT]: \"{name}\" is not a usable name: it is empty, or has an empty level between two \"/\"."),
         HasChildren { name } => format!("NO [HASCHILDREN]: \"{name}\" still holds sub-mailboxes. Delete those first."),
-        SameMailbox => "NO [CANNOT]: the messages are already in that mailbox, so there is nowhere to move them.".into(),
+        SameMailbox => "NO [CANNOT]: the messages are already in that mailbox. RFC 6851 allows a move to the same mailbox (new UIDs); this server refuses it, its own choice.".into(),
         NoSuchMailbox { name } => format!("NO [NONEXISTENT]: there is no mailbox called \"{name}\". LIST \"\" * shows them all."),
         AlreadyExists { name } => format!("NO [ALREADYEXISTS]: \"{name}\" already exists; choose another name."),
         TryCreate { name } => format!("NO [TRYCREATE]: \"{name}\" does not exist; the code tells the client it may CREATE it and try again."),
@@ -149,9 +149,9 @@ fn command(c: CommandName) -> &'static str {
         Expunge => "Removes the messages marked \\Deleted for good, on every device.",
         Search => "Finds the messages that match criteria; the answer lists their numbers.",
         Fetch => "Asks for data about messages: flags, headers, structure, body. BODY[] without .PEEK marks the message \\Seen.",
-        Store => "Changes flags: FLAGS replaces, +FLAGS adds, -FLAGS removes; .SILENT skips the answer.",
+        Store => "Changes flags: FLAGS replaces, +FLAGS adds, -FLAGS removes; .SILENT leaves out the untagged FETCH with the new flags (the tagged OK still comes).",
         Copy => "Copies messages to another mailbox; the originals stay where they are.",
         Move => "Moves messages to another mailbox: a copy, then the originals are expunged.",
-        Uid => "The UID form: numbers are UIDs, which never change, rather than sequence numbers.",
+        Uid => "The UID form: numbers are UIDs rather than sequence numbers; a UID stays the same as long as the mailbox's UIDVALIDITY does.",
     }
 }

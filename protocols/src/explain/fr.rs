@@ -73,11 +73,11 @@ fn smtp(n: &SmtpNote) -> String {
         AuthCancelled => "Code 501 : l’authentification a été annulée.".into(),
         AuthBadBase64 => "Code 501 : cette réponse n’est pas du base64 valide.".into(),
         AuthUnknownMechanism { mechanism } => format!("Code 504 : ce serveur ne propose pas le mécanisme {mechanism}. Regardez la ligne AUTH de la réponse à EHLO."),
-        AuthNotOffered => "Code 503 : pas d’authentification sur ce port. Le port 25 sert aux serveurs qui se relaient le courrier ; les logiciels de messagerie s’authentifient sur 587 ou 465.".into(),
+        AuthNotOffered => "Code 502 : cette commande n’est pas disponible ici : pas d’authentification sur ce port. Le port 25 sert aux serveurs qui se relaient le courrier ; les logiciels de messagerie s’authentifient sur 587 ou 465.".into(),
         AuthAlready => "Code 503 : cette session est déjà authentifiée.".into(),
         AuthInTransaction => "Code 503 : impossible de s’authentifier au milieu d’un message. Terminez-le ou envoyez d’abord RSET.".into(),
-        EncryptionRequired => "Code 538 : ce serveur n’accepte de mot de passe que sur une connexion chiffrée. Envoyez d’abord STARTTLS, puis de nouveau EHLO.".into(),
-        TlsRequired => "Code 530 : sur le port de soumission, la connexion doit d’abord être chiffrée. Envoyez STARTTLS, puis de nouveau EHLO.".into(),
+        EncryptionRequired => "Code 530 : ce serveur n’accepte de mot de passe que sur une connexion chiffrée (c’est sa règle, comme celle de la plupart des serveurs de soumission). Envoyez d’abord STARTTLS, puis de nouveau EHLO.".into(),
+        TlsRequired => "Code 530 : ce serveur veut que la connexion au port de soumission soit d’abord chiffrée (c’est sa règle, comme celle de la plupart des serveurs). Envoyez STARTTLS, puis de nouveau EHLO.".into(),
         AuthRequired => "Code 530 : sur un port de soumission, il faut s’authentifier (AUTH) avant d’envoyer, pour que seuls les titulaires d’un compte puissent expédier par ce serveur.".into(),
         TlsAlreadyActive => "Code 503 : la connexion est déjà chiffrée.".into(),
         StartTlsNotOffered => "Code 502 : ce serveur ne propose pas STARTTLS.".into(),
@@ -114,7 +114,7 @@ fn extension(ext: Extension) -> String {
         Extension::EightBitMime => "8BITMIME : le message peut contenir du texte sur 8 bits, comme l’UTF-8, et pas seulement de l’ASCII.".into(),
         Extension::EnhancedStatusCodes => "ENHANCEDSTATUSCODES : les réponses portent un code détaillé comme 5.1.1 après le code à trois chiffres.".into(),
         Extension::StartTls => "STARTTLS : le client peut passer cette connexion en chiffré.".into(),
-        Extension::Auth => "AUTH : le client peut s’authentifier, ici avec PLAIN ou LOGIN.".into(),
+        Extension::Auth => "AUTH : le client peut s’authentifier, ici avec PLAIN (RFC 4616) ou LOGIN (dans aucune RFC : non standard mais répandu).".into(),
         Extension::Help => "HELP : le serveur répond à la commande HELP.".into(),
     }
 }

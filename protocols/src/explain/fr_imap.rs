@@ -56,7 +56,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         BareLfRefused => "BAD : cette ligne se termine par un LF seul. Les lignes IMAP se terminent par CR LF, et le mode strict l’exige du client.".into(),
         InvalidName { name } => format!("NO [CANNOT] : « {name} » n’est pas un nom utilisable : il est vide, ou a un niveau vide entre deux « / »."),
         HasChildren { name } => format!("NO [HASCHILDREN] : « {name} » contient encore des sous-dossiers. Supprimez-les d’abord."),
-        SameMailbox => "NO [CANNOT] : les messages sont déjà dans ce dossier, il n’y a nulle part où les déplacer.".into(),
+        SameMailbox => "NO [CANNOT] : les messages sont déjà dans ce dossier. La RFC 6851 permet de déplacer vers le même dossier (de nouveaux UID) ; ce serveur le refuse, c’est son choix.".into(),
         NoSuchMailbox { name } => format!("NO [NONEXISTENT] : il n’y a pas de dossier « {name} ». LIST \"\" * les montre tous."),
         AlreadyExists { name } => format!("NO [ALREADYEXISTS] : « {name} » existe déjà ; choisissez un autre nom."),
         TryCreate { name } => format!("NO [TRYCREATE] : « {name} » n’existe pas ; ce code indique au client qu’il peut le créer (CREATE) puis réessayer."),
@@ -149,9 +149,9 @@ fn command(c: CommandName) -> &'static str {
         Expunge => "Supprime définitivement les messages marqués \\Deleted, sur tous les appareils.",
         Search => "Cherche les messages qui répondent aux critères ; la réponse donne leurs numéros.",
         Fetch => "Demande des données sur des messages : drapeaux, en-têtes, structure, corps. BODY[] sans .PEEK marque le message \\Seen.",
-        Store => "Change les drapeaux : FLAGS remplace, +FLAGS ajoute, -FLAGS retire ; .SILENT supprime la réponse.",
+        Store => "Change les drapeaux : FLAGS remplace, +FLAGS ajoute, -FLAGS retire ; .SILENT supprime la réponse FETCH non étiquetée avec les nouveaux drapeaux (le OK étiqueté arrive quand même).",
         Copy => "Copie des messages dans un autre dossier ; les originaux restent en place.",
         Move => "Déplace des messages dans un autre dossier : une copie, puis les originaux sont supprimés (EXPUNGE).",
-        Uid => "La forme UID : les numéros sont des UID, qui ne changent jamais, plutôt que des numéros de séquence.",
+        Uid => "La forme UID : les numéros sont des UID plutôt que des numéros de séquence ; un UID reste le même tant que l’UIDVALIDITY du dossier ne change pas.",
     }
 }

@@ -267,9 +267,9 @@ impl ImapNote {
             Expunge { .. } => (9051, "7.5.1"),
             FlagsUpdate { .. } | FetchData { .. } => (9051, "7.5.2"),
             MailboxFlags => (9051, "7.3.5"),
-            PermanentFlags { .. } | UidValidity { .. } | UidNext { .. } | FirstUnseen { .. } => {
-                (9051, "7.1")
-            }
+            PermanentFlags { .. } | UidValidity { .. } | UidNext { .. } => (9051, "7.1"),
+            // IMAP4rev2 dropped [UNSEEN n]; it is IMAP4rev1's (RFC 3501 §7.1).
+            FirstUnseen { .. } => (3501, "7.1"),
             Selected { .. } => (9051, "6.3.2"),
             ListLine { .. } => (9051, "7.3.1"),
             LsubLine { .. } => (3501, "7.2.3"),

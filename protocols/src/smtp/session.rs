@@ -561,7 +561,9 @@ impl SmtpSession {
         if !self.policy.offer_auth {
             return self.reply(
                 out,
-                Reply::new(503, code(5, 5, 1), "AUTH not available on this port"),
+                // Not offered here, so not implemented here (RFC 5321 §4.2.4: 502); 503
+                // means a command in the wrong order.
+                Reply::new(502, code(5, 5, 1), "AUTH not available on this port"),
                 SmtpNote::AuthNotOffered,
             );
         }
@@ -581,11 +583,8 @@ impl SmtpSession {
         if !self.auth_offered() {
             return self.reply(
                 out,
-                Reply::new(
-                    538,
-                    code(5, 7, 11),
-                    "Encryption required for requested authentication mechanism",
-                ),
+                // RFC 3207 §4; RFC 4954 §6 keeps 538 for history only.
+                Reply::new(530, code(5, 7, 0), "Must issue a STARTTLS command first"),
                 SmtpNote::EncryptionRequired,
             );
         }
