@@ -96,7 +96,7 @@ fn smtp(n: &SmtpNote) -> String {
         NoSuchUser { address } => format!("Code 550: this server handles the domain but has no mailbox called {address}. A permanent error: trying again will not help."),
         UnknownDomain { domain } => format!("Code 550: the domain {domain} does not exist in Facteur's world, which has only example.test and other.test."),
         RelayDenied { domain } => format!("Code 550: this server will not pass mail on to {domain} for someone who has not logged in. Otherwise anyone could use it to send spam: an open relay."),
-        SenderNotOwned { from, login } => format!("Code 553: {login} is logged in but tries to send as {from}. Submission servers refuse to let one account pretend to be another."),
+        SenderNotOwned { from, login } => format!("Code 553: {login} is logged in but tries to send as {from}. This server refuses to let one account pretend to be another: RFC 6409 allows a submission server to check the sender (a MAY), and most do."),
         MessageTooBig { limit } => format!("Code 552: the message is larger than this server accepts ({limit} octets)."),
         DeclaredSizeTooBig { size, limit } => format!("Code 552: the client announced {size} octets, more than the {limit} this server accepts, so it refused before the message was sent."),
         TooManyRecipients { limit } => format!("Code 452: at most {limit} recipients per message. This is a temporary error: send the rest in another message."),

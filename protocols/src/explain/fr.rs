@@ -96,7 +96,7 @@ fn smtp(n: &SmtpNote) -> String {
         NoSuchUser { address } => format!("Code 550 : ce serveur gère bien le domaine, mais n’a pas de boîte {address}. Erreur définitive : réessayer n’y changera rien."),
         UnknownDomain { domain } => format!("Code 550 : le domaine {domain} n’existe pas dans le monde de Facteur, qui ne compte que example.test et other.test."),
         RelayDenied { domain } => format!("Code 550 : ce serveur refuse de transmettre du courrier vers {domain} pour quelqu’un qui ne s’est pas authentifié. Sinon, n’importe qui pourrait s’en servir pour envoyer du spam : un relais ouvert."),
-        SenderNotOwned { from, login } => format!("Code 553 : {login} est authentifié mais essaie d’envoyer en tant que {from}. Les serveurs de soumission refusent qu’un compte se fasse passer pour un autre."),
+        SenderNotOwned { from, login } => format!("Code 553 : {login} est authentifié mais essaie d’envoyer en tant que {from}. Ce serveur refuse qu’un compte se fasse passer pour un autre : la RFC 6409 permet à un serveur de soumission de vérifier l’expéditeur (c’est facultatif), et la plupart le font."),
         MessageTooBig { limit } => format!("Code 552 : le message dépasse la taille acceptée par ce serveur ({limit} octets)."),
         DeclaredSizeTooBig { size, limit } => format!("Code 552 : le client a annoncé {size} octets, plus que les {limit} acceptés ; le serveur refuse avant même l’envoi du message."),
         TooManyRecipients { limit } => format!("Code 452 : au plus {limit} destinataires par message. Erreur temporaire : envoyez les autres dans un second message."),
