@@ -26,7 +26,7 @@ fn smtp(n: &SmtpNote) -> String {
     use SmtpNote::*;
     match n {
         Ehlo { client } => format!("Le client se présente sous le nom {client}. En disant EHLO plutôt que HELO, il demande au serveur la liste de ses extensions."),
-        Helo { client } => format!("Le client se présente sous le nom {client} avec l’ancienne salutation HELO : le serveur n’annoncera aucune extension."),
+        Helo { client } => format!("Le client se présente sous le nom {client} avec l’ancienne commande HELO : le serveur n’annoncera aucune extension."),
         MailFrom { from } => format!("Commence un nouveau message. {from} est l’expéditeur de l’enveloppe, là où iront les avis de non-remise ; il peut différer de l’en-tête From:."),
         RcptTo { to } => format!("Ajoute {to} aux destinataires du message. On répète RCPT TO pour chaque destinataire."),
         Data => "Demande à envoyer le message lui-même : les en-têtes, une ligne vide, puis le corps.".into(),
@@ -39,7 +39,7 @@ fn smtp(n: &SmtpNote) -> String {
         StartTls => "Demande à chiffrer cette connexion avec TLS avant d’aller plus loin.".into(),
         Auth { mechanism } => format!("Commence une authentification avec le mécanisme SASL {mechanism}."),
         AuthResponse { decoded } => format!("Réponse en base64 au défi du serveur. Décodée, elle donne « {decoded} » : le base64 est un encodage, pas un chiffrement, d’où la nécessité de TLS pour AUTH."),
-        AuthCancel => "Une étoile seule annule l’authentification en cours.".into(),
+        AuthCancel => "Un astérisque seul annule l’authentification en cours.".into(),
         DataLine => "Une ligne du message. Le serveur la conserve telle quelle, jusqu’à la ligne qui ne contient qu’un point.".into(),
         DataDotStuffed => "Cette ligne du message commence par un point, alors le client l’a doublé ; le serveur en retire un. Ainsi une ligne de texte réduite à « . » ne peut pas terminer le message par erreur.".into(),
         DataEnd => "Une ligne ne contenant qu’un point termine le message.".into(),
@@ -49,10 +49,10 @@ fn smtp(n: &SmtpNote) -> String {
 
         Forgiven(crate::smtp::command::Forgiven::MissingColon) => "Le mode tolérant a pardonné l’absence des deux-points après FROM ou TO. La RFC 5321 écrit MAIL FROM:<…> et RCPT TO:<…> ; un serveur strict répond 501.".into(),
 
-        Greeting { host } => format!("Code 220 : le serveur {host} est prêt. En SMTP, c’est le serveur qui parle en premier ; le client attend cette salutation."),
-        EhloHello { host, client } => format!("Code 250 : {host} accepte la salutation de {client}. Les lignes suivantes, toutes en 250-, listent les extensions proposées ; la dernière a une espace après le code."),
+        Greeting { host } => format!("Code 220 : le serveur {host} est prêt. En SMTP, c’est le serveur qui parle en premier ; le client attend ce message d’accueil."),
+        EhloHello { host, client } => format!("Code 250 : {host} accepte la présentation de {client}. Les lignes suivantes, toutes en 250-, listent les extensions proposées ; la dernière a une espace après le code."),
         Advertised(ext) => extension(*ext),
-        HeloOk { host, client } => format!("Code 250 : {host} accepte la salutation de {client}. Après HELO, aucune extension n’est disponible."),
+        HeloOk { host, client } => format!("Code 250 : {host} accepte la présentation de {client}. Après HELO, aucune extension n’est disponible."),
         SenderOk { from } => format!("Code 250 : expéditeur {from} accepté. Indiquez maintenant au moins un destinataire avec RCPT TO."),
         RecipientOk { to } => format!("Code 250 : {to} a une boîte sur ce serveur ; le message y sera distribué."),
         RecipientRelay { to, host } => format!("Code 250 : {to} dépend d’un autre serveur, {host}. Comme vous êtes authentifié, ce serveur accepte de lui relayer le message par le port 25."),

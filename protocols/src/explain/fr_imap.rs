@@ -10,7 +10,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         LiteralData => "Données d’un littéral : exactement le nombre d’octets annoncé entre {…}, envoyés tels quels, sauts de ligne compris.".into(),
         CommandContinued => "La suite de la commande, après le littéral.".into(),
         AuthResponse { decoded } => format!("Les identifiants en base64. Décodés, ils donnent « {decoded} » : le base64 ne cache rien, d’où le refus d’IMAP avant TLS."),
-        AuthCancel => "Une étoile seule annule l’authentification en cours.".into(),
+        AuthCancel => "Un astérisque seul annule l’authentification en cours.".into(),
         Done => "DONE met fin à IDLE ; le serveur termine alors la commande IDLE.".into(),
         Unparsed => "Le serveur n’a pas compris cette ligne ; sa réponse explique pourquoi.".into(),
 

@@ -32,7 +32,7 @@ pub(super) fn pop3(n: &Pop3Note) -> String {
         InUse { login } => format!("-ERR : le mot de passe est bon, mais une autre session détient déjà la boîte de {login}. [IN-USE] le signale : POP3 ne laisse qu’une session à la fois utiliser une boîte."),
         NeedUser => "-ERR : PASS vient après USER. Donnez d’abord le nom d’utilisateur.".into(),
         LoginNeedsTls => "-ERR : ce serveur refuse les mots de passe sur une connexion non chiffrée. Envoyez d’abord STLS, ou connectez-vous au port 995.".into(),
-        ApopNotOffered => "-ERR : APOP a besoin d’un défi dans la salutation, que ce serveur ne propose pas. Authentifiez-vous avec USER et PASS.".into(),
+        ApopNotOffered => "-ERR : APOP a besoin d’un défi dans le message d’accueil, que ce serveur ne propose pas. Authentifiez-vous avec USER et PASS.".into(),
         StatReply { count, size } => format!("+OK : {count} messages, {size} octets au total. Les messages marqués pour suppression ne sont pas comptés."),
         ListHeader { count, size } => format!("+OK : suit une liste de {count} messages ({size} octets), un par ligne, terminée par une ligne contenant un point."),
         ListEntry { message, size } => format!("Le message {message} fait {size} octets."),

@@ -273,7 +273,7 @@ fn gave_up(t: &crate::client::trouble::Trouble, lang: Lang) -> String {
             "{waited} s and not a word: the server on {port} waits for a TLS hello, the client for a greeting. The client times out."
         ),
         (NoGreeting { port, waited }, Lang::Fr) => format!(
-            "{waited} s sans un mot : le serveur du port {port} attend un hello TLS, le client attend une salutation. Le client abandonne (délai dépassé)."
+            "{waited} s sans un mot : le serveur du port {port} attend un hello TLS, le client attend un message d’accueil. Le client abandonne (délai dépassé)."
         ),
         (NotTls { got, .. }, Lang::En) => format!(
             "TLS handshake failed: the client's hello got plain text back (“{got}”) instead of a ServerHello — “wrong version number”. The client hangs up."
@@ -287,7 +287,7 @@ fn gave_up(t: &crate::client::trouble::Trouble, lang: Lang) -> String {
             name(*found)
         ),
         (WrongProtocol { expected, found, .. }, Lang::Fr) => format!(
-            "Le client parle {} ; cette salutation est du {}. Il ne la comprend pas et raccroche.",
+            "Le client parle {} ; ce message d’accueil vient d’un serveur {}. Il ne le comprend pas et raccroche.",
             expected.name(),
             name(*found)
         ),
