@@ -7,7 +7,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
     use ImapNote::*;
     match n {
         Command(c) => command(*c).into(),
-        LiteralData => "Literal data: exactly the number of octets announced in {…}, sent as they are, line breaks included.".into(),
+        LiteralData => "Literal data: text sent as a block whose length is announced first, so it may hold anything, line breaks included. Exactly the number of bytes (octets) announced in {…}, sent as they are.".into(),
         CommandContinued => "The rest of the command, after the literal.".into(),
         AuthResponse { decoded } => format!("The credentials in base64. They decode to \"{decoded}\": base64 hides nothing, which is why IMAP refuses them before TLS."),
         AuthCancel => "A lone * cancels the authentication under way.".into(),
@@ -76,7 +76,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         MailboxFlags => "The flags that exist in this mailbox.".into(),
         PermanentFlags { read_only: false } => "The flags the client may change and that stay on the server; \\* means it may create keywords too.".into(),
         PermanentFlags { read_only: true } => "No flag can be changed: the mailbox is open read-only.".into(),
-        UidValidity { value } => format!("UIDVALIDITY {value}: as long as it stays the same, a UID always names the same message, so clients can keep a cache."),
+        UidValidity { value } => format!("UIDVALIDITY {value}: a number that says whether the UIDs a client remembers still hold. As long as it stays the same, a UID always names the same message, so clients can keep a cache; if it changes, they must forget them."),
         UidNext { value } => format!("UIDNEXT {value}: the UID the next message will get. UIDs only grow."),
         FirstUnseen { seq } => format!("Message {seq} is the first one not yet read."),
         Selected { mailbox, read_only } => if *read_only {

@@ -27,7 +27,7 @@ pub(super) fn pop3(n: &Pop3Note) -> String {
         Greeting { host } => format!("+OK: the server {host} is ready. The session is in the AUTHORIZATION state: log in first."),
         UserAccepted { cleartext: true } => "+OK: now send the password with PASS. Careful: this connection is not encrypted, so the password would cross the network in clear. The server says +OK even for a user who does not exist, so as not to reveal which users exist.".into(),
         UserAccepted { cleartext: false } => "+OK: now send the password with PASS. The server says +OK even for a user who does not exist, so as not to reveal which users exist.".into(),
-        LoggedIn { login, count, size } => format!("+OK: logged in as {login}. The maildrop is now locked for this session and holds {count} messages, {size} octets in all. The session is in the TRANSACTION state."),
+        LoggedIn { login, count, size } => format!("+OK: logged in as {login}. The mailbox (POP3 calls it the maildrop) is now locked for this session and holds {count} messages, {size} bytes in all. The session is in the TRANSACTION state."),
         LoginFailed => "-ERR: the user name or password is wrong. [AUTH] tells the client the problem is the credentials, not the server. Start again with USER.".into(),
         InUse { login } => format!("-ERR: the password is right, but another session already holds {login}'s maildrop. [IN-USE] says so: POP3 lets only one session at a time use a maildrop."),
         NeedUser => "-ERR: PASS comes after USER. Give the user name first.".into(),

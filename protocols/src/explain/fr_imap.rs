@@ -7,7 +7,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
     use ImapNote::*;
     match n {
         Command(c) => command(*c).into(),
-        LiteralData => "Données d’un littéral : exactement le nombre d’octets annoncé entre {…}, envoyés tels quels, sauts de ligne compris.".into(),
+        LiteralData => "Données d’un littéral : un bloc de texte dont la longueur est annoncée d’abord, si bien qu’il peut tout contenir, sauts de ligne compris. Exactement le nombre d’octets annoncé entre {…}, envoyés tels quels.".into(),
         CommandContinued => "La suite de la commande, après le littéral.".into(),
         AuthResponse { decoded } => format!("Les identifiants en base64. Décodés, ils donnent « {decoded} » : le base64 ne cache rien, d’où le refus d’IMAP avant TLS."),
         AuthCancel => "Un astérisque seul annule l’authentification en cours.".into(),
@@ -76,7 +76,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         MailboxFlags => "Les drapeaux qui existent dans ce dossier.".into(),
         PermanentFlags { read_only: false } => "Les drapeaux que le client peut changer et qui restent sur le serveur ; \\* indique qu’il peut aussi créer des mots-clés.".into(),
         PermanentFlags { read_only: true } => "Aucun drapeau ne peut changer : le dossier est ouvert en lecture seule.".into(),
-        UidValidity { value } => format!("UIDVALIDITY {value} : tant qu’il ne change pas, un UID désigne toujours le même message ; les clients peuvent garder un cache."),
+        UidValidity { value } => format!("UIDVALIDITY {value} : un nombre qui dit si les UID qu’un client a retenus valent encore. Tant qu’il ne change pas, un UID désigne toujours le même message, et les clients peuvent garder un cache ; s’il change, ils doivent les oublier."),
         UidNext { value } => format!("UIDNEXT {value} : l’UID que recevra le prochain message. Les UID ne font que croître."),
         FirstUnseen { seq } => format!("Le message {seq} est le premier non lu."),
         Selected { mailbox, read_only } => if *read_only {
