@@ -12,7 +12,7 @@ use crate::browser::{copy, download, now};
 use crate::devices::driver::Job;
 use crate::i18n::{use_lang, use_texts};
 use crate::scenario_texts::{self as tx, ScenarioTexts};
-use crate::scene::{use_scene, Scene};
+use crate::scene::{devices_of, use_scene, Scene};
 
 /// The two end states: as recorded, and under the other protocol.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +31,7 @@ const FRAGMENT: &str = "#scenario=";
 /// Plays `scenario` on a fresh copy of its world; None if that world cannot be built.
 fn end_state(scene: Scene, scenario: &Scenario) -> Option<EndState> {
     let mut world = scene.fresh(&scenario.preset).ok()?;
-    let mut devices = Scene::devices_for(&world);
+    let mut devices = devices_of(&world);
     scenario.play(&mut world, &mut devices, now());
     let used: BTreeSet<String> = scenario
         .steps

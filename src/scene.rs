@@ -154,7 +154,7 @@ pub const UPLOADED: &str = "uploaded";
 
 /// Every person's devices, for the accounts this world has, set up for IMAP over TLS as a
 /// mail app set up today would be; their settings switch them to POP3.
-fn devices_of(world: &World) -> BTreeMap<String, Device> {
+pub fn devices_of(world: &World) -> BTreeMap<String, Device> {
     PEOPLE
         .iter()
         .flat_map(|(login, kinds)| kinds.iter().map(move |k| (*login, *k)))
@@ -228,11 +228,6 @@ impl Scene {
             (UPLOADED, None) => World::from_preset("empty"),
             _ => World::from_preset(preset),
         }
-    }
-
-    /// The devices a world starts with.
-    pub fn devices_for(world: &World) -> BTreeMap<String, Device> {
-        devices_of(world)
     }
 
     /// A world made from an uploaded `.eml` or mbox file: the empty world, with the file's

@@ -49,16 +49,6 @@ pub struct Problem {
     pub outgoing: bool,
 }
 
-/// A login step's refusal is about the user name or password; anything else is the
-/// server's own reason.
-fn refusal(at_login: bool, reply: String) -> Trouble {
-    if at_login {
-        Trouble::LoginRefused { reply }
-    } else {
-        Trouble::Refused { reply }
-    }
-}
-
 impl Scene {
     /// Runs a job on a device; `label` names it in the dialogue ("bob · phone").
     pub fn run(&self, id: &str, job: Job, label: &str) {
@@ -281,13 +271,9 @@ impl Scene {
             (Err(trouble), _) => trouble,
             (Ok(session), outcome) => {
                 self.close(console, session, Service::Smtp);
-                match outcome {
-                    Some(submit::Outcome::Sent { .. }) => return true,
-                    Some(submit::Outcome::GaveUp(t)) => t.clone(),
-                    Some(submit::Outcome::Refused { step, reply }) => refusal(
-                        matches!(step, submit::Step::Auth | submit::Step::AuthUser),
-                        reply.clone(),
-                    ),
+                match outcome.map(submit::Outcome::trouble) {
+                    Some(Some(trouble)) => trouble,
+                    Some(None) => return true,
                     None => return false,
                 }
             }
@@ -314,12 +300,7 @@ impl Scene {
                         self.update_device(&id, |d| d.fetched(f, at));
                         None
                     }
-                    Some(fetch::Outcome::GaveUp(t)) => Some(t),
-                    Some(fetch::Outcome::Refused { step, reply }) => Some(refusal(
-                        matches!(step, fetch::Step::User | fetch::Step::Pass),
-                        reply,
-                    )),
-                    None => None,
+                    outcome => outcome.as_ref().and_then(fetch::Outcome::trouble),
                 }
             }
         };
@@ -379,7 +360,7 @@ impl Scene {
             match outcome {
                 sync::Outcome::Synced(s) => self.update_device(id, |d| d.synced(s)),
                 sync::Outcome::Refused { reply } => {
-                    self.fail(console, id, refusal(true, reply), Service::Imap);
+                    self.fail(console, id, Trouble::refusal(true, reply), Service::Imap);
                 }
                 sync::Outcome::GaveUp(t) => self.fail(console, id, t, Service::Imap),
             }

@@ -65,6 +65,20 @@ pub enum Outcome {
     GaveUp(Trouble),
 }
 
+impl Outcome {
+    /// What stopped the check, if it did not go through.
+    pub fn trouble(&self) -> Option<Trouble> {
+        match self {
+            Outcome::Fetched(_) => None,
+            Outcome::GaveUp(t) => Some(t.clone()),
+            Outcome::Refused { step, reply } => Some(Trouble::refusal(
+                matches!(step, Step::User | Step::Pass),
+                reply.clone(),
+            )),
+        }
+    }
+}
+
 /// The last command sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {

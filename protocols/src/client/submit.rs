@@ -49,6 +49,20 @@ pub enum Outcome {
     GaveUp(Trouble),
 }
 
+impl Outcome {
+    /// What stopped the submission, if it did not go through.
+    pub fn trouble(&self) -> Option<Trouble> {
+        match self {
+            Outcome::Sent { .. } => None,
+            Outcome::GaveUp(t) => Some(t.clone()),
+            Outcome::Refused { step, reply } => Some(Trouble::refusal(
+                matches!(step, Step::Auth | Step::AuthUser),
+                reply.clone(),
+            )),
+        }
+    }
+}
+
 /// Where the exchange stands: what the last line sent was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {

@@ -41,6 +41,18 @@ pub enum Trouble {
     Refused { reply: String },
 }
 
+impl Trouble {
+    /// A server's refusal: about the user name or password when it came at a login step,
+    /// otherwise the server's own reason.
+    pub fn refusal(at_login: bool, reply: String) -> Trouble {
+        if at_login {
+            Trouble::LoginRefused { reply }
+        } else {
+            Trouble::Refused { reply }
+        }
+    }
+}
+
 /// How long a mail app waits for a server's first word before it gives up (Thunderbird's
 /// default connection timeout is 100 seconds).
 pub const GREETING_TIMEOUT_SECONDS: u32 = 100;
