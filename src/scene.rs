@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 
-use facteur_protocols::client::device::{Device, DeviceKind, Receiving};
+use facteur_protocols::client::device::{Device, DeviceKind};
 use facteur_protocols::client::scenario::Scenario;
 use facteur_protocols::store::import::{self, ImportError};
 use facteur_protocols::store::{PresetError, Store, INBOX};
@@ -98,21 +98,7 @@ impl History {
     }
 }
 
-/// The demo world's people and their devices (curriculum: alice and carol have a laptop;
-/// bob a phone, a laptop and a tablet).
-pub const PEOPLE: [(&str, &[DeviceKind]); 3] = [
-    ("alice", &[DeviceKind::Laptop]),
-    (
-        "bob",
-        &[DeviceKind::Phone, DeviceKind::Laptop, DeviceKind::Tablet],
-    ),
-    ("carol", &[DeviceKind::Laptop]),
-];
-
-/// `bob-phone`: how the page and its tests name a device (the same as `Device::id`).
-pub fn device_id(login: &str, kind: DeviceKind) -> String {
-    format!("{login}-{}", kind.slug())
-}
+pub use facteur_protocols::client::people::{device_id, devices_of, PEOPLE};
 
 /// An IMAP device's connection kept open in IDLE, and the client speaking on it.
 #[derive(Debug, Clone)]
@@ -151,24 +137,6 @@ pub struct Scene {
 
 /// The world chooser's name for a world made from an uploaded file.
 pub const UPLOADED: &str = "uploaded";
-
-/// Every person's devices, for the accounts this world has, set up for IMAP over TLS as a
-/// mail app set up today would be; their settings switch them to POP3.
-pub fn devices_of(world: &World) -> BTreeMap<String, Device> {
-    PEOPLE
-        .iter()
-        .flat_map(|(login, kinds)| kinds.iter().map(move |k| (*login, *k)))
-        .filter_map(|(login, kind)| {
-            let account = world.store.account(login)?;
-            let host = world.store.server_for_domain(&account.address.domain)?;
-            let receiving = Receiving::Imap { idle: false };
-            Some((
-                device_id(login, kind),
-                Device::new(kind, account, &host.hostname, receiving),
-            ))
-        })
-        .collect()
-}
 
 pub fn use_scene() -> Scene {
     expect_context()

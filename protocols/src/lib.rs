@@ -17,6 +17,7 @@ pub mod crossover;
 pub mod explain;
 pub mod grammar;
 pub mod imap;
+pub mod lesson;
 pub mod line;
 pub mod note;
 pub mod output;

@@ -9,10 +9,13 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Service {
     /// RFC 5321: sending and relaying mail.
+    #[serde(alias = "smtp")]
     Smtp,
     /// RFC 1939: downloading a single maildrop.
+    #[serde(alias = "pop3")]
     Pop3,
     /// RFC 9051: keeping mail on the server, in folders, in sync.
+    #[serde(alias = "imap")]
     Imap,
 }
 

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::relay;
 use crate::closing::{default_idle_timeout, Closing};
 use crate::imap::{ImapPolicy, ImapSession};
+use crate::lesson::trace::Trace;
 use crate::output::Output;
 use crate::pop3::{Pop3Policy, Pop3Session};
 use crate::port::{Port, Service};
@@ -150,6 +151,9 @@ pub struct World {
     pub lenient: bool,
     #[serde(default)]
     pub idle_timeouts: IdleTimeouts,
+    /// What happened on the wire, kept while a lesson step watches (None otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Trace>,
 }
 
 impl World {
@@ -161,6 +165,7 @@ impl World {
             pushes: Vec::new(),
             lenient: true,
             idle_timeouts: IdleTimeouts::default(),
+            trace: None,
         }
     }
 
@@ -187,11 +192,16 @@ impl World {
             .server(host)
             .map(|s| s.hostname.clone())
             .ok_or_else(|| ConnectError::UnknownHost(host.to_owned()))?;
-        Ok(match port.service {
+        let (id, greeting) = match port.service {
             Service::Smtp => self.connect_smtp(SmtpPolicy::for_port(&hostname, port), now),
             Service::Pop3 => self.connect_pop3(Pop3Policy::for_port(&hostname, port), now),
             Service::Imap => self.connect_imap(ImapPolicy::for_port(&hostname, port), now),
-        })
+        };
+        if let Some(trace) = &mut self.trace {
+            trace.connected(id, port.service, port.number, port.starts_encrypted());
+            trace.record(id, port.service, &greeting);
+        }
+        Ok((id, greeting))
     }
 
     /// Opens an SMTP connection with a policy of the driver's choosing (the native server
@@ -278,11 +288,22 @@ impl World {
                 out.event(event);
             }
         }
+        if let (Some(trace), Some(open)) = (&mut self.trace, self.sessions.get(&id)) {
+            trace.record(id, open.session.get().service(), &out);
+        }
         if out.closed {
             self.sessions.remove(&id);
+            self.forget(id);
         }
         self.push_to_idlers(id);
         out
+    }
+
+    /// The trace stops following a closed connection.
+    fn forget(&mut self, id: SessionId) {
+        if let Some(trace) = &mut self.trace {
+            trace.closed(id);
+        }
     }
 
     /// After a session's turn, sessions in IMAP IDLE that now have news get it at once
@@ -292,6 +313,9 @@ impl World {
             if let AnySession::Imap(imap) = &mut open.session {
                 if *id != except && imap.has_news(&self.store) {
                     let out = imap.idle_updates(&self.store);
+                    if let Some(trace) = &mut self.trace {
+                        trace.record(*id, Service::Imap, &out);
+                    }
                     self.pushes.push((*id, out));
                 }
             }
@@ -353,7 +377,12 @@ impl World {
             now: open.last_heard,
             outbound: &mut outbound,
         };
-        open.session.get_mut().hang_up(&mut ctx)
+        let out = open.session.get_mut().hang_up(&mut ctx);
+        if let Some(trace) = &mut self.trace {
+            trace.record(id, open.session.get().service(), &out);
+            trace.closed(id);
+        }
+        out
     }
 }
 

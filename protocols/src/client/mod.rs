@@ -8,6 +8,7 @@ pub mod fetch;
 pub mod headless;
 mod imap_read;
 mod incoming;
+pub mod people;
 pub mod relay;
 pub mod scenario;
 pub mod settings;

@@ -1,0 +1,68 @@
+//! Every lesson, in every language, is playable: each step's reference solution, replayed
+//! against the engine from the world the step starts in, meets every goal of the step, and
+//! no goal was already met before it.
+
+use std::path::Path;
+
+use facteur_lessons::{load, LANGUAGES};
+use facteur_protocols::lesson::replay::Bench;
+use facteur_protocols::Timestamp;
+
+/// 2026-12-01T09:00:00Z, so dates in replayed mail are plausible.
+const NOW: Timestamp = Timestamp(1_796_115_600);
+
+#[test]
+fn every_reference_solution_meets_its_goals_and_none_was_met_before() {
+    let course = load(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|errors| panic!("lessons do not load:\n{}", list(&errors)));
+    let mut failures = Vec::new();
+    for lang in LANGUAGES {
+        let lessons = &course.languages[lang];
+        assert!(!lessons.is_empty(), "no lessons in {lang}");
+        for lesson in lessons {
+            let mut bench: Option<Bench> = None;
+            for (n, step) in lesson.steps.iter().enumerate() {
+                let place = format!(
+                    "{lang} lesson {} `{}` step {} `{}`",
+                    lesson.number,
+                    lesson.id,
+                    n + 1,
+                    step.id
+                );
+                let mut b = match Bench::begin(bench.take(), &step.start, NOW) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        failures.push(format!("{place}: cannot start: {e:?}"));
+                        break;
+                    }
+                };
+                for (goal, met) in step.goals.iter().zip(b.met(step)) {
+                    if met {
+                        failures.push(format!(
+                            "{place}: already met before the solution: {}",
+                            goal.says
+                        ));
+                    }
+                }
+                for action in &step.solution {
+                    b.play(action);
+                }
+                for (goal, met) in step.goals.iter().zip(b.met(step)) {
+                    if !met {
+                        failures.push(format!("{place}: not met by the solution: {}", goal.says));
+                    }
+                }
+                bench = Some(b);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn list(errors: &[facteur_lessons::LessonError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,87 @@
+//! A teacher's mistake in a lesson file is reported with the file, the line and the reason.
+
+use facteur_lessons::read;
+
+const GOOD: &str = r#"
+number = 1
+id = "journey"
+title = "A title"
+summary = "One sentence."
+recap = "What you learnt."
+
+[[step]]
+id = "first"
+title = "First"
+text = "Type `EHLO`."
+hints = ["Type EHLO."]
+solution = [{ connect = { device = "alice-laptop", port = 25 } }, { type = "EHLO x" }]
+
+[step.start]
+world = "demo"
+
+[[step.goal]]
+says = "Greet the server"
+sent = { command = "EHLO", answer = "250" }
+"#;
+
+#[test]
+fn a_good_file_reads() {
+    let lesson = read("lessons/en/01-journey.toml", GOOD, "en").expect("reads");
+    assert_eq!(lesson.steps.len(), 1);
+}
+
+#[test]
+fn a_toml_mistake_names_its_line() {
+    let bad = GOOD.replace("says = \"Greet the server\"", "says = Greet the server");
+    let err = read("lessons/en/01-journey.toml", &bad, "en").unwrap_err();
+    assert_eq!(
+        (err.file.as_str(), err.line),
+        ("lessons/en/01-journey.toml", 19),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_goal_names_its_line() {
+    let bad = GOOD.replace("sent = {", "sendt = {");
+    let err = read("lessons/en/01-journey.toml", &bad, "en").unwrap_err();
+    assert_eq!(err.line, 18, "{err}");
+    assert!(
+        err.reason.contains("sendt") && err.reason.contains("delivered"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_device_names_the_step_and_the_devices() {
+    let bad = GOOD.replace("alice-laptop", "alice-phone");
+    let err = read("lessons/en/01-journey.toml", &bad, "en").unwrap_err();
+    assert_eq!(err.line, 9, "{err}");
+    assert!(
+        err.reason.contains("alice-phone") && err.reason.contains("bob-tablet"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_step_without_hints_or_a_world_is_refused() {
+    let bad = GOOD.replace("hints = [\"Type EHLO.\"]", "");
+    let err = read("lessons/en/01-journey.toml", &bad, "en").unwrap_err();
+    assert!(err.reason.contains("hint"), "{err}");
+    let bad = GOOD.replace("world = \"demo\"", "");
+    let err = read("lessons/en/01-journey.toml", &bad, "en").unwrap_err();
+    assert!(err.reason.contains("world"), "{err}");
+}
+
+#[test]
+fn a_file_name_must_match_number_and_id() {
+    let err = read("lessons/en/02-journey.toml", GOOD, "en").unwrap_err();
+    assert!(err.reason.contains("01-journey.toml"), "{err}");
+}
+
+#[test]
+fn an_unsafe_link_is_refused() {
+    let bad = GOOD.replace("Type `EHLO`.", "[x](http://example.test)");
+    let err = read("lessons/en/01-journey.toml", &bad, "en").unwrap_err();
+    assert!(err.reason.contains("https://"), "{err}");
+}

@@ -1,0 +1,265 @@
+//! A lesson's reference solution, and the bench that plays it with nobody watching: the
+//! same world, devices and clients as the page, so a solution that meets its goals here
+//! meets them in the browser when "Show me" plays it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::course::{Start, Step};
+use super::goal::Facts;
+use super::trace::Trace;
+use crate::client::device::{Device, Receiving};
+use crate::client::fetch::Keep;
+use crate::client::people::devices_of;
+use crate::client::scenario::{self, Reading};
+use crate::client::settings::{
+    AccountSettings, Authentication, ConnectionSecurity, ServerSettings, SettingsPreset,
+};
+use crate::port::{Port, Service};
+use crate::store::PresetError;
+use crate::time::Timestamp;
+use crate::{SessionId, World};
+
+/// One thing a learner does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Opens a terminal on a device, connected to its account's server on a port.
+    Connect { device: String, port: u16 },
+    /// Types a line into the terminal opened last (with its IMAP tag, as a learner would
+    /// type it; the page adds one when it is missing).
+    Type(String),
+    /// Presses a device's button: check mail, flag, delete, move, send…
+    Device(scenario::Step),
+    /// Changes a device's settings.
+    Settings {
+        device: String,
+        #[serde(flatten)]
+        change: SettingsChange,
+    },
+    /// Answers the step's question with these choices, numbered from 1 as they are shown.
+    Answer(Vec<usize>),
+}
+
+/// Settings as a lesson changes them: a preset, a way of reading, and single fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsChange {
+    #[serde(default, with = "super::slugs::preset_opt")]
+    pub preset: Option<SettingsPreset>,
+    #[serde(default)]
+    pub reading: Option<Reading>,
+    #[serde(default)]
+    pub incoming: Option<ServerChange>,
+    #[serde(default)]
+    pub outgoing: Option<ServerChange>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerChange {
+    #[serde(default)]
+    pub host: Option<String>,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default, with = "super::slugs::security_opt")]
+    pub security: Option<ConnectionSecurity>,
+    #[serde(default, with = "super::slugs::authentication_opt")]
+    pub authentication: Option<Authentication>,
+}
+
+impl ServerChange {
+    fn apply(&self, server: &mut ServerSettings) {
+        if let Some(host) = &self.host {
+            server.host.clone_from(host);
+        }
+        if let Some(port) = self.port {
+            server.port = port;
+        }
+        if let Some(security) = self.security {
+            server.security = security;
+        }
+        if let Some(authentication) = self.authentication {
+            server.authentication = authentication;
+        }
+    }
+}
+
+impl SettingsChange {
+    /// The device's way of reading and its settings once changed, as the settings form
+    /// hands them to the device: a preset first, then the fields named.
+    pub fn apply(&self, device: &Device) -> (Receiving, AccountSettings) {
+        let mut receiving = device.receiving;
+        let mut settings = device.settings.clone();
+        if let Some(preset) = self.preset {
+            let s = &device.settings;
+            settings = preset.settings(&s.incoming.host, &s.user_name, &s.password);
+            if preset.service() == Service::Pop3 {
+                receiving = Receiving::Pop3 {
+                    keep: Keep::DeleteAfterDownload,
+                };
+            } else if !receiving.is_imap() {
+                receiving = Receiving::Imap { idle: false };
+            }
+        }
+        if let Some(reading) = self.reading {
+            receiving = reading.receiving();
+        }
+        if let Some(c) = &self.incoming {
+            c.apply(&mut settings.incoming);
+        }
+        if let Some(c) = &self.outgoing {
+            c.apply(&mut settings.outgoing);
+        }
+        (receiving, settings)
+    }
+}
+
+/// Sets a device as the settings form does: the settings, then the way of reading (which
+/// moves the usual port along when it switches protocol).
+pub fn set_up(device: &mut Device, (receiving, settings): (Receiving, AccountSettings)) {
+    device.settings = settings;
+    device.set_receiving(receiving);
+}
+
+/// A world, its devices and the terminals opened on them, for playing steps headless.
+#[derive(Debug, Clone)]
+pub struct Bench {
+    pub world: World,
+    pub devices: BTreeMap<String, Device>,
+    terminals: BTreeMap<String, SessionId>,
+    current: Option<String>,
+    /// The question's choices as answered, from 0.
+    pub chosen: Vec<usize>,
+    pub now: Timestamp,
+}
+
+/// Why a step cannot start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartError {
+    World(PresetError),
+    /// The first step of a lesson must name its world.
+    NoWorld,
+    UnknownDevice(String),
+}
+
+impl Bench {
+    /// Readies a step: a fresh world if it names one, the devices set up as it says, and a
+    /// new trace (goals look only at what happens from here).
+    pub fn begin(
+        previous: Option<Bench>,
+        start: &Start,
+        now: Timestamp,
+    ) -> Result<Bench, StartError> {
+        let mut bench = match (&start.world, previous) {
+            (Some(preset), _) => {
+                let world = World::from_preset(preset).map_err(StartError::World)?;
+                Bench {
+                    devices: devices_of(&world),
+                    world,
+                    terminals: BTreeMap::new(),
+                    current: None,
+                    chosen: Vec::new(),
+                    now,
+                }
+            }
+            (None, Some(previous)) => previous,
+            (None, None) => return Err(StartError::NoWorld),
+        };
+        for (id, reading) in &start.reading {
+            let device = bench
+                .devices
+                .get_mut(id)
+                .ok_or_else(|| StartError::UnknownDevice(id.clone()))?;
+            device.set_receiving(reading.receiving());
+        }
+        for (id, change) in &start.settings {
+            let device = bench
+                .devices
+                .get_mut(id)
+                .ok_or_else(|| StartError::UnknownDevice(id.clone()))?;
+            let changed = change.apply(device);
+            set_up(device, changed);
+        }
+        if let Some(t) = &start.terminal {
+            if !bench.devices.contains_key(&t.device) {
+                return Err(StartError::UnknownDevice(t.device.clone()));
+            }
+        }
+        bench.chosen.clear();
+        bench
+            .world
+            .trace
+            .get_or_insert_with(Trace::default)
+            .restart();
+        Ok(bench)
+    }
+
+    /// Plays one action; one that cannot be done (no terminal open, an unknown device) does
+    /// nothing, as the page would not offer it.
+    pub fn play(&mut self, action: &Action) {
+        self.now = self.now.plus_seconds(5);
+        let now = self.now;
+        match action {
+            Action::Connect { device, port } => {
+                let Some(login) = self.devices.get(device).map(|d| d.login.clone()) else {
+                    return;
+                };
+                if let Some(old) = self.terminals.remove(device) {
+                    self.world.disconnect(old);
+                }
+                let host = self.world.store.account(&login).and_then(|a| {
+                    let domain = &a.address.domain;
+                    self.world.store.server_for_domain(domain)
+                });
+                let (Some(host), Some(port)) =
+                    (host.map(|h| h.hostname.clone()), Port::from_number(*port))
+                else {
+                    return;
+                };
+                self.world.lenient = true;
+                if let Ok((id, _)) = self.world.connect(&host, port, now) {
+                    self.terminals.insert(device.clone(), id);
+                    self.current = Some(device.clone());
+                }
+            }
+            Action::Type(line) => {
+                let Some(device) = self.current.clone() else {
+                    return;
+                };
+                let Some(&id) = self.terminals.get(&device) else {
+                    return;
+                };
+                let out = self.world.input(id, format!("{line}\r\n").as_bytes(), now);
+                if out.closed {
+                    self.terminals.remove(&device);
+                }
+                self.world.take_pushes();
+            }
+            Action::Device(step) => {
+                step.play(&mut self.world, &mut self.devices, now);
+                self.world.take_pushes();
+            }
+            Action::Settings { device, change } => {
+                if let Some(d) = self.devices.get_mut(device) {
+                    let changed = change.apply(d);
+                    set_up(d, changed);
+                }
+            }
+            Action::Answer(choices) => {
+                self.chosen = choices.iter().map(|c| c.saturating_sub(1)).collect();
+            }
+        }
+    }
+
+    /// Which of the step's goals are met, in order.
+    pub fn met(&self, step: &Step) -> Vec<bool> {
+        let facts = Facts {
+            world: &self.world,
+            devices: &self.devices,
+            quiz_right: step.quiz.as_ref().is_some_and(|q| q.is_right(&self.chosen)),
+        };
+        step.goals.iter().map(|g| g.check.met(&facts)).collect()
+    }
+}
