@@ -1,24 +1,19 @@
 //! The page shell: header with the language switch, the terminal, and the footer.
 
+use facteur_protocols::lesson::course::View;
 use leptos::prelude::*;
 
+use crate::course::{CourseState, Home, LessonPanel};
 use crate::devices::Devices;
 use crate::i18n::{initial_lang, remember_lang, Lang, Texts};
 use crate::path::MessagePath;
+use crate::route::Route;
 use crate::scenario_view::ScenarioView;
 use crate::scene::Scene;
 use crate::server_view::ServerView;
 use crate::terminal::Terminal;
 use crate::world_bar::WorldBar;
 use crate::world_texts::use_world_texts;
-
-/// The view a narrow screen shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum View {
-    Devices,
-    Terminal,
-    Server,
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -29,10 +24,29 @@ pub fn App() -> impl IntoView {
     provide_context(texts);
     let scene = Scene::new();
     provide_context(scene);
-    crate::sandbox::start(scene);
+    let route = crate::route::follow();
+    provide_context(route);
+    provide_context(CourseState::new());
+    let in_sandbox = Memo::new(move |_| route.get() == Route::Sandbox);
+    crate::sandbox::start(scene, in_sandbox);
+    // Leaving the sandbox keeps it; coming back puts it back.
+    Effect::new(move |was: Option<bool>| {
+        let now = in_sandbox.get();
+        match (was, now) {
+            (Some(false), true) => crate::sandbox::enter(scene),
+            (Some(true), false) => crate::sandbox::save(scene),
+            _ => {}
+        }
+        now
+    });
+    let home = move || route.get() == Route::Home;
+    let course_texts = crate::course::use_course_texts();
+    let lesson = move || matches!(route.get(), Route::Step { .. });
     let world_texts = use_world_texts();
     // A newcomer starts where the typing is.
     let shown = RwSignal::new(View::Terminal);
+    // A lesson step chooses the view it starts on.
+    provide_context(shown);
     // The document's language, title and description follow the switch, for screen
     // readers, hyphenation and the tab's title; the choice is kept for the next visit.
     Effect::new(move |_| {
@@ -54,17 +68,29 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <div class="masthead-row">
                 <h1 class="brand">
-                    <span class="brand-mark" aria-hidden="true">"@"</span>
-                    "Facteur"
+                    <a href="#/">
+                        <span class="brand-mark" aria-hidden="true">"@"</span>
+                        "Facteur"
+                    </a>
                 </h1>
+                <nav class="site-nav" aria-label=move || course_texts.get().site_nav>
+                    <a href="#/" aria-current=move || home().then_some("page")>{move || course_texts.get().lessons}</a>
+                    <a href="#/sandbox" aria-current=move || in_sandbox.get().then_some("page")>{move || course_texts.get().sandbox_title}</a>
+                </nav>
                 <button type="button" class="lang-switch" on:click=switch>{move || texts.get().other_language}</button>
             </div>
             <p class="tagline">{move || texts.get().tagline}</p>
         </header>
-        <main id="main">
+        <main id="main" class:lesson-mode=lesson>
+            {move || match route.get() {
+                Route::Home => view! { <Home /> }.into_any(),
+                Route::Step { lesson, step } => view! { <LessonPanel lesson step /> }.into_any(),
+                Route::Sandbox => ().into_any(),
+            }}
+            <div class="course-workspace" class:off=home>
             <div class="top-bar">
                 <MessagePath />
-                <WorldBar />
+                {move || in_sandbox.get().then(|| view! { <WorldBar /> })}
             </div>
             // On a narrow screen one view at a time, chosen here; on a wide one all three.
             <div class="view-tabs" role="group" aria-label=move || world_texts.get().panels>
@@ -80,7 +106,8 @@ pub fn App() -> impl IntoView {
                 <div class="world-terminal" class:off=move || shown.get() != View::Terminal><Terminal /></div>
                 <div class="world-server" class:off=move || shown.get() != View::Server><ServerView /></div>
             </div>
-            <ScenarioView />
+            {move || in_sandbox.get().then(|| view! { <ScenarioView /> })}
+            </div>
         </main>
         <footer class="footer">
             <p>{move || texts.get().footer}</p>

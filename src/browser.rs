@@ -56,3 +56,26 @@ pub fn focus_later(id: &'static str) {
 /// `focus_later` looks for its element this many times, this many milliseconds apart.
 const FOCUS_TRIES: u32 = 20;
 const FOCUS_WAIT_MS: u32 = 15;
+
+/// Reads the text of the file a file input just received, then empties the input (so the
+/// same file can be chosen again) and hands the text to `then`. No file, no call.
+pub fn read_chosen_text(ev: &web_sys::Event, then: impl FnOnce(String) + 'static) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        then(text);
+    });
+}

@@ -135,6 +135,13 @@ impl Console {
         let Some(Ok((id, greeting))) = result else {
             return;
         };
+        self.attach(id, login, client, host, port);
+        self.show(greeting, port.service);
+    }
+
+    /// Makes an open session this terminal's: its header in the dialogue, and the
+    /// connection typed lines go to (a new connection, or one a lesson's replay left open).
+    pub fn attach(&self, id: SessionId, login: &str, client: String, host: String, port: Port) {
         self.next_tag.set_value(1);
         self.open(&client, &host, port.service, port.number);
         self.connection.set(Some(Connection {
@@ -145,7 +152,6 @@ impl Console {
             client,
             login: login.to_owned(),
         }));
-        self.show(greeting, port.service);
     }
 
     /// Starts a connection's part of the dialogue: its own header, so one session never

@@ -2,6 +2,7 @@
 
 mod app;
 mod browser;
+mod course;
 mod devices;
 mod engine;
 mod history;
@@ -10,6 +11,7 @@ mod lab_texts;
 mod message_view;
 mod path;
 mod playback;
+mod route;
 mod sandbox;
 mod sandbox_texts;
 mod scenario_texts;

@@ -84,7 +84,32 @@ fn check(text: &str) -> Result<Saved, Notice> {
 
 /// Puts back the last visit's sandbox, if there is one that can be used; then saves after
 /// every step from here on.
-pub fn start(scene: Scene) {
+pub fn start(scene: Scene, active: Memo<bool>) {
+    if active.get_untracked() {
+        restore_saved(scene);
+    }
+    let pending = StoredValue::new_local(None::<Timeout>);
+    Effect::new(move |first: Option<()>| {
+        scene.latest.track();
+        scene.preset.track();
+        // A lesson's world is the lesson's: only the sandbox is kept.
+        if first.is_some() && active.get_untracked() {
+            let timeout = Timeout::new(SAVE_AFTER_MS, move || save(scene));
+            // Replacing the timeout cancels the previous one: a burst saves once.
+            pending.set_value(Some(timeout));
+        }
+    });
+}
+
+/// Back in the sandbox from a lesson: the sandbox as it was left, or the demo world.
+pub fn enter(scene: Scene) {
+    let _ = scene.reset("demo");
+    restore_saved(scene);
+}
+
+/// Puts back the saved sandbox if there is one that can be used; a damaged one is removed,
+/// with a notice.
+fn restore_saved(scene: Scene) {
     if let Some(text) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
         match check(&text) {
             Ok(saved) => restore(scene, saved),
@@ -96,16 +121,6 @@ pub fn start(scene: Scene) {
             }
         }
     }
-    let pending = StoredValue::new_local(None::<Timeout>);
-    Effect::new(move |first: Option<()>| {
-        scene.latest.track();
-        scene.preset.track();
-        if first.is_some() {
-            let timeout = Timeout::new(SAVE_AFTER_MS, move || save(scene));
-            // Replacing the timeout cancels the previous one: a burst saves once.
-            pending.set_value(Some(timeout));
-        }
-    });
 }
 
 fn restore(scene: Scene, saved: Saved) {

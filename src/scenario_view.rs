@@ -177,24 +177,12 @@ pub fn ScenarioView() -> impl IntoView {
         link.set(Some(url));
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            match Scenario::from_json(&text) {
-                Ok(s) => {
-                    said.set(None);
-                    open(scene, s, loaded);
-                }
-                Err(e) => said.set(Some(tx::scenario_error(&e, lang.get_untracked()))),
+        crate::browser::read_chosen_text(&ev, move |text| match Scenario::from_json(&text) {
+            Ok(s) => {
+                said.set(None);
+                open(scene, s, loaded);
             }
+            Err(e) => said.set(Some(tx::scenario_error(&e, lang.get_untracked()))),
         });
     };
     let play = move |_| {

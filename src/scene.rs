@@ -133,6 +133,8 @@ pub struct Scene {
     uploaded: StoredValue<Option<Store>>,
     /// What the learner did on the devices since the world started.
     pub scenario: RwSignal<Scenario>,
+    /// The port a lesson step offers in the connect bar.
+    pub offer: RwSignal<Option<facteur_protocols::Port>>,
 }
 
 /// The world chooser's name for a world made from an uploaded file.
@@ -166,6 +168,7 @@ impl Scene {
             notice: RwSignal::new(None),
             uploaded: StoredValue::new(None),
             scenario: RwSignal::new(Scenario::new("demo", &BTreeMap::new())),
+            offer: RwSignal::new(None),
         };
         scene
             .scenario
@@ -217,6 +220,11 @@ impl Scene {
     /// Starts afresh in `world`, named `preset` in the world chooser.
     fn start(&self, world: World, preset: &str) {
         let devices = devices_of(&world);
+        self.start_with(world, devices, preset);
+    }
+
+    /// Starts afresh in `world` with these devices (a lesson step's, set up as it says).
+    pub fn start_with(&self, world: World, devices: BTreeMap<String, Device>, preset: &str) {
         self.scenario.set(Scenario::new(preset, &devices));
         for console in self.consoles() {
             console.reset();

@@ -18,12 +18,13 @@ export function useSite() {
   });
   // `clock: true` puts the page on Playwright's fake clock before it loads, so a test can
   // move time forward (page.clock.fastForward) instead of waiting.
-  return async function withPage({ clock = false, ...options }, body) {
+  // `path` is the place opened: the sandbox unless a test asks for the course (`#/`).
+  return async function withPage({ clock = false, path = '#/sandbox', ...options }, body) {
     const browser = await openBrowser(options);
     try {
       const { page, errors } = await browser.newPage();
       if (clock) await page.clock.install();
-      await page.goto(site.url);
+      await page.goto(site.url + path);
       await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
       await body(page);
       assert.deepEqual(errors, [], 'the page logged no error');

@@ -4,7 +4,7 @@
 use facteur_protocols::client::people::device_id;
 use facteur_protocols::client::people::PEOPLE;
 use facteur_protocols::lesson::course::{Choice, Lesson, Quiz, QuizKind, Start, Step};
-use facteur_protocols::lesson::goal::{Check, Goal};
+use facteur_protocols::lesson::goal::{Check, Goal, EVENT_KINDS};
 use facteur_protocols::lesson::replay::Action;
 use facteur_protocols::lesson::text::Block;
 use facteur_protocols::store::Preset;
@@ -83,6 +83,14 @@ pub fn read(name: &str, source: &str, french: bool) -> Result<Lesson, LessonErro
             .map_or(1, |i| i + 1)
     };
     let md = |line: usize, text: &str| markdown::blocks(text, french).map_err(|r| at(line, r));
+    // Plain text fields get the same typography as the Markdown ones.
+    let plain = |text: String| {
+        if french {
+            crate::typography::french(&text)
+        } else {
+            text
+        }
+    };
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let expected = format!("{:02}-{}.toml", file.number, file.id);
     if stem != expected {
@@ -141,11 +149,19 @@ pub fn read(name: &str, source: &str, french: bool) -> Result<Lesson, LessonErro
             .iter()
             .map(|h| md(line, h))
             .collect::<Result<Vec<_>, _>>()?;
+        let goals = s
+            .goal
+            .into_iter()
+            .map(|g| Goal {
+                says: plain(g.says),
+                check: g.check,
+            })
+            .collect();
         steps.push(Step {
-            title: s.title,
+            title: plain(s.title),
             text: md(line, &s.text)?,
             start: s.start,
-            goals: s.goal,
+            goals,
             hints,
             quiz,
             solution: s.solution,
@@ -155,8 +171,8 @@ pub fn read(name: &str, source: &str, french: bool) -> Result<Lesson, LessonErro
     Ok(Lesson {
         number: file.number,
         id: file.id,
-        title: file.title,
-        summary: file.summary,
+        title: plain(file.title),
+        summary: plain(file.summary),
         recap: md(1, &file.recap)?,
         steps,
     })
@@ -233,6 +249,11 @@ fn check_goal(goal: &Goal) -> Result<(), String> {
         Check::Device(d) => known_device(&d.device),
         Check::Setting(s) => known_device(&s.device),
         Check::Sent(s) => s.port.map_or(Ok(()), known_port),
+        Check::Event(e) if !EVENT_KINDS.contains(&e.kind.as_str()) => Err(format!(
+            "no event is called `{}` (there are: {})",
+            e.kind,
+            EVENT_KINDS.join(", ")
+        )),
         Check::Message(m) => m.flag.as_deref().map_or(Ok(()), |f| {
             facteur_protocols::lesson::goal::flag(f)
                 .map(|_| ())

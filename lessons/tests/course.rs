@@ -59,6 +59,16 @@ fn every_reference_solution_meets_its_goals_and_none_was_met_before() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+#[test]
+fn the_course_has_its_sixteen_lessons_in_both_languages() {
+    let course = load(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|errors| panic!("lessons do not load:\n{}", list(&errors)));
+    for lang in LANGUAGES {
+        let numbers: Vec<u32> = course.languages[lang].iter().map(|l| l.number).collect();
+        assert_eq!(numbers, (1..=16).collect::<Vec<_>>(), "{lang}");
+    }
+}
+
 fn list(errors: &[facteur_lessons::LessonError]) -> String {
     errors
         .iter()

@@ -85,3 +85,29 @@ fn an_unsafe_link_is_refused() {
     let err = read("lessons/en/01-journey.toml", &bad, "en").unwrap_err();
     assert!(err.reason.contains("https://"), "{err}");
 }
+
+#[test]
+fn parity_names_a_french_goal_that_checks_something_else() {
+    use facteur_lessons::parity;
+    use facteur_protocols::lesson::course::Course;
+    let en = read("lessons/en/01-journey.toml", GOOD, "en").expect("reads");
+    let fr_source = GOOD
+        .replace("Greet the server", "Saluer le serveur")
+        .replace("answer = \"250\"", "answer = \"220\"");
+    let fr = read("lessons/fr/01-journey.toml", &fr_source, "fr").expect("reads");
+    let mut course = Course::default();
+    course.languages.insert("en".into(), vec![en.clone()]);
+    course.languages.insert("fr".into(), vec![fr]);
+    let errors = parity(&course);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].reason.contains("goals"), "{}", errors[0]);
+    // Only the words differ: no complaint.
+    let fr_words = read(
+        "lessons/fr/01-journey.toml",
+        &GOOD.replace("Greet the server", "Saluer le serveur"),
+        "fr",
+    )
+    .expect("reads");
+    course.languages.insert("fr".into(), vec![fr_words]);
+    assert!(parity(&course).is_empty());
+}

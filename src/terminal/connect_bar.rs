@@ -50,6 +50,13 @@ pub fn ConnectBar() -> impl IntoView {
     let service = RwSignal::new(Service::Smtp);
     let port = RwSignal::new(Port::SUBMISSION);
     let lenient = RwSignal::new(true);
+    // A lesson step names the port to try; the learner may still choose another.
+    Effect::new(move |_| {
+        if let Some(p) = scene.offer.get() {
+            service.set(p.service);
+            port.set(p);
+        }
+    });
     let connected = move || console.connection.with(Option::is_some);
 
     let connect = move |_| {

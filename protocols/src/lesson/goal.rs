@@ -193,6 +193,30 @@ pub struct SettingCheck {
     pub authentication: Option<Authentication>,
 }
 
+/// The names an event goal may use: the first word of each event as transcripts write it.
+pub const EVENT_KINDS: [&str; 20] = [
+    "tls-started",
+    "authenticated",
+    "accepted",
+    "relayed",
+    "delivered",
+    "bounced",
+    "retrieved",
+    "marked-deleted",
+    "marks-cleared",
+    "expunged",
+    "flags",
+    "appended",
+    "copied",
+    "created",
+    "deleted",
+    "renamed",
+    "maildrop-locked",
+    "maildrop-unlocked",
+    "closed",
+    "gave-up",
+];
+
 fn inbox() -> String {
     crate::store::INBOX.to_owned()
 }
@@ -365,5 +389,40 @@ fn account_of(event: &Event) -> Option<&String> {
         | Event::MaildropLocked { account }
         | Event::MaildropUnlocked { account } => Some(account),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Output;
+
+    #[test]
+    fn every_event_has_a_kind_a_goal_can_name() {
+        let events = [
+            Event::TlsStarted,
+            Event::Closed,
+            Event::Relayed {
+                queue_id: "q".into(),
+                from_host: "a".into(),
+                to_host: "b".into(),
+                dialogue: Output::default(),
+            },
+            Event::FlagsChanged {
+                account: "bob".into(),
+                mailbox: "INBOX".into(),
+                uid: crate::store::Uid(1),
+                flags: vec![],
+            },
+            Event::MailboxCreated {
+                account: "bob".into(),
+                mailbox: "X".into(),
+            },
+        ];
+        for e in events {
+            let kind = e.to_string();
+            let kind = kind.split(' ').next().unwrap_or_default().to_owned();
+            assert!(EVENT_KINDS.contains(&kind.as_str()), "{kind}");
+        }
     }
 }

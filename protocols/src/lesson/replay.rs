@@ -128,7 +128,8 @@ pub fn set_up(device: &mut Device, (receiving, settings): (Receiving, AccountSet
 pub struct Bench {
     pub world: World,
     pub devices: BTreeMap<String, Device>,
-    terminals: BTreeMap<String, SessionId>,
+    /// The terminal open on each device: its session and port.
+    terminals: BTreeMap<String, (SessionId, u16)>,
     current: Option<String>,
     /// The question's choices as answered, from 0.
     pub chosen: Vec<usize>,
@@ -145,6 +146,26 @@ pub enum StartError {
 }
 
 impl Bench {
+    /// A bench over a world and devices as they are (a page's, between two steps).
+    pub fn new(world: World, devices: BTreeMap<String, Device>, now: Timestamp) -> Bench {
+        Bench {
+            world,
+            devices,
+            terminals: BTreeMap::new(),
+            current: None,
+            chosen: Vec::new(),
+            now,
+        }
+    }
+
+    /// The terminals still connected, by device: session and port.
+    pub fn terminals(&self) -> impl Iterator<Item = (&String, SessionId, u16)> {
+        self.terminals
+            .iter()
+            .filter(|(_, (id, _))| self.world.is_open(*id))
+            .map(|(d, (id, port))| (d, *id, *port))
+    }
+
     /// Readies a step: a fresh world if it names one, the devices set up as it says, and a
     /// new trace (goals look only at what happens from here).
     pub fn begin(
@@ -155,14 +176,8 @@ impl Bench {
         let mut bench = match (&start.world, previous) {
             (Some(preset), _) => {
                 let world = World::from_preset(preset).map_err(StartError::World)?;
-                Bench {
-                    devices: devices_of(&world),
-                    world,
-                    terminals: BTreeMap::new(),
-                    current: None,
-                    chosen: Vec::new(),
-                    now,
-                }
+                let devices = devices_of(&world);
+                Bench::new(world, devices, now)
             }
             (None, Some(previous)) => previous,
             (None, None) => return Err(StartError::NoWorld),
@@ -206,7 +221,7 @@ impl Bench {
                 let Some(login) = self.devices.get(device).map(|d| d.login.clone()) else {
                     return;
                 };
-                if let Some(old) = self.terminals.remove(device) {
+                if let Some((old, _)) = self.terminals.remove(device) {
                     self.world.disconnect(old);
                 }
                 let host = self.world.store.account(&login).and_then(|a| {
@@ -220,7 +235,7 @@ impl Bench {
                 };
                 self.world.lenient = true;
                 if let Ok((id, _)) = self.world.connect(&host, port, now) {
-                    self.terminals.insert(device.clone(), id);
+                    self.terminals.insert(device.clone(), (id, port.number));
                     self.current = Some(device.clone());
                 }
             }
@@ -228,7 +243,7 @@ impl Bench {
                 let Some(device) = self.current.clone() else {
                     return;
                 };
-                let Some(&id) = self.terminals.get(&device) else {
+                let Some(&(id, _)) = self.terminals.get(&device) else {
                     return;
                 };
                 let out = self.world.input(id, format!("{line}\r\n").as_bytes(), now);

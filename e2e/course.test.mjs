@@ -1,0 +1,178 @@
+// The course: the home page, a lesson done by typing, goals that tick, hints, Show me,
+// quizzes, progress that lasts, deep links and Back, French.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite } from './lib/site.mjs';
+import { type, showAll } from './lib/terminal.mjs';
+import { checkMail, choosePerson, device, marks, openMessage, send, setReading } from './lib/world.mjs';
+
+const withPage = useSite();
+const wide = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' };
+
+/** The goals of the step on screen, as [sentence, met]. */
+async function goals(page) {
+  const items = page.locator('.goals .goal');
+  const out = [];
+  for (let i = 0; i < (await items.count()); i++) {
+    out.push([(await items.nth(i).innerText()).replace(/^[✓○]\s*/, ''), (await items.nth(i).getAttribute('data-met')) === 'true']);
+  }
+  return out;
+}
+
+async function allMet(page) {
+  await page.waitForFunction(() => {
+    const g = [...document.querySelectorAll('.goals .goal')];
+    return g.length > 0 && g.every((x) => x.dataset.met === 'true');
+  });
+}
+
+test('a newcomer sees what the site is, starts the course and opens lesson 1', async () => {
+  await withPage({ ...wide, path: '' }, async (page) => {
+    await page.getByRole('heading', { name: 'Learn how email really moves' }).waitFor();
+    assert.equal(await page.locator('.lesson-list .lesson-item').count(), 16);
+    await page.getByRole('button', { name: 'Start the course' }).click();
+    await page.locator('#step-title').waitFor();
+    assert.match(page.url(), /#\/lesson\/1\/step\/1$/);
+    await page.screenshot({ path: 'artifacts/course-lesson1.png' });
+  });
+});
+
+test('lesson 2 done by typing: goals tick as the server answers, and the recap closes it', async () => {
+  await withPage({ ...wide, path: '#/lesson/2/step/1' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
+    assert.deepEqual((await goals(page)).map((g) => g[1]), [false, false]);
+    await page.locator('.connect-bar').getByRole('button', { name: 'Connect', exact: true }).click();
+    await type(page, 'EHLO laptop.example.test');
+    await showAll(page);
+    await allMet(page);
+    await page.screenshot({ path: 'artifacts/course-lesson2-step1.png' });
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'The envelope' }).waitFor();
+    assert.match(page.url(), /#\/lesson\/2\/step\/2$/);
+    await type(page, 'MAIL FROM:<alice@example.test>');
+    await type(page, 'RCPT TO:<bob@example.test>');
+    await allMet(page);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'The letter' }).waitFor();
+    for (const line of ['DATA', 'Subject: Hi', '', 'Hello from the terminal', '.', 'QUIT']) await type(page, line);
+    await showAll(page);
+    await allMet(page);
+    await page.getByRole('heading', { name: 'What you learnt' }).waitFor();
+    await page.screenshot({ path: 'artifacts/course-lesson2-done.png' });
+  });
+});
+
+test('a hint at a time, and Show me meets the goals through the terminal', async () => {
+  await withPage({ ...wide, path: '#/lesson/2/step/1' }, async (page) => {
+    await page.getByRole('button', { name: 'Hint' }).click();
+    assert.equal(await page.locator('.hints .hint').count(), 1);
+    await page.getByRole('button', { name: 'Another hint' }).click();
+    assert.equal(await page.locator('.hints .hint').count(), 2);
+    assert.equal(await page.getByRole('button', { name: 'Another hint' }).isDisabled(), true);
+    await page.getByRole('button', { name: 'Show me' }).click();
+    await allMet(page);
+    await showAll(page);
+    const client = await page.locator('.dialogue .line.client .text').allTextContents();
+    assert.ok(client.includes('EHLO laptop.example.test'), client.join('|'));
+  });
+});
+
+test('a quiz answered wrong explains why, then right ticks the goal', async () => {
+  await withPage({ ...wide, path: '#/lesson/1/step/3' }, async (page) => {
+    await page.locator('.quiz').waitFor();
+    await page.getByLabel('IMAP, then SMTP, then POP3').check();
+    await page.getByRole('button', { name: 'Check my answer' }).click();
+    await page.locator('.quiz-why.wrong').waitFor();
+    assert.equal(await page.locator('.quiz-verdict').innerText(), 'Not quite.');
+    assert.deepEqual((await goals(page)).map((g) => g[1]), [false]);
+    await page.getByLabel('SMTP, then SMTP again (relay, port 25), then IMAP').check();
+    await page.getByRole('button', { name: 'Check my answer' }).click();
+    await page.locator('.quiz-why.right').waitFor();
+    await allMet(page);
+  });
+});
+
+test('a deep link opens its step with the world the steps before made, and Back returns', async () => {
+  await withPage({ ...wide, path: '#/lesson/2/step/3' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'The letter' }).waitFor();
+    // The steps before were replayed: the terminal is connected, in the middle of a
+    // transaction, so DATA is accepted at once.
+    await page.locator('.connect-bar').getByRole('button', { name: 'Disconnect' }).waitFor();
+    await type(page, 'DATA');
+    await showAll(page);
+    const server = await page.locator('.dialogue .line.server .text').allTextContents();
+    assert.match(server.at(-1), /^354/);
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    await page.locator('#step-title', { hasText: 'The envelope' }).waitFor();
+    await page.goBack();
+    await page.locator('#step-title', { hasText: 'The letter' }).waitFor();
+    await page.goBack();
+    await page.waitForURL(/#\/lesson\/2\/step\/3$/).catch(() => {});
+  });
+});
+
+test('progress survives a reload, and damaged progress resets with a notice', async () => {
+  await withPage({ ...wide, path: '#/lesson/1/step/3' }, async (page) => {
+    await page.getByRole('button', { name: 'Show me' }).click();
+    await allMet(page);
+    await page.goto(page.url().replace(/#.*$/, '#/'));
+    await page.reload();
+    await page.locator('.lesson-list').waitFor();
+    assert.equal(await page.locator('.course-count').innerText(), '1/' + (await page.locator('.course-count').innerText()).split('/')[1]);
+    assert.equal(await page.getByRole('button', { name: 'Continue the course' }).count(), 1);
+    await page.evaluate(() => localStorage.setItem('facteur.progress', '{"kind":"facteur-progress","version":1,"done":'));
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'could not be read' }).waitFor();
+    assert.match(await page.locator('.course-count').innerText(), /^0\//);
+  });
+});
+
+test('in French the home page, the lesson and the explanations are French', async () => {
+  await withPage({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR', path: '#/lesson/2/step/1' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Dire bonjour' }).waitFor();
+    assert.match(await page.locator('.lesson-text').innerText(), /message d’accueil|message d'accueil/);
+    await page.locator('.connect-bar').getByRole('button', { name: 'Se connecter', exact: true }).click();
+    const prompt = page.locator('#command-line');
+    await prompt.fill('EHLO laptop.example.test');
+    await prompt.press('Enter');
+    await page.getByRole('button', { name: 'Tout afficher' }).click().catch(() => {});
+    await allMet(page);
+    assert.match(await page.locator('.goals').innerText(), /Se présenter avec EHLO/);
+    // The engine's explanations follow the language too.
+    await page.locator('.dialogue .line.server', { hasText: '220 mail.example.test' }).click();
+    await page.locator('.explanation').getByText(/accueil/).first().waitFor();
+    await page.getByRole('link', { name: 'Toutes les leçons' }).click();
+    await page.getByRole('heading', { name: /Comprendre comment circule/ }).waitFor();
+    await page.screenshot({ path: 'artifacts/course-home-fr.png' });
+  });
+});
+
+test('lesson 7 done with the device buttons: POP3 empties the server, then leaves a copy, and read stays local', async () => {
+  // Wide enough for the lesson beside all three views, so every dialogue plays on screen.
+  await withPage({ ...wide, viewport: { width: 1920, height: 1080 }, path: '#/lesson/7/step/1' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Delete after download' }).waitFor();
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-phone');
+    await checkMail(page, 'bob-laptop');
+    await allMet(page);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'Leave a copy on the server' }).waitFor();
+    await setReading(page, 'bob-phone', 'pop3-leave');
+    await choosePerson(page, 'alice');
+    await send(page, 'alice-laptop', { to: 'bob@example.test', subject: 'Picnic' });
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-phone');
+    await checkMail(page, 'bob-laptop');
+    await allMet(page);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'Read on one' }).waitFor();
+    await openMessage(page, 'bob-phone', 'Picnic');
+    await device(page, 'bob-phone').locator('.message-pane .mark-read').click();
+    await page.getByLabel('Still unread').check();
+    await page.getByRole('button', { name: 'Check my answer' }).click();
+    await allMet(page);
+    assert.equal((await marks(page, 'bob-laptop', 'Picnic')).unread, true, 'the laptop still shows it unread');
+    await page.getByRole('heading', { name: 'What you learnt' }).waitFor();
+    await page.screenshot({ path: 'artifacts/course-lesson7-done.png' });
+  });
+});

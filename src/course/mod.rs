@@ -1,0 +1,494 @@
+//! The course: the home page, and the lesson panel beside the workspace. Lessons are
+//! compiled in (see `build.rs`); their goals are checked live against the scene's world, its
+//! devices and the trace the world keeps while a step is open.
+
+mod markdown;
+mod player;
+pub mod progress;
+mod texts;
+
+use facteur_protocols::lesson::course::{Course, Lesson, QuizKind, Step, View};
+use facteur_protocols::lesson::goal::Facts;
+use facteur_protocols::lesson::replay::Bench;
+use facteur_protocols::lesson::trace::Trace;
+use facteur_protocols::Port;
+use leptos::prelude::*;
+
+use crate::browser::now;
+use crate::i18n::{use_lang, use_texts, Lang};
+use crate::route::{go, use_route, Route};
+use crate::scene::{use_scene, Scene};
+use progress::Progress;
+pub use texts::CourseTexts;
+
+const COURSE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/course.json"));
+
+/// The course, read once. The build wrote and checked it, so it always reads.
+pub fn course() -> Course {
+    serde_json::from_str(COURSE_JSON).unwrap_or_default()
+}
+
+/// What the page tells about the learner's progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressNotice {
+    /// The saved progress could not be read and was reset.
+    Reset,
+    Imported,
+    /// The chosen file was not a progress file.
+    Unreadable,
+}
+
+impl ProgressNotice {
+    fn text(self, t: &CourseTexts) -> &'static str {
+        match self {
+            ProgressNotice::Reset => t.progress_reset,
+            ProgressNotice::Imported => t.progress_imported,
+            ProgressNotice::Unreadable => t.progress_unreadable,
+        }
+    }
+}
+
+/// What the course components share.
+#[derive(Clone, Copy)]
+pub struct CourseState {
+    pub course: StoredValue<Course>,
+    pub progress: RwSignal<Progress>,
+    /// Something to tell about progress (reset, loaded).
+    pub notice: RwSignal<Option<ProgressNotice>>,
+    /// The step whose world is on the scene, to go on from it.
+    entered: StoredValue<Option<(u32, u32)>>,
+}
+
+pub fn use_course() -> CourseState {
+    expect_context()
+}
+
+pub fn use_course_texts() -> Memo<CourseTexts> {
+    let lang = use_lang();
+    Memo::new(move |_| CourseTexts::for_lang(lang.get()))
+}
+
+impl CourseState {
+    pub fn new() -> CourseState {
+        let (progress, notice) = match progress::load() {
+            Ok(p) => (p, None),
+            Err(p) => (p, Some(ProgressNotice::Reset)),
+        };
+        CourseState {
+            course: StoredValue::new(course()),
+            progress: RwSignal::new(progress),
+            notice: RwSignal::new(notice),
+            entered: StoredValue::new(None),
+        }
+    }
+
+    fn lessons(&self, lang: Lang) -> Vec<Lesson> {
+        self.course.with_value(|c| c.lessons(lang).to_vec())
+    }
+
+    /// The first step not done yet, for "Continue the course".
+    fn next_undone(&self) -> Route {
+        let lessons = self.lessons(Lang::En);
+        self.progress.with_untracked(|p| {
+            for l in &lessons {
+                for (i, s) in l.steps.iter().enumerate() {
+                    if !p.is_done(&l.id, &s.id) {
+                        return Route::Step {
+                            lesson: l.number,
+                            step: i as u32 + 1,
+                        };
+                    }
+                }
+            }
+            Route::Sandbox
+        })
+    }
+
+    /// Puts the world of a step on the scene: the step before's world if the learner comes
+    /// from it, else the lesson's steps before it replayed headless.
+    pub fn enter(&self, scene: Scene, texts: crate::i18n::Texts, lesson: &Lesson, number: u32) {
+        if let (Some(view), Some(shown)) = (
+            lesson
+                .steps
+                .get(number as usize - 1)
+                .and_then(|s| s.start.view),
+            use_context::<RwSignal<View>>(),
+        ) {
+            shown.set(view);
+        }
+        let Some(step) = lesson.steps.get(number as usize - 1) else {
+            return;
+        };
+        let goes_on = step.start.world.is_none()
+            && self.entered.get_value() == Some((lesson.number, number - 1));
+        self.entered.set_value(Some((lesson.number, number)));
+        if goes_on {
+            let bench = Bench::new(
+                scene.world.get_untracked(),
+                scene.devices.get_untracked(),
+                now(),
+            );
+            if let Ok(bench) = Bench::begin(Some(bench), &step.start, now()) {
+                scene.world.set(bench.world);
+                scene.devices.set(bench.devices);
+                scene.record();
+            }
+        } else {
+            let mut bench = None;
+            for before in &lesson.steps[..number as usize - 1] {
+                let Ok(mut b) = Bench::begin(bench.take(), &before.start, now()) else {
+                    return;
+                };
+                for action in &before.solution {
+                    b.play(action);
+                }
+                bench = Some(b);
+            }
+            let Ok(bench) = Bench::begin(bench, &step.start, now()) else {
+                return;
+            };
+            let preset = lesson
+                .steps
+                .iter()
+                .rev()
+                .skip(lesson.steps.len() - number as usize)
+                .find_map(|s| s.start.world.clone())
+                .unwrap_or_else(|| "demo".to_owned());
+            let terminals: Vec<(String, facteur_protocols::SessionId, u16)> = bench
+                .terminals()
+                .map(|(d, id, p)| (d.clone(), id, p))
+                .collect();
+            scene.start_with(bench.world, bench.devices, &preset);
+            // A connection the steps before left open stays open in its terminal.
+            for (device, id, port) in terminals {
+                let (Some(console), Some(port)) = (scene.console(&device), Port::from_number(port))
+                else {
+                    continue;
+                };
+                let Some((login, kind)) = scene
+                    .devices
+                    .with_untracked(|d| d.get(&device).map(|d| (d.login.clone(), d.kind)))
+                else {
+                    continue;
+                };
+                let host = console.server_of(&login).unwrap_or_default();
+                console.attach(id, &login, texts.device_label(&login, kind), host, port);
+            }
+        }
+        scene
+            .world
+            .update(|w| w.trace.get_or_insert_with(Trace::default).restart());
+        if let Some(t) = &step.start.terminal {
+            scene.active.set(t.device.clone());
+            scene.offer.set(Port::from_number(t.port));
+        }
+    }
+}
+
+/// The home page: what the site is, the course, the sandbox.
+#[component]
+pub fn Home() -> impl IntoView {
+    let (state, ct, lang) = (use_course(), use_course_texts(), use_lang());
+    let started = move || {
+        state
+            .progress
+            .with(|p| p.done.values().any(|s| !s.is_empty()))
+    };
+    let lessons = move || state.lessons(lang.get());
+    view! {
+        <section class="home">
+            <h2>{move || ct.get().home_title}</h2>
+            <p class="home-lead">{move || ct.get().home_lead}</p>
+            <div class="home-actions">
+                <button type="button" class="primary start-course" on:click=move |_| go(state.next_undone())>
+                    {move || if started() { ct.get().continue_course } else { ct.get().start_course }}
+                </button>
+                <a class="sandbox-link" href="#/sandbox">{move || ct.get().open_sandbox}</a>
+            </div>
+            <CourseBar />
+            <h3>{move || ct.get().lessons}</h3>
+            <ol class="lesson-list">
+                {move || lessons().into_iter().map(|l| {
+                    let total = l.steps.len();
+                    let id = StoredValue::new(l.id.clone());
+                    let done = move || state.progress.with(|p| id.with_value(|id| p.count(id)));
+                    let href = Route::Step { lesson: l.number, step: 1 }.fragment();
+                    view! {
+                        <li class="lesson-item" class:complete=move || done() == total>
+                            <a href=href>
+                                <span class="lesson-title">{l.title.clone()}</span>
+                                <span class="lesson-summary">{l.summary.clone()}</span>
+                            </a>
+                            <progress max=total.to_string() value=move || done().to_string()
+                                aria-label=move || format!("{} {}: {}/{}", ct.get().lesson_word, l.number, done(), total)></progress>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <div class="home-sandbox">
+                <h3>{move || ct.get().sandbox_title}</h3>
+                <p>{move || ct.get().sandbox_lead}</p>
+            </div>
+            <ProgressFile />
+        </section>
+    }
+}
+
+/// The course's progress bar: steps done of all steps.
+#[component]
+fn CourseBar() -> impl IntoView {
+    let (state, ct) = (use_course(), use_course_texts());
+    let counts = move || {
+        let lessons = state.lessons(Lang::En);
+        let total: usize = lessons.iter().map(|l| l.steps.len()).sum();
+        let done: usize = state
+            .progress
+            .with(|p| lessons.iter().map(|l| p.count(&l.id)).sum());
+        (done, total)
+    };
+    view! {
+        <div class="course-bar">
+            <label>
+                {move || ct.get().course_progress} " "
+                <span class="course-count">{move || { let (d, t) = counts(); format!("{d}/{t}") }}</span>
+                <progress max=move || counts().1.to_string() value=move || counts().0.to_string()></progress>
+            </label>
+        </div>
+    }
+}
+
+/// Saving progress to a file and loading it back.
+#[component]
+fn ProgressFile() -> impl IntoView {
+    let (state, ct) = (use_course(), use_course_texts());
+    let export = move |_| {
+        let json = state.progress.with_untracked(Progress::to_json);
+        let _ = crate::browser::download("facteur-progress.json", "application/json", &json);
+    };
+    let import = move |ev: web_sys::Event| {
+        crate::browser::read_chosen_text(&ev, move |text| match Progress::from_json(&text) {
+            Ok(p) => {
+                progress::save(&p);
+                state.progress.set(p);
+                state.notice.set(Some(ProgressNotice::Imported));
+            }
+            Err(_) => state.notice.set(Some(ProgressNotice::Unreadable)),
+        });
+    };
+    view! {
+        <div class="progress-file">
+            {move || state.notice.get().map(|n| view! { <p class="notice" role="status">{n.text(&ct.get())}</p> })}
+            <button type="button" on:click=export>{move || ct.get().export_progress}</button>
+            <label class="file-button">
+                {move || ct.get().import_progress}
+                <input type="file" accept="application/json,.json" class="visually-hidden" on:change=import />
+            </label>
+        </div>
+    }
+}
+
+/// The lesson panel: the step's text, its goals ticking live, hints, Show me, a question,
+/// Next; the recap once the last step is done.
+#[component]
+pub fn LessonPanel(lesson: u32, step: u32) -> impl IntoView {
+    let (state, ct, lang, scene, texts, route) = (
+        use_course(),
+        use_course_texts(),
+        use_lang(),
+        use_scene(),
+        use_texts(),
+        use_route(),
+    );
+    let found = move || {
+        let lessons = state.lessons(lang.get());
+        let total = lessons.len() as u32;
+        lessons
+            .into_iter()
+            .find(|l| l.number == lesson)
+            .and_then(|l| {
+                let s = l.steps.get(step as usize - 1)?.clone();
+                Some((l, s, total))
+            })
+    };
+    // The world is set when the step is entered, not when the language changes.
+    if let Some((l, _, _)) = found() {
+        state.enter(scene, texts.get_untracked(), &l, step);
+    }
+    let _ = route;
+    move || match found() {
+        None => view! {
+            <section class="lesson-panel">
+                <p>{move || ct.get().no_such_step}</p>
+                <a href="#/">{move || ct.get().home}</a>
+            </section>
+        }
+        .into_any(),
+        Some((l, s, total)) => {
+            view! { <StepView lesson=l step=s number=step lessons=total /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoView {
+    let (state, ct, scene, texts) = (use_course(), use_course_texts(), use_scene(), use_texts());
+    let steps = lesson.steps.len() as u32;
+    let hints_shown = RwSignal::new(0usize);
+    let (chosen, set_chosen) = signal(Vec::<usize>::new());
+    let picked = RwSignal::new(Vec::<usize>::new());
+    let busy = RwSignal::new(false);
+    let quiz = step.quiz.clone();
+    let goals = step.goals.clone();
+    let quiz_for_met = quiz.clone();
+    let met = Memo::new(move |_| {
+        let chosen = chosen.get();
+        let quiz_right = quiz_for_met.as_ref().is_some_and(|q| q.is_right(&chosen));
+        scene.world.with(|w| {
+            scene.devices.with(|d| {
+                let facts = Facts {
+                    world: w,
+                    devices: d,
+                    quiz_right,
+                };
+                goals
+                    .iter()
+                    .map(|g| g.check.met(&facts))
+                    .collect::<Vec<bool>>()
+            })
+        })
+    });
+    let all_met = move || met.with(|m| m.iter().all(|x| *x));
+    let (lesson_id, step_id) = (lesson.id.clone(), step.id.clone());
+    Effect::new(move |_| {
+        if all_met() {
+            let mut changed = false;
+            state
+                .progress
+                .update(|p| changed = p.mark(&lesson_id, &step_id));
+            if changed {
+                state.progress.with_untracked(progress::save);
+            }
+        }
+    });
+    let go_step = move |m: u32| {
+        go(Route::Step {
+            lesson: lesson.number,
+            step: m,
+        })
+    };
+    let next_lesson = lesson.number + 1;
+    let hints = step.hints.clone();
+    let hint_count = hints.len();
+    let no_more_hints = move || hints_shown.get() >= hint_count;
+    let solution = step.solution.clone();
+    let show_me = move |_| {
+        player::show(
+            scene,
+            texts.get_untracked(),
+            solution.clone(),
+            set_chosen,
+            busy,
+        )
+    };
+    let recap = lesson.recap.clone();
+    let last = number == steps;
+    view! {
+        <section class="lesson-panel" aria-labelledby="step-title">
+            <nav class="lesson-nav">
+                <a href="#/">{move || ct.get().home}</a>
+                <span class="lesson-where">{move || format!("{} {} · {} {}/{}", ct.get().lesson_word, lesson.number, ct.get().step_word, number, steps)}</span>
+            </nav>
+            <progress class="lesson-progress" max=steps.to_string() value=move || state.progress.with(|p| p.count(&lesson.id)).to_string()></progress>
+            <h2 class="lesson-heading">{lesson.title.clone()}</h2>
+            <h3 id="step-title">{step.title.clone()}</h3>
+            <div class="lesson-text">{markdown::blocks(&step.text)}</div>
+            {quiz.map(|q| {
+                let multiple = q.kind == QuizKind::Multiple;
+                let predict = q.kind == QuizKind::Predict;
+                let q2 = q.clone();
+                view! {
+                    <fieldset class="quiz">
+                        <legend>{markdown::blocks(&q.question)}</legend>
+                        {predict.then(|| view! { <p class="quiz-predict">{move || ct.get().predict_then_check}</p> })}
+                        {q.choices.iter().enumerate().map(|(i, c)| {
+                            let why = c.why.clone();
+                            let right = c.right;
+                            let answered = move || chosen.with(|ch| ch.contains(&i));
+                            view! {
+                                <div class="quiz-choice">
+                                    <label>
+                                        <input type=if multiple { "checkbox" } else { "radio" } name="quiz"
+                                            prop:checked=move || picked.with(|p| p.contains(&i))
+                                            on:change=move |_| picked.update(|p| {
+                                                if multiple { if let Some(at) = p.iter().position(|x| *x == i) { p.remove(at); } else { p.push(i); } }
+                                                else { *p = vec![i]; }
+                                            }) />
+                                        {markdown::blocks(&c.text)}
+                                    </label>
+                                    {move || answered().then(|| view! {
+                                        <div class="quiz-why" class:right=right class:wrong=!right>
+                                            <strong>{move || if right { ct.get().right } else { ct.get().wrong }}</strong>
+                                            {markdown::blocks(&why)}
+                                        </div>
+                                    })}
+                                </div>
+                            }
+                        }).collect_view()}
+                        <button type="button" class="check-answer" on:click=move |_| set_chosen.set(picked.get_untracked())>{move || ct.get().check_answer}</button>
+                        {move || { let c = chosen.get(); (!c.is_empty()).then(|| {
+                            let ok = q2.is_right(&c);
+                            view! { <p class="quiz-verdict" role="status">{move || if ok { ct.get().right } else { ct.get().wrong }}</p> }
+                        }) }}
+                    </fieldset>
+                }
+            })}
+            <h4 class="goals-title">{move || ct.get().goals}</h4>
+            <ul class="goals" aria-live="polite">
+                {step.goals.iter().enumerate().map(|(i, g)| {
+                    let done = move || met.with(|m| m.get(i).copied().unwrap_or(false));
+                    view! {
+                        <li class="goal" class:met=done data-met=move || done().to_string()>
+                            <span class="goal-mark" aria-hidden="true">{move || if done() { "✓" } else { "○" }}</span>
+                            <span class="visually-hidden">{move || if done() { ct.get().goal_met } else { ct.get().goal_open }}": "</span>
+                            {g.says.clone()}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="hints">
+                {move || hints.iter().take(hints_shown.get()).map(|h| view! { <div class="hint">{markdown::blocks(h)}</div> }).collect_view()}
+                {move || (no_more_hints() && hint_count > 0).then(|| view! { <p class="hint-end">{move || ct.get().no_more_hints}</p> })}
+            </div>
+            <div class="lesson-actions">
+                <button type="button" class="hint-button" disabled=no_more_hints
+                    on:click=move |_| hints_shown.update(|n| *n += 1)>
+                    {move || if hints_shown.get() == 0 { ct.get().hint } else { ct.get().another_hint }}
+                </button>
+                <button type="button" class="show-me" disabled=move || busy.get() on:click=show_me>
+                    {move || if busy.get() { ct.get().showing } else { ct.get().show_me }}
+                </button>
+                {(number > 1).then(|| view! {
+                    <button type="button" class="previous-step" on:click=move |_| go_step(number - 1)>{move || ct.get().previous_step}</button>
+                })}
+                {(!last).then(|| view! {
+                    <button type="button" class="next-step primary" class:ready=all_met on:click=move |_| go_step(number + 1)>{move || ct.get().next_step}</button>
+                })}
+            </div>
+            {move || all_met().then(|| view! { <p class="step-done" role="status">{move || ct.get().step_done}</p> })}
+            {last.then(|| {
+                let recap = recap.clone();
+                view! {
+                    <div class="recap" class:off=move || !all_met()>
+                        <h3>{move || ct.get().recap}</h3>
+                        {markdown::blocks(&recap)}
+                        {if next_lesson <= lessons {
+                            view! { <button type="button" class="next-lesson primary" on:click=move |_| go(Route::Step { lesson: next_lesson, step: 1 })>{move || ct.get().next_lesson}</button> }.into_any()
+                        } else {
+                            view! { <p>{move || ct.get().course_done}</p> }.into_any()
+                        }}
+                    </div>
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,107 @@
+//! "Show me": a step's reference solution played on the page, one action at a time, through
+//! the same consoles and devices as the learner's own clicks, so the dialogue, the diagram
+//! and the devices show it as they would show the learner's.
+
+use facteur_protocols::client::scenario::Step as DeviceStep;
+use facteur_protocols::lesson::replay::Action;
+use facteur_protocols::Port;
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+
+use crate::devices::driver::Job;
+use crate::i18n::Texts;
+use crate::scene::Scene;
+
+/// The pause between two actions, long enough to see each one land.
+const BETWEEN_MS: u32 = 700;
+
+/// Plays `actions`; `answer` receives a quiz's choices (from 0); `busy` is true meanwhile.
+pub fn show(
+    scene: Scene,
+    texts: Texts,
+    actions: Vec<Action>,
+    answer: WriteSignal<Vec<usize>>,
+    busy: RwSignal<bool>,
+) {
+    busy.set(true);
+    wasm_bindgen_futures::spawn_local(async move {
+        for action in actions {
+            if busy.try_get_untracked() != Some(true) {
+                return;
+            }
+            play(scene, texts, &action, answer);
+            TimeoutFuture::new(BETWEEN_MS).await;
+        }
+        let _ = busy.try_set(false);
+    });
+}
+
+fn label(scene: Scene, texts: Texts, id: &str) -> String {
+    scene
+        .devices
+        .with_untracked(|d| d.get(id).map(|d| texts.device_label(&d.login, d.kind)))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn play(scene: Scene, texts: Texts, action: &Action, answer: WriteSignal<Vec<usize>>) {
+    match action {
+        Action::Connect { device, port } => {
+            let Some(login) = scene
+                .devices
+                .with_untracked(|d| d.get(device).map(|d| d.login.clone()))
+            else {
+                return;
+            };
+            let (Some(console), Some(port)) = (scene.console(device), Port::from_number(*port))
+            else {
+                return;
+            };
+            scene.active.set(device.clone());
+            scene.offer.set(Some(port));
+            console.connect(&login, label(scene, texts, device), port, true);
+        }
+        Action::Type(line) => {
+            if let Some(console) = scene.active_console() {
+                console.send(line);
+            }
+        }
+        Action::Device(step) => {
+            let id = step.device().to_owned();
+            let Some(device) = scene.devices.with_untracked(|d| d.get(&id).cloned()) else {
+                return;
+            };
+            let job = match step {
+                DeviceStep::Check { .. } => Some(Job::Check),
+                DeviceStep::Send { draft, .. } => Some(Job::Send {
+                    draft: draft.clone(),
+                    replying_to: None,
+                }),
+                DeviceStep::Reading { reading, .. } => Some(Job::Setup {
+                    receiving: reading.receiving(),
+                    settings: device.settings.clone(),
+                }),
+                other => other.action(&device).map(Job::Act),
+            };
+            if let Some(job) = job {
+                scene.run(&id, job, &label(scene, texts, &id));
+            }
+        }
+        Action::Settings { device, change } => {
+            let Some(d) = scene.devices.with_untracked(|d| d.get(device).cloned()) else {
+                return;
+            };
+            let (receiving, settings) = change.apply(&d);
+            scene.run(
+                device,
+                Job::Setup {
+                    receiving,
+                    settings,
+                },
+                &label(scene, texts, device),
+            );
+        }
+        Action::Answer(choices) => {
+            answer.set(choices.iter().map(|c| c.saturating_sub(1)).collect())
+        }
+    }
+}
