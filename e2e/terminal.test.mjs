@@ -96,12 +96,12 @@ test('IMAP commands typed without a tag get a1, a2… and mailbox names complete
   });
 });
 
-test('a literal waits for the continuation and the prompt says how many octets remain', async () => {
+test('a literal waits for the continuation and the prompt says how many bytes remain', async () => {
   await withPage(en, async (page) => {
     await connect(page, { protocol: 'IMAP', port: '993' });
     await expectReply(page, 'a1 LOGIN {3}', '+ Ready for literal data');
     assert.equal(await page.locator('.dialogue .line.server.continuation').count(), 1);
-    await page.getByText('Sending a literal: 3 more octets').waitFor();
+    await page.getByText('Sending a literal: 3 more bytes').waitFor();
     await expectReply(page, 'bob {7}', '+ Ready for literal data');
     await expectReply(page, 'builder', /^a1 OK .*Logged in$/);
     await screenshot(page, 'imap-literal');

@@ -108,3 +108,27 @@ pub enum Closing {
     /// The server is at its connection limit; this client is turned away at once.
     TooManyConnections,
 }
+
+/// A number with its noun as a learner reads it: "1 message", "2 messages"; French puts 0
+/// and 1 in the singular ("0 message", "1 octet"), English only 1 ("0 messages").
+pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
+    let singular = match lang {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_with_their_noun_in_each_language() {
+        assert_eq!(count(Lang::En, 0, "message", "messages"), "0 messages");
+        assert_eq!(count(Lang::En, 1, "message", "messages"), "1 message");
+        assert_eq!(count(Lang::Fr, 0, "message", "messages"), "0 message");
+        assert_eq!(count(Lang::Fr, 1, "octet", "octets"), "1 octet");
+        assert_eq!(count(Lang::Fr, 2, "octet", "octets"), "2 octets");
+    }
+}

@@ -67,7 +67,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         TlsReady => "OK : commencez la négociation TLS. Dans Facteur, le chiffrement est simulé. Redemandez ensuite CAPABILITY : la liste change.".into(),
         TlsActive => "BAD : la connexion est déjà chiffrée, ou ce serveur ne propose pas STARTTLS.".into(),
         Bye => "BYE : le serveur ferme la connexion.".into(),
-        Exists { count } => format!("Le dossier contient maintenant {count} messages. Quand ce nombre augmente, du courrier est arrivé."),
+        Exists { count } => format!("Le dossier contient maintenant {}. Quand ce nombre augmente, du courrier est arrivé.", crate::vocab::count(crate::vocab::Lang::Fr, *count as usize, "message", "messages")),
         Recent => "RECENT est un compteur d’IMAP4rev1 : les messages nouveaux pour cette session. Facteur ne gère pas \\Recent (abandonné par IMAP4rev2), donc il vaut 0.".into(),
         Expunge { seq } => format!("Le message {seq} a été supprimé définitivement. Tous les messages suivants descendent d’un numéro."),
         FlagsUpdate { seq } => format!("Les drapeaux du message {seq}, tels qu’ils sont sur le serveur. Quand un autre appareil les a changés, c’est ainsi que celui-ci l’apprend."),
@@ -102,7 +102,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         UnknownCte => "NO [UNKNOWN-CTE] : BINARY livre une partie débarrassée de son encodage de transfert (base64, quoted-printable), et cette partie utilise un encodage que le serveur ne sait pas défaire, ou c’est un multipart qui n’en a pas. Demandez-la plutôt avec BODY[…].".into(),
         ClosedPrevious => "OK [CLOSED] : le dossier sélectionné auparavant est fermé ; ce qui suit concerne le nouveau. Les mises à jour de l’ancien dossier s’arrêtent là.".into(),
         NulInMessage => "BAD : le message contient un octet NUL (un octet nul). Un littéral IMAP transporte tout octet sauf NUL (RFC 9051 §4.3) : le message n’a pas été enregistré.".into(),
-        ClosedQuietly { expunged } => format!("OK : le dossier est fermé ; {expunged} messages marqués \\Deleted ont été supprimés, sans réponses EXPUNGE."),
+        ClosedQuietly { expunged } => format!("OK : le dossier est fermé ; {} \\Deleted supprimés, sans réponses EXPUNGE.", crate::vocab::count(crate::vocab::Lang::Fr, *expunged, "message marqué", "messages marqués")),
     }
 }
 
