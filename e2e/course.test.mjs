@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './lib/site.mjs';
 import { type, showAll } from './lib/terminal.mjs';
+import { axeViolations } from './lib/axe.mjs';
 import { checkMail, choosePerson, device, marks, openMessage, send, setReading } from './lib/world.mjs';
 
 const withPage = useSite();
@@ -174,5 +175,19 @@ test('lesson 7 done with the device buttons: POP3 empties the server, then leave
     assert.equal((await marks(page, 'bob-laptop', 'Picnic')).unread, true, 'the laptop still shows it unread');
     await page.getByRole('heading', { name: 'What you learnt' }).waitFor();
     await page.screenshot({ path: 'artifacts/course-lesson7-done.png' });
+  });
+});
+
+test('axe finds no accessibility violation on the home page and in a lesson with a question, in both languages', async () => {
+  await withPage({ ...wide, path: '' }, async (page) => {
+    await page.locator('.lesson-list').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.goto(page.url().replace(/#.*$/, '#/lesson/5/step/3'));
+    await page.locator('.quiz').waitFor();
+    await page.getByRole('button', { name: 'Hint' }).click();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.locator('#step-title', { hasText: 'Les trois états' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
   });
 });

@@ -25,7 +25,6 @@ pub fn App() -> impl IntoView {
     let scene = Scene::new();
     provide_context(scene);
     let route = crate::route::follow();
-    provide_context(route);
     provide_context(CourseState::new());
     let in_sandbox = Memo::new(move |_| route.get() == Route::Sandbox);
     crate::sandbox::start(scene, in_sandbox);

@@ -70,10 +70,6 @@ pub fn go(to: Route) {
     }
 }
 
-pub fn use_route() -> RwSignal<Route> {
-    expect_context()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -91,39 +91,59 @@ pub fn reading(r: Reading, lang: Lang) -> &'static str {
 
 /// One step after the device's name: "check mail", "mark “Lunch” read", …
 pub fn step(s: &Step, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
+    match lang {
+        Lang::En => step_en(s),
+        Lang::Fr => step_fr(s),
+    }
+}
+
+fn step_en(s: &Step) -> String {
     match s {
-        Step::Reading { reading: r, .. } if fr => format!("relève avec {}", reading(*r, lang)),
-        Step::Reading { reading: r, .. } => format!("reads with {}", reading(*r, lang)),
-        Step::Check { .. } if fr => "relever le courrier".into(),
+        Step::Reading { reading: r, .. } => format!("reads with {}", reading(*r, Lang::En)),
         Step::Check { .. } => "check mail".into(),
         Step::Flag {
             message, flag, on, ..
         } => {
-            let what = match (flag, on, fr) {
-                (Flag::Seen, true, false) => "read",
-                (Flag::Seen, false, false) => "mark unread",
-                (Flag::Flagged, true, false) => "flag",
-                (Flag::Flagged, false, false) => "unflag",
-                (Flag::Seen, true, true) => "lire",
-                (Flag::Seen, false, true) => "marquer non lu",
-                (Flag::Flagged, true, true) => "marquer d’un drapeau",
-                (Flag::Flagged, false, true) => "retirer le drapeau de",
-                (_, _, false) => "change the flags of",
-                (_, _, true) => "changer les drapeaux de",
+            let what = match (flag, on) {
+                (Flag::Seen, true) => "read",
+                (Flag::Seen, false) => "mark unread",
+                (Flag::Flagged, true) => "flag",
+                (Flag::Flagged, false) => "unflag",
+                _ => "change the flags of",
             };
             format!("{what} “{}”", message.subject)
         }
-        Step::Delete { message, .. } if fr => format!("supprimer « {} »", message.subject),
         Step::Delete { message, .. } => format!("delete “{}”", message.subject),
-        Step::Move { message, to, .. } if fr => {
-            format!("déplacer « {} » vers {to}", message.subject)
-        }
         Step::Move { message, to, .. } => format!("move “{}” to {to}", message.subject),
-        Step::CreateFolder { name, .. } if fr => format!("créer le dossier {name}"),
         Step::CreateFolder { name, .. } => format!("create the folder {name}"),
-        Step::Send { draft, .. } if fr => format!("envoyer « {} » à {}", draft.subject, draft.to),
         Step::Send { draft, .. } => format!("send “{}” to {}", draft.subject, draft.to),
+    }
+}
+
+fn step_fr(s: &Step) -> String {
+    match s {
+        Step::Reading { reading: r, .. } => format!("relève avec {}", reading(*r, Lang::Fr)),
+        Step::Check { .. } => "relever le courrier".into(),
+        Step::Flag {
+            message, flag, on, ..
+        } => {
+            let what = match (flag, on) {
+                (Flag::Seen, true) => "lire",
+                (Flag::Seen, false) => "marquer non lu",
+                (Flag::Flagged, true) => "marquer d’un drapeau",
+                (Flag::Flagged, false) => "retirer le drapeau de",
+                _ => "changer les drapeaux de",
+            };
+            format!("{what} «\u{a0}{}\u{a0}»", message.subject)
+        }
+        Step::Delete { message, .. } => format!("supprimer «\u{a0}{}\u{a0}»", message.subject),
+        Step::Move { message, to, .. } => {
+            format!("déplacer «\u{a0}{}\u{a0}» vers {to}", message.subject)
+        }
+        Step::CreateFolder { name, .. } => format!("créer le dossier {name}"),
+        Step::Send { draft, .. } => {
+            format!("envoyer «\u{a0}{}\u{a0}» à {}", draft.subject, draft.to)
+        }
     }
 }
 

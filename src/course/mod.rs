@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use crate::browser::now;
 use crate::i18n::{use_lang, use_texts, Lang};
-use crate::route::{go, use_route, Route};
+use crate::route::{go, Route};
 use crate::scene::{use_scene, Scene};
 use progress::Progress;
 pub use texts::CourseTexts;
@@ -147,11 +147,10 @@ impl CourseState {
             let Ok(bench) = Bench::begin(bench, &step.start, now()) else {
                 return;
             };
-            let preset = lesson
-                .steps
+            // The world the nearest step at or before this one started from.
+            let preset = lesson.steps[..number as usize]
                 .iter()
                 .rev()
-                .skip(lesson.steps.len() - number as usize)
                 .find_map(|s| s.start.world.clone())
                 .unwrap_or_else(|| "demo".to_owned());
             let terminals: Vec<(String, facteur_protocols::SessionId, u16)> = bench
@@ -291,13 +290,12 @@ fn ProgressFile() -> impl IntoView {
 /// Next; the recap once the last step is done.
 #[component]
 pub fn LessonPanel(lesson: u32, step: u32) -> impl IntoView {
-    let (state, ct, lang, scene, texts, route) = (
+    let (state, ct, lang, scene, texts) = (
         use_course(),
         use_course_texts(),
         use_lang(),
         use_scene(),
         use_texts(),
-        use_route(),
     );
     let found = move || {
         let lessons = state.lessons(lang.get());
@@ -314,7 +312,6 @@ pub fn LessonPanel(lesson: u32, step: u32) -> impl IntoView {
     if let Some((l, _, _)) = found() {
         state.enter(scene, texts.get_untracked(), &l, step);
     }
-    let _ = route;
     move || match found() {
         None => view! {
             <section class="lesson-panel">
