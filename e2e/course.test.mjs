@@ -182,12 +182,24 @@ test('axe finds no accessibility violation on the home page and in a lesson with
   await withPage({ ...wide, path: '' }, async (page) => {
     await page.locator('.lesson-list').waitFor();
     assert.deepEqual(await axeViolations(page), []);
-    await page.goto(page.url().replace(/#.*$/, '#/lesson/5/step/3'));
+    await page.goto(new URL('#/lesson/5/step/3', page.url()).href);
     await page.locator('.quiz').waitFor();
     await page.getByRole('button', { name: 'Hint' }).click();
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('button', { name: 'Français' }).click();
     await page.locator('#step-title', { hasText: 'Les trois états' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
+  });
+});
+
+test('Show me on a deep-linked IDLE step: Alice sends, the waiting tablet hears * EXISTS, and DONE goes to the tablet', async () => {
+  await withPage({ ...wide, viewport: { width: 1920, height: 1080 }, path: '#/lesson/11/step/2' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Alice sends' }).waitFor();
+    await page.getByRole('button', { name: 'Show me' }).click();
+    await allMet(page);
+    await showAll(page);
+    const server = await page.locator('.dialogue .line.server .text').allTextContents();
+    assert.ok(server.some((l) => /^\* 6 EXISTS$/.test(l)), server.join('|'));
+    assert.ok(server.some((l) => /^a3 OK/.test(l)), 'IDLE completed after DONE');
   });
 });

@@ -43,6 +43,26 @@ fn label(scene: Scene, texts: Texts, id: &str) -> String {
         .unwrap_or_else(|| id.to_owned())
 }
 
+/// The terminal a typed line goes to: the one on screen if it is connected, else the one
+/// connected last (a device's button may have put another device on screen meanwhile).
+fn typing_console(scene: Scene) -> Option<(String, crate::engine::Console)> {
+    let connected =
+        |c: &crate::engine::Console| c.connection.with_untracked(|k| k.as_ref().map(|k| k.id));
+    let active = scene.active.get_untracked();
+    let consoles = scene.consoles_by_id();
+    if let Some(on_screen) = consoles
+        .iter()
+        .find(|(id, c)| *id == active && connected(c).is_some())
+    {
+        return Some(on_screen.clone());
+    }
+    consoles
+        .into_iter()
+        .filter_map(|(id, c)| connected(&c).map(|session| (session, id, c)))
+        .max_by_key(|(session, _, _)| *session)
+        .map(|(_, id, c)| (id, c))
+}
+
 fn play(scene: Scene, texts: Texts, action: &Action, answer: WriteSignal<Vec<usize>>) {
     match action {
         Action::Connect { device, port } => {
@@ -61,7 +81,8 @@ fn play(scene: Scene, texts: Texts, action: &Action, answer: WriteSignal<Vec<usi
             console.connect(&login, label(scene, texts, device), port, true);
         }
         Action::Type(line) => {
-            if let Some(console) = scene.active_console() {
+            if let Some((id, console)) = typing_console(scene) {
+                scene.active.set(id);
                 console.send(line);
             }
         }

@@ -59,7 +59,7 @@ pub fn awaiting(a: Awaiting, lang: Lang) -> String {
         (Awaiting::Command, Lang::Fr) => "Tapez une commande.".into(),
         (Awaiting::MessageData, Lang::En) => "Writing the message: headers, an empty line, the body; a line with only . ends it.".into(),
         (Awaiting::MessageData, Lang::Fr) => "Rédaction du message : en-têtes, une ligne vide, le corps ; une ligne avec seulement . le termine.".into(),
-        (Awaiting::Literal { remaining }, Lang::En) => format!("Sending a literal: {} more (each line counts its CR LF).", crate::vocab::count(Lang::En, usize::try_from(remaining).unwrap_or(usize::MAX), "byte", "bytes")),
+        (Awaiting::Literal { remaining }, Lang::En) => format!("Sending a literal: {remaining} more {} (each line counts its CR LF).", if remaining == 1 { "byte" } else { "bytes" }),
         (Awaiting::Literal { remaining }, Lang::Fr) => format!("Envoi d’un littéral : encore {} (chaque ligne compte son CR LF).", crate::vocab::count(Lang::Fr, usize::try_from(remaining).unwrap_or(usize::MAX), "octet", "octets")),
         (Awaiting::CommandContinued, Lang::En) => "Finish the command after the literal (often just Enter).".into(),
         (Awaiting::CommandContinued, Lang::Fr) => "Terminez la commande après le littéral (souvent, juste Entrée).".into(),
