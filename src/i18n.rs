@@ -1,6 +1,16 @@
 //! The page's own words, in English and French. Explanations of protocol lines come from
-//! the engine's catalogue (`facteur_protocols::explain`); everything else the page says is
-//! here, so a translation is a table to fill and never a hunt through components.
+//! the engine's catalogue (`facteur_protocols::explain`); lesson words from `lessons/`;
+//! everything else the page says is in typed catalogues like this one.
+//!
+//! One rule for every catalogue, so that French can never silently fall back to English:
+//! fixed words are fields of a `…Texts` struct with one constant per language (a missing
+//! field does not compile), and words that depend on a value are a `match` naming each
+//! language (`(variant, Lang::En)` and `(variant, Lang::Fr)`, never `_`, unless the words are
+//! the same in both, like "STARTTLS"), so a missing translation does not compile either.
+//! Counts go through `vocab::count` (French puts 0 in the singular); French text carries its
+//! no-break spaces (U+00A0 before `:` and inside « », U+202F before `;` `!` `?`). Lesson files
+//! get the same spacing from `facteur_lessons::typography` and the same parity from its
+//! tests. leptos_i18n was measured against this (see issue 14's closing note) and not taken.
 
 use facteur_protocols::client::device::DeviceKind;
 use facteur_protocols::{Port, Security, Service};
@@ -189,12 +199,12 @@ const EN: Texts = Texts {
 const FR: Texts = Texts {
     html_lang: "fr",
     title: "Facteur — voyez comment le courriel circule vraiment",
-    description: "Facteur montre comment le courriel circule vraiment : parlez à des serveurs SMTP, POP3 et IMAP simulés, dans votre navigateur.",
+    description: "Facteur montre comment le courriel circule vraiment\u{a0}: parlez à des serveurs SMTP, POP3 et IMAP simulés, dans votre navigateur.",
     password: "mot de passe",
-    purpose_smtp: "SMTP envoie le courrier : votre logiciel de messagerie remet le message à son serveur (port 587), et les serveurs se le transmettent (port 25).",
+    purpose_smtp: "SMTP envoie le courrier\u{a0}: votre logiciel de messagerie remet le message à son serveur (port 587), et les serveurs se le transmettent (port 25).",
     purpose_pop3: "POP3 télécharge le courrier du serveur vers un seul appareil, en l’effaçant en général du serveur.",
-    purpose_imap: "IMAP lit le courrier là où le serveur le garde : chaque appareil voit les mêmes dossiers et les mêmes indicateurs.",
-    lenient_explained: "Un serveur tolérant pardonne les erreurs de frappe courantes (Entrée seule, deux-points oubliés) et signale la ligne ; un serveur strict les refuse, comme les vrais serveurs. Le choix vaut pour la prochaine connexion.",
+    purpose_imap: "IMAP lit le courrier là où le serveur le garde\u{a0}: chaque appareil voit les mêmes dossiers et les mêmes indicateurs.",
+    lenient_explained: "Un serveur tolérant pardonne les erreurs de frappe courantes (Entrée seule, deux-points oubliés) et signale la ligne\u{202f}; un serveur strict les refuse, comme les vrais serveurs. Le choix vaut pour la prochaine connexion.",
     copied: "Transcription copiée",
     keys_help: "Entrée envoie · ↑ ↓ rappellent les lignes précédentes · Tab complète un mot · Échap puis Tab quitte la ligne de commande",
     speaker_client: "client",
@@ -209,9 +219,9 @@ const FR: Texts = Texts {
     sasl_user: "Nom d’utilisateur",
     sasl_insert: "Le mettre sur la ligne de commande",
     sasl_login: "AUTH LOGIN, hors norme mais courant, demande le nom d’utilisateur puis le mot de passe, chacun en base64 (334 VXNlcm5hbWU6 veut dire «\u{a0}Username:\u{a0}»)\u{a0}: ",
-    tagline: "Voyez comment le courriel circule vraiment : parlez à des serveurs SMTP, POP3 et IMAP dans votre navigateur.",
+    tagline: "Voyez comment le courriel circule vraiment\u{a0}: parlez à des serveurs SMTP, POP3 et IMAP dans votre navigateur.",
     other_language: "English",
-    footer: "Facteur fonctionne entièrement dans cette page : les serveurs sont simulés et aucun courriel ne quitte votre ordinateur.",
+    footer: "Facteur fonctionne entièrement dans cette page\u{a0}: les serveurs sont simulés et aucun courriel ne quitte votre ordinateur.",
     account: "Compte",
     device: "Appareil",
     protocol: "Protocole",
@@ -292,5 +302,36 @@ impl Texts {
             (_, _, Security::ImplicitTls, true) => "TLS d’emblée",
         };
         format!("{} — {role}", port.number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plain space where French typography wants a no-break one, in a catalogue's words
+    /// (read from its debug form, which lists every field).
+    fn spacing_mistakes(words: &str) -> Vec<&'static str> {
+        [" :", " ;", " ?", " !", "« ", " »"]
+            .into_iter()
+            .filter(|bad| words.contains(bad))
+            .collect()
+    }
+
+    #[test]
+    fn french_catalogues_keep_their_no_break_spaces() {
+        let catalogues = [
+            format!("{:?}", Texts::for_lang(Lang::Fr)),
+            format!("{:?}", crate::world_texts::WorldTexts::for_lang(Lang::Fr)),
+            format!("{:?}", crate::lab_texts::LabTexts::for_lang(Lang::Fr)),
+            format!(
+                "{:?}",
+                crate::scenario_texts::ScenarioTexts::for_lang(Lang::Fr)
+            ),
+            format!("{:?}", crate::course::CourseTexts::for_lang(Lang::Fr)),
+        ];
+        for words in catalogues {
+            assert_eq!(spacing_mistakes(&words), Vec::<&str>::new(), "{words}");
+        }
     }
 }

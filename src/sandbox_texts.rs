@@ -33,19 +33,19 @@ pub fn undoable(u: Undoable, lang: Lang) -> &'static str {
     use Undoable::*;
     match (u, lang) {
         (Check, Lang::Fr) => "relever le courrier",
-        (Check, _) => "check mail",
+        (Check, Lang::En) => "check mail",
         (Send, Lang::Fr) => "envoyer",
-        (Send, _) => "send",
+        (Send, Lang::En) => "send",
         (Change, Lang::Fr) => "modifier un message",
-        (Change, _) => "change a message",
+        (Change, Lang::En) => "change a message",
         (Draft, Lang::Fr) => "enregistrer un brouillon",
-        (Draft, _) => "save a draft",
+        (Draft, Lang::En) => "save a draft",
         (Settings, Lang::Fr) => "changer les réglages",
-        (Settings, _) => "change settings",
+        (Settings, Lang::En) => "change settings",
         (Command, Lang::Fr) => "la commande tapée",
-        (Command, _) => "the typed command",
+        (Command, Lang::En) => "the typed command",
         (Connect, Lang::Fr) => "se connecter",
-        (Connect, _) => "connect",
+        (Connect, Lang::En) => "connect",
     }
 }
 
@@ -66,18 +66,18 @@ pub fn undone(who: &str, u: Undoable, lang: Lang) -> String {
 pub fn notice(n: Notice, lang: Lang) -> &'static str {
     use Notice::*;
     match (n, lang) {
-        (Restored, Lang::Fr) => "Votre bac à sable de la dernière visite est revenu : monde, appareils, réglages et dialogues. « Réinitialiser le monde » repart de zéro.",
-        (Restored, _) => "Your sandbox from last time is back: world, devices, settings and dialogues. “Reset world” starts afresh.",
-        (Corrupt, Lang::Fr) => "Le bac à sable enregistré dans ce navigateur était illisible (abîmé ou modifié à la main) : il a été effacé, et le monde de démonstration repart de zéro.",
-        (Corrupt, _) => "The sandbox saved in this browser could not be read (damaged, or edited by hand): it was cleared, and the demo world starts afresh.",
-        (OldVersion, Lang::Fr) => "Le bac à sable enregistré vient d’une autre version de Facteur : il a été effacé, et le monde de démonstration repart de zéro.",
-        (OldVersion, _) => "The saved sandbox comes from another version of Facteur: it was cleared, and the demo world starts afresh.",
-        (TooLarge, Lang::Fr) => "Le bac à sable enregistré était trop gros pour être relu : il a été effacé, et le monde de démonstration repart de zéro.",
-        (TooLarge, _) => "The saved sandbox was too large to read back: it was cleared, and the demo world starts afresh.",
-        (NotSavedTooLarge, Lang::Fr) => "Ce monde est trop gros pour être gardé dans le navigateur : après un rechargement, il repartira de son état de départ.",
-        (NotSavedTooLarge, _) => "This world is too large to keep in the browser: after a reload it starts again from the beginning.",
-        (StorageFull, Lang::Fr) => "Le navigateur a refusé d’enregistrer le bac à sable (stockage plein ou désactivé) : ce que vous faites ne sera pas gardé après un rechargement.",
-        (StorageFull, _) => "The browser refused to save the sandbox (storage full, or turned off): what you do will not be kept after a reload.",
+        (Restored, Lang::Fr) => "Votre bac à sable de la dernière visite est revenu\u{a0}: monde, appareils, réglages et dialogues. «\u{a0}Réinitialiser le monde\u{a0}» repart de zéro.",
+        (Restored, Lang::En) => "Your sandbox from last time is back: world, devices, settings and dialogues. “Reset world” starts afresh.",
+        (Corrupt, Lang::Fr) => "Le bac à sable enregistré dans ce navigateur était illisible (abîmé ou modifié à la main)\u{a0}: il a été effacé, et le monde de démonstration repart de zéro.",
+        (Corrupt, Lang::En) => "The sandbox saved in this browser could not be read (damaged, or edited by hand): it was cleared, and the demo world starts afresh.",
+        (OldVersion, Lang::Fr) => "Le bac à sable enregistré vient d’une autre version de Facteur\u{a0}: il a été effacé, et le monde de démonstration repart de zéro.",
+        (OldVersion, Lang::En) => "The saved sandbox comes from another version of Facteur: it was cleared, and the demo world starts afresh.",
+        (TooLarge, Lang::Fr) => "Le bac à sable enregistré était trop gros pour être relu\u{a0}: il a été effacé, et le monde de démonstration repart de zéro.",
+        (TooLarge, Lang::En) => "The saved sandbox was too large to read back: it was cleared, and the demo world starts afresh.",
+        (NotSavedTooLarge, Lang::Fr) => "Ce monde est trop gros pour être gardé dans le navigateur\u{a0}: après un rechargement, il repartira de son état de départ.",
+        (NotSavedTooLarge, Lang::En) => "This world is too large to keep in the browser: after a reload it starts again from the beginning.",
+        (StorageFull, Lang::Fr) => "Le navigateur a refusé d’enregistrer le bac à sable (stockage plein ou désactivé)\u{a0}: ce que vous faites ne sera pas gardé après un rechargement.",
+        (StorageFull, Lang::En) => "The browser refused to save the sandbox (storage full, or turned off): what you do will not be kept after a reload.",
     }
 }
 
@@ -105,10 +105,10 @@ pub fn uploaded_world(lang: Lang) -> &'static str {
 
 pub fn uploaded(count: usize, file: &str, login: &str, lang: Lang) -> String {
     match (lang, count) {
-        (Lang::Fr, 1) => format!("{file} : 1 message dans la boîte INBOX de {login}."),
-        (Lang::Fr, n) => format!("{file} : {n} messages dans la boîte INBOX de {login}."),
-        (_, 1) => format!("{file}: 1 message in {login}’s INBOX."),
-        (_, n) => format!("{file}: {n} messages in {login}’s INBOX."),
+        (Lang::Fr, 1) => format!("{file}\u{a0}: 1 message dans la boîte INBOX de {login}."),
+        (Lang::Fr, n) => format!("{file}\u{a0}: {n} messages dans la boîte INBOX de {login}."),
+        (Lang::En, 1) => format!("{file}: 1 message in {login}’s INBOX."),
+        (Lang::En, n) => format!("{file}: {n} messages in {login}’s INBOX."),
     }
 }
 
@@ -116,31 +116,31 @@ pub fn uploaded(count: usize, file: &str, login: &str, lang: Lang) -> String {
 pub fn import_error(e: &ImportError, file: &str, lang: Lang) -> String {
     let why = match (e, lang) {
         (ImportError::Empty, Lang::Fr) => "le fichier est vide".to_owned(),
-        (ImportError::Empty, _) => "the file is empty".to_owned(),
+        (ImportError::Empty, Lang::En) => "the file is empty".to_owned(),
         (ImportError::TooLarge { size }, Lang::Fr) => {
             format!("le fichier fait {} Mo ; 20 Mo au plus", size / 1_048_576)
         }
-        (ImportError::TooLarge { size }, _) => format!(
+        (ImportError::TooLarge { size }, Lang::En) => format!(
             "the file is {} MB; at most 20 MB are taken",
             size / 1_048_576
         ),
         (ImportError::Binary, Lang::Fr) => {
             "ce n’est pas du texte (une image, une archive ?) ; un message est du texte".to_owned()
         }
-        (ImportError::Binary, _) => {
+        (ImportError::Binary, Lang::En) => {
             "it is not text (an image, an archive?); a message is text".to_owned()
         }
         (ImportError::NoMessages, Lang::Fr) => "ce mbox ne contient aucun message".to_owned(),
-        (ImportError::NoMessages, _) => "this mbox holds no message".to_owned(),
+        (ImportError::NoMessages, Lang::En) => "this mbox holds no message".to_owned(),
         (ImportError::NotAMessage { number }, Lang::Fr) => format!(
             "le message {number} ne commence pas par des en-têtes (« Nom: valeur », RFC 5322)"
         ),
-        (ImportError::NotAMessage { number }, _) => {
+        (ImportError::NotAMessage { number }, Lang::En) => {
             format!("message {number} does not start with header fields (“Name: value”, RFC 5322)")
         }
     };
     match lang {
-        Lang::Fr => format!("{file} n’a pas été importé : {why}. Le monde n’a pas changé."),
+        Lang::Fr => format!("{file} n’a pas été importé\u{a0}: {why}. Le monde n’a pas changé."),
         _ => format!("{file} was not imported: {why}. The world has not changed."),
     }
 }

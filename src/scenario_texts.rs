@@ -52,7 +52,7 @@ const EN: ScenarioTexts = ScenarioTexts {
 const FR: ScenarioTexts = ScenarioTexts {
     title: "Même scénario, autre protocole",
     intro: "Ce que vous faites sur les appareils est enregistré comme scénario (pas les commandes tapées). Rejouez-le sur une copie neuve du monde avec l’autre protocole, et comparez où finit le courrier.",
-    empty: "Rien d’enregistré pour l’instant : relevez, lisez ou supprimez sur un appareil.",
+    empty: "Rien d’enregistré pour l’instant\u{a0}: relevez, lisez ou supprimez sur un appareil.",
     steps: "Étapes enregistrées",
     replay: "Rejouer avec l’autre protocole",
     pop3_as: "Côté POP3",
@@ -62,9 +62,9 @@ const FR: ScenarioTexts = ScenarioTexts {
     export: "Exporter le scénario (.json)",
     import: "Importer un scénario",
     copy_link: "Copier un lien vers ce scénario",
-    link_copied: "Lien copié : qui l’ouvre reçoit ce scénario.",
+    link_copied: "Lien copié\u{a0}: qui l’ouvre reçoit ce scénario.",
     play_here: "Le jouer ici, pas à pas",
-    opened: "Un scénario a été ouvert depuis un fichier ou un lien : ses étapes sont ci-dessous. Jouez-le ici pour voir chaque dialogue, ou rejouez-le avec l’autre protocole.",
+    opened: "Un scénario a été ouvert depuis un fichier ou un lien\u{a0}: ses étapes sont ci-dessous. Jouez-le ici pour voir chaque dialogue, ou rejouez-le avec l’autre protocole.",
     read: "lu",
     unread: "non lu",
     nothing: "rien",
@@ -74,7 +74,7 @@ impl ScenarioTexts {
     pub fn for_lang(lang: Lang) -> ScenarioTexts {
         match lang {
             Lang::Fr => FR,
-            _ => EN,
+            Lang::En => EN,
         }
     }
 }
@@ -83,9 +83,9 @@ pub fn reading(r: Reading, lang: Lang) -> &'static str {
     match (r, lang) {
         (Reading::Imap, _) => "IMAP",
         (Reading::Pop3Delete, Lang::Fr) => "POP3, supprimer après téléchargement",
-        (Reading::Pop3Delete, _) => "POP3, delete after download",
+        (Reading::Pop3Delete, Lang::En) => "POP3, delete after download",
         (Reading::Pop3Leave, Lang::Fr) => "POP3, laisser une copie",
-        (Reading::Pop3Leave, _) => "POP3, leave a copy",
+        (Reading::Pop3Leave, Lang::En) => "POP3, leave a copy",
     }
 }
 
@@ -150,14 +150,14 @@ fn step_fr(s: &Step) -> String {
 /// What the difference teaches, in one or two sentences.
 pub fn lesson(l: Lesson, lang: Lang) -> &'static str {
     match (l, lang) {
-        (Lesson::Pop3EmptiedTheServer, Lang::Fr) => "Avec POP3 « supprimer après téléchargement », le premier appareil qui relève emporte le courrier : il n’est plus sur le serveur, et les appareils suivants ne trouvent rien. Avec IMAP, le courrier reste sur le serveur et chaque appareil voit la même boîte.",
-        (Lesson::Pop3EmptiedTheServer, _) => "With POP3 “delete after download”, the first device that checks takes the mail away: it is no longer on the server, and the devices after it find nothing. With IMAP the mail stays on the server and every device sees the same mailbox.",
-        (Lesson::Pop3KeepsChangesLocal, Lang::Fr) => "Avec POP3, ce qu’on range ou supprime sur un appareil ne change que cet appareil : les autres gardent leur propre copie. Avec IMAP, le changement est fait sur le serveur, et chaque appareil le voit à sa synchronisation suivante.",
-        (Lesson::Pop3KeepsChangesLocal, _) => "With POP3, what you file or delete on one device changes that device only: the others keep their own copy. With IMAP the change is made on the server, and every device sees it at its next sync.",
-        (Lesson::Pop3KeepsFlagsLocal, Lang::Fr) => "Avec POP3, « lu » est une marque de l’appareil : un message lu sur l’un reste non lu sur l’autre. Avec IMAP, le drapeau \\Seen est sur le serveur, et tous les appareils sont d’accord.",
-        (Lesson::Pop3KeepsFlagsLocal, _) => "With POP3, “read” is a mark on one device: a message read on one stays unread on the other. With IMAP the \\Seen flag is on the server, and every device agrees.",
-        (Lesson::NoDifference, Lang::Fr) => "Les deux protocoles finissent pareil ici : ces étapes ne les distinguent pas. Essayez de relever sur deux appareils, ou de lire sur l’un puis de relever sur l’autre.",
-        (Lesson::NoDifference, _) => "Both protocols end the same here: these steps do not tell them apart. Try checking on two devices, or reading on one and checking on the other.",
+        (Lesson::Pop3EmptiedTheServer, Lang::Fr) => "Avec POP3 «\u{a0}supprimer après téléchargement\u{a0}», le premier appareil qui relève emporte le courrier\u{a0}: il n’est plus sur le serveur, et les appareils suivants ne trouvent rien. Avec IMAP, le courrier reste sur le serveur et chaque appareil voit la même boîte.",
+        (Lesson::Pop3EmptiedTheServer, Lang::En) => "With POP3 “delete after download”, the first device that checks takes the mail away: it is no longer on the server, and the devices after it find nothing. With IMAP the mail stays on the server and every device sees the same mailbox.",
+        (Lesson::Pop3KeepsChangesLocal, Lang::Fr) => "Avec POP3, ce qu’on range ou supprime sur un appareil ne change que cet appareil\u{a0}: les autres gardent leur propre copie. Avec IMAP, le changement est fait sur le serveur, et chaque appareil le voit à sa synchronisation suivante.",
+        (Lesson::Pop3KeepsChangesLocal, Lang::En) => "With POP3, what you file or delete on one device changes that device only: the others keep their own copy. With IMAP the change is made on the server, and every device sees it at its next sync.",
+        (Lesson::Pop3KeepsFlagsLocal, Lang::Fr) => "Avec POP3, «\u{a0}lu\u{a0}» est une marque de l’appareil\u{a0}: un message lu sur l’un reste non lu sur l’autre. Avec IMAP, le drapeau \\Seen est sur le serveur, et tous les appareils sont d’accord.",
+        (Lesson::Pop3KeepsFlagsLocal, Lang::En) => "With POP3, “read” is a mark on one device: a message read on one stays unread on the other. With IMAP the \\Seen flag is on the server, and every device agrees.",
+        (Lesson::NoDifference, Lang::Fr) => "Les deux protocoles finissent pareil ici\u{a0}: ces étapes ne les distinguent pas. Essayez de relever sur deux appareils, ou de lire sur l’un puis de relever sur l’autre.",
+        (Lesson::NoDifference, Lang::En) => "Both protocols end the same here: these steps do not tell them apart. Try checking on two devices, or reading on one and checking on the other.",
     }
 }
 
@@ -166,19 +166,19 @@ pub fn scenario_error(e: &ScenarioError, lang: Lang) -> String {
         (ScenarioError::Unreadable(why), Lang::Fr) => {
             format!("Ce n’est pas un scénario de Facteur lisible ({why}). Rien n’a changé.")
         }
-        (ScenarioError::Unreadable(why), _) => {
+        (ScenarioError::Unreadable(why), Lang::En) => {
             format!("This is not a readable Facteur scenario ({why}). Nothing changed.")
         }
         (ScenarioError::Version(v), Lang::Fr) => format!(
             "Ce scénario vient d’une autre version de Facteur (version {v}). Rien n’a changé."
         ),
-        (ScenarioError::Version(v), _) => format!(
+        (ScenarioError::Version(v), Lang::En) => format!(
             "This scenario comes from another version of Facteur (version {v}). Nothing changed."
         ),
         (ScenarioError::UnknownWorld(w), Lang::Fr) => {
             format!("Ce scénario part d’un monde que cette page n’a pas ({w}). Rien n’a changé.")
         }
-        (ScenarioError::UnknownWorld(w), _) => format!(
+        (ScenarioError::UnknownWorld(w), Lang::En) => format!(
             "This scenario starts from a world this page does not have ({w}). Nothing changed."
         ),
     }

@@ -25,7 +25,7 @@ fn roles(a: Service, b: Service) -> String {
         Service::Pop3 => "POP3 le télécharge sur un appareil",
         Service::Imap => "IMAP le lit là où le serveur le garde",
     };
-    format!("{} ; {}.", role(a), role(b))
+    format!("{}\u{202f}; {}.", role(a), role(b))
 }
 
 pub(super) fn expected(e: Expected) -> &'static str {
@@ -68,20 +68,20 @@ pub(super) fn expected(e: Expected) -> &'static str {
 
 pub(super) fn hint(h: Hint) -> &'static str {
     match h {
-        Hint::AngleBrackets => "Dans MAIL et RCPT, l’adresse se met entre chevrons : MAIL FROM:<alice@example.test>.",
-        Hint::NoSpaceAfterColon => "La RFC 5321 ne met pas d’espace entre les deux-points et le < : écrivez FROM:<…> et non FROM: <…>.",
-        Hint::KeywordMissing => "Il manque le mot-clé : on écrit MAIL FROM:<…> et RCPT TO:<…>.",
-        Hint::SayWhoYouAre => "Présentez-vous : EHLO suivi du nom de votre machine, par exemple EHLO laptop.example.test.",
+        Hint::AngleBrackets => "Dans MAIL et RCPT, l’adresse se met entre chevrons\u{a0}: MAIL FROM:<alice@example.test>.",
+        Hint::NoSpaceAfterColon => "La RFC 5321 ne met pas d’espace entre les deux-points et le <\u{a0}: écrivez FROM:<…> et non FROM: <…>.",
+        Hint::KeywordMissing => "Il manque le mot-clé\u{a0}: on écrit MAIL FROM:<…> et RCPT TO:<…>.",
+        Hint::SayWhoYouAre => "Présentez-vous\u{a0}: EHLO suivi du nom de votre machine, par exemple EHLO laptop.example.test.",
         Hint::CountFromOne => "Les messages sont numérotés à partir de 1, comme le montrent STAT et LIST.",
-        Hint::MissingTag => "Toute commande IMAP commence par une étiquette comme a1 : a1 LOGIN bob builder. Le serveur s’en sert pour dire à quelle commande il répond.",
-        Hint::QuoteSpaces => "Un nom qui contient des espaces se met entre guillemets : \"Mon dossier\".",
-        Hint::FlagBackslash => "Les drapeaux système commencent par une barre oblique inverse : \\Seen, \\Flagged, \\Deleted.",
+        Hint::MissingTag => "Toute commande IMAP commence par une étiquette comme a1\u{a0}: a1 LOGIN bob builder. Le serveur s’en sert pour dire à quelle commande il répond.",
+        Hint::QuoteSpaces => "Un nom qui contient des espaces se met entre guillemets\u{a0}: \"Mon dossier\".",
+        Hint::FlagBackslash => "Les drapeaux système commencent par une barre oblique inverse\u{a0}: \\Seen, \\Flagged, \\Deleted.",
     }
 }
 
 pub(super) fn diagnostic(d: &Diagnostic) -> String {
     let mut text = format!(
-        "Colonne {} : on attendait {}.",
+        "Colonne {}\u{a0}: on attendait {}.",
         d.column,
         expected(d.expected)
     );

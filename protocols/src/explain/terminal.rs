@@ -58,15 +58,15 @@ pub fn awaiting(a: Awaiting, lang: Lang) -> String {
         (Awaiting::Command, Lang::En) => "Type a command.".into(),
         (Awaiting::Command, Lang::Fr) => "Tapez une commande.".into(),
         (Awaiting::MessageData, Lang::En) => "Writing the message: headers, an empty line, the body; a line with only . ends it.".into(),
-        (Awaiting::MessageData, Lang::Fr) => "Rédaction du message : en-têtes, une ligne vide, le corps ; une ligne avec seulement . le termine.".into(),
+        (Awaiting::MessageData, Lang::Fr) => "Rédaction du message\u{a0}: en-têtes, une ligne vide, le corps\u{202f}; une ligne avec seulement . le termine.".into(),
         (Awaiting::Literal { remaining }, Lang::En) => format!("Sending a literal: {remaining} more {} (each line counts its CR LF).", if remaining == 1 { "byte" } else { "bytes" }),
-        (Awaiting::Literal { remaining }, Lang::Fr) => format!("Envoi d’un littéral : encore {} (chaque ligne compte son CR LF).", crate::vocab::count(Lang::Fr, usize::try_from(remaining).unwrap_or(usize::MAX), "octet", "octets")),
+        (Awaiting::Literal { remaining }, Lang::Fr) => format!("Envoi d’un littéral\u{a0}: encore {} (chaque ligne compte son CR LF).", crate::vocab::count(Lang::Fr, usize::try_from(remaining).unwrap_or(usize::MAX), "octet", "octets")),
         (Awaiting::CommandContinued, Lang::En) => "Finish the command after the literal (often just Enter).".into(),
         (Awaiting::CommandContinued, Lang::Fr) => "Terminez la commande après le littéral (souvent, juste Entrée).".into(),
         (Awaiting::SaslResponse, Lang::En) => "Answer the challenge in base64, or * to cancel.".into(),
         (Awaiting::SaslResponse, Lang::Fr) => "Répondez au défi en base64, ou * pour annuler.".into(),
         (Awaiting::IdleDone, Lang::En) => "IDLE: news arrives by itself; type DONE to stop.".into(),
-        (Awaiting::IdleDone, Lang::Fr) => "IDLE : les nouvelles arrivent seules ; tapez DONE pour arrêter.".into(),
+        (Awaiting::IdleDone, Lang::Fr) => "IDLE\u{a0}: les nouvelles arrivent seules\u{202f}; tapez DONE pour arrêter.".into(),
     }
 }
 
@@ -74,15 +74,17 @@ pub fn awaiting(a: Awaiting, lang: Lang) -> String {
 pub fn reply_class(code: &str, lang: Lang) -> Option<&'static str> {
     Some(match (code.as_bytes().first()?, lang) {
         (b'2', Lang::En) => "2xx: done, success.",
-        (b'2', Lang::Fr) => "2xx : fait, succès.",
+        (b'2', Lang::Fr) => "2xx\u{a0}: fait, succès.",
         (b'3', Lang::En) => "3xx: go on, the server waits for more.",
-        (b'3', Lang::Fr) => "3xx : continuez, le serveur attend la suite.",
+        (b'3', Lang::Fr) => "3xx\u{a0}: continuez, le serveur attend la suite.",
         (b'4', Lang::En) => "4xx: not now, a temporary failure; trying later may work.",
         (b'4', Lang::Fr) => {
             "4xx : pas maintenant, échec temporaire ; réessayer plus tard peut marcher."
         }
         (b'5', Lang::En) => "5xx: no, a permanent failure; the same command will fail again.",
-        (b'5', Lang::Fr) => "5xx : non, échec définitif ; la même commande échouera encore.",
+        (b'5', Lang::Fr) => {
+            "5xx\u{a0}: non, échec définitif\u{202f}; la même commande échouera encore."
+        }
         _ => return None,
     })
 }
@@ -292,13 +294,13 @@ fn gave_up(t: &crate::client::trouble::Trouble, lang: Lang) -> String {
             name(*found)
         ),
         (NoStartTls, Lang::En) => "The server does not offer STARTTLS, and the settings require it: the client stops before sending the password.".into(),
-        (NoStartTls, Lang::Fr) => "Le serveur ne propose pas STARTTLS, que les réglages exigent : le client s’arrête avant d’envoyer le mot de passe.".into(),
+        (NoStartTls, Lang::Fr) => "Le serveur ne propose pas STARTTLS, que les réglages exigent\u{a0}: le client s’arrête avant d’envoyer le mot de passe.".into(),
         (NoAuth, Lang::En) => "The server offers no AUTH on this connection: the client has no way to log in, and stops.".into(),
-        (NoAuth, Lang::Fr) => "Le serveur ne propose pas AUTH sur cette connexion : le client n’a aucun moyen de s’identifier et s’arrête.".into(),
+        (NoAuth, Lang::Fr) => "Le serveur ne propose pas AUTH sur cette connexion\u{a0}: le client n’a aucun moyen de s’identifier et s’arrête.".into(),
         (LoginRefused { .. }, Lang::En) => "The server refused the login: the client stops.".into(),
-        (LoginRefused { .. }, Lang::Fr) => "Le serveur a refusé l’identification : le client s’arrête.".into(),
+        (LoginRefused { .. }, Lang::Fr) => "Le serveur a refusé l’identification\u{a0}: le client s’arrête.".into(),
         (Refused { .. }, Lang::En) => "The server said no: the client stops.".into(),
-        (Refused { .. }, Lang::Fr) => "Le serveur a dit non : le client s’arrête.".into(),
+        (Refused { .. }, Lang::Fr) => "Le serveur a dit non\u{a0}: le client s’arrête.".into(),
     }
 }
 

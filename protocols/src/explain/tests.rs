@@ -433,6 +433,31 @@ fn every_note_has_distinct_words_in_each_language() {
     }
 }
 
+/// Where French typography wants a no-break space and a plain one was typed, if anywhere.
+fn french_spacing_mistake(text: &str) -> Option<&'static str> {
+    [
+        (" :", "a plain space before ':' (U+00A0)"),
+        (" ;", "a plain space before ';' (U+202F)"),
+        (" ?", "a plain space before '?' (U+202F)"),
+        (" !", "a plain space before '!' (U+202F)"),
+        ("« ", "a plain space after '«' (U+00A0)"),
+        (" »", "a plain space before '»' (U+00A0)"),
+    ]
+    .into_iter()
+    .find(|(bad, _)| text.contains(bad))
+    .map(|(_, why)| why)
+}
+
+#[test]
+fn french_explanations_keep_their_no_break_spaces() {
+    for note in every_note() {
+        let fr = note.text(Lang::Fr);
+        if let Some(why) = french_spacing_mistake(&fr) {
+            panic!("{note:?}: {why}: {fr}");
+        }
+    }
+}
+
 #[test]
 fn pop3_reply_explanations_agree_on_their_status() {
     for note in every_pop3_note() {
@@ -504,7 +529,7 @@ fn diagnostics_read_as_sentences_with_column_and_hint() {
          Addresses in MAIL and RCPT go inside angle brackets: MAIL FROM:<alice@example.test>."
     );
     assert!(diagnostic(&d, Lang::Fr)
-        .starts_with("Colonne 11 : on attendait une adresse entre chevrons"));
+        .starts_with("Colonne 11\u{a0}: on attendait une adresse entre chevrons"));
 }
 
 #[test]
