@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use facteur_protocols::vocab::count;
+
 use crate::i18n::{use_lang, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WorldTexts {
-    /// French counts 0 as singular ("0 message"), English does not ("0 messages").
-    pub zero_is_singular: bool,
+    /// The language, for counts (`vocab::count`: French says "0 message").
+    pub lang: Lang,
     pub panels: &'static str,
     pub devices: &'static str,
     pub devices_intro: &'static str,
@@ -108,7 +110,7 @@ pub struct WorldTexts {
 }
 
 const EN: WorldTexts = WorldTexts {
-    zero_is_singular: false,
+    lang: Lang::En,
     panels: "Views",
     devices: "Devices",
     devices_intro: "Each device is a small mail app. Its buttons run the same commands you could type; watch them in the terminal.",
@@ -208,7 +210,7 @@ const EN: WorldTexts = WorldTexts {
 };
 
 const FR: WorldTexts = WorldTexts {
-    zero_is_singular: true,
+    lang: Lang::Fr,
     panels: "Vues",
     devices: "Appareils",
     devices_intro: "Chaque appareil est une petite messagerie. Ses boutons envoient les mêmes commandes que vous pourriez taper\u{a0}: regardez-les dans le terminal.",
@@ -315,10 +317,6 @@ impl WorldTexts {
         }
     }
 
-    fn singular(&self, n: usize) -> bool {
-        n == 1 || (n == 0 && self.zero_is_singular)
-    }
-
     /// "Talking to the server in its terminal: 12 lines to go".
     pub fn talking(&self, lines: usize) -> String {
         format!("{} {lines} {}", self.talking, self.lines_to_go)
@@ -326,46 +324,25 @@ impl WorldTexts {
 
     /// "950 older messages not listed."
     pub fn older(&self, n: usize) -> String {
-        let what = if self.singular(n) {
-            self.older_one
-        } else {
-            self.older_many
-        };
-        format!("{n} {what}")
+        count(self.lang, n, self.older_one, self.older_many)
     }
 
     /// "1 message", "5 messages".
     pub fn count_messages(&self, n: usize) -> String {
-        format!(
-            "{n} {}",
-            if self.singular(n) {
-                self.message
-            } else {
-                self.messages
-            }
-        )
+        count(self.lang, n, self.message, self.messages)
     }
 
     /// "0 unseen", "1 non lu", "2 non lus".
     pub fn count_unseen(&self, n: usize) -> String {
-        format!(
-            "{n} {}",
-            if self.singular(n) {
-                self.unseen_one
-            } else {
-                self.unseen
-            }
-        )
+        count(self.lang, n, self.unseen_one, self.unseen)
     }
 
     /// "bob · phone: 2 new messages", for the live region.
-    pub fn news(&self, who: &str, count: usize) -> String {
-        let what = if self.singular(count) {
-            self.new_message
-        } else {
-            self.new_messages
-        };
-        format!("{who}: {count} {what}")
+    pub fn news(&self, who: &str, n: usize) -> String {
+        format!(
+            "{who}: {}",
+            count(self.lang, n, self.new_message, self.new_messages)
+        )
     }
 }
 
