@@ -286,20 +286,22 @@ impl Texts {
     }
 
     pub fn port_label(&self, port: Port) -> String {
-        let fr = self.html_lang == "fr";
-        let role = match (port.service, port.submission, port.security, fr) {
-            (Service::Smtp, false, _, false) => "relay between servers",
-            (Service::Smtp, false, _, true) => "relais entre serveurs",
-            (Service::Smtp, true, Security::StartTls, false) => "submission, STARTTLS",
-            (Service::Smtp, true, Security::StartTls, true) => "soumission, STARTTLS",
-            (Service::Smtp, true, Security::ImplicitTls, false) => "submission, TLS from the start",
-            (Service::Smtp, true, Security::ImplicitTls, true) => "soumission, TLS d’emblée",
-            (Service::Pop3, _, Security::StartTls, false) => "STLS available",
-            (Service::Pop3, _, Security::StartTls, true) => "STLS possible",
-            (_, _, Security::StartTls, false) => "STARTTLS available",
-            (_, _, Security::StartTls, true) => "STARTTLS possible",
-            (_, _, Security::ImplicitTls, false) => "TLS from the start",
-            (_, _, Security::ImplicitTls, true) => "TLS d’emblée",
+        let lang = Lang::from_tag(self.html_lang);
+        let role = match (port.service, port.submission, port.security, lang) {
+            (Service::Smtp, false, _, Lang::En) => "relay between servers",
+            (Service::Smtp, false, _, Lang::Fr) => "relais entre serveurs",
+            (Service::Smtp, true, Security::StartTls, Lang::En) => "submission, STARTTLS",
+            (Service::Smtp, true, Security::StartTls, Lang::Fr) => "soumission, STARTTLS",
+            (Service::Smtp, true, Security::ImplicitTls, Lang::En) => {
+                "submission, TLS from the start"
+            }
+            (Service::Smtp, true, Security::ImplicitTls, Lang::Fr) => "soumission, TLS d’emblée",
+            (Service::Pop3, _, Security::StartTls, Lang::En) => "STLS available",
+            (Service::Pop3, _, Security::StartTls, Lang::Fr) => "STLS possible",
+            (_, _, Security::StartTls, Lang::En) => "STARTTLS available",
+            (_, _, Security::StartTls, Lang::Fr) => "STARTTLS possible",
+            (_, _, Security::ImplicitTls, Lang::En) => "TLS from the start",
+            (_, _, Security::ImplicitTls, Lang::Fr) => "TLS d’emblée",
         };
         format!("{} — {role}", port.number)
     }
