@@ -286,14 +286,9 @@ impl Check {
                         .iter()
                         .find(|x| contains(&Summary::of(&x.raw.0).subject, &m.subject))
                 });
-                match (found, m.present) {
-                    (None, present) => !present,
-                    (Some(_), false) => false,
-                    (Some(x), true) => m
-                        .flag
-                        .as_deref()
-                        .is_none_or(|f| flag(f).is_some_and(|f| x.flags.contains(&f) == m.set)),
-                }
+                as_wanted(found, m.present, m.flag.as_deref(), m.set, |x, f| {
+                    x.flags.contains(f)
+                })
             }
             Check::Mailbox(m) => {
                 store.mailbox(&m.account, &m.name).is_some() == m.exists
@@ -312,14 +307,7 @@ impl Check {
                         .iter()
                         .find(|m| contains(&m.summary().subject, subject))
                 });
-                match (found, d.present) {
-                    (None, present) => !present,
-                    (Some(_), false) => false,
-                    (Some(m), true) => d
-                        .flag
-                        .as_deref()
-                        .is_none_or(|f| flag(f).is_some_and(|f| m.has(&f) == d.set)),
-                }
+                as_wanted(found, d.present, d.flag.as_deref(), d.set, |m, f| m.has(f))
             }),
             Check::Setting(s) => facts.devices.get(&s.device).is_some_and(|device| {
                 let server: &ServerSettings = match s.part {
@@ -354,6 +342,22 @@ impl Sent {
             }
             _ => false,
         }
+    }
+}
+
+/// Whether a message looked for is as a goal wants it: there (with its flag set, or clear,
+/// if the goal names one), or gone.
+fn as_wanted<M>(
+    found: Option<M>,
+    present: bool,
+    flag_name: Option<&str>,
+    set: bool,
+    has: impl Fn(&M, &Flag) -> bool,
+) -> bool {
+    match (found, present) {
+        (None, present) => !present,
+        (Some(_), false) => false,
+        (Some(m), true) => flag_name.is_none_or(|f| flag(f).is_some_and(|f| has(&m, &f) == set)),
     }
 }
 
