@@ -194,3 +194,23 @@ mod tests {
         assert!(err.contains("javascript:alert(1)"), "{err}");
     }
 }
+
+#[cfg(test)]
+mod french_tests {
+    use super::*;
+
+    #[test]
+    fn french_text_gets_its_spacing_and_apostrophes_across_markup() {
+        let b = blocks("Le serveur qu'attend Alice : `EHLO` ? **Oui** !", true).unwrap();
+        assert_eq!(
+            b,
+            vec![Block::Paragraph(vec![
+                Inline::Text("Le serveur qu’attend Alice\u{a0}: ".into()),
+                Inline::Code("EHLO".into()),
+                Inline::Text("\u{202f}? ".into()),
+                Inline::Strong(vec![Inline::Text("Oui".into())]),
+                Inline::Text("\u{202f}!".into()),
+            ])]
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! French typography, applied to French lesson text so a teacher can type ordinary spaces:
 //! a narrow no-break space before `;`, `!` and `?`, a no-break space before `:` and inside
-//! « guillemets » (the Imprimerie nationale's rules, as French publishers apply them).
+//! « guillemets » (the Imprimerie nationale's rules, as French publishers apply them), and
+//! the typographic apostrophe (l’ordinateur) in place of the typewriter one.
 
 const NARROW: char = '\u{202F}';
 const NBSP: char = '\u{A0}';
@@ -29,6 +30,11 @@ pub fn french(text: &str) -> String {
                 out.push(NBSP);
                 out.push(c);
             }
+            '\'' if prev_out.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic) =>
+            {
+                out.push('’')
+            }
             '«' if next.is_some_and(|n| !n.is_whitespace()) => {
                 out.push(c);
                 out.push(NBSP);
@@ -54,6 +60,12 @@ mod tests {
         assert_eq!(french("Le code : 250"), "Le code\u{A0}: 250");
         assert_eq!(french("« bonjour »"), "«\u{A0}bonjour\u{A0}»");
         assert_eq!(french("«bonjour»"), "«\u{A0}bonjour\u{A0}»");
+    }
+
+    #[test]
+    fn apostrophes_are_typographic() {
+        assert_eq!(french("l'ordinateur d'Alice"), "l’ordinateur d’Alice");
+        assert_eq!(french("'quoted'"), "'quoted'");
     }
 
     #[test]
