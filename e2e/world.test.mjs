@@ -299,6 +299,12 @@ test('busy-10000 loads in the page, the server side lists the newest fifty, and 
     await exchange(page, 'a1 LOGIN bob builder');
     assertHas(await exchange(page, 'a2 SELECT INBOX'), '* 10005 EXISTS', 'the whole mailbox');
     assert.deepEqual(await exchange(page, 'a3 FETCH 10005 (FLAGS)'), ['* 10005 FETCH (FLAGS ())', 'a3 OK FETCH completed']);
+    // A long answer: the dialogue keeps its newest lines and says how many it let go.
+    await exchange(page, 'a4 FETCH 1:2500 (FLAGS)');
+    const kept = await page.locator('.dialogue .line').count();
+    assert.ok(kept <= 2200, `the dialogue keeps ${kept} lines`);
+    await page.locator('.dialogue-dropped').filter({ hasText: 'Older lines no longer kept' }).waitFor();
+    assert.match(await page.locator('.dialogue .line.server .text').last().textContent(), /^a4 OK/);
     await screenshot(page, 'world-busy-10000');
     // busy-500 can be listed whole on demand.
     await page.locator('.world-choice').selectOption('busy-500');

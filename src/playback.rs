@@ -6,23 +6,52 @@
 
 use std::collections::VecDeque;
 
+/// How many shown steps a dialogue keeps: a tab left open all afternoon must not grow
+/// without bound (the page draws every kept line, and the diagram an arrow for each).
+pub const KEPT: usize = 2_000;
+
 /// Steps already shown, and steps still waiting for their turn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Playback<T> {
     shown: Vec<T>,
     pending: VecDeque<T>,
+    /// How many shown steps may be kept; the oldest go first.
+    limit: usize,
+    /// How many shown steps were let go since the last clear, for the page to say so.
+    dropped: usize,
 }
 
 impl<T> Default for Playback<T> {
     fn default() -> Self {
-        Playback {
-            shown: Vec::new(),
-            pending: VecDeque::new(),
-        }
+        Playback::with_limit(KEPT)
     }
 }
 
 impl<T> Playback<T> {
+    pub fn with_limit(limit: usize) -> Playback<T> {
+        Playback {
+            shown: Vec::new(),
+            pending: VecDeque::new(),
+            limit: limit.max(1),
+            dropped: 0,
+        }
+    }
+
+    /// Lets the oldest shown steps go once there are a tenth more than the limit, so
+    /// trimming costs one move of the kept steps per tenth, not per step.
+    fn trim(&mut self) {
+        if self.shown.len() > self.limit + self.limit / 10 {
+            let extra = self.shown.len() - self.limit;
+            self.shown.drain(..extra);
+            self.dropped += extra;
+        }
+    }
+
+    /// How many of the oldest shown steps are no longer kept.
+    pub fn dropped(&self) -> usize {
+        self.dropped
+    }
+
     /// Queues a step behind everything already waiting.
     pub fn enqueue(&mut self, step: T) {
         self.pending.push_back(step);
@@ -33,6 +62,7 @@ impl<T> Playback<T> {
         match self.pending.pop_front() {
             Some(step) => {
                 self.shown.push(step);
+                self.trim();
                 true
             }
             None => false,
@@ -83,12 +113,14 @@ impl<T> Playback<T> {
     /// Shows every waiting step at once, in order.
     pub fn skip_to_end(&mut self) {
         self.shown.extend(self.pending.drain(..));
+        self.trim();
     }
 
     /// Forgets every step, shown or waiting: a clean page for what comes next.
     pub fn clear(&mut self) {
         self.shown.clear();
         self.pending.clear();
+        self.dropped = 0;
     }
 
     pub fn shown(&self) -> &[T] {
@@ -107,6 +139,23 @@ impl<T> Playback<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_dialogue_keeps_its_newest_steps_and_counts_the_others() {
+        let mut p = Playback::with_limit(100);
+        for i in 0..1_000 {
+            p.enqueue(i);
+            p.step();
+        }
+        assert!(p.shown().len() <= 110, "kept {}", p.shown().len());
+        assert_eq!(p.shown().last(), Some(&999));
+        assert_eq!(p.dropped() + p.shown().len(), 1_000);
+        (0..500).for_each(|i| p.enqueue(i));
+        p.skip_to_end();
+        assert!(p.shown().len() <= 110);
+        p.clear();
+        assert_eq!((p.dropped(), p.shown().len()), (0, 0));
+    }
 
     #[test]
     fn steps_come_out_one_at_a_time_in_order() {

@@ -155,8 +155,8 @@ pub fn Diagram() -> impl IntoView {
     // The diagram scrolls in its own box, which follows the newest arrow.
     let scroll = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        arrows.with(Vec::len);
-        if let Some(el) = scroll.get() {
+        let count = arrows.with(Vec::len);
+        if let (true, Some(el)) = (count > 0, scroll.get()) {
             el.set_scroll_top(el.scroll_height());
         }
     });

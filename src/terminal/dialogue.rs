@@ -52,10 +52,11 @@ pub fn Dialogue() -> impl IntoView {
             .with(|p| p.shown().is_empty() && !p.has_pending())
     };
 
-    // Keep the newest line in view as the dialogue plays.
+    // Keep the newest line in view as the dialogue plays. An empty dialogue has nothing
+    // to scroll: reading its height then would only force a layout while the page starts.
     Effect::new(move |_| {
-        console.playback.with(|p| p.shown().len());
-        if let Some(el) = list.get() {
+        let lines = console.playback.with(|p| p.shown().len());
+        if let (true, Some(el)) = (lines > 0, list.get()) {
             el.set_scroll_top(el.scroll_height());
         }
     });
@@ -97,6 +98,12 @@ pub fn Dialogue() -> impl IntoView {
             <Show when=is_empty>
                 <p class="dialogue-empty">{move || texts.get().dialogue_empty}</p>
             </Show>
+            {move || {
+                let dropped = console.playback.with(|p| p.dropped());
+                (dropped > 0).then(|| view! {
+                    <p class="dialogue-dropped" role="status">{move || texts.get().dropped_lines}" "{dropped}</p>
+                })
+            }}
             <ol
                 class="dialogue"
                 node_ref=list
