@@ -88,9 +88,9 @@ impl CourseState {
 
     /// The first step not done yet, for "Continue the course".
     fn next_undone(&self) -> Route {
-        let lessons = self.lessons(Lang::En);
-        self.progress.with_untracked(|p| {
-            for l in &lessons {
+        self.course.with_value(|c| {
+            let p = self.progress.get_untracked();
+            for l in c.lessons(Lang::En) {
                 for (i, s) in l.steps.iter().enumerate() {
                     if !p.is_done(&l.id, &s.id) {
                         return Route::Step {
@@ -238,12 +238,14 @@ pub fn Home() -> impl IntoView {
 fn CourseBar() -> impl IntoView {
     let (state, ct) = (use_course(), use_course_texts());
     let counts = move || {
-        let lessons = state.lessons(Lang::En);
-        let total: usize = lessons.iter().map(|l| l.steps.len()).sum();
-        let done: usize = state
-            .progress
-            .with(|p| lessons.iter().map(|l| p.count(&l.id)).sum());
-        (done, total)
+        state.course.with_value(|c| {
+            let lessons = c.lessons(Lang::En);
+            let total: usize = lessons.iter().map(|l| l.steps.len()).sum();
+            let done: usize = state
+                .progress
+                .with(|p| lessons.iter().map(|l| p.count(&l.id)).sum());
+            (done, total)
+        })
     };
     view! {
         <div class="course-bar">
@@ -298,15 +300,13 @@ pub fn LessonPanel(lesson: u32, step: u32) -> impl IntoView {
         use_texts(),
     );
     let found = move || {
-        let lessons = state.lessons(lang.get());
-        let total = lessons.len() as u32;
-        lessons
-            .into_iter()
-            .find(|l| l.number == lesson)
-            .and_then(|l| {
-                let s = l.steps.get(step as usize - 1)?.clone();
-                Some((l, s, total))
-            })
+        let lang = lang.get();
+        state.course.with_value(|c| {
+            let lessons = c.lessons(lang);
+            let l = lessons.iter().find(|l| l.number == lesson)?;
+            let s = l.steps.get(step as usize - 1)?.clone();
+            Some((l.clone(), s, lessons.len() as u32))
+        })
     };
     // The world is set when the step is entered, not when the language changes.
     if let Some((l, _, _)) = found() {

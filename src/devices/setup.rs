@@ -8,7 +8,6 @@ use facteur_protocols::client::fetch::Keep;
 use facteur_protocols::client::settings::{
     AccountSettings, Authentication, ConnectionSecurity, ServerSettings, SettingsPreset,
 };
-use facteur_protocols::Service;
 use leptos::prelude::*;
 
 use super::driver::Job;
@@ -60,18 +59,6 @@ fn receiving_of(value: &str, idle: bool) -> Receiving {
     }
 }
 
-/// A preset's way of reading: IMAP as the device had it, or the old setup's POP3 that
-/// deletes after download.
-fn preset_receiving(preset: SettingsPreset, now: Receiving) -> Receiving {
-    match (preset.service(), now) {
-        (Service::Imap, Receiving::Imap { idle }) => Receiving::Imap { idle },
-        (Service::Imap, _) => Receiving::Imap { idle: false },
-        _ => Receiving::Pop3 {
-            keep: Keep::DeleteAfterDownload,
-        },
-    }
-}
-
 #[component]
 pub fn Setup(receiving: Receiving, settings: AccountSettings, run: Callback<Job>) -> impl IntoView {
     let (wt, lang) = (use_world_texts(), use_lang());
@@ -105,7 +92,7 @@ pub fn Setup(receiving: Receiving, settings: AccountSettings, run: Callback<Job>
             <select class="preset" prop:value="" on:change=move |ev| {
                 let Some(p) = SettingsPreset::from_slug(&event_target_value(&ev)) else { return };
                 let s = p.settings(&host, &settings.user_name, &settings.password);
-                apply(preset_receiving(p, receiving), s);
+                apply(receiving.under(p), s);
             }>
                 <option value="">{move || lab.get().choose_preset}</option>
                 {SettingsPreset::ALL.iter().map(|p| view! {

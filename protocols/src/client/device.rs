@@ -62,6 +62,18 @@ impl Receiving {
             Receiving::Imap { .. } => Service::Imap,
         }
     }
+
+    /// The way of reading once a settings preset is chosen: IMAP as the device had it
+    /// (keeping IDLE), or the old setup's POP3 that deletes after download.
+    pub fn under(self, preset: super::settings::SettingsPreset) -> Receiving {
+        match (preset.service(), self) {
+            (Service::Imap, Receiving::Imap { idle }) => Receiving::Imap { idle },
+            (Service::Imap, _) => Receiving::Imap { idle: false },
+            _ => Receiving::Pop3 {
+                keep: Keep::DeleteAfterDownload,
+            },
+        }
+    }
 }
 
 /// Which message of a folder: its server UID (IMAP), or a number this device gave it (a

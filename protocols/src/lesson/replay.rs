@@ -10,13 +10,12 @@ use super::course::{Start, Step};
 use super::goal::Facts;
 use super::trace::Trace;
 use crate::client::device::{Device, Receiving};
-use crate::client::fetch::Keep;
 use crate::client::people::devices_of;
 use crate::client::scenario::{self, Reading};
 use crate::client::settings::{
     AccountSettings, Authentication, ConnectionSecurity, ServerSettings, SettingsPreset,
 };
-use crate::port::{Port, Service};
+use crate::port::Port;
 use crate::store::PresetError;
 use crate::time::Timestamp;
 use crate::{SessionId, World};
@@ -95,13 +94,7 @@ impl SettingsChange {
         if let Some(preset) = self.preset {
             let s = &device.settings;
             settings = preset.settings(&s.incoming.host, &s.user_name, &s.password);
-            if preset.service() == Service::Pop3 {
-                receiving = Receiving::Pop3 {
-                    keep: Keep::DeleteAfterDownload,
-                };
-            } else if !receiving.is_imap() {
-                receiving = Receiving::Imap { idle: false };
-            }
+            receiving = receiving.under(preset);
         }
         if let Some(reading) = self.reading {
             receiving = reading.receiving();
