@@ -1,7 +1,7 @@
 //! The few browser services the page uses: the clock, the clipboard, and file downloads.
 
 use facteur_protocols::Timestamp;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Now, for the engine, which never reads a clock itself.
 pub fn now() -> Timestamp {
@@ -14,6 +14,19 @@ pub fn copy(text: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.navigator().clipboard().write_text(text);
     }
+}
+
+/// Scrolls a box to its end at the next frame. Reading its height at once, right after
+/// the page added lines to it, would force the browser to lay the page out an extra time,
+/// which with a long dialogue costs more than everything else a reply does.
+pub fn scroll_to_end(element: web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let scroll = wasm_bindgen::closure::Closure::once_into_js(move || {
+        element.set_scroll_top(element.scroll_height());
+    });
+    let _ = window.request_animation_frame(scroll.unchecked_ref());
 }
 
 /// Offers text as a file download, named `filename`.

@@ -2,6 +2,8 @@
 //! `World`. It turns the engine's output into dialogue entries and never decides anything
 //! a protocol decides.
 
+use std::sync::Arc;
+
 use facteur_protocols::assist::{imap_needs_tag, suggestions};
 use facteur_protocols::note::Note;
 use facteur_protocols::output::{Event, Output, Role, Step};
@@ -75,7 +77,7 @@ pub struct Console {
     pub scene: Scene,
     pub world: RwSignal<World>,
     pub connection: RwSignal<Option<Connection>>,
-    pub playback: RwSignal<Playback<Entry>>,
+    pub playback: RwSignal<Playback<Arc<Entry>>>,
     pub selected: RwSignal<Option<u64>>,
     /// The latest reply's first line and its number of lines, for screen readers (an ARIA
     /// live region reads it).
@@ -167,7 +169,7 @@ impl Console {
             snapshot: self.scene.latest.get_untracked(),
             ..self.entry(Side::Session, service, &Hop::Direct)
         };
-        self.playback.update(|p| p.enqueue(header));
+        self.queue([header]);
     }
 
     pub fn disconnect(&self) {
@@ -341,8 +343,18 @@ impl Console {
         if let Some(first) = reply.first() {
             self.announcement.set((first.text.clone(), reply.len()));
         }
-        self.playback
-            .update(|p| new.into_iter().for_each(|e| p.enqueue(e)));
+        self.queue(new);
+    }
+
+    /// Puts lines in the playback queue; at the instant speed they are shown at once.
+    fn queue(&self, entries: impl IntoIterator<Item = Entry>) {
+        let instant = self.scene.speed.get_untracked() == crate::scene::INSTANT;
+        self.playback.update(|p| {
+            entries.into_iter().for_each(|e| p.enqueue(Arc::new(e)));
+            if instant {
+                p.skip_to_end();
+            }
+        });
     }
 
     /// After a device took in what its client found: the dialogue's last line now stands for
@@ -351,7 +363,7 @@ impl Console {
         let at = self.scene.amend();
         self.playback.update(|p| {
             if let Some(last) = p.last_mut() {
-                last.snapshot = at;
+                Arc::make_mut(last).snapshot = at;
             }
         });
     }
@@ -374,8 +386,13 @@ impl Console {
 
     /// Every line of the dialogue, shown or waiting, for saving the sandbox.
     pub fn lines(&self) -> Vec<Entry> {
-        self.playback
-            .with_untracked(|p| p.shown().iter().chain(p.pending()).cloned().collect())
+        self.playback.with_untracked(|p| {
+            p.shown()
+                .iter()
+                .chain(p.pending())
+                .map(|e| Entry::clone(e))
+                .collect()
+        })
     }
 
     /// Puts back a saved dialogue, all of it shown, every line standing for `snapshot`
@@ -387,7 +404,7 @@ impl Console {
             p.clear();
             for mut line in lines {
                 line.snapshot = snapshot;
-                p.enqueue(line);
+                p.enqueue(Arc::new(line));
             }
             p.skip_to_end();
         });
@@ -406,7 +423,7 @@ impl Console {
         };
         // Shown at once, with what was waiting: the views show the world it speaks of.
         self.playback.update(|p| {
-            p.enqueue(entry);
+            p.enqueue(Arc::new(entry));
             p.skip_to_end();
         });
     }

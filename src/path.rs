@@ -71,7 +71,7 @@ pub fn MessagePath() -> impl IntoView {
             selected
                 .and_then(|id| shown.iter().find(|e| e.id == id))
                 .or(shown.last())
-                .map(stop)
+                .map(|e| stop(e))
         })
     });
     view! {

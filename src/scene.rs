@@ -22,6 +22,12 @@ use crate::sandbox::Notice;
 
 /// How many snapshots are kept; an older step shows the oldest one kept.
 const KEPT: usize = 400;
+/// Snapshots share a mailbox's messages until a command changes it, and then keep a copy
+/// of that mailbox: with a large world fewer are kept, so that a tab left open all
+/// afternoon holds at most about this many messages' worth of copies.
+const KEPT_MESSAGES: usize = 1_000_000;
+/// However large the world, this many steps can still be looked back at.
+const KEPT_AT_LEAST: usize = 25;
 /// How many actions can be undone, one after the other.
 const UNDO_DEPTH: usize = 30;
 
@@ -67,8 +73,16 @@ struct History {
 
 impl History {
     fn record(&mut self, snapshot: Snapshot) -> usize {
+        let messages: usize = snapshot
+            .store
+            .accounts
+            .values()
+            .flat_map(|a| a.mailboxes.values())
+            .map(|m| m.messages.len())
+            .sum();
+        let kept = (KEPT_MESSAGES / messages.max(1)).clamp(KEPT_AT_LEAST, KEPT);
         self.snaps.push_back(snapshot);
-        if self.snaps.len() > KEPT {
+        while self.snaps.len() > kept {
             self.snaps.pop_front();
             self.first += 1;
         }
@@ -135,7 +149,14 @@ pub struct Scene {
     pub scenario: RwSignal<Scenario>,
     /// The port a lesson step offers in the connect bar.
     pub offer: RwSignal<Option<facteur_protocols::Port>>,
+    /// How fast dialogues play, shared by every terminal: a factor of the normal pace, or
+    /// [`INSTANT`] to show every reply whole as soon as it comes.
+    pub speed: RwSignal<f64>,
 }
+
+/// The playback speed that shows a reply at once, for a learner who only wants the result
+/// (and for the bench, which times a command to its whole reply).
+pub const INSTANT: f64 = f64::INFINITY;
 
 /// The world chooser's name for a world made from an uploaded file.
 pub const UPLOADED: &str = "uploaded";
@@ -169,6 +190,7 @@ impl Scene {
             uploaded: StoredValue::new(None),
             scenario: RwSignal::new(Scenario::new("demo", &BTreeMap::new())),
             offer: RwSignal::new(None),
+            speed: RwSignal::new(1.0),
         };
         scene
             .scenario

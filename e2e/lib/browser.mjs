@@ -9,7 +9,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const artifacts = join(here, '..', 'artifacts');
 
 // Flags that keep Chromium from reaching for the network we do not have.
-const ARGS = [
+export const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

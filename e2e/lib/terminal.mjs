@@ -29,13 +29,25 @@ export async function lines(page, kind) {
   return page.locator(`.dialogue .line.${kind} .text`).allTextContents();
 }
 
-/** Sends a line, shows the whole reply, and returns the server lines it added. */
+/**
+ * Sends a line, shows the whole reply, and returns the server lines it added: those after
+ * the last server line drawn before it (the dialogue draws only its newest lines, so a
+ * count would not do).
+ */
 export async function exchange(page, line) {
-  const before = (await lines(page, 'server')).length;
+  await page.evaluate(() => {
+    document.querySelectorAll('.dialogue .line[data-before]').forEach((l) => l.removeAttribute('data-before'));
+    const all = document.querySelectorAll('.dialogue .line.server');
+    all[all.length - 1]?.setAttribute('data-before', '');
+  });
   await type(page, line);
   await showAll(page);
-  const after = await lines(page, 'server');
-  return after.slice(before);
+  return page.evaluate(() => {
+    const mark = document.querySelector('.dialogue .line[data-before]');
+    const all = [...document.querySelectorAll('.dialogue .line.server')];
+    const from = mark ? all.indexOf(mark) + 1 : 0;
+    return all.slice(from).map((l) => l.querySelector('.text').textContent);
+  });
 }
 
 /** Asserts the last server line of an exchange. */

@@ -283,10 +283,23 @@ impl Output {
     /// literal content and get `rest`. A line is cut for display at each LF, and a CR
     /// just before that LF is left out of its text, but never out of the wire.
     pub fn server_bytes(&mut self, bytes: &[u8], note: Note, role: Role, rest: Note) {
+        self.server_written(|wire| wire.extend_from_slice(bytes), note, role, rest);
+    }
+
+    /// As [`Output::server_bytes`], for a response that `write` encodes straight onto the
+    /// wire.
+    pub fn server_written(
+        &mut self,
+        write: impl FnOnce(&mut Vec<u8>),
+        note: Note,
+        role: Role,
+        rest: Note,
+    ) {
         let base = self.wire.len();
-        self.wire.extend_from_slice(bytes);
+        write(&mut self.wire);
+        let bytes = &self.wire[base..];
         let mut start = 0;
-        let mut first = true;
+        let mut first = Some((note, role));
         while start < bytes.len() {
             let (end, next) = match bytes[start..].iter().position(|&b| b == b'\n') {
                 Some(lf) => {
@@ -300,17 +313,12 @@ impl Output {
                 }
                 None => (bytes.len(), bytes.len()),
             };
-            let (note, role) = if first {
-                (note.clone(), role)
-            } else {
-                (rest.clone(), Role::Data)
-            };
+            let (note, role) = first.take().unwrap_or_else(|| (rest.clone(), Role::Data));
             self.steps.push(Step::Server(ServerLine {
                 span: base + start..base + end,
                 note,
                 role,
             }));
-            first = false;
             start = next;
         }
     }

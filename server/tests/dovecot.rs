@@ -11,11 +11,16 @@
 //! `FACTEUR_DOVECOT=1`; without that variable the test says it was skipped.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
+
+#[path = "common/imap_client.rs"]
+mod imap_client;
+#[path = "common/dovecot.rs"]
+mod peer;
+use imap_client::Client;
+use peer::{free_port, wait_for_port, Dovecot};
 
 /// Differences that are not bugs, with why. The key is the corpus line, and ` @N` after
 /// it names its N-th occurrence when the same line is sent more than once.
@@ -128,46 +133,8 @@ fn crlf(text: &[u8]) -> Vec<u8> {
     out
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-fn wait_for_port(port: u16) {
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "nothing listens on {port}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// A Dovecot of our own: a throw-away configuration in a temporary folder, on a free
-/// loopback port, stopped by the PID we started.
-struct Dovecot {
-    child: Child,
-    dir: PathBuf,
-    port: u16,
-}
-
-impl Dovecot {
-    fn start(messages: &[Vec<u8>]) -> Dovecot {
-        let dir = std::env::temp_dir().join(format!("facteur-dovecot-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        for sub in [
-            "run",
-            "state",
-            "mail/bob/cur",
-            "mail/bob/new",
-            "mail/bob/tmp",
-            "home/bob",
-        ] {
-            std::fs::create_dir_all(dir.join(sub)).expect("folders");
-        }
+fn start_dovecot(messages: &[Vec<u8>]) -> Dovecot {
+    Dovecot::start("dovecot", |cur| {
         for (i, (m, (time, flags))) in messages.iter().zip(ARRIVALS).enumerate() {
             let mut letters: Vec<char> = flags
                 .iter()
@@ -182,7 +149,7 @@ impl Dovecot {
             letters.sort();
             let letters: String = letters.into_iter().collect();
             let name = format!("{time}.M{}P1.facteur:2,{letters}", i + 1);
-            let path = dir.join("mail/bob/cur").join(name);
+            let path = cur.join(name);
             std::fs::write(&path, m).expect("a maildir file");
             let when = SystemTime::UNIX_EPOCH + Duration::from_secs(time as u64);
             let file = std::fs::File::options()
@@ -191,62 +158,7 @@ impl Dovecot {
                 .expect("opens");
             file.set_modified(when).expect("mtime");
         }
-        let port = free_port();
-        std::fs::write(dir.join("passwd"), "bob:{PLAIN}builder::::::\n").expect("passwd");
-        let d = dir.display();
-        let config = format!(
-            "base_dir = {d}/run\nstate_dir = {d}/state\nlog_path = {d}/log\ninfo_log_path = {d}/log\n\
-             protocols = imap\nlisten = 127.0.0.1\nssl = no\ndisable_plaintext_auth = no\n\
-             auth_mechanisms = plain login\nauth_failure_delay = 0\n\
-             mail_location = maildir:{d}/mail/%u\nmail_uid = vmail\nmail_gid = vmail\n\
-             first_valid_uid = 1\nfirst_valid_gid = 1\n\
-             mail_max_userip_connections = 200\nlogin_trusted_networks = 127.0.0.0/8\n\
-             mailbox_idle_check_interval = 1 secs\n\
-             passdb {{\n  driver = passwd-file\n  args = {d}/passwd\n}}\n\
-             userdb {{\n  driver = passwd-file\n  args = {d}/passwd\n  \
-             default_fields = uid=vmail gid=vmail home={d}/home/%u\n}}\n\
-             service imap-login {{\n  inet_listener imap {{\n    port = {port}\n  }}\n  \
-             inet_listener imaps {{\n    port = 0\n  }}\n}}\n\
-             namespace inbox {{\n  inbox = yes\n  separator = /\n  \
-             mailbox Drafts {{\n    special_use = \\Drafts\n    auto = subscribe\n  }}\n  \
-             mailbox Sent {{\n    special_use = \\Sent\n    auto = subscribe\n  }}\n  \
-             mailbox Junk {{\n    special_use = \\Junk\n    auto = subscribe\n  }}\n  \
-             mailbox Trash {{\n    special_use = \\Trash\n    auto = subscribe\n  }}\n}}\n"
-        );
-        std::fs::write(dir.join("dovecot.conf"), config).expect("config");
-        let owner = Command::new("chown")
-            .args(["-R", "vmail:vmail"])
-            .arg(dir.join("mail"))
-            .arg(dir.join("home"))
-            .status()
-            .expect("chown runs");
-        assert!(owner.success(), "the mail belongs to vmail");
-        let open = Command::new("chmod")
-            .args(["755"])
-            .arg(&dir)
-            .status()
-            .expect("chmod runs");
-        assert!(open.success());
-        let child = Command::new("dovecot")
-            .args(["-F", "-c"])
-            .arg(dir.join("dovecot.conf"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("dovecot starts");
-        wait_for_port(port);
-        Dovecot { child, dir, port }
-    }
-}
-
-impl Drop for Dovecot {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+    })
 }
 
 /// facteur-server with a world holding the same messages for bob.
@@ -358,111 +270,6 @@ fn sized(line: &str) -> String {
     };
     let data = line.find("\r\n").map_or(0, |i| line.len() - i - 2);
     format!("{}{{{data}{}", &line[..marker], &line[marker + 2..])
-}
-
-/// One IMAP connection, reading whole responses (literals included).
-struct Client {
-    reader: BufReader<TcpStream>,
-    writer: TcpStream,
-    open: bool,
-}
-
-impl Client {
-    fn connect(port: u16) -> Client {
-        let stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        let mut client = Client {
-            reader: BufReader::new(stream.try_clone().expect("clone")),
-            writer: stream,
-            open: true,
-        };
-        client.response();
-        client
-    }
-
-    /// One response: a line, and for each `{n}` at its end n octets and the rest.
-    fn response(&mut self) -> Option<Vec<u8>> {
-        let mut out = Vec::new();
-        loop {
-            let mut line = Vec::new();
-            match self.reader.read_until(b'\n', &mut line) {
-                Ok(0) | Err(_) => {
-                    self.open = false;
-                    return (!out.is_empty()).then_some(out);
-                }
-                Ok(_) => {}
-            }
-            out.extend_from_slice(&line);
-            let Some(n) = literal_length(&line) else {
-                return Some(out);
-            };
-            let mut literal = vec![0; n];
-            if self.reader.read_exact(&mut literal).is_err() {
-                self.open = false;
-                return Some(out);
-            }
-            out.extend_from_slice(&literal);
-        }
-    }
-
-    /// Sends a command and returns every response up to its completion (or up to the
-    /// continuation request for IDLE).
-    fn command(&mut self, tag: &str, wire: &[u8], until_continuation: bool) -> Vec<Vec<u8>> {
-        let mut responses = Vec::new();
-        let mut rest = wire;
-        // Send up to each synchronising literal, and wait for "+" before its octets.
-        loop {
-            let split = rest
-                .windows(2)
-                .position(|w| w == b"\r\n")
-                .map(|i| i + 2)
-                .filter(|&i| i < rest.len() && sync_literal(&rest[..i]).is_some());
-            let Some(i) = split else {
-                let _ = self.writer.write_all(rest);
-                break;
-            };
-            let _ = self.writer.write_all(&rest[..i]);
-            rest = &rest[i..];
-            let Some(r) = self.response() else {
-                return responses;
-            };
-            let go_on = r.starts_with(b"+");
-            responses.push(r);
-            if !go_on {
-                break;
-            }
-        }
-        let done = format!("{tag} ");
-        while self.open {
-            let Some(r) = self.response() else { break };
-            let finished =
-                r.starts_with(done.as_bytes()) || (until_continuation && r.starts_with(b"+"));
-            responses.push(r);
-            if finished {
-                break;
-            }
-        }
-        responses
-    }
-}
-
-fn literal_length(line: &[u8]) -> Option<usize> {
-    let line = line.strip_suffix(b"\r\n")?;
-    let inner = line.strip_suffix(b"}")?;
-    let open = inner.iter().rposition(|&b| b == b'{')?;
-    let digits = &inner[open + 1..];
-    let digits = digits.strip_suffix(b"+").unwrap_or(digits);
-    std::str::from_utf8(digits).ok()?.parse().ok()
-}
-
-fn sync_literal(line: &[u8]) -> Option<usize> {
-    let trimmed = line.strip_suffix(b"\r\n")?;
-    if trimmed.ends_with(b"+}") {
-        return None;
-    }
-    literal_length(line)
 }
 
 /// A response token, for comparing what servers mean rather than how they spelled it.
@@ -784,7 +591,7 @@ fn facteur_answers_as_dovecot_does_or_the_difference_is_listed() {
     }
     let messages = messages();
     assert_eq!(messages.len(), ARRIVALS.len());
-    let dovecot = Dovecot::start(&messages);
+    let dovecot = start_dovecot(&messages);
     let facteur = Facteur::start(&messages);
     let mut theirs = Client::connect(dovecot.port);
     let mut ours = Client::connect(facteur.port);

@@ -3,16 +3,18 @@
 use leptos::prelude::*;
 
 use crate::browser::{copy, download};
-use crate::engine::{use_console, Entry};
+use crate::engine::use_console;
 use crate::i18n::use_texts;
+use crate::scene::{use_scene, INSTANT};
 
-const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
+/// The paces a learner can choose, the last one showing every reply whole at once.
+const SPEEDS: [f64; 5] = [0.5, 1.0, 2.0, 4.0, INSTANT];
 /// How long "Transcript copied" stays on screen.
 const COPIED_MS: u32 = 2_500;
 
 #[component]
 pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView {
-    let (console, texts) = (use_console(), use_texts());
+    let (console, texts, scene) = (use_console(), use_texts(), use_scene());
     let copied = RwSignal::new(false);
     let waiting = move || console.playback.with(|p| p.pending().count());
     let has_lines = move || {
@@ -25,12 +27,12 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
             // Taking a line back shows the world as it was before it, in every view.
             <button type="button" class="step-back" on:click=move |_| {
                 console.selected.set(None);
-                console.playback.update(|p| { p.step_back_with(Entry::is_content); });
+                console.playback.update(|p| { p.step_back_with(|e| e.is_content()); });
                 playing.set(false);
             } prop:disabled=move || console.playback.with(|p| p.shown().is_empty())>
                 {move || texts.get().step_back}
             </button>
-            <button type="button" class="step" on:click=move |_| { console.playback.update(|p| { p.step_with(Entry::is_content); }); }
+            <button type="button" class="step" on:click=move |_| { console.playback.update(|p| { p.step_with(|e| e.is_content()); }); }
                 prop:disabled=move || waiting() == 0>
                 {move || texts.get().step}
             </button>
@@ -43,9 +45,22 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
                 <span>{move || texts.get().speed}</span>
                 <select
                     prop:value=move || speed.get().to_string()
-                    on:change=move |ev| speed.set(event_target_value(&ev).parse().unwrap_or(1.0))
+                    on:change=move |ev| {
+                        let chosen = event_target_value(&ev).parse().unwrap_or(1.0);
+                        speed.set(chosen);
+                        // What was waiting comes at once too, in every terminal.
+                        if chosen == INSTANT {
+                            for console in scene.consoles() {
+                                console.playback.update(|p| p.skip_to_end());
+                            }
+                        }
+                    }
                 >
-                    {SPEEDS.iter().map(|s| view! { <option value=s.to_string()>{format!("{s}×")}</option> }).collect_view()}
+                    {SPEEDS.iter().map(|&s| view! {
+                        <option value=s.to_string()>
+                            {move || if s == INSTANT { texts.get().instant.to_owned() } else { format!("{s}×") }}
+                        </option>
+                    }).collect_view()}
                 </select>
             </label>
             <button type="button" on:click=move |_| console.playback.update(|p| p.skip_to_end()) prop:disabled=move || waiting() == 0>

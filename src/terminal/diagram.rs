@@ -18,6 +18,9 @@ const MARGIN: f64 = 64.0;
 const LABEL_CHARS: usize = 30;
 /// The height of one unfolded line under its arrow.
 const LINE: f64 = 16.0;
+/// The newest arrows drawn. Past a few hundred a sequence diagram is no longer read, only
+/// scrolled, and every arrow is live SVG the page would lay out again at each reply.
+pub const DRAWN: usize = 200;
 
 /// One arrow: from lane, to lane, the line's text.
 #[derive(Clone, PartialEq)]
@@ -115,20 +118,24 @@ pub fn Diagram() -> impl IntoView {
     let laid_out = Memo::new(move |_| {
         let selected = console.selected.get();
         let mut y = TOP + ROW * 0.6;
-        arrows
-            .get()
-            .into_iter()
-            .map(|mut a| {
-                a.y = y;
-                let unfolded = selected.is_some_and(|s| a.ids.contains(&s)) && !a.rest.is_empty();
-                if !unfolded {
-                    a.rest.clear();
-                }
-                y += ROW + LINE * a.rest.len() as f64;
-                a
-            })
-            .collect::<Vec<_>>()
+        arrows.with(|all| {
+            all[all.len().saturating_sub(DRAWN)..]
+                .iter()
+                .cloned()
+                .map(|mut a| {
+                    a.y = y;
+                    let unfolded =
+                        selected.is_some_and(|s| a.ids.contains(&s)) && !a.rest.is_empty();
+                    if !unfolded {
+                        a.rest.clear();
+                    }
+                    y += ROW + LINE * a.rest.len() as f64;
+                    a
+                })
+                .collect::<Vec<_>>()
+        })
     });
+    let undrawn = move || arrows.with(|a| a.len().saturating_sub(DRAWN));
     let relay_host = move || {
         console.playback.with(|p| {
             let shown = p.shown();
@@ -157,7 +164,7 @@ pub fn Diagram() -> impl IntoView {
     Effect::new(move |_| {
         let count = arrows.with(Vec::len);
         if let (true, Some(el)) = (count > 0, scroll.get()) {
-            el.set_scroll_top(el.scroll_height());
+            crate::browser::scroll_to_end(el.into());
         }
     });
 
@@ -181,6 +188,11 @@ pub fn Diagram() -> impl IntoView {
             </div>
             <Show when=move || arrows.with(Vec::is_empty)>
                 <p class="hint">{move || texts.get().diagram_empty}</p>
+            </Show>
+            <Show when=move || { undrawn() > 0 }>
+                <p class="hint diagram-undrawn" role="status">
+                    {move || texts.get().diagram_undrawn}" "{undrawn}
+                </p>
             </Show>
             // Focusable so the keyboard can scroll a long diagram too.
             <div class="diagram-scroll" node_ref=scroll tabindex="0" role="group"
@@ -216,13 +228,14 @@ pub fn Diagram() -> impl IntoView {
                         }
                     }).collect_view()
                 }}
+                // Keyed by the arrow, not by where it stands: when older arrows leave the
+                // top, the others move (one attribute each) instead of being drawn again.
                 <For
                     each=move || laid_out.get()
-                    key=|a| (a.id, a.y.to_bits(), a.rest.len())
+                    key=|a| (a.id, a.lines, a.rest.len())
                     let(arrow)
                 >
                     {
-                        let y = arrow.y;
                         let (x1, x2) = (LANES[arrow.from], LANES[arrow.to]);
                         let class = if arrow.client { "arrow client" } else { "arrow server" };
                         let mid = (x1 + x2) / 2.0;
@@ -234,15 +247,19 @@ pub fn Diagram() -> impl IntoView {
                         let id = arrow.id;
                         let ids = arrow.ids.clone();
                         let x = x1.min(x2) + 6.0;
+                        let y = move || {
+                            laid_out.with(|all| all.iter().find(|a| a.id == id).map_or(0.0, |a| a.y))
+                        };
                         view! {
                             <g class=class
+                                transform=move || format!("translate(0 {})", y())
                                 class:selected=move || console.selected.get().is_some_and(|s| ids.contains(&s))
                                 on:click=move |_| console.selected.set(Some(id))>
                                 <title>{arrow.full.clone()}</title>
-                                <line x1=x1 y1=y x2=x2 y2=y marker-end="url(#arrowhead)"></line>
-                                <text x=mid y=y - 5.0 text-anchor="middle">{label}</text>
+                                <line x1=x1 y1="0" x2=x2 y2="0" marker-end="url(#arrowhead)"></line>
+                                <text x=mid y="-5" text-anchor="middle">{label}</text>
                                 {arrow.rest.iter().enumerate().map(|(k, line)| view! {
-                                    <text class="unfolded" x=x y=y + LINE * (k as f64 + 1.0)>{short(line)}</text>
+                                    <text class="unfolded" x=x y=LINE * (k as f64 + 1.0)>{short(line)}</text>
                                 }).collect_view()}
                             </g>
                         }

@@ -38,6 +38,11 @@ fn classes(e: &Entry) -> String {
     c.join(" ")
 }
 
+/// How many of the newest lines are drawn at first, and how many more each "show earlier
+/// lines" adds. The page keeps up to 2,000 (`playback::KEPT`); drawing them all would make
+/// the browser lay out and paint thousands of rows at every reply.
+const DRAWN: usize = 300;
+
 #[component]
 pub fn Dialogue() -> impl IntoView {
     let (console, texts, lang) = (use_console(), use_texts(), use_lang());
@@ -45,7 +50,20 @@ pub fn Dialogue() -> impl IntoView {
     // Selecting a line wakes only the row that was selected and the row that now is, not
     // every row of a long dialogue.
     let is_selected = Selector::new(move || console.selected.get());
-    let shown = move || console.playback.with(|p| p.shown().to_vec());
+    let drawn = RwSignal::new(DRAWN);
+    let shown = move || {
+        let drawn = drawn.get();
+        console.playback.with(|p| {
+            let all = p.shown();
+            all[all.len().saturating_sub(drawn)..].to_vec()
+        })
+    };
+    let undrawn = move || {
+        let drawn = drawn.get();
+        console
+            .playback
+            .with(|p| p.shown().len().saturating_sub(drawn))
+    };
     let is_empty = move || {
         console
             .playback
@@ -57,7 +75,7 @@ pub fn Dialogue() -> impl IntoView {
     Effect::new(move |_| {
         let lines = console.playback.with(|p| p.shown().len());
         if let (true, Some(el)) = (lines > 0, list.get()) {
-            el.set_scroll_top(el.scroll_height());
+            crate::browser::scroll_to_end(el.into());
         }
     });
 
@@ -84,6 +102,13 @@ pub fn Dialogue() -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
+        // Moving onto a line not drawn yet draws the lines down to it.
+        if let Some(i) = ids.iter().position(|&i| i == target) {
+            let needed = ids.len() - i;
+            if needed > drawn.get_untracked() {
+                drawn.set(needed.next_multiple_of(DRAWN));
+            }
+        }
         console.selected.set(Some(target));
         let line = web_sys::window()
             .and_then(|w| w.document())
@@ -102,6 +127,14 @@ pub fn Dialogue() -> impl IntoView {
                 let dropped = console.playback.with(|p| p.dropped());
                 (dropped > 0).then(|| view! {
                     <p class="dialogue-dropped" role="status">{move || texts.get().dropped_lines}" "{dropped}</p>
+                })
+            }}
+            {move || {
+                let hidden = undrawn();
+                (hidden > 0).then(|| view! {
+                    <button type="button" class="dialogue-earlier" on:click=move |_| drawn.update(|d| *d += DRAWN)>
+                        {move || texts.get().earlier_lines}" ("{hidden}")"
+                    </button>
                 })
             }}
             <ol

@@ -13,7 +13,6 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::engine::Entry;
 use crate::i18n::use_texts;
 use crate::scene::use_scene;
 
@@ -26,14 +25,15 @@ const IDLE_CHECK_MS: u32 = 5_000;
 pub fn Terminal() -> impl IntoView {
     let (scene, texts) = (use_scene(), use_texts());
     let playing = RwSignal::new(true);
-    let speed = RwSignal::new(1.0_f64);
+    let speed = scene.speed;
 
     // The playback clock belongs to this component: when its signals are disposed the
     // loop sees `None` and ends, so it never touches a component that is gone. Every
     // device's dialogue plays, on screen or not: a tablet in IDLE hears its push at once.
     spawn_local(async move {
         while let Some(factor) = speed.try_get_untracked() {
-            TimeoutFuture::new((STEP_MS / factor) as u32).await;
+            // At INSTANT the replies are shown as they come; the clock only idles.
+            TimeoutFuture::new((STEP_MS / factor).max(STEP_MS / 4.0) as u32).await;
             let Some(play) = playing.try_get_untracked() else {
                 break;
             };
@@ -43,7 +43,7 @@ pub fn Terminal() -> impl IntoView {
             for console in scene.consoles() {
                 if console
                     .playback
-                    .try_update(|p| p.step_with(Entry::is_content))
+                    .try_update(|p| p.step_with(|e| e.is_content()))
                     .is_none()
                 {
                     return;

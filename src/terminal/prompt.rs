@@ -13,6 +13,11 @@ use crate::engine::use_console;
 use crate::history::History;
 use crate::i18n::{use_lang, use_texts};
 
+/// The longest line the command line holds, in UTF-16 units as the browser counts them:
+/// more than any of the servers accepts (IMAP's 8,192 octets), so a learner can still see
+/// a server refuse a line that is too long, and a 10 MB paste cannot stall the page.
+const MAX_DRAFT: usize = 10_000;
+
 /// The longest prefix all candidates share, compared without regard to case.
 fn common_prefix(candidates: &[String]) -> String {
     let Some(first) = candidates.first() else {
@@ -76,6 +81,8 @@ pub fn Prompt() -> impl IntoView {
         .then(|| console.outgoing(&line))
     };
 
+    let at_limit =
+        move || draft.with(|d| d.len() >= MAX_DRAFT && d.encode_utf16().count() >= MAX_DRAFT);
     let suggested = Memo::new(move |_| console.suggestions());
     let insert = move |line: String| {
         draft.set(line);
@@ -169,6 +176,7 @@ pub fn Prompt() -> impl IntoView {
                     prop:disabled=move || !connected()
                     placeholder=move || if connected() { texts.get().placeholder } else { texts.get().placeholder_offline }
                     prop:value=move || draft.get()
+                    maxlength=MAX_DRAFT.to_string()
                     on:input=move |ev| {
                         draft.set(event_target_value(&ev));
                         candidates.set(Vec::new());
@@ -176,6 +184,9 @@ pub fn Prompt() -> impl IntoView {
                     on:keydown=on_key
                 />
             </div>
+            <Show when=at_limit>
+                <p class="prompt-limit" role="status">{move || texts.get().prompt_limit}</p>
+            </Show>
             <Show when=move || connected() && !suggested.with(Vec::is_empty)>
                 <div class="suggestions" role="group" aria-label=move || texts.get().suggestions>
                     <span class="suggestions-label">{move || texts.get().suggestions}</span>

@@ -1,8 +1,10 @@
-//! `cargo xtask serve | test | build`: the two commands of the README, and their parts.
+//! `cargo xtask serve | test | build | bench`: the two commands of the README, and their
+//! parts.
 //!
 //! Each command first installs whatever this machine lacks, at pinned versions, so a fresh
 //! clone needs nothing by hand. See `tools.rs` for what is installed and why.
 
+mod bench;
 mod cmd;
 mod steps;
 mod tools;
@@ -17,7 +19,9 @@ commands:
   test               install what is missing, run every check (fmt, clippy, tests, site, browser)
   build [--public-url /path/]
                      install what is missing, build the release site into dist/, to be
-                     served at /path/ (default /)";
+                     served at /path/ (default /)
+  bench              install what is missing, measure size, start-up, latency, engine speed
+                     and memory against their references; write bench/RESULTS.md";
 
 fn main() {
     if let Err(err) = run() {
@@ -36,6 +40,7 @@ fn run() -> Result<()> {
         "serve" => steps::serve(parse_port(&rest)?),
         "test" => no_options(&rest).and_then(|()| steps::test()),
         "build" => parse_public_url(&rest).and_then(|url| steps::build(url.as_deref())),
+        "bench" => no_options(&rest).and_then(|()| bench::bench()),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

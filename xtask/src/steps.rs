@@ -12,7 +12,7 @@ use crate::tools;
 const SERVE_DIST: &str = "target/serve-dist";
 
 /// Everything Trunk needs to build the site without downloading anything.
-fn prepare_site_tools() -> Result<()> {
+pub fn prepare_site_tools() -> Result<()> {
     tools::prepare_path()?;
     tools::ensure_wasm_target()?;
     tools::ensure_trunk()?;

@@ -16,6 +16,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// The wasm-opt release that Trunk.toml pins as `version_132`. Debian's wasm-opt 108 breaks
 /// wasm-bindgen's externref table at start-up, so it must not be the one found first.
 const WASM_OPT_VERSION: &str = "version 132";
+/// The twiggy release the bench reads the wasm with.
+const TWIGGY_VERSION: &str = "0.8.0";
 /// The Debian-packaged browser the e2e tests drive.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -23,6 +25,8 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 struct CargoTool<'a> {
     krate: &'a str,
     bin: &'a str,
+    /// The name the tool gives itself in `--version`.
+    says: &'a str,
     version: &'a str,
     /// `--locked` uses the tool's own lockfile; wasm-bindgen-cli's wants a version the
     /// registry lacks, so it installs without it.
@@ -70,6 +74,7 @@ pub fn ensure_trunk() -> Result<()> {
     ensure_cargo_tool(&CargoTool {
         krate: "trunk",
         bin: "trunk",
+        says: "trunk",
         version: TRUNK_VERSION,
         locked: true,
     })
@@ -89,8 +94,20 @@ pub fn ensure_wasm_bindgen() -> Result<()> {
     ensure_cargo_tool(&CargoTool {
         krate: "wasm-bindgen-cli",
         bin: "wasm-bindgen",
+        says: "wasm-bindgen",
         version: &locked,
         locked: false,
+    })
+}
+
+/// twiggy, which `cargo xtask bench` asks what the wasm is made of.
+pub fn ensure_twiggy() -> Result<()> {
+    ensure_cargo_tool(&CargoTool {
+        krate: "twiggy",
+        bin: "twiggy",
+        says: "twiggy-opt",
+        version: TWIGGY_VERSION,
+        locked: true,
     })
 }
 
@@ -186,7 +203,7 @@ pub fn fetch_crates() -> Result<()> {
 
 fn ensure_cargo_tool(tool: &CargoTool) -> Result<()> {
     let reported = output(&mut cmd(tool.bin, ["--version"])).unwrap_or_default();
-    let wanted = format!("{} {}", tool.bin, tool.version);
+    let wanted = format!("{} {}", tool.says, tool.version);
     if reported.lines().any(|l| l.trim() == wanted) {
         return Ok(());
     }

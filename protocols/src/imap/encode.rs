@@ -3,6 +3,14 @@
 use crate::store::Flag;
 use crate::time::Timestamp;
 
+/// Appends formatted text to the wire, with no string made on the way: a FETCH over a
+/// large mailbox writes tens of thousands of numbers.
+pub fn write_to(out: &mut Vec<u8>, args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    // Writing into a Vec cannot fail.
+    let _ = out.write_fmt(args);
+}
+
 /// A string as IMAP sends it: quoted when it is short printable ASCII, otherwise a literal
 /// (`{n}` CRLF octets), which carries anything, 8-bit and line breaks included.
 pub fn string(out: &mut Vec<u8>, value: &[u8]) {
@@ -17,7 +25,7 @@ pub fn string(out: &mut Vec<u8>, value: &[u8]) {
         }
         out.push(b'"');
     } else {
-        out.extend_from_slice(format!("{{{}}}\r\n", value.len()).as_bytes());
+        write_to(out, format_args!("{{{}}}\r\n", value.len()));
         out.extend_from_slice(value);
     }
 }
@@ -48,7 +56,7 @@ pub fn nstring(out: &mut Vec<u8>, value: Option<&[u8]>) {
 /// Message data, always as a literal (`{n}` CRLF octets), so line breaks and 8-bit text
 /// travel exactly and `n` counts exactly the octets that follow.
 pub fn literal(out: &mut Vec<u8>, data: &[u8]) {
-    out.extend_from_slice(format!("{{{}}}\r\n", data.len()).as_bytes());
+    write_to(out, format_args!("{{{}}}\r\n", data.len()));
     out.extend_from_slice(data);
 }
 

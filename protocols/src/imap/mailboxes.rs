@@ -358,7 +358,7 @@ pub fn rename(
         let messages = ctx
             .store
             .mailbox(login, INBOX)
-            .map(|m| m.messages.clone())
+            .map(|m| Vec::from(m.messages.clone()))
             .unwrap_or_default();
         for m in messages {
             ctx.store.append(

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::encode::{date_time, flag_list, literal, nstring, string};
+use super::encode::{date_time, flag_list, literal, nstring, string, write_to};
 use super::types::{Section, SectionText};
 use crate::store::{Flag, Uid};
 use crate::time::Timestamp;
@@ -50,7 +50,7 @@ pub enum MsgAtt {
 impl MsgAtt {
     pub fn encode(&self, out: &mut Vec<u8>) {
         match self {
-            MsgAtt::Uid(uid) => out.extend_from_slice(format!("UID {uid}").as_bytes()),
+            MsgAtt::Uid(uid) => write_to(out, format_args!("UID {uid}")),
             MsgAtt::Flags(flags) => {
                 out.extend_from_slice(b"FLAGS ");
                 flag_list(out, flags);
@@ -59,7 +59,7 @@ impl MsgAtt {
                 out.extend_from_slice(b"INTERNALDATE ");
                 date_time(out, *t);
             }
-            MsgAtt::Rfc822Size(n) => out.extend_from_slice(format!("RFC822.SIZE {n}").as_bytes()),
+            MsgAtt::Rfc822Size(n) => write_to(out, format_args!("RFC822.SIZE {n}")),
             MsgAtt::Envelope(e) => {
                 out.extend_from_slice(b"ENVELOPE ");
                 e.encode(out);
@@ -101,7 +101,7 @@ impl MsgAtt {
             MsgAtt::BinarySize { part, size } => {
                 out.extend_from_slice(b"BINARY.SIZE[");
                 part_numbers(out, part);
-                out.extend_from_slice(format!("] {size}").as_bytes());
+                write_to(out, format_args!("] {size}"));
             }
         }
     }
@@ -113,7 +113,7 @@ impl MsgAtt {
 fn origin_and_data(out: &mut Vec<u8>, origin: Option<u32>, data: Option<&[u8]>, binary: bool) {
     out.push(b']');
     if let Some(origin) = origin {
-        out.extend_from_slice(format!("<{origin}>").as_bytes());
+        write_to(out, format_args!("<{origin}>"));
     }
     out.push(b' ');
     match data {
@@ -314,10 +314,10 @@ impl SinglePart {
         nstring(out, self.description.as_deref().map(str::as_bytes));
         out.push(b' ');
         string(out, self.encoding.as_bytes());
-        out.extend_from_slice(format!(" {}", self.octets).as_bytes());
+        write_to(out, format_args!(" {}", self.octets));
         match &self.kind {
             SingleKind::Basic => {}
-            SingleKind::Text { lines } => out.extend_from_slice(format!(" {lines}").as_bytes()),
+            SingleKind::Text { lines } => write_to(out, format_args!(" {lines}")),
             SingleKind::Message {
                 envelope,
                 body,
@@ -327,7 +327,7 @@ impl SinglePart {
                 envelope.encode(out);
                 out.push(b' ');
                 body.encode(out);
-                out.extend_from_slice(format!(" {lines}").as_bytes());
+                write_to(out, format_args!(" {lines}"));
             }
         }
         if let Some(ext) = &self.extension {

@@ -15,10 +15,8 @@ pub fn respond(out: &mut Output, response: &Response, note: ImapNote) {
         Response::Status { tag: None, .. } | Response::Data(_) => Role::Untagged,
         Response::Continue(_) => Role::Continuation,
     };
-    let mut wire = Vec::new();
-    response.encode(&mut wire);
-    out.server_bytes(
-        &wire,
+    out.server_written(
+        |wire| response.encode(wire),
         Note::Imap(note),
         role,
         Note::Imap(ImapNote::LiteralContent),

@@ -3,7 +3,7 @@
 //! write response text by hand; the page styles a line by the response's kind, not by
 //! reading its first characters.
 
-use super::encode::{flag_list, mailbox, string};
+use super::encode::{flag_list, mailbox, string, write_to};
 use super::msg_att::MsgAtt;
 use super::types::{SequenceSet, StatusItem};
 use crate::store::{Flag, Uid};
@@ -224,7 +224,7 @@ fn words(out: &mut Vec<u8>, words: &[&str]) {
 }
 
 fn number(out: &mut Vec<u8>, word: &str, n: impl std::fmt::Display) {
-    out.extend_from_slice(format!("{word} {n}").as_bytes());
+    write_to(out, format_args!("{word} {n}"));
 }
 
 impl Code {
@@ -269,7 +269,7 @@ impl Code {
                 out.extend_from_slice(text.as_bytes());
             }
             Code::AppendUid { validity, uid } => {
-                out.extend_from_slice(format!("APPENDUID {validity} {uid}").as_bytes())
+                write_to(out, format_args!("APPENDUID {validity} {uid}"))
             }
         }
     }
@@ -327,7 +327,7 @@ impl Data {
                 } else {
                     "LSUB"
                 };
-                out.extend_from_slice(format!("{word} (").as_bytes());
+                write_to(out, format_args!("{word} ("));
                 let names: Vec<&str> = attributes.iter().map(|a| a.name()).collect();
                 words(out, &names);
                 out.extend_from_slice(b") ");
@@ -353,7 +353,7 @@ impl Data {
             Data::Search(found) => {
                 out.extend_from_slice(b"SEARCH");
                 for n in found {
-                    out.extend_from_slice(format!(" {n}").as_bytes());
+                    write_to(out, format_args!(" {n}"));
                 }
             }
             Data::Esearch {
@@ -371,13 +371,13 @@ impl Data {
                     out.extend_from_slice(b" UID");
                 }
                 if let Some(n) = min {
-                    out.extend_from_slice(format!(" MIN {n}").as_bytes());
+                    write_to(out, format_args!(" MIN {n}"));
                 }
                 if let Some(n) = max {
-                    out.extend_from_slice(format!(" MAX {n}").as_bytes());
+                    write_to(out, format_args!(" MAX {n}"));
                 }
                 if let Some(n) = count {
-                    out.extend_from_slice(format!(" COUNT {n}").as_bytes());
+                    write_to(out, format_args!(" COUNT {n}"));
                 }
                 if let Some(all) = all.as_ref().filter(|a| !a.is_empty()) {
                     out.extend_from_slice(b" ALL ");
@@ -388,11 +388,11 @@ impl Data {
                 out.extend_from_slice(b"FLAGS ");
                 flag_list(out, flags);
             }
-            Data::Exists(n) => out.extend_from_slice(format!("{n} EXISTS").as_bytes()),
-            Data::Recent(n) => out.extend_from_slice(format!("{n} RECENT").as_bytes()),
-            Data::Expunge(n) => out.extend_from_slice(format!("{n} EXPUNGE").as_bytes()),
+            Data::Exists(n) => write_to(out, format_args!("{n} EXISTS")),
+            Data::Recent(n) => write_to(out, format_args!("{n} RECENT")),
+            Data::Expunge(n) => write_to(out, format_args!("{n} EXPUNGE")),
             Data::Fetch { seq, items } => {
-                out.extend_from_slice(format!("{seq} FETCH (").as_bytes());
+                write_to(out, format_args!("{seq} FETCH ("));
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         out.push(b' ');

@@ -174,6 +174,23 @@ impl Selected {
         );
     }
 
+    /// Sets \\Seen on a message that lacks it; says whether it did.
+    fn mark_seen(&mut self, ctx: &mut Context<'_>, uid: Uid, out: &mut Output) -> bool {
+        let view = &self.view;
+        let unseen = ctx
+            .store
+            .mailbox(&view.login, &view.mailbox)
+            .and_then(|m| m.get(uid))
+            .filter(|m| !m.has(&Flag::Seen))
+            .map(|m| m.flags.clone());
+        let Some(mut flags) = unseen else {
+            return false;
+        };
+        flags.insert(Flag::Seen);
+        self.set_flags(ctx, uid, flags, out);
+        true
+    }
+
     /// Changes a message's flags in the store and records that this session told them.
     fn set_flags(
         &mut self,
@@ -363,10 +380,14 @@ impl Selected {
         ctx: &mut Context<'_>,
         out: &mut Output,
     ) {
-        let view = self.view.clone();
-        let Some(targets) = resolve(&view, &self.saved, set, uid) else {
+        let Some(targets) = resolve(&self.view, &self.saved, set, uid) else {
             return self.invalid_sequence(tag, out);
         };
+        let (login, mailbox, read_only) = (
+            self.view.login.clone(),
+            self.view.mailbox.clone(),
+            self.view.read_only,
+        );
         let mut attributes = attributes.to_vec();
         if uid && !attributes.contains(&FetchAttribute::Uid) {
             attributes.insert(0, FetchAttribute::Uid);
@@ -382,23 +403,26 @@ impl Selected {
             )
         });
         // RFC 3516 §4.3: a part whose encoding cannot be undone fails the whole command,
-        // before anything is sent or marked \Seen.
-        let undecodable = targets.iter().any(|(_, u)| {
-            let Some(m) = ctx
-                .store
-                .mailbox(&view.login, &view.mailbox)
-                .and_then(|m| m.get(*u))
-            else {
-                return false;
-            };
-            let parsed = Parsed::new(&m.raw.0);
-            attributes.iter().any(|a| match a {
+        // before anything is sent or marked \Seen. Only BINARY asks, so only it parses.
+        let binary: Vec<&[u32]> = attributes
+            .iter()
+            .filter_map(|a| match a {
                 FetchAttribute::Binary { part, .. } | FetchAttribute::BinarySize { part } => {
-                    matches!(parsed.binary(part), Some(Err(UnknownCte)))
+                    Some(part.as_slice())
                 }
-                _ => false,
+                _ => None,
             })
-        });
+            .collect();
+        let undecodable = !binary.is_empty()
+            && targets.iter().any(|(_, u)| {
+                let Some(m) = ctx.store.mailbox(&login, &mailbox).and_then(|m| m.get(*u)) else {
+                    return false;
+                };
+                let parsed = Parsed::new(&m.raw.0);
+                binary
+                    .iter()
+                    .any(|part| matches!(parsed.binary(part), Some(Err(UnknownCte))))
+            });
         if undecodable {
             return tagged(
                 out,
@@ -410,26 +434,16 @@ impl Selected {
             );
         }
         for (seq, u) in targets {
-            let Some(message) = ctx
-                .store
-                .mailbox(&view.login, &view.mailbox)
-                .and_then(|m| m.get(u))
-                .cloned()
-            else {
+            let flags_changed = sets_seen && !read_only && self.mark_seen(ctx, u, out);
+            let Some(message) = ctx.store.mailbox(&login, &mailbox).and_then(|m| m.get(u)) else {
                 continue;
             };
-            let mut message = message;
-            let mut flags_changed = false;
-            if sets_seen && !view.read_only && !message.has(&Flag::Seen) {
-                message.flags.insert(Flag::Seen);
-                self.set_flags(ctx, u, message.flags.clone(), out);
-                flags_changed = true;
-            }
-            let mut items = attributes.clone();
-            if flags_changed && !items.contains(&FetchAttribute::Flags) {
-                items.push(FetchAttribute::Flags);
-            }
-            let items = items.iter().map(|a| fetch_item(a, &message)).collect();
+            let add_flags = flags_changed && !attributes.contains(&FetchAttribute::Flags);
+            let items = attributes
+                .iter()
+                .chain(add_flags.then_some(&FetchAttribute::Flags))
+                .map(|a| fetch_item(a, message))
+                .collect();
             data(out, Data::Fetch { seq, items }, ImapNote::FetchData { seq });
         }
         self.complete(tag, CommandName::Fetch, ctx, out, uid);

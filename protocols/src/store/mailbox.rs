@@ -1,6 +1,7 @@
 //! A mailbox (a folder): messages in UID order, with the counters IMAP exposes.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,60 @@ impl SpecialUse {
     }
 }
 
+/// A mailbox's messages, shared between copies of the store until one of them changes.
+///
+/// The page keeps a copy of the store for every step of a dialogue, so a learner can step
+/// back and see the mailboxes as they were; most commands change nothing, and with 10,000
+/// messages a full copy at each one would fill the tab's memory. Reading goes through the
+/// `Vec`; the first change after a copy copies this mailbox's list, once.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Vec<Message>", into = "Vec<Message>")]
+pub struct Messages(Arc<Vec<Message>>);
+
+impl From<Vec<Message>> for Messages {
+    fn from(list: Vec<Message>) -> Messages {
+        Messages(Arc::new(list))
+    }
+}
+
+impl From<Messages> for Vec<Message> {
+    fn from(messages: Messages) -> Vec<Message> {
+        Arc::unwrap_or_clone(messages.0)
+    }
+}
+
+impl std::ops::Deref for Messages {
+    type Target = Vec<Message>;
+
+    fn deref(&self) -> &Vec<Message> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Messages {
+    fn deref_mut(&mut self) -> &mut Vec<Message> {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl<'a> IntoIterator for &'a Messages {
+    type Item = &'a Message;
+    type IntoIter = std::slice::Iter<'a, Message>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Messages {
+    type Item = &'a mut Message;
+    type IntoIter = std::slice::IterMut<'a, Message>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Arc::make_mut(&mut self.0).iter_mut()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mailbox {
     pub name: String,
@@ -54,7 +109,7 @@ pub struct Mailbox {
     /// The UID the next appended message will get.
     pub uid_next: Uid,
     /// Ascending by UID.
-    pub messages: Vec<Message>,
+    pub messages: Messages,
     pub special_use: Option<SpecialUse>,
     /// Every keyword a message of this mailbox has carried: the mailbox's flag list
     /// (RFC 9051 §7.3.5) keeps a keyword once it has been used.
@@ -68,7 +123,7 @@ impl Mailbox {
             name: name.to_owned(),
             uid_validity,
             uid_next: Uid(1),
-            messages: Vec::new(),
+            messages: Messages::default(),
             special_use,
             keywords: BTreeSet::new(),
         }

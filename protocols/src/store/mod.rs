@@ -21,7 +21,7 @@ pub use address::{Address, MAX_DOMAIN, MAX_LOCAL_PART};
 pub use diff::{changes, StoreChange};
 pub use flag::Flag;
 pub use journal::{Change, ChangeKind};
-pub use mailbox::{Mailbox, SpecialUse};
+pub use mailbox::{Mailbox, Messages, SpecialUse};
 pub use message::{bare_line_endings, crlf, Message, Raw, Uid};
 pub use preset::{MessageSource, Preset, PresetError};
 pub use summary::Summary;

@@ -1,0 +1,7 @@
+//! `cargo +nightly fuzz run grammars`: see ../README.md.
+#![no_main]
+
+#[path = "../../protocols/tests/drive/mod.rs"]
+mod drive;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| drive::grammars(data));
