@@ -57,6 +57,16 @@ fn imap(c: &mut Criterion) {
     group.bench_function("SEARCH UNSEEN", |b| {
         b.iter(|| black_box(answer(&mut world, id, b"s SEARCH UNSEEN\r\n", b"s OK")))
     });
+    group.bench_function("SEARCH SUBJECT invoice", |b| {
+        b.iter(|| {
+            black_box(answer(
+                &mut world,
+                id,
+                b"h SEARCH SUBJECT invoice\r\n",
+                b"h OK",
+            ))
+        })
+    });
     group.bench_function("SEARCH TEXT invoice", |b| {
         b.iter(|| {
             black_box(answer(

@@ -33,6 +33,15 @@ impl<'a> Parsed<'a> {
         }
     }
 
+    /// Only the message's own header, for what looks at nothing else (SEARCH SUBJECT,
+    /// FROM, SENTON…): over a large mailbox, skipping the body is most of the work.
+    pub fn header_only(raw: &'a [u8]) -> Parsed<'a> {
+        Parsed {
+            message: MessageParser::new().parse_headers(raw),
+            raw,
+        }
+    }
+
     /// ENVELOPE: date, subject, from, sender, reply-to, to, cc, bcc, in-reply-to, message-id.
     pub fn envelope(&self) -> Envelope {
         self.message

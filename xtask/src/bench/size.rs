@@ -91,31 +91,58 @@ pub fn largest(wasm: &Path) -> Result<Vec<(usize, String)>> {
         ["top", "-n", "60", "--format", "csv", path.as_str()],
     ))
     .with_context(|| format!("twiggy could not read {path}"))?;
-    let mut rows = Vec::new();
-    for line in report.lines().skip(1) {
-        // Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent: the name
-        // may hold commas, the rest do not.
-        let fields: Vec<&str> = line.rsplitn(5, ',').collect();
-        let [_, _, _, size, name] = fields[..] else {
-            continue;
-        };
-        let Ok(size) = size.parse() else {
-            continue;
-        };
-        let name = name.trim_matches('"').replace("\"\"", "\"");
-        // Symbol hashes say nothing to a reader.
-        let name = match name.rsplit_once("::h") {
-            Some((head, hash)) if hash.len() == 16 => head.to_owned(),
-            _ => name,
-        };
-        let dropped = name.contains("\"function names\" subsection")
-            || name.starts_with("custom section")
-            || name.starts_with("... and ")
-            || name.starts_with('Σ');
-        if !dropped {
-            rows.push((size, name));
-        }
-    }
+    let mut rows: Vec<(usize, String)> = report.lines().skip(1).filter_map(row).collect();
     rows.truncate(20);
     Ok(rows)
+}
+
+/// One row of twiggy's CSV (`Name,ShallowSize,ShallowSizePercent,RetainedSize,
+/// RetainedSizePercent`) as size and readable name; None for what is not shipped.
+fn row(line: &str) -> Option<(usize, String)> {
+    // The name may hold commas, the numbers do not.
+    let fields: Vec<&str> = line.rsplitn(5, ',').collect();
+    let [_, _, _, size, name] = fields[..] else {
+        return None;
+    };
+    let size = size.parse().ok()?;
+    // A quoted CSV field: one quote at each end, and doubled quotes inside.
+    let name = match name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
+        Some(quoted) => quoted.replace("\"\"", "\""),
+        None => name.to_owned(),
+    };
+    // Symbol hashes say nothing to a reader.
+    let name = match name.rsplit_once("::h") {
+        Some((head, hash)) if hash.len() == 16 => head.to_owned(),
+        _ => name,
+    };
+    let shipped = !(name.contains("\"function names\" subsection")
+        || name.starts_with("custom section")
+        || name.starts_with("... and ")
+        || name.starts_with('Σ'));
+    shipped.then_some((size, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twiggy_rows_are_unquoted_and_what_is_not_shipped_is_left_out() {
+        assert_eq!(
+            row(r#""""function names"" subsection",2246352,35.6,,"#),
+            None
+        );
+        assert_eq!(
+            row(r#""data segment "".rodata""",430022,6.8,,"#),
+            Some((430_022, "data segment \".rodata\"".to_owned()))
+        );
+        assert_eq!(
+            row("facteur::app::App::h0123456789abcdef,14635,0.2,,"),
+            Some((14_635, "facteur::app::App".to_owned()))
+        );
+        assert_eq!(
+            row("custom section '__wasm_bindgen_unstable',650320,10.3,,"),
+            None
+        );
+    }
 }
