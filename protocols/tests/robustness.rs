@@ -80,3 +80,36 @@ fn every_transcript_plays_as_a_fuzz_seed() {
     }
     assert!(played >= 45, "only {played} transcripts");
 }
+
+/// A script that creates mailboxes in a loop meets a limit, told as RFC 9051 says, and the
+/// account keeps working.
+#[test]
+fn creating_mailboxes_stops_at_the_limit_with_no_limit() {
+    use facteur_protocols::imap::MAX_MAILBOXES;
+    use facteur_protocols::{Port, Timestamp, World};
+    let mut world = World::demo();
+    let (id, _) = world
+        .connect("mail.example.test", Port::IMAPS, Timestamp(0))
+        .expect("connects");
+    world.input(id, b"a LOGIN bob builder\r\n", Timestamp(0));
+    let held = world.store.account("bob").map_or(0, |a| a.mailboxes.len());
+    for n in held..MAX_MAILBOXES {
+        let out = world.input(id, format!("c CREATE box{n}\r\n").as_bytes(), Timestamp(0));
+        assert!(out
+            .server_lines()
+            .last()
+            .is_some_and(|l| l.starts_with("c OK")));
+    }
+    let refused = world.input(id, b"d CREATE Work/2026\r\n", Timestamp(0));
+    assert_eq!(
+        refused.server_lines(),
+        [format!(
+            "d NO [LIMIT] Too many mailboxes; at most {MAX_MAILBOXES}"
+        )]
+    );
+    let after = world.input(id, b"e SELECT INBOX\r\n", Timestamp(0));
+    assert!(after
+        .server_lines()
+        .last()
+        .is_some_and(|l| l.starts_with("e OK")));
+}

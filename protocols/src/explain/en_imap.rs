@@ -59,6 +59,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         SameMailbox => "NO [CANNOT]: the messages are already in that mailbox. RFC 6851 allows a move to the same mailbox (new UIDs); this server refuses it, its own choice.".into(),
         NoSuchMailbox { name } => format!("NO [NONEXISTENT]: there is no mailbox called \"{name}\". LIST \"\" * shows them all."),
         AlreadyExists { name } => format!("NO [ALREADYEXISTS]: \"{name}\" already exists; choose another name."),
+        TooManyMailboxes { limit } => format!("NO [LIMIT]: this account already holds {limit} mailboxes, as many as this server allows; delete one before creating another."),
         TryCreate { name } => format!("NO [TRYCREATE]: \"{name}\" does not exist; the code tells the client it may CREATE it and try again."),
         CannotDeleteInbox => "NO: INBOX always exists and cannot be deleted.".into(),
         ReadOnly => "NO [READ-ONLY]: the mailbox was opened with EXAMINE, so nothing in it may change. SELECT it to make changes.".into(),

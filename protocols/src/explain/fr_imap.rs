@@ -59,6 +59,7 @@ pub(super) fn imap(n: &ImapNote) -> String {
         SameMailbox => "NO [CANNOT]\u{a0}: les messages sont déjà dans ce dossier. La RFC 6851 permet de déplacer vers le même dossier (de nouveaux UID)\u{202f}; ce serveur le refuse, c’est son choix.".into(),
         NoSuchMailbox { name } => format!("NO [NONEXISTENT]\u{a0}: il n’y a pas de dossier «\u{a0}{name}\u{a0}». LIST \"\" * les montre tous."),
         AlreadyExists { name } => format!("NO [ALREADYEXISTS]\u{a0}: «\u{a0}{name}\u{a0}» existe déjà\u{202f}; choisissez un autre nom."),
+        TooManyMailboxes { limit } => format!("NO [LIMIT]\u{a0}: ce compte a déjà {limit} dossiers, autant que ce serveur en permet\u{202f}; supprimez-en un avant d’en créer un autre."),
         TryCreate { name } => format!("NO [TRYCREATE]\u{a0}: «\u{a0}{name}\u{a0}» n’existe pas\u{202f}; ce code indique au client qu’il peut le créer (CREATE) puis réessayer."),
         CannotDeleteInbox => "NO\u{a0}: INBOX existe toujours et ne peut pas être supprimée.".into(),
         ReadOnly => "NO [READ-ONLY]\u{a0}: le dossier a été ouvert avec EXAMINE, rien ne peut y changer. Sélectionnez-le (SELECT) pour faire des modifications.".into(),

@@ -314,6 +314,7 @@ fn every_imap_note() -> Vec<ImapNote> {
         SameMailbox,
         NoSuchMailbox { name: s() },
         AlreadyExists { name: s() },
+        TooManyMailboxes { limit: 1000 },
         TryCreate { name: s() },
         CannotDeleteInbox,
         ReadOnly,

@@ -24,6 +24,9 @@ pub(super) struct Append {
 
 /// The hierarchy delimiter of mailbox names.
 pub const DELIMITER: char = '/';
+/// The most mailboxes an account holds: far more than anyone files mail into, and a bound
+/// on what a script that CREATEs in a loop can make the page keep.
+pub const MAX_MAILBOXES: usize = 1_000;
 
 /// Whether a name is valid modified UTF-7 (RFC 3501 §5.1.3): every `&` starts `&-` (a
 /// plain `&`) or a modified-base64 run closed by `-` that holds whole UTF-16 units. Names
@@ -255,6 +258,25 @@ pub fn create(
         );
     }
     // Superior names are created too: CREATE Work/2026 makes Work if needed.
+    let missing = name
+        .match_indices(DELIMITER)
+        .map(|(i, _)| &name[..i])
+        .chain([name])
+        .filter(|path| ctx.store.mailbox(login, path).is_none())
+        .count();
+    let held = ctx.store.account(login).map_or(0, |a| a.mailboxes.len());
+    if held + missing > MAX_MAILBOXES {
+        return refuse(
+            out,
+            tag,
+            Status::No,
+            Some(Code::Limit),
+            &format!("Too many mailboxes; at most {MAX_MAILBOXES}"),
+            ImapNote::TooManyMailboxes {
+                limit: MAX_MAILBOXES,
+            },
+        );
+    }
     let mut path = String::new();
     for part in name.split(DELIMITER) {
         if !path.is_empty() {

@@ -7,6 +7,7 @@ pub mod command;
 pub mod encode;
 pub mod envelope;
 mod mailboxes;
+pub use mailboxes::MAX_MAILBOXES;
 pub mod mime;
 pub mod msg_att;
 pub mod note;

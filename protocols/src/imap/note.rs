@@ -101,6 +101,10 @@ pub enum ImapNote {
     AlreadyExists {
         name: String,
     },
+    /// CREATE past the number of mailboxes an account may hold.
+    TooManyMailboxes {
+        limit: usize,
+    },
     TryCreate {
         name: String,
     },
@@ -256,6 +260,7 @@ impl ImapNote {
             AuthenticationFailed => (9051, "7.1"),
             WrongState { .. } => (9051, "3"),
             NoSuchMailbox { .. } | AlreadyExists { .. } | TryCreate { .. } => (9051, "7.1"),
+            TooManyMailboxes { .. } => (9051, "7.1"),
             CannotDeleteInbox => (9051, "6.3.5"),
             ReadOnly => (9051, "6.3.3"),
             InvalidSequence { .. } => (9051, "2.3.1.2"),

@@ -54,6 +54,8 @@ pub enum Code {
     PrivacyRequired,
     BadCharset(Vec<&'static str>),
     TooBig,
+    /// RFC 9051 §7.1 (from RFC 5530): a limit of the server's was reached.
+    Limit,
     /// RFC 3516 §4.3: BINARY met a content-transfer-encoding it cannot undo.
     UnknownCte,
     Cannot,
@@ -257,6 +259,7 @@ impl Code {
                 out.push(b')');
             }
             Code::TooBig => out.extend_from_slice(b"TOOBIG"),
+            Code::Limit => out.extend_from_slice(b"LIMIT"),
             Code::UnknownCte => out.extend_from_slice(b"UNKNOWN-CTE"),
             Code::Cannot => out.extend_from_slice(b"CANNOT"),
             Code::HasChildren => out.extend_from_slice(b"HASCHILDREN"),
