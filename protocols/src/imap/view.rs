@@ -11,6 +11,7 @@
 //! may not be told yet, the view stops there; later changes wait until it may.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,8 +25,10 @@ pub struct View {
     pub read_only: bool,
     /// UIDs in sequence-number order: `uids[0]` is message 1.
     pub uids: Vec<Uid>,
-    /// The flags this session's client was last told, per UID.
-    pub flags: BTreeMap<Uid, BTreeSet<Flag>>,
+    /// The flags this session's client was last told, per UID. Shared with the copies the
+    /// page keeps of the world (one per step, for Undo) until this session changes it: a
+    /// selected mailbox of 10,000 messages is not copied at every command.
+    pub flags: Arc<BTreeMap<Uid, BTreeSet<Flag>>>,
     /// The journal position this view has caught up to.
     pub modseq: u64,
 }
@@ -52,11 +55,12 @@ impl View {
             uid_validity: m.uid_validity,
             read_only,
             uids: m.messages.iter().map(|msg| msg.uid).collect(),
-            flags: m
-                .messages
-                .iter()
-                .map(|msg| (msg.uid, msg.flags.clone()))
-                .collect(),
+            flags: Arc::new(
+                m.messages
+                    .iter()
+                    .map(|msg| (msg.uid, msg.flags.clone()))
+                    .collect(),
+            ),
             modseq: store.modseq,
         })
     }
@@ -82,7 +86,7 @@ impl View {
     /// Records flags this session itself just told its client, so the journal entry for
     /// the same change is not announced a second time.
     pub fn told_flags(&mut self, uid: Uid, flags: BTreeSet<Flag>) {
-        self.flags.insert(uid, flags);
+        Arc::make_mut(&mut self.flags).insert(uid, flags);
     }
 
     /// Reads the journal from where the view left off and returns the updates to send.
@@ -105,7 +109,7 @@ impl View {
                             .and_then(|m| m.get(*uid))
                             .map(|m| m.flags.clone())
                             .unwrap_or_default();
-                        self.flags.insert(*uid, flags);
+                        Arc::make_mut(&mut self.flags).insert(*uid, flags);
                         grew = true;
                     }
                 }
@@ -127,7 +131,7 @@ impl View {
                         updates.push(Update::Exists(self.exists()));
                     }
                     self.uids.remove(seq as usize - 1);
-                    self.flags.remove(uid);
+                    Arc::make_mut(&mut self.flags).remove(uid);
                     flag_changes.remove(uid);
                     updates.push(Update::Expunge(seq));
                 }
@@ -140,7 +144,7 @@ impl View {
         for (uid, flags) in flag_changes {
             if self.flags.get(&uid) != Some(&flags) {
                 if let Some(seq) = self.seq_of(uid) {
-                    self.flags.insert(uid, flags.clone());
+                    Arc::make_mut(&mut self.flags).insert(uid, flags.clone());
                     updates.push(Update::Flags { seq, uid, flags });
                 }
             }
