@@ -17,7 +17,7 @@ mod imap_client;
 #[path = "../tests/common/dovecot.rs"]
 mod peer;
 use imap_client::Client;
-use peer::{free_port, wait_for_port, Dovecot};
+use peer::{free_port, stop, wait_for_port, Dovecot};
 
 const MESSAGES: u32 = 10_000;
 
@@ -153,10 +153,7 @@ impl Facteur {
 
 impl Drop for Facteur {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
+        stop(&mut self.child);
     }
 }
 

@@ -20,7 +20,7 @@ mod imap_client;
 #[path = "common/dovecot.rs"]
 mod peer;
 use imap_client::Client;
-use peer::{free_port, wait_for_port, Dovecot};
+use peer::{free_port, stop, wait_for_port, Dovecot};
 
 /// Differences that are not bugs, with why. The key is the corpus line, and ` @N` after
 /// it names its N-th occurrence when the same line is sent more than once.
@@ -237,10 +237,7 @@ impl Facteur {
 
 impl Drop for Facteur {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
+        stop(&mut self.child);
         let _ = std::fs::remove_file(&self.world);
     }
 }

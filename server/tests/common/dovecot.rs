@@ -26,6 +26,15 @@ pub fn wait_for_port(port: u16) {
     }
 }
 
+/// Ends a server we started: SIGTERM to its PID (it says goodbye to its clients), then
+/// waits for it.
+pub fn stop(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+}
+
 pub struct Dovecot {
     pub child: Child,
     dir: PathBuf,
@@ -99,10 +108,7 @@ impl Dovecot {
 
 impl Drop for Dovecot {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
+        stop(&mut self.child);
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
