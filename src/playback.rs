@@ -7,7 +7,8 @@
 use std::collections::VecDeque;
 
 /// How many shown steps a dialogue keeps: a tab left open all afternoon must not grow
-/// without bound (the page draws every kept line, and the diagram an arrow for each).
+/// without bound. The page draws only the newest of them (see `terminal::dialogue`); the
+/// rest stay for the transcript and for "Show earlier lines".
 pub const KEPT: usize = 2_000;
 
 /// Steps already shown, and steps still waiting for their turn.
