@@ -3,6 +3,10 @@
 use facteur_protocols::lesson::course::View;
 use leptos::prelude::*;
 
+use crate::classroom::cheatsheet::CheatSheet;
+use crate::classroom::offline::{build, Offline, UpdateNotice};
+use crate::classroom::teacher::TeacherPage;
+use crate::classroom::texts::use_classroom_texts;
 use crate::course::{CourseState, Home, LessonPanel};
 use crate::devices::Devices;
 use crate::i18n::{initial_lang, remember_lang, Lang, Texts};
@@ -38,7 +42,16 @@ pub fn App() -> impl IntoView {
         }
         now
     });
-    let home = move || route.get() == Route::Home;
+    // Pages without the workspace: the home page, the teacher's page, the cheat sheet.
+    let home = move || {
+        matches!(
+            route.get(),
+            Route::Home | Route::Teacher | Route::CheatSheet
+        )
+    };
+    let offline = Offline::start();
+    let classroom_texts = use_classroom_texts();
+    let build = build();
     let course_texts = crate::course::use_course_texts();
     let lesson = move || matches!(route.get(), Route::Step { .. });
     let world_texts = use_world_texts();
@@ -73,8 +86,9 @@ pub fn App() -> impl IntoView {
                     </a>
                 </h1>
                 <nav class="site-nav" aria-label=move || course_texts.get().site_nav>
-                    <a href="#/" aria-current=move || home().then_some("page")>{move || course_texts.get().lessons}</a>
+                    <a href="#/" aria-current=move || (route.get() == Route::Home).then_some("page")>{move || course_texts.get().lessons}</a>
                     <a href="#/sandbox" aria-current=move || in_sandbox.get().then_some("page")>{move || course_texts.get().sandbox_title}</a>
+                    <a href="#/teacher" aria-current=move || (route.get() == Route::Teacher).then_some("page")>{move || classroom_texts.get().teacher_link}</a>
                 </nav>
                 <button type="button" class="lang-switch" on:click=switch>{move || texts.get().other_language}</button>
             </div>
@@ -84,6 +98,8 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Home => view! { <Home /> }.into_any(),
                 Route::Step { lesson, step } => view! { <LessonPanel lesson step /> }.into_any(),
+                Route::Teacher => view! { <TeacherPage offline /> }.into_any(),
+                Route::CheatSheet => view! { <CheatSheet /> }.into_any(),
                 Route::Sandbox => ().into_any(),
             }}
             <div class="course-workspace" class:off=home>
@@ -110,6 +126,11 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="footer">
             <p>{move || texts.get().footer}</p>
+            <p class="build">
+                {build.map(|b| view! { <span>{move || classroom_texts.get().build}" "<code class="build-id">{b.clone()}</code></span> })}
+                {move || offline.kept.get().then(|| view! { <span class="kept-offline">{move || classroom_texts.get().kept_offline}</span> })}
+            </p>
         </footer>
+        <UpdateNotice offline />
     }
 }

@@ -92,3 +92,29 @@ pub fn read_chosen_text(ev: &web_sys::Event, then: impl FnOnce(String) + 'static
         then(text);
     });
 }
+
+/// Selects a read-only field's whole text when it gets the focus, so a link shown in one is
+/// copied with one keystroke.
+pub fn select_all(ev: &leptos::ev::FocusEvent) {
+    use leptos::prelude::event_target;
+    event_target::<web_sys::HtmlInputElement>(ev).select();
+}
+
+/// The value of a shared link's fragment (`#scenario=…`, `#dialogue=…`) if the address has
+/// one with this `prefix`. The fragment is taken out of the address at once, so a reload
+/// keeps what the page has become instead of opening the link again.
+pub fn take_fragment(prefix: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let value = hash.strip_prefix(prefix)?.to_owned();
+    if let Ok(history) = window.history() {
+        let location = window.location();
+        let address = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+    Some(value)
+}

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use facteur_protocols::assist::{imap_needs_tag, suggestions};
+use facteur_protocols::client::recording::Recording;
 use facteur_protocols::note::Note;
 use facteur_protocols::output::{Event, Output, Role, Step};
 use facteur_protocols::vocab::Awaiting;
@@ -84,6 +85,8 @@ pub struct Console {
     pub announcement: RwSignal<(String, usize)>,
     /// The client and server of the latest connection, for the diagram's lifelines.
     pub peers: RwSignal<Option<(String, String)>>,
+    /// What the learner typed here since the terminal was last cleared, to share as a link.
+    pub recording: RwSignal<Recording>,
     next_id: StoredValue<u64>,
     next_tag: StoredValue<u32>,
 }
@@ -103,6 +106,7 @@ impl Console {
             selected: RwSignal::new(None),
             announcement: RwSignal::new((String::new(), 0)),
             peers: RwSignal::new(None),
+            recording: RwSignal::new(Recording::new(&scene.preset.get_untracked())),
             next_id: StoredValue::new(0),
             next_tag: StoredValue::new(1),
         }
@@ -137,6 +141,14 @@ impl Console {
         let Some(Ok((id, greeting))) = result else {
             return;
         };
+        let preset = self.scene.preset.get_untracked();
+        self.recording.update(|r| {
+            // A dialogue is replayed in one world: another world starts a new recording.
+            if r.preset != preset {
+                *r = Recording::new(&preset);
+            }
+            r.connect(login, port, lenient);
+        });
         self.attach(id, login, client, host, port);
         self.show(greeting, port.service);
     }
@@ -219,6 +231,7 @@ impl Console {
         if line != typed {
             self.next_tag.update_value(|n| *n += 1);
         }
+        self.recording.update(|r| r.typed(&line));
         if self.check_idle() == Some(true) {
             return;
         }
@@ -381,6 +394,8 @@ impl Console {
     /// Empties the dialogue; an open connection goes on, its next lines start afresh.
     pub fn clear(&self) {
         self.playback.update(Playback::clear);
+        let preset = self.scene.preset.get_untracked();
+        self.recording.set(Recording::new(&preset));
         self.selected.set(None);
     }
 

@@ -2,6 +2,7 @@
 
 mod app;
 mod browser;
+mod classroom;
 mod course;
 mod devices;
 mod engine;

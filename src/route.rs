@@ -1,5 +1,6 @@
 //! Where the learner is, as the address's fragment says: the home page (`#/`), a lesson's
-//! step (`#/lesson/<n>/step/<m>`, both from 1) or the sandbox (`#/sandbox`). Moving
+//! step (`#/lesson/<n>/step/<m>`, both from 1), the sandbox (`#/sandbox`), the teacher's
+//! page (`#/teacher`) or the cheat sheet (`#/cheatsheet`). Moving
 //! somewhere writes a new fragment, so the browser's Back button returns.
 
 use leptos::prelude::*;
@@ -9,8 +10,15 @@ use wasm_bindgen::JsCast;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Home,
-    Step { lesson: u32, step: u32 },
+    Step {
+        lesson: u32,
+        step: u32,
+    },
     Sandbox,
+    /// For teachers: links and QR codes for every lesson, sharing, hosting.
+    Teacher,
+    /// The printable cheat sheet.
+    CheatSheet,
 }
 
 impl Route {
@@ -18,8 +26,13 @@ impl Route {
     /// opens in the sandbox; an unknown fragment is the home page.
     pub fn parse(fragment: &str) -> Route {
         let f = fragment.trim_start_matches('#');
-        if f.starts_with("scenario=") || f == "/sandbox" {
+        if f.starts_with("scenario=") || f.starts_with("dialogue=") || f == "/sandbox" {
             return Route::Sandbox;
+        }
+        match f.trim_end_matches('/') {
+            "/teacher" => return Route::Teacher,
+            "/cheatsheet" => return Route::CheatSheet,
+            _ => {}
         }
         let parts: Vec<&str> = f.trim_matches('/').split('/').collect();
         match parts.as_slice() {
@@ -39,6 +52,8 @@ impl Route {
             Route::Home => "#/".to_owned(),
             Route::Step { lesson, step } => format!("#/lesson/{lesson}/step/{step}"),
             Route::Sandbox => "#/sandbox".to_owned(),
+            Route::Teacher => "#/teacher".to_owned(),
+            Route::CheatSheet => "#/cheatsheet".to_owned(),
         }
     }
 }
@@ -86,6 +101,13 @@ mod tests {
         );
         assert_eq!(Route::parse("#/sandbox"), Route::Sandbox);
         assert_eq!(Route::parse("#scenario=abc"), Route::Sandbox);
+        assert_eq!(Route::parse("#dialogue=abc"), Route::Sandbox);
+        assert_eq!(Route::parse("#/teacher"), Route::Teacher);
+        assert_eq!(Route::parse("#/cheatsheet/"), Route::CheatSheet);
+        assert_eq!(
+            Route::parse(&Route::CheatSheet.fragment()),
+            Route::CheatSheet
+        );
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#/lesson/x/step/0"), Route::Home);
         let r = Route::Step { lesson: 7, step: 2 };

@@ -46,6 +46,16 @@ pub enum Notice {
     NotSavedTooLarge,
     /// The browser refused to store it (storage full, or storage turned off).
     StorageFull,
+    /// A shared dialogue's link was opened and its lines were typed again.
+    DialogueReplayed,
+    /// A shared dialogue's link is damaged (often cut short when copied).
+    DialogueUnreadable,
+    /// A shared dialogue comes from another version of Facteur.
+    DialogueOtherVersion,
+    /// A shared dialogue names a world, account or port this page does not have.
+    DialogueUnknown,
+    /// A shared dialogue holds more lines than a link may.
+    DialogueTooLong,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -78,6 +78,16 @@ pub fn notice(n: Notice, lang: Lang) -> &'static str {
         (NotSavedTooLarge, Lang::En) => "This world is too large to keep in the browser: after a reload it starts again from the beginning.",
         (StorageFull, Lang::Fr) => "Le navigateur a refusé d’enregistrer le bac à sable (stockage plein ou désactivé)\u{a0}: ce que vous faites ne sera pas gardé après un rechargement.",
         (StorageFull, Lang::En) => "The browser refused to save the sandbox (storage full, or turned off): what you do will not be kept after a reload.",
+        (DialogueReplayed, Lang::Fr) => "Dialogue partagé\u{a0}: ses lignes sont retapées sur une copie neuve de son monde. Pas à pas, Pause et la vitesse règlent le rythme.",
+        (DialogueReplayed, Lang::En) => "Shared dialogue: its lines are typed again on a fresh copy of its world. Step, Pause and the speed set the pace.",
+        (DialogueUnreadable, Lang::Fr) => "Ce lien de dialogue est abîmé (souvent coupé en le copiant)\u{a0}: demandez le lien complet.",
+        (DialogueUnreadable, Lang::En) => "This dialogue link is damaged (often cut short when copied): ask for the whole link.",
+        (DialogueOtherVersion, Lang::Fr) => "Ce lien de dialogue vient d’une autre version de Facteur et ne peut pas être rejoué ici.",
+        (DialogueOtherVersion, Lang::En) => "This dialogue link comes from another version of Facteur and cannot be replayed here.",
+        (DialogueUnknown, Lang::Fr) => "Ce lien de dialogue nomme un monde, un compte ou un port que cette page n’a pas.",
+        (DialogueUnknown, Lang::En) => "This dialogue link names a world, an account or a port this page does not have.",
+        (DialogueTooLong, Lang::Fr) => "Ce lien de dialogue contient plus de lignes qu’un lien partagé ne peut en porter.",
+        (DialogueTooLong, Lang::En) => "This dialogue link holds more lines than a shared link may.",
     }
 }
 

@@ -73,20 +73,12 @@ fn open_from_link(
     loaded: RwSignal<Option<Scenario>>,
     said: RwSignal<Option<String>>,
 ) {
-    let Some(window) = web_sys::window() else {
+    let Some(fragment) = crate::browser::take_fragment(FRAGMENT) else {
         return;
     };
-    let hash = window.location().hash().unwrap_or_default();
-    let Some(fragment) = hash.strip_prefix(FRAGMENT) else {
-        return;
-    };
-    match Scenario::from_fragment(fragment) {
+    match Scenario::from_fragment(&fragment) {
         Ok(s) => open(scene, s, loaded),
         Err(e) => said.set(Some(tx::scenario_error(&e, use_lang().get_untracked()))),
-    }
-    if let Ok(history) = window.history() {
-        let path = window.location().pathname().unwrap_or_default();
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
     }
 }
 
@@ -136,6 +128,7 @@ pub fn ScenarioView() -> impl IntoView {
     let pop3 = RwSignal::new(Reading::Pop3Delete);
     let comparison = RwSignal::new(None::<Comparison>);
     open_from_link(scene, loaded, said);
+    crate::classroom::share::open_from_link(scene);
     // The scenario shown: one opened from a file or link, else the one being recorded.
     let shown = Memo::new(move |_| loaded.get().unwrap_or_else(|| scene.scenario.get()));
     // A new step or another scenario makes an old comparison stale.

@@ -82,7 +82,7 @@ impl CourseState {
         }
     }
 
-    fn lessons(&self, lang: Lang) -> Vec<Lesson> {
+    pub fn lessons(&self, lang: Lang) -> Vec<Lesson> {
         self.course.with_value(|c| c.lessons(lang).to_vec())
     }
 

@@ -88,6 +88,7 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
                 on:click=move |_| { let _ = download("facteur-transcript.txt", "text/plain", &console.transcript()); }>
                 {move || texts.get().download_txt}
             </button>
+            <crate::classroom::share::ShareDialogue />
         </div>
     }
 }

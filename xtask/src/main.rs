@@ -6,6 +6,7 @@
 
 mod bench;
 mod cmd;
+mod site;
 mod steps;
 mod tools;
 
@@ -21,7 +22,9 @@ commands:
                      install what is missing, build the release site into dist/, to be
                      served at /path/ (default /)
   bench              install what is missing, measure size, start-up, latency, engine speed
-                     and memory against their references; write bench/RESULTS.md";
+                     and memory against their references; write bench/RESULTS.md
+  seal-site [DIR]    (run by Trunk after each build) write the service worker and the
+                     build's identity into DIR, by default Trunk's $TRUNK_STAGING_DIR";
 
 fn main() {
     if let Err(err) = run() {
@@ -35,18 +38,35 @@ fn run() -> Result<()> {
     let command = args.next().unwrap_or_default();
     let rest: Vec<String> = args.collect();
     let root = tools::workspace_root()?;
+    let typed_in = std::env::current_dir().context("reading the current folder")?;
     std::env::set_current_dir(&root).context("entering the workspace root")?;
     match command.as_str() {
         "serve" => steps::serve(parse_port(&rest)?),
         "test" => no_options(&rest).and_then(|()| steps::test()),
         "build" => parse_public_url(&rest).and_then(|url| steps::build(url.as_deref())),
         "bench" => no_options(&rest).and_then(|()| bench::bench()),
+        "seal-site" => seal_site(&typed_in, &rest),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
         }
         other => bail!("unknown command `{other}`\n\n{USAGE}"),
     }
+}
+
+/// Seals a built site: DIR if given (relative to where the command was typed), else the
+/// folder Trunk is building into.
+fn seal_site(typed_in: &std::path::Path, rest: &[String]) -> Result<()> {
+    let dir = match rest {
+        [] => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(std::path::PathBuf::from)
+            .context("seal-site wants a folder, or Trunk's $TRUNK_STAGING_DIR")?,
+        [dir] => typed_in.join(dir),
+        _ => bail!("seal-site takes one folder\n\n{USAGE}"),
+    };
+    let build = site::seal(&dir)?;
+    println!("sealed {} as build {build}", dir.display());
+    Ok(())
 }
 
 fn parse_port(rest: &[String]) -> Result<u16> {

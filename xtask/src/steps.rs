@@ -37,7 +37,17 @@ pub fn serve(port: u16) -> Result<()> {
     println!("Facteur will be served at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
     run(&mut cmd(
         "trunk",
-        ["serve", "--release", "--dist", SERVE_DIST, "--port", &port],
+        // No autoreload: its inline script would be kept by the service worker and would
+        // break the Content-Security-Policy a host may set.
+        [
+            "serve",
+            "--release",
+            "--no-autoreload",
+            "--dist",
+            SERVE_DIST,
+            "--port",
+            &port,
+        ],
     ))
 }
 
@@ -54,6 +64,7 @@ pub fn test() -> Result<()> {
     tools::ensure_curl()?;
     let root = tools::workspace_root()?;
     tools::ensure_npm_packages(&root.join("e2e"))?;
+    let nginx = tools::ensure_nginx();
 
     let mut outcomes = Vec::new();
     let mut check = |name, f: &dyn Fn() -> Result<()>| {
@@ -122,7 +133,7 @@ pub fn test() -> Result<()> {
         });
     }
     if site_built {
-        check("browser tests", &|| browser_tests(&root));
+        check("browser tests", &|| browser_tests(&root, nginx.is_ok()));
     }
 
     println!("\n=== summary ===");
@@ -137,6 +148,9 @@ pub fn test() -> Result<()> {
     if !site_built {
         println!("skip browser tests (the site did not build)");
     }
+    if let Err(why) = &nginx {
+        println!("note: the hosting test served its policy without nginx ({why})");
+    }
     if failed.is_empty() && site_built {
         println!("all checks passed");
         return Ok(());
@@ -150,7 +164,7 @@ pub fn test() -> Result<()> {
 }
 
 /// node's own test runner over `e2e/*.test.mjs`, against the release build in `dist/`.
-fn browser_tests(root: &std::path::Path) -> Result<()> {
+fn browser_tests(root: &std::path::Path, nginx: bool) -> Result<()> {
     let e2e = root.join("e2e");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&e2e)
         .context("reading e2e/")?
@@ -166,5 +180,8 @@ fn browser_tests(root: &std::path::Path) -> Result<()> {
         .env("FACTEUR_ROOT", root)
         .env("FACTEUR_DIST", root.join("dist"))
         .env("FACTEUR_CHROMIUM", tools::CHROMIUM);
+    if nginx {
+        node.env("FACTEUR_NGINX", tools::NGINX);
+    }
     run(&mut node)
 }

@@ -175,6 +175,16 @@ pub fn ensure_dovecot() -> Result<(), String> {
     Ok(())
 }
 
+/// Where the hosting test finds nginx, to serve the site with the README's lines.
+pub const NGINX: &str = "/usr/sbin/nginx";
+
+/// Debian's nginx, for the browser test that serves the site with the README's nginx lines
+/// (sub-path, types, caching, Content-Security-Policy). Optional, like Dovecot: where it
+/// cannot be installed the test serves the same policy from its own small server.
+pub fn ensure_nginx() -> Result<(), String> {
+    ensure_debian_package(NGINX, "nginx-light", "the hosting test").map_err(|e| format!("{e:#}"))
+}
+
 /// Installs a Debian package with apt when its program is missing and we are root;
 /// otherwise says exactly what to install.
 fn ensure_debian_package(program: &str, package: &str, needed_by: &str) -> Result<()> {

@@ -303,16 +303,11 @@ impl Scenario {
     /// The scenario as a URL fragment's value: its JSON in base64url (RFC 4648 §5), so a
     /// link carries it whole and no server ever sees it.
     pub fn to_fragment(&self) -> String {
-        use base64::Engine;
-        let json = serde_json::to_string(self).unwrap_or_default();
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+        super::link::encode(self)
     }
 
     pub fn from_fragment(fragment: &str) -> Result<Scenario, ScenarioError> {
-        use base64::Engine;
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(fragment.trim().trim_end_matches('='))
-            .map_err(|e| ScenarioError::Unreadable(e.to_string()))?;
+        let bytes = super::link::decode(fragment).map_err(ScenarioError::Unreadable)?;
         Scenario::from_json(&String::from_utf8_lossy(&bytes))
     }
 

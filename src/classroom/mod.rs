@@ -1,0 +1,10 @@
+//! What a class needs around the lessons: the site kept for offline use and updated on
+//! request, the teacher's page (links and QR codes for the board, shared dialogues), and a
+//! printable cheat sheet.
+
+pub mod cheatsheet;
+pub mod offline;
+pub mod qr;
+pub mod share;
+pub mod teacher;
+pub mod texts;

@@ -1,0 +1,140 @@
+//! "Share this dialogue": a terminal's typed lines as a link. Opened, the link starts the
+//! same world afresh in the sandbox and types the same lines on the same ports; the replies
+//! come from the engine again and play at the class's pace, so a teacher can put one
+//! dialogue on every screen and step through it together.
+
+use facteur_protocols::client::recording::{Recording, RecordingError};
+use facteur_protocols::Port;
+use leptos::prelude::*;
+
+use super::qr::QrCodeView;
+use super::texts::use_classroom_texts;
+use crate::browser::copy;
+use crate::engine::use_console;
+use crate::i18n::use_texts;
+use crate::sandbox::Notice;
+use crate::scene::Scene;
+
+/// The start of a link's fragment that carries a dialogue.
+pub const FRAGMENT: &str = "#dialogue=";
+
+/// The page's address without its fragment: where a shared link must lead.
+pub fn page_address() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// What went wrong with a shared dialogue, as the sandbox's notice says it.
+fn notice_for(e: &RecordingError) -> Notice {
+    match e {
+        RecordingError::Unreadable(_) => Notice::DialogueUnreadable,
+        RecordingError::Version(_) => Notice::DialogueOtherVersion,
+        RecordingError::UnknownWorld(_) | RecordingError::UnknownPort(_) => Notice::DialogueUnknown,
+        RecordingError::TooLong => Notice::DialogueTooLong,
+    }
+}
+
+/// A dialogue in the page's address (a shared link) is replayed at once; the fragment is
+/// then taken out of the address, so a reload keeps the sandbox instead of replaying.
+pub fn open_from_link(scene: Scene) {
+    let Some(fragment) = crate::browser::take_fragment(FRAGMENT) else {
+        return;
+    };
+    match Recording::from_fragment(&fragment) {
+        Ok(recording) => replay(scene, &recording),
+        Err(e) => scene.notice.set(Some(notice_for(&e))),
+    }
+}
+
+/// Types the recording's lines again on a fresh copy of its world, in the terminal of the
+/// first account's first device.
+fn replay(scene: Scene, recording: &Recording) {
+    if scene.reset(&recording.preset).is_err() {
+        scene.notice.set(Some(Notice::DialogueUnknown));
+        return;
+    }
+    let texts = crate::i18n::Texts::for_lang(crate::i18n::use_lang().get_untracked());
+    let device_of = |login: &str| {
+        scene.devices.with_untracked(|d| {
+            d.iter()
+                .find(|(_, d)| d.login == login)
+                .map(|(id, d)| (id.clone(), texts.device_label(login, d.kind)))
+        })
+    };
+    let Some(first) = recording.sessions.first() else {
+        return;
+    };
+    let Some((id, _)) = device_of(&first.login) else {
+        scene.notice.set(Some(Notice::DialogueUnknown));
+        return;
+    };
+    scene.active.set(id.clone());
+    let Some(console) = scene.console(&id) else {
+        return;
+    };
+    for session in &recording.sessions {
+        let Some(port) = Port::from_number(session.port) else {
+            continue;
+        };
+        let client = device_of(&session.login).map_or_else(|| session.login.clone(), |(_, l)| l);
+        console.connect(&session.login, client, port, session.lenient);
+        for line in &session.lines {
+            console.send(line);
+        }
+    }
+    scene.notice.set(Some(Notice::DialogueReplayed));
+}
+
+/// The terminal's "Share this dialogue": a link to copy and a QR code to show the class.
+#[component]
+pub fn ShareDialogue() -> impl IntoView {
+    let (console, texts, t) = (use_console(), use_texts(), use_classroom_texts());
+    let open = RwSignal::new(false);
+    let link = Memo::new(move |_| {
+        console
+            .recording
+            .with(|r| format!("{}{FRAGMENT}{}", page_address(), r.to_fragment()))
+    });
+    let shareable = move || console.recording.with(|r| !r.is_empty());
+    let builtin = move || {
+        console
+            .recording
+            .with(|r| facteur_protocols::store::Preset::builtin(&r.preset).is_ok())
+    };
+    view! {
+        <button type="button" class="share-dialogue" prop:disabled=move || !shareable()
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| {
+                let now_open = !open.get_untracked();
+                open.set(now_open);
+                if now_open && builtin() {
+                    copy(&link.get_untracked());
+                }
+            }>
+            {move || t.get().share_dialogue}
+        </button>
+        <Show when=move || open.get() && shareable()>
+            <div class="share-panel" role="region" aria-label=move || t.get().share_dialogue>
+                <Show when=builtin fallback=move || view! { <p>{move || t.get().share_uploaded}</p> }>
+                    <p>{move || t.get().share_lead(console.recording.with(Recording::lines))}</p>
+                    <input class="share-link" type="text" readonly prop:value=move || link.get()
+                        aria-label=move || t.get().share_link_label
+                        on:focus=move |ev| crate::browser::select_all(&ev) />
+                    <button type="button" on:click=move |_| copy(&link.get_untracked())>{move || t.get().copy_link}</button>
+                    <QrCodeView text=link label=Signal::derive(move || t.get().qr_of_dialogue.to_owned())
+                        too_long=Signal::derive(move || t.get().qr_too_long) />
+                </Show>
+                <button type="button" class="link" on:click=move |_| open.set(false)>{move || texts.get().close}</button>
+            </div>
+        </Show>
+    }
+}
