@@ -55,8 +55,13 @@ async function deployChangedBuild(site) {
   return stdout.match(/as build ([0-9a-f]+)/)[1];
 }
 
-test('under /facteur/ on a plain static server: a deep link, the sandbox and every file resolve under the prefix', { timeout: 180_000 }, async () => {
-  const host = await serveUnderPath(dist);
+// The default build has relative addresses; `cargo xtask build --public-url /facteur/`
+// writes absolute ones (cargo xtask test builds both). Each works under /facteur/.
+const builds = [['the default build', dist]];
+if (process.env.FACTEUR_DIST_FACTEUR) builds.push(['the --public-url /facteur/ build', process.env.FACTEUR_DIST_FACTEUR]);
+
+for (const [name, built] of builds) test(`${name} under /facteur/ on a plain static server: a deep link, the sandbox and every file resolve under the prefix`, { timeout: 180_000 }, async () => {
+  const host = await serveUnderPath(built);
   try {
     await withBrowser(wide, async (page) => {
       const outside = [];

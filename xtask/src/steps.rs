@@ -23,8 +23,15 @@ pub fn prepare_site_tools() -> Result<()> {
 
 /// The release site in `dist/`, for the root of a host or for `public_url` under it.
 pub fn build(public_url: Option<&str>) -> Result<()> {
+    build_into("dist", public_url)
+}
+
+/// Where the tests build the site with `--public-url /facteur/`, beside the default `dist/`.
+const PREFIXED_DIST: &str = "target/site-facteur";
+
+fn build_into(dist: &str, public_url: Option<&str>) -> Result<()> {
     prepare_site_tools()?;
-    let mut trunk = cmd("trunk", ["build", "--release"]);
+    let mut trunk = cmd("trunk", ["build", "--release", "--dist", dist]);
     if let Some(url) = public_url {
         trunk.args(["--public-url", url]);
     }
@@ -110,8 +117,10 @@ pub fn test() -> Result<()> {
             ],
         ))
     });
+    // The README's own `cargo xtask build`, hook and all, and its `--public-url` form.
     let site_built = check("release site", &|| {
-        run(&mut cmd("trunk", ["build", "--release"]))
+        build(None)?;
+        build_into(PREFIXED_DIST, Some("/facteur/"))
     });
     // Dovecot is a peer, not a dependency: where it cannot be had, say so and go on.
     let dovecot = tools::ensure_dovecot();
@@ -179,6 +188,7 @@ fn browser_tests(root: &std::path::Path, nginx: bool) -> Result<()> {
     node.args(&files)
         .env("FACTEUR_ROOT", root)
         .env("FACTEUR_DIST", root.join("dist"))
+        .env("FACTEUR_DIST_FACTEUR", root.join(PREFIXED_DIST))
         .env("FACTEUR_CHROMIUM", tools::CHROMIUM);
     if nginx {
         node.env("FACTEUR_NGINX", tools::NGINX);
