@@ -90,6 +90,10 @@ for (const [name, built] of builds) test(`${name} under /facteur/ on a plain sta
       assert.equal(manifest.start, host.url);
       assert.deepEqual(manifest.icons, ['200 any', '200 192x192', '200 512x512', '200 512x512']);
       await keptOffline(page);
+      // What Chromium checks before it offers "Install app" / "Add to home screen".
+      const cdp = await page.context().newCDPSession(page);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      assert.deepEqual(installabilityErrors, [], 'the site can be installed');
       assert.deepEqual(outside, [], 'nothing was asked for outside /facteur/');
       assert.deepEqual(failed, [], 'every file was found');
     });
@@ -106,6 +110,13 @@ test('after one visit the site opens with the network off, and a lesson step can
       await page.goto(`${host.url}#/lesson/2/step/1`);
       await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
       await keptOffline(page);
+      // A revisit asks the server for nothing but the service worker (is there a new build?).
+      const before = host.requested().length;
+      await page.reload();
+      await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
+      await keptOffline(page);
+      const revisit = host.requested().slice(before);
+      assert.ok(revisit.every((path) => path === '/facteur/sw.js'), revisit.join(' '));
       // No network at all: the browser is offline and the server is gone.
       await host.stop();
       stopped = true;

@@ -90,6 +90,8 @@ export async function serveUnderPath(dist, { path = 'facteur' } = {}) {
     origin,
     url,
     site,
+    /** The paths asked for so far, from http.server's log, in order. */
+    requested: () => [...proc.log().matchAll(/"GET (\S+) HTTP/g)].map((m) => m[1]),
     async stop() {
       await proc.stop();
       await rm(root, { recursive: true, force: true });

@@ -1,4 +1,6 @@
 //! One TCP connection: bytes from the socket go into the engine, its lines go back out.
+//! With TLS on, the connection follows the real port's rules (the engine's `for_port`
+//! policies, as in the page) and does the handshake when the engine says TLS starts.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -6,37 +8,58 @@ use std::time::Duration;
 
 use facteur_protocols::closing::Closing;
 use facteur_protocols::imap::ImapPolicy;
-use facteur_protocols::output::{Output, Step};
+use facteur_protocols::output::{Event, Output, Step};
 use facteur_protocols::pop3::Pop3Policy;
 use facteur_protocols::smtp::SmtpPolicy;
-use facteur_protocols::{Service, Timestamp};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use facteur_protocols::{Port, Service, SessionId, Timestamp, World};
 use tokio::sync::{mpsc, watch};
+use tokio_rustls::TlsAcceptor;
 
+use crate::options::Listener;
 use crate::shared::{now, Shared};
+use crate::stream::Stream;
 
 /// The name the loopback ports answer as.
 pub const HOSTNAME: &str = "mail.example.test";
 
 pub struct Connection {
-    pub stream: TcpStream,
+    pub stream: Stream,
     pub peer: SocketAddr,
-    pub service: Service,
+    pub listener: Listener,
     pub number: u64,
+    /// With TLS on: the handshake every TLS connection makes.
+    pub tls: Option<Arc<TlsAcceptor>>,
+}
+
+/// Opens the session: the real port's rules with TLS on, trusted loopback without.
+fn open_session(world: &mut World, port: Port, tls: bool) -> (SessionId, Output) {
+    let now = now();
+    match (port.service, tls) {
+        (Service::Smtp, true) => world.connect_smtp(SmtpPolicy::for_port(HOSTNAME, port), now),
+        (Service::Smtp, false) => world.connect_smtp(SmtpPolicy::trusted_loopback(HOSTNAME), now),
+        (Service::Pop3, true) => world.connect_pop3(Pop3Policy::for_port(HOSTNAME, port), now),
+        (Service::Pop3, false) => world.connect_pop3(Pop3Policy::trusted_loopback(HOSTNAME), now),
+        (Service::Imap, true) => world.connect_imap(ImapPolicy::for_port(HOSTNAME, port), now),
+        (Service::Imap, false) => world.connect_imap(ImapPolicy::trusted_loopback(HOSTNAME), now),
+    }
+}
+
+/// Whether the engine just said "TLS starts now" (its reply to STARTTLS or STLS).
+fn starts_tls(out: &Output) -> bool {
+    out.steps
+        .iter()
+        .any(|s| matches!(s, Step::Event(Event::TlsStarted)))
 }
 
 impl Connection {
     pub async fn serve(mut self, shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) {
-        let (id, greeting) = {
-            let mut world = shared.world();
-            let now = now();
-            match self.service {
-                Service::Smtp => world.connect_smtp(SmtpPolicy::trusted_loopback(HOSTNAME), now),
-                Service::Pop3 => world.connect_pop3(Pop3Policy::trusted_loopback(HOSTNAME), now),
-                Service::Imap => world.connect_imap(ImapPolicy::trusted_loopback(HOSTNAME), now),
-            }
-        };
+        let port = self.listener.port;
+        // On an implicit-TLS port the handshake comes first; the greeting is encrypted.
+        if port.starts_encrypted() && !self.handshake(&shared).await {
+            self.stream.shutdown().await;
+            return;
+        }
+        let (id, greeting) = open_session(&mut shared.world(), port, self.tls.is_some());
         let (tx, mut pushed) = mpsc::unbounded_channel();
         shared.register(id, tx);
         let mut open = self.send(&shared, &greeting).await;
@@ -54,6 +77,13 @@ impl Connection {
                     Ok(n) => {
                         let out = shared.input(id, &buf[..n]);
                         open = self.send(&shared, &out).await && !out.closed;
+                        // The engine answered STARTTLS or STLS and counts the connection as
+                        // encrypted from here: the driver makes it so, or hangs up.
+                        if open && starts_tls(&out) && !self.handshake(&shared).await {
+                            let out = shared.world().disconnect(id);
+                            self.trace(&shared, &out);
+                            open = false;
+                        }
                     }
                 },
                 () = tokio::time::sleep(wait) => {
@@ -71,8 +101,26 @@ impl Connection {
             }
         }
         shared.unregister(id);
-        // The client may already be gone; there is nothing left to tell it.
-        let _ = self.stream.shutdown().await;
+        self.stream.shutdown().await;
+    }
+
+    /// The TLS handshake; false (and said in the trace) if it fails or takes too long.
+    async fn handshake(&mut self, shared: &Shared) -> bool {
+        let Some(acceptor) = self.tls.clone() else {
+            return false;
+        };
+        let done = self.stream.start_tls(&acceptor).await;
+        if shared.trace {
+            match &done {
+                Ok(agreed) => println!("{} T: {agreed}", self.who()),
+                Err(why) => println!("{} T: {why}", self.who()),
+            }
+        }
+        done.is_ok()
+    }
+
+    fn who(&self) -> String {
+        format!("[#{} {} {}]", self.number, self.listener.role, self.peer)
     }
 
     /// Writes the octets the engine decided, as they are. Returns false if the connection
@@ -87,7 +135,7 @@ impl Connection {
         if !shared.trace {
             return;
         }
-        let who = format!("[#{} {} {}]", self.number, self.service.name(), self.peer);
+        let who = self.who();
         for step in &out.steps {
             match step {
                 Step::Client(line) => println!("{who} C: {}", line.text),

@@ -5,6 +5,8 @@
 mod connection;
 mod options;
 mod shared;
+mod stream;
+mod tls;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -13,14 +15,16 @@ use std::time::Duration;
 use facteur_protocols::closing::{closing, Closing};
 use facteur_protocols::store::Preset;
 use facteur_protocols::world::IdleTimeouts;
-use facteur_protocols::{Service, World};
+use facteur_protocols::World;
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
+use tokio_rustls::TlsAcceptor;
 
 use connection::{Connection, HOSTNAME};
-use options::{Options, USAGE};
+use options::{Listener, Options, USAGE};
 use shared::Shared;
+use stream::Stream;
 
 fn main() {
     let options = match Options::parse(std::env::args().skip(1)) {
@@ -81,23 +85,29 @@ async fn run(options: Options, mut world: World) -> Result<(), String> {
     let slots = Arc::new(Semaphore::new(options.max_connections));
     let (stop, stopped) = watch::channel(false);
     let numbers = Arc::new(AtomicU64::new(0));
+    let tls = match &options.tls {
+        Some(source) => {
+            let tls = tls::Tls::new(source)?;
+            println!("{}", tls.said);
+            println!("certificate SHA-256 fingerprint {}", tls.fingerprint);
+            Some(Arc::new(tls.acceptor))
+        }
+        None => None,
+    };
     if options.allow_remote {
-        eprintln!("facteur-server: warning: listening beyond loopback; there is no real TLS, passwords cross the network in clear");
+        eprintln!("facteur-server: warning: listening beyond loopback; the demo accounts' passwords are public");
     }
     let mut listeners = Vec::new();
-    for (service, addr) in [
-        (Service::Smtp, options.smtp),
-        (Service::Pop3, options.pop3),
-        (Service::Imap, options.imap),
-    ] {
-        let listener = TcpListener::bind(addr)
+    for listener in &options.listeners {
+        let socket = TcpListener::bind(listener.addr)
             .await
-            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-        let local = listener.local_addr().map_err(|e| e.to_string())?;
-        println!("{} listening on {local}", service.name());
+            .map_err(|e| format!("cannot listen on {}: {e}", listener.addr))?;
+        let local = socket.local_addr().map_err(|e| e.to_string())?;
+        println!("{} listening on {local}", describe(listener, tls.is_some()));
         let task = accept_loop(
-            listener,
-            service,
+            socket,
+            *listener,
+            tls.clone(),
             shared.clone(),
             slots.clone(),
             stopped.clone(),
@@ -117,9 +127,31 @@ async fn run(options: Options, mut world: World) -> Result<(), String> {
     Ok(())
 }
 
+/// A listener's start-up line: `SMTP` alone without TLS (as before TLS existed), the role
+/// and the real port it stands for with TLS (`IMAPS (993, TLS from the start)`).
+fn describe(listener: &Listener, tls: bool) -> String {
+    let port = listener.port;
+    if !tls {
+        return port.service.name().to_owned();
+    }
+    let security = if port.starts_encrypted() {
+        "TLS from the start"
+    } else if port.service == facteur_protocols::Service::Pop3 {
+        "STLS"
+    } else {
+        "STARTTLS"
+    };
+    format!(
+        "{} ({}, {security})",
+        listener.role.to_uppercase(),
+        port.number
+    )
+}
+
 async fn accept_loop(
-    listener: TcpListener,
-    service: Service,
+    socket: TcpListener,
+    listener: Listener,
+    tls: Option<Arc<TlsAcceptor>>,
     shared: Arc<Shared>,
     slots: Arc<Semaphore>,
     mut stopped: watch::Receiver<bool>,
@@ -127,20 +159,24 @@ async fn accept_loop(
 ) {
     loop {
         let accepted = tokio::select! {
-            a = listener.accept() => a,
+            a = socket.accept() => a,
             _ = stopped.changed() => return,
         };
         let Ok((mut stream, peer)) = accepted else {
             continue;
         };
+        // Replies go out as soon as they are written: without this, a reply written right
+        // after the TLS session tickets waited ~40 ms for the client's delayed ACK (Nagle).
+        let _ = stream.set_nodelay(true);
         let number = numbers.fetch_add(1, Ordering::Relaxed) + 1;
         match slots.clone().try_acquire_owned() {
             Ok(permit) => {
                 let connection = Connection {
-                    stream,
+                    stream: Stream::Plain(stream),
                     peer,
-                    service,
+                    listener,
                     number,
+                    tls: tls.clone(),
                 };
                 let (shared, stopped) = (shared.clone(), stopped.clone());
                 tokio::spawn(async move {
@@ -150,7 +186,12 @@ async fn accept_loop(
             }
             Err(_) => {
                 // At the limit: the protocol's own "try later", then close.
-                let out = closing(service, HOSTNAME, Closing::TooManyConnections);
+                // (On an implicit-TLS port a plain-text reply would only confuse the client.)
+                if listener.port.starts_encrypted() {
+                    drop(stream);
+                    continue;
+                }
+                let out = closing(listener.port.service, HOSTNAME, Closing::TooManyConnections);
                 tokio::spawn(async move {
                     let _ = stream.write_all(&out.wire).await;
                     let _ = stream.shutdown().await;

@@ -69,6 +69,7 @@ pub fn test() -> Result<()> {
     prepare_site_tools()?;
     tools::ensure_chromium()?;
     tools::ensure_curl()?;
+    tools::ensure_openssl()?;
     let root = tools::workspace_root()?;
     tools::ensure_npm_packages(&root.join("e2e"))?;
     let nginx = tools::ensure_nginx();

@@ -175,6 +175,12 @@ pub fn ensure_dovecot() -> Result<(), String> {
     Ok(())
 }
 
+/// The `openssl` command, which the TLS tests use as a client (`s_client`) and to make and
+/// read certificates. Debian ships it with ca-certificates, but a minimal image may lack it.
+pub fn ensure_openssl() -> Result<()> {
+    ensure_debian_package("/usr/bin/openssl", "openssl", "the TLS tests")
+}
+
 /// Where the hosting test finds nginx, to serve the site with the README's lines.
 pub const NGINX: &str = "/usr/sbin/nginx";
 

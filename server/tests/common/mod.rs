@@ -1,5 +1,7 @@
 //! A facteur-server started by a test on free loopback ports, stopped by the PID it
 //! started when the test ends.
+// Each test binary compiles this module and uses a part of it.
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -11,66 +13,158 @@ pub struct Server {
     pub smtp: u16,
     pub pop3: u16,
     pub imap: u16,
+    /// Every listener by its role (`smtp`, `submission`, … `imaps`) and port.
+    pub ports: Vec<(String, u16)>,
+    /// With TLS: the certificate the server made, and its SHA-256 fingerprint as printed.
+    pub cert: Option<PathBuf>,
+    pub fingerprint: String,
 }
 
+/// The roles a TLS server listens for, in the order it prints them.
+const TLS_ROLES: [&str; 7] = [
+    "smtp",
+    "submission",
+    "submissions",
+    "pop3",
+    "pop3s",
+    "imap",
+    "imaps",
+];
+
 impl Server {
+    /// Plain trusted loopback on three free ports, as before TLS existed.
     pub fn start(extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_facteur-server"))
-            .args([
-                "--smtp",
-                "127.0.0.1:0",
-                "--pop3",
-                "127.0.0.1:0",
-                "--imap",
-                "127.0.0.1:0",
-            ])
-            .args(extra)
+        Server::spawn(&["smtp", "pop3", "imap"], &[], extra)
+    }
+
+    /// Real TLS on seven free ports, with a certificate made and written to a temporary file.
+    pub fn start_tls(extra: &[&str]) -> Server {
+        let cert = std::env::temp_dir().join(format!(
+            "facteur-test-cert-{}-{}.pem",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        let out = cert.to_string_lossy().into_owned();
+        let mut server = Server::spawn(&TLS_ROLES, &["--cert-out", &out], extra);
+        server.cert = Some(cert);
+        server
+    }
+
+    /// Real TLS on seven free ports with the certificate options given (`--cert`, `--key`).
+    pub fn start_tls_with(certificate: &[&str]) -> Server {
+        Server::spawn(&TLS_ROLES, certificate, &[])
+    }
+
+    /// The server as a reader starts it: its default ports, `args` only, started in `dir`.
+    pub fn start_in(dir: &std::path::Path, args: &[&str]) -> Server {
+        let roles: &[&str] = if args.contains(&"--tls") {
+            &TLS_ROLES
+        } else {
+            &["smtp", "pop3", "imap"]
+        };
+        let mut command = Command::new(env!("CARGO_BIN_EXE_facteur-server"));
+        command.args(args).current_dir(dir);
+        let mut server = Server::read_start(command, roles, args.contains(&"--tls"));
+        server.cert = args
+            .contains(&"--tls")
+            .then(|| dir.join("facteur-cert.pem"));
+        server
+    }
+
+    fn spawn(roles: &[&str], tls: &[&str], extra: &[&str]) -> Server {
+        let flags: Vec<String> = roles
+            .iter()
+            .flat_map(|r| [format!("--{r}"), "127.0.0.1:0".to_owned()])
+            .collect();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_facteur-server"));
+        command.args(&flags).args(tls).args(extra);
+        Server::read_start(command, roles, !tls.is_empty())
+    }
+
+    /// Starts `command` and reads its start-up lines: the certificate's two with TLS, then
+    /// one per listener in `roles`.
+    fn read_start(mut command: Command, roles: &[&str], tls: bool) -> Server {
+        let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
             .expect("the server starts");
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
-        let mut port = |name: &str| -> u16 {
-            let line = lines.next().expect("a start-up line").expect("readable");
-            assert!(line.starts_with(name), "expected {name}, got {line}");
-            line.rsplit(':')
-                .next()
-                .and_then(|p| p.parse().ok())
-                .expect("a port")
-        };
-        let (smtp, pop3, imap) = (port("SMTP"), port("POP3"), port("IMAP"));
+        let mut next = || lines.next().expect("a start-up line").expect("readable");
+        let mut fingerprint = String::new();
+        if tls {
+            let said = next();
+            assert!(said.starts_with("certificate "), "{said}");
+            let line = next();
+            fingerprint = line
+                .strip_prefix("certificate SHA-256 fingerprint ")
+                .unwrap_or_else(|| panic!("a fingerprint, got {line}"))
+                .to_owned();
+        }
+        let ports: Vec<(String, u16)> = roles
+            .iter()
+            .map(|role| {
+                let line = next();
+                assert!(
+                    line.to_lowercase().starts_with(&format!("{role} ")),
+                    "expected {role}, got {line}"
+                );
+                let port = line
+                    .rsplit(':')
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .expect("a port");
+                ((*role).to_owned(), port)
+            })
+            .collect();
         // Keep draining stdout so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
+        let port = |role: &str| ports.iter().find(|p| p.0 == role).map_or(0, |p| p.1);
         Server {
             child,
-            smtp,
-            pop3,
-            imap,
+            smtp: port("smtp"),
+            pop3: port("pop3"),
+            imap: port("imap"),
+            ports,
+            cert: None,
+            fingerprint,
         }
     }
 
+    /// The port of a role (`imaps`).
+    pub fn port(&self, role: &str) -> u16 {
+        self.ports
+            .iter()
+            .find(|p| p.0 == role)
+            .map_or_else(|| panic!("no {role} listener"), |p| p.1)
+    }
+
     /// Runs a client script from tests/clients/ against this server.
-    #[allow(dead_code)]
     pub fn python(&self, script: &str) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/clients");
-        let out = Command::new("python3")
-            .arg(dir.join(script))
-            .current_dir(&dir)
-            .env("FACTEUR_SMTP_PORT", self.smtp.to_string())
-            .env("FACTEUR_POP3_PORT", self.pop3.to_string())
-            .env("FACTEUR_IMAP_PORT", self.imap.to_string())
-            .output()
-            .expect("python3 runs");
+        let mut python = Command::new("python3");
+        python.arg(dir.join(script)).current_dir(&dir);
+        for (role, port) in &self.ports {
+            python.env(
+                format!("FACTEUR_{}_PORT", role.to_uppercase()),
+                port.to_string(),
+            );
+        }
+        if let Some(cert) = &self.cert {
+            python.env("FACTEUR_CERT", cert);
+        }
+        let out = python.output().expect("python3 runs");
         assert!(
             out.status.success(),
             "{script} failed:\n{}{}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
+        // What a script measured, for the test's output (`--nocapture`).
+        print!("{}", String::from_utf8_lossy(&out.stdout));
     }
 
-    #[allow(dead_code)]
     pub fn curl(&self, args: &[&str]) -> String {
         let out = Command::new("curl")
             .args(["--silent", "--show-error", "--max-time", "10"])
@@ -86,9 +180,15 @@ impl Server {
     }
 }
 
+/// Makes each TLS server's certificate file name unique within one test binary.
+static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
 impl Drop for Server {
     /// SIGTERM to the PID we started: the server says goodbye to its clients and exits.
     fn drop(&mut self) {
+        if let Some(cert) = &self.cert {
+            let _ = std::fs::remove_file(cert);
+        }
         let _ = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();
