@@ -61,6 +61,20 @@ fn curl_sends_and_reads_over_every_tls_port() {
             .concat(),
         );
     }
+    // The relay port takes mail for its own domains without a login, over STARTTLS too.
+    let relay = format!("smtp://127.0.0.1:{}", server.port("smtp"));
+    server.curl(&[
+        "--ssl-reqd",
+        "--cacert",
+        &ca,
+        &relay,
+        "--mail-from",
+        "carol@other.test",
+        "--mail-rcpt",
+        "alice@example.test",
+        "--upload-file",
+        &upload,
+    ]);
     let _ = std::fs::remove_file(&message);
     // Bob's INBOX had five messages; curl sent two more.
     let imap_starttls = format!("imap://127.0.0.1:{}/INBOX;UID=7", server.port("imap"));
