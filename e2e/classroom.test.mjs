@@ -76,6 +76,12 @@ test('a shared dialogue: its link and QR code replay the same lines for a studen
     assert.match(link, /#dialogue=[A-Za-z0-9_-]+$/);
     assert.equal(await scan(page, panel.locator('svg.qr')), link);
     await screenshot(page, 'share-dialogue');
+    // The same code full screen, for the projector.
+    await panel.getByRole('button', { name: 'Show on the board' }).click();
+    const board = page.getByRole('dialog', { name: 'Share a dialogue' });
+    assert.equal(await scan(page, board.locator('svg.qr')), link);
+    await page.keyboard.press('Escape');
+    assert.equal(await board.count(), 0);
     link = { link, stat };
   });
   // A student's browser: nothing saved, the link opened as it came.

@@ -2,6 +2,7 @@
 //! request, the teacher's page (links and QR codes for the board, shared dialogues), and a
 //! printable cheat sheet.
 
+pub mod board;
 pub mod cheatsheet;
 pub mod offline;
 pub mod qr;

@@ -7,6 +7,7 @@ use facteur_protocols::client::recording::{Recording, RecordingError};
 use facteur_protocols::Port;
 use leptos::prelude::*;
 
+use super::board::{Board, BoardView, Shown};
 use super::qr::QrCodeView;
 use super::texts::use_classroom_texts;
 use crate::browser::copy;
@@ -99,6 +100,7 @@ fn replay(scene: Scene, recording: &Recording) {
 pub fn ShareDialogue() -> impl IntoView {
     let (console, texts, t) = (use_console(), use_texts(), use_classroom_texts());
     let open = RwSignal::new(false);
+    let board = Board::new();
     let link = Memo::new(move |_| {
         console
             .recording
@@ -129,12 +131,20 @@ pub fn ShareDialogue() -> impl IntoView {
                     <input class="share-link" type="text" readonly prop:value=move || link.get()
                         aria-label=move || t.get().share_link_label
                         on:focus=move |ev| crate::browser::select_all(&ev) />
-                    <button type="button" on:click=move |_| copy(&link.get_untracked())>{move || t.get().copy_link}</button>
+                    <div class="board-actions">
+                        <button type="button" on:click=move |_| copy(&link.get_untracked())>{move || t.get().copy_link}</button>
+                        <button type="button" on:click=move |_| board.show(Shown {
+                            title: t.get_untracked().share_title.to_owned(),
+                            link: link.get_untracked(),
+                            label: t.get_untracked().qr_of_dialogue.to_owned(),
+                        })>{move || t.get().show_on_board}</button>
+                    </div>
                     <QrCodeView text=link label=Signal::derive(move || t.get().qr_of_dialogue.to_owned())
                         too_long=Signal::derive(move || t.get().qr_too_long) />
                 </Show>
                 <button type="button" class="link" on:click=move |_| open.set(false)>{move || texts.get().close}</button>
             </div>
         </Show>
+        <BoardView board />
     }
 }

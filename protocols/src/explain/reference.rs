@@ -38,17 +38,17 @@ pub fn smtp_meaning(v: smtp::Verb, lang: Lang) -> &'static str {
         (Mail, Lang::En) => "Start a message: who sends it (the envelope's sender).",
         (Mail, Lang::Fr) => "Commencer un message\u{a0}: qui l’envoie (l’expéditeur de l’enveloppe).",
         (Rcpt, Lang::En) => "One recipient of the envelope; repeat for each.",
-        (Rcpt, Lang::Fr) => "Un destinataire de l’enveloppe\u{a0}; à répéter pour chacun.",
+        (Rcpt, Lang::Fr) => "Un destinataire de l’enveloppe\u{202f}; à répéter pour chacun.",
         (Data, Lang::En) => "Send the message: headers, an empty line, the body, then a line with only a dot.",
         (Data, Lang::Fr) => "Envoyer le message\u{a0}: en-têtes, une ligne vide, le corps, puis une ligne avec seulement un point.",
         (Rset, Lang::En) => "Forget the message started so far.",
         (Rset, Lang::Fr) => "Oublier le message commencé.",
         (Noop, Lang::En) => "Do nothing; the server answers 250 if it is still there.",
-        (Noop, Lang::Fr) => "Ne rien faire\u{a0}; le serveur répond 250 s’il est toujours là.",
+        (Noop, Lang::Fr) => "Ne rien faire\u{202f}; le serveur répond 250 s’il est toujours là.",
         (Vrfy, Lang::En) => "Ask whether a mailbox exists; most servers decline to say (252).",
-        (Vrfy, Lang::Fr) => "Demander si une boîte existe\u{a0}; la plupart des serveurs refusent de le dire (252).",
+        (Vrfy, Lang::Fr) => "Demander si une boîte existe\u{202f}; la plupart des serveurs refusent de le dire (252).",
         (Expn, Lang::En) => "Ask for the members of a mailing list; usually refused.",
-        (Expn, Lang::Fr) => "Demander les membres d’une liste de diffusion\u{a0}; en général refusé.",
+        (Expn, Lang::Fr) => "Demander les membres d’une liste de diffusion\u{202f}; en général refusé.",
         (Help, Lang::En) => "Ask the server for help (214).",
         (Help, Lang::Fr) => "Demander de l’aide au serveur (214).",
         (Quit, Lang::En) => "End the session (221).",
@@ -56,7 +56,7 @@ pub fn smtp_meaning(v: smtp::Verb, lang: Lang) -> &'static str {
         (StartTls, Lang::En) => "Switch this connection to TLS, then say EHLO again (RFC 3207).",
         (StartTls, Lang::Fr) => "Passer cette connexion en TLS, puis redire EHLO (RFC 3207).",
         (Auth, Lang::En) => "Log in, e.g. PLAIN: user and password in base64; on submission only after TLS (RFC 4954).",
-        (Auth, Lang::Fr) => "S’authentifier, par ex. PLAIN\u{a0}: utilisateur et mot de passe en base64\u{a0}; en soumission, seulement après TLS (RFC 4954).",
+        (Auth, Lang::Fr) => "S’authentifier, par ex. PLAIN\u{a0}: utilisateur et mot de passe en base64\u{202f}; en soumission, seulement après TLS (RFC 4954).",
     }
 }
 
@@ -89,7 +89,7 @@ pub fn pop3_meaning(v: pop3::Verb, lang: Lang) -> &'static str {
         (User, Lang::Fr) => "Donner le nom d’utilisateur.",
         (Pass, Lang::En) => "Give the password; the maildrop is then locked for this session.",
         (Pass, Lang::Fr) => {
-            "Donner le mot de passe\u{a0}; la boîte est alors verrouillée pour cette session."
+            "Donner le mot de passe\u{202f}; la boîte est alors verrouillée pour cette session."
         }
         (Apop, Lang::En) => "Log in with a digest instead of the password.",
         (Apop, Lang::Fr) => "S’authentifier avec une empreinte au lieu du mot de passe.",
@@ -100,14 +100,14 @@ pub fn pop3_meaning(v: pop3::Verb, lang: Lang) -> &'static str {
         (Retr, Lang::En) => "Download a whole message.",
         (Retr, Lang::Fr) => "Télécharger un message entier.",
         (Dele, Lang::En) => "Mark a message for deletion; it goes at QUIT.",
-        (Dele, Lang::Fr) => "Marquer un message à supprimer\u{a0}; il part au QUIT.",
+        (Dele, Lang::Fr) => "Marquer un message à supprimer\u{202f}; il part au QUIT.",
         (Noop, Lang::En) => "Do nothing; keeps the session alive.",
-        (Noop, Lang::Fr) => "Ne rien faire\u{a0}; garde la session ouverte.",
+        (Noop, Lang::Fr) => "Ne rien faire\u{202f}; garde la session ouverte.",
         (Rset, Lang::En) => "Take back every DELE of this session.",
         (Rset, Lang::Fr) => "Annuler tous les DELE de cette session.",
         (Quit, Lang::En) => "End the session; marked messages are deleted now.",
         (Quit, Lang::Fr) => {
-            "Terminer la session\u{a0}; les messages marqués sont supprimés maintenant."
+            "Terminer la session\u{202f}; les messages marqués sont supprimés maintenant."
         }
         (Top, Lang::En) => "A message's headers and its first lines (here 5).",
         (Top, Lang::Fr) => "Les en-têtes d’un message et ses premières lignes (ici 5).",
@@ -171,7 +171,9 @@ pub fn imap_meaning(c: CommandName, lang: Lang) -> &'static str {
         (Logout, Lang::En) => "End the session.",
         (Logout, Lang::Fr) => "Terminer la session.",
         (StartTls, Lang::En) => "Switch this connection to TLS; on 143, LOGIN waits for it.",
-        (StartTls, Lang::Fr) => "Passer cette connexion en TLS\u{a0}; sur le 143, LOGIN l’attend.",
+        (StartTls, Lang::Fr) => {
+            "Passer cette connexion en TLS\u{202f}; sur le 143, LOGIN l’attend."
+        }
         (Authenticate, Lang::En) => "Log in with a SASL mechanism (PLAIN: base64).",
         (Authenticate, Lang::Fr) => "S’authentifier par un mécanisme SASL (PLAIN\u{a0}: base64).",
         (Login, Lang::En) => "Log in with a user name and a password.",
@@ -206,11 +208,11 @@ pub fn imap_meaning(c: CommandName, lang: Lang) -> &'static str {
         (Append, Lang::Fr) => "Déposer un message dans un dossier (sa taille, puis ses octets).",
         (Idle, Lang::En) => "Wait for news pushed by the server; DONE stops (RFC 2177).",
         (Idle, Lang::Fr) => {
-            "Attendre les nouvelles poussées par le serveur\u{a0}; DONE arrête (RFC 2177)."
+            "Attendre les nouvelles poussées par le serveur\u{202f}; DONE arrête (RFC 2177)."
         }
         (Check, Lang::En) => "Ask the server to tidy the open folder (old; does little).",
         (Check, Lang::Fr) => {
-            "Demander au serveur de ranger le dossier ouvert (ancien\u{a0}; fait peu)."
+            "Demander au serveur de ranger le dossier ouvert (ancien\u{202f}; fait peu)."
         }
         (Close, Lang::En) => "Close the folder and remove messages marked \\Deleted.",
         (Close, Lang::Fr) => "Fermer le dossier et retirer les messages marqués \\Deleted.",
@@ -222,7 +224,7 @@ pub fn imap_meaning(c: CommandName, lang: Lang) -> &'static str {
             "Find messages (UNSEEN, FROM, SUBJECT, TEXT…); answers their numbers."
         }
         (Search, Lang::Fr) => {
-            "Chercher des messages (UNSEEN, FROM, SUBJECT, TEXT…)\u{a0}; répond leurs numéros."
+            "Chercher des messages (UNSEEN, FROM, SUBJECT, TEXT…)\u{202f}; répond leurs numéros."
         }
         (Fetch, Lang::En) => "Read parts of messages: FLAGS, ENVELOPE, BODY[]…",
         (Fetch, Lang::Fr) => "Lire des parties de messages\u{a0}: FLAGS, ENVELOPE, BODY[]…",
@@ -262,16 +264,16 @@ pub fn smtp_code(code: u16, lang: Lang) -> Option<&'static str> {
         (334, Lang::Fr) => "Un défi d’authentification, en base64.",
         (354, Lang::En) => "Send the message; end with a line holding only a dot.",
         (354, Lang::Fr) => {
-            "Envoyez le message\u{a0}; terminez par une ligne avec seulement un point."
+            "Envoyez le message\u{202f}; terminez par une ligne avec seulement un point."
         }
         (421, Lang::En) => "Service closing (shutting down, or the client was idle too long).",
         (421, Lang::Fr) => "Service fermé (arrêt, ou client inactif trop longtemps).",
         (450, Lang::En) => "Mailbox busy or unavailable for now; try later.",
         (450, Lang::Fr) => {
-            "Boîte occupée ou indisponible pour l’instant\u{a0}; réessayez plus tard."
+            "Boîte occupée ou indisponible pour l’instant\u{202f}; réessayez plus tard."
         }
         (451, Lang::En) => "Local error while processing; try later.",
-        (451, Lang::Fr) => "Erreur locale pendant le traitement\u{a0}; réessayez plus tard.",
+        (451, Lang::Fr) => "Erreur locale pendant le traitement\u{202f}; réessayez plus tard.",
         (452, Lang::En) => "Too many recipients, or no room for now.",
         (452, Lang::Fr) => "Trop de destinataires, ou plus de place pour l’instant.",
         (454, Lang::En) => "TLS not available for now.",
