@@ -120,6 +120,8 @@ test('the cheat sheet lists ports, settings, accounts, every command and the rep
       assert.equal(await sheet.locator('.sheet-commands').nth(0).locator('tbody tr').count(), 13);
       assert.equal(await sheet.locator('.sheet-commands').nth(1).locator('tbody tr').count(), 14);
       assert.equal(await sheet.locator('.sheet-commands').nth(2).locator('tbody tr').count(), 31);
+      const settings = await sheet.locator('.sheet-settings table').first().locator('tbody tr').allInnerTexts();
+      assert.deepEqual(settings.map((r) => r.match(/\b\d{3}\b/g)), [['993', '143'], ['995', '110'], ['465', '587']]);
       const accounts = await sheet.locator('.sheet-settings table').nth(1).locator('tbody tr').allInnerTexts();
       assert.ok(accounts.some((r) => /alice\s+wonderland\s+alice@example\.test/.test(r)), accounts.join('|'));
       assert.ok(await sheet.getByText('535').isVisible());

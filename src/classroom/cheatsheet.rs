@@ -9,7 +9,7 @@ use facteur_protocols::explain::reference::{
 };
 use facteur_protocols::explain::terminal::reply_class;
 use facteur_protocols::imap::CommandName;
-use facteur_protocols::{pop3, smtp, Port, Security, Service, World};
+use facteur_protocols::{pop3, smtp, Port, Service, World};
 use leptos::prelude::*;
 
 use super::texts::use_classroom_texts;
@@ -33,15 +33,6 @@ fn command_rows(service: Service, lang: Lang) -> Vec<(&'static str, &'static str
     }
 }
 
-/// The security a mail app's menu names for a port.
-fn security_name(port: Port) -> &'static str {
-    match port.security {
-        Security::ImplicitTls => "SSL/TLS",
-        Security::StartTls if port.service == Service::Pop3 => "STARTTLS (STLS)",
-        Security::StartTls => "STARTTLS",
-    }
-}
-
 #[component]
 fn CommandTable(service: Service) -> impl IntoView {
     let (lang, t) = (use_lang(), use_classroom_texts());
@@ -60,14 +51,17 @@ fn CommandTable(service: Service) -> impl IntoView {
     }
 }
 
-/// The settings row for one side of a mail app: the secure ports to choose from.
-fn settings_row(side: &'static str, ports: &[Port]) -> impl IntoView {
-    let choices = ports
-        .iter()
-        .map(|p| format!("{} {} · {}", p.service.name(), p.number, security_name(*p)))
-        .collect::<Vec<_>>()
-        .join("  |  ");
-    view! { <tr><th scope="row">{side}</th><td>"mail.example.test"</td><td>{choices}</td></tr> }
+/// One row of a mail app's settings: the side, then the port to choose with SSL/TLS and
+/// the one with STARTTLS (STLS for POP3), as the app's menu names them.
+fn settings_row(side: String, tls: Port, starttls: Port) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">{side}</th>
+            <td>"mail.example.test"</td>
+            <td><strong>{tls.number}</strong></td>
+            <td><strong>{starttls.number}</strong></td>
+        </tr>
+    }
 }
 
 #[component]
@@ -115,13 +109,19 @@ pub fn CheatSheet() -> impl IntoView {
             <section class="sheet-block sheet-settings">
                 <h3>{move || t.get().settings}</h3>
                 <table>
-                    <thead><tr><td></td><th scope="col">{move || t.get().server_name}</th><th scope="col">{move || format!("{} · SSL/TLS | STARTTLS", t.get().port)}</th></tr></thead>
+                    <thead><tr>
+                        <td></td>
+                        <th scope="col">{move || t.get().server_name}</th>
+                        <th scope="col">"SSL/TLS"</th>
+                        <th scope="col">"STARTTLS"</th>
+                    </tr></thead>
                     <tbody>
                         {move || {
                             let t = t.get();
                             view! {
-                                {settings_row(t.incoming, &[Port::IMAPS, Port::IMAP, Port::POP3S, Port::POP3])}
-                                {settings_row(t.outgoing, &[Port::SUBMISSIONS, Port::SUBMISSION])}
+                                {settings_row(format!("{} · IMAP", t.incoming), Port::IMAPS, Port::IMAP)}
+                                {settings_row(format!("{} · POP3", t.incoming), Port::POP3S, Port::POP3)}
+                                {settings_row(format!("{} · SMTP", t.outgoing), Port::SUBMISSIONS, Port::SUBMISSION)}
                             }
                         }}
                     </tbody>
