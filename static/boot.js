@@ -4,4 +4,6 @@
 // script element's data attributes, which Trunk fills in (Trunk.toml, pattern_script).
 const tag = document.querySelector('script[data-facteur-wasm]');
 const { default: init } = await import(tag.dataset.facteurJs);
-await init({ module_or_path: tag.dataset.facteurWasm });
+const wasm = await init({ module_or_path: tag.dataset.facteurWasm });
+// The event Trunk's own loader sends, with the wasm's exports (the bench reads its memory).
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
