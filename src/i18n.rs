@@ -306,8 +306,13 @@ impl Texts {
     }
 
     pub fn port_label(&self, port: Port) -> String {
+        format!("{} — {}", port.number, self.port_role(port))
+    }
+
+    /// What a port is for, as the connect bar and the cheat sheet say it.
+    pub fn port_role(&self, port: Port) -> &'static str {
         let lang = Lang::from_tag(self.html_lang);
-        let role = match (port.service, port.submission, port.security, lang) {
+        match (port.service, port.submission, port.security, lang) {
             (Service::Smtp, false, _, Lang::En) => "relay between servers",
             (Service::Smtp, false, _, Lang::Fr) => "relais entre serveurs",
             (Service::Smtp, true, Security::StartTls, Lang::En) => "submission, STARTTLS",
@@ -322,8 +327,7 @@ impl Texts {
             (_, _, Security::StartTls, Lang::Fr) => "STARTTLS possible",
             (_, _, Security::ImplicitTls, Lang::En) => "TLS from the start",
             (_, _, Security::ImplicitTls, Lang::Fr) => "TLS d’emblée",
-        };
-        format!("{} — {role}", port.number)
+        }
     }
 }
 

@@ -95,7 +95,12 @@ async fn run(options: Options, mut world: World) -> Result<(), String> {
         None => None,
     };
     if options.allow_remote {
-        eprintln!("facteur-server: warning: listening beyond loopback; the demo accounts' passwords are public");
+        let why = if tls.is_some() {
+            "the demo accounts' passwords are public"
+        } else {
+            "there is no TLS, passwords cross the network in clear"
+        };
+        eprintln!("facteur-server: warning: listening beyond loopback; {why}");
     }
     let mut listeners = Vec::new();
     for listener in &options.listeners {

@@ -98,8 +98,7 @@ pub fn CheatSheet() -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {move || Port::ALL.iter().map(|&p| {
-                            let label = texts.get().port_label(p);
-                            let role = label.split_once(" — ").map_or(label.clone(), |(_, r)| r.to_owned());
+                            let role = texts.get().port_role(p);
                             view! { <tr><td><strong>{p.number}</strong></td><td>{p.service.name()}</td><td>{role}</td></tr> }
                         }).collect_view()}
                     </tbody>

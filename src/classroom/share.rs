@@ -63,7 +63,7 @@ fn replay(scene: Scene, recording: &Recording) {
         scene.notice.set(Some(Notice::DialogueUnknown));
         return;
     }
-    let texts = crate::i18n::Texts::for_lang(crate::i18n::use_lang().get_untracked());
+    let texts = use_texts().get_untracked();
     let device_of = |login: &str| {
         scene.devices.with_untracked(|d| {
             d.iter()
