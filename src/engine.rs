@@ -6,9 +6,11 @@ use std::sync::Arc;
 
 use facteur_protocols::assist::{imap_needs_tag, suggestions};
 use facteur_protocols::client::recording::Recording;
+use facteur_protocols::client::trouble::Trouble;
 use facteur_protocols::note::Note;
 use facteur_protocols::output::{Event, Output, Role, Step};
 use facteur_protocols::vocab::Awaiting;
+use facteur_protocols::vocab::Lang;
 use facteur_protocols::{Port, Service, SessionId, SessionInfo, World};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -35,13 +37,41 @@ pub enum Hop {
     Relay { from: String, to: String },
 }
 
+/// What an event line reports: a change in the world, or a device's client giving up (its
+/// own outcome, which no server said). Untagged, so a kept sandbox's `{"GaveUp": …}` lines
+/// read as they were written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Happened {
+    World(Event),
+    Device(DeviceOutcome),
+}
+
+/// What a device's client reports about itself in the dialogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DeviceOutcome {
+    /// It stopped because of its settings or the server's refusal.
+    GaveUp { trouble: Trouble },
+}
+
+impl Happened {
+    /// The line as the dialogue shows it.
+    pub fn text(&self, lang: Lang) -> String {
+        use facteur_protocols::explain::terminal::{event, gave_up};
+        match self {
+            Happened::World(e) => event(e, lang),
+            Happened::Device(DeviceOutcome::GaveUp { trouble }) => gave_up(trouble, lang),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: u64,
     pub side: Side,
     pub text: String,
     pub notes: Vec<Note>,
-    pub event: Option<Event>,
+    pub event: Option<Happened>,
     /// For a server line, what kind of line the engine says it is.
     pub role: Option<Role>,
     pub service: Service,
@@ -287,7 +317,7 @@ impl Console {
 
     fn event_entry(&self, event: Event, service: Service, hop: &Hop) -> Entry {
         Entry {
-            event: Some(event),
+            event: Some(Happened::World(event)),
             ..self.entry(Side::Event, service, hop)
         }
     }
@@ -357,6 +387,16 @@ impl Console {
             self.announcement.set((first.text.clone(), reply.len()));
         }
         self.queue(new);
+    }
+
+    /// A device's client gave up: its own line in the dialogue, after what the server said.
+    pub fn gave_up(&self, trouble: Trouble, service: Service) {
+        let entry = Entry {
+            event: Some(Happened::Device(DeviceOutcome::GaveUp { trouble })),
+            snapshot: self.scene.record(),
+            ..self.entry(Side::Event, service, &Hop::Direct)
+        };
+        self.queue([entry]);
     }
 
     /// Puts lines in the playback queue; at the instant speed they are shown at once.

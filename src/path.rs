@@ -6,7 +6,7 @@ use facteur_protocols::output::Event;
 use facteur_protocols::Service;
 use leptos::prelude::*;
 
-use crate::engine::{Entry, Hop, Side};
+use crate::engine::{Entry, Happened, Hop, Side};
 use crate::scene::use_scene;
 use crate::world_texts::{use_world_texts, WorldTexts};
 
@@ -52,8 +52,10 @@ impl Stop {
 /// Where a line of the dialogue happens on the path.
 fn stop(e: &Entry) -> Stop {
     match (&e.hop, &e.event, e.service, e.side) {
-        (Hop::Relay { .. }, ..) | (_, Some(Event::Relayed { .. }), ..) => Stop::Relay,
-        (_, Some(Event::Delivered { .. }), ..) => Stop::Mailbox,
+        (Hop::Relay { .. }, ..) | (_, Some(Happened::World(Event::Relayed { .. })), ..) => {
+            Stop::Relay
+        }
+        (_, Some(Happened::World(Event::Delivered { .. })), ..) => Stop::Mailbox,
         (_, _, Service::Smtp, Side::Client | Side::Session) => Stop::Device,
         (_, _, Service::Smtp, _) => Stop::Submission,
         _ => Stop::Readers,

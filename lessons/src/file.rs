@@ -3,9 +3,9 @@
 
 use facteur_protocols::client::people::device_id;
 use facteur_protocols::client::people::PEOPLE;
+use facteur_protocols::lesson::action::Action;
 use facteur_protocols::lesson::course::{Choice, Lesson, Quiz, QuizKind, Start, Step};
 use facteur_protocols::lesson::goal::{Check, Goal, EVENT_KINDS};
-use facteur_protocols::lesson::replay::Action;
 use facteur_protocols::lesson::text::Block;
 use facteur_protocols::store::Preset;
 use facteur_protocols::Port;

@@ -28,6 +28,7 @@ pub mod session;
 pub mod smtp;
 pub mod store;
 pub mod time;
+pub mod trace;
 pub mod vocab;
 pub mod world;
 

@@ -139,10 +139,6 @@ pub enum Event {
     },
     /// The server closed the connection.
     Closed,
-    /// A scripted client stopped because of its settings or the server's refusal.
-    GaveUp {
-        trouble: crate::client::trouble::Trouble,
-    },
 }
 
 impl fmt::Display for Event {
@@ -228,7 +224,6 @@ impl fmt::Display for Event {
             Event::MaildropLocked { account } => write!(f, "maildrop-locked {account}"),
             Event::MaildropUnlocked { account } => write!(f, "maildrop-unlocked {account}"),
             Event::Closed => write!(f, "closed"),
-            Event::GaveUp { trouble } => write!(f, "gave-up {trouble:?}"),
         }
     }
 }

@@ -5,12 +5,31 @@
 //! A session never opens a socket, sleeps or reads the clock (the sans-IO shape of rustls
 //! and quinn-proto): a driver feeds it what arrived and writes out what it returns.
 
+use serde::{Deserialize, Serialize};
+
 use crate::output::Output;
 use crate::port::Service;
-use crate::smtp::Outbound;
-use crate::store::Store;
+use crate::store::{Address, Store};
 use crate::time::Timestamp;
 use crate::vocab::{Awaiting, Stage};
+
+/// Identifies an open connection for as long as it lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SessionId(pub u32);
+
+/// A message an SMTP server accepted for a recipient on another server, waiting to be
+/// relayed (RFC 5321 §2.1). It lives here, beside the context that carries it, so the
+/// world and the relay client need not reach into one protocol's session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outbound {
+    pub queue_id: String,
+    pub from_host: String,
+    /// The `MAIL FROM` address; `None` is the null reverse path `<>` of a bounce
+    /// (RFC 5321 §4.5.5), which is never bounced in turn.
+    pub reverse_path: Option<Address>,
+    pub recipients: Vec<Address>,
+    pub raw: Vec<u8>,
+}
 
 /// What a session may use from the world during one call.
 pub struct Context<'a> {

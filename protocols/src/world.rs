@@ -23,21 +23,18 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::client::relay;
 use crate::closing::{default_idle_timeout, Closing};
 use crate::imap::{ImapPolicy, ImapSession};
-use crate::lesson::trace::Trace;
 use crate::output::Output;
 use crate::pop3::{Pop3Policy, Pop3Session};
 use crate::port::{Port, Service};
 use crate::session::{Context, Session};
-use crate::smtp::{SmtpPolicy, SmtpSession};
+use crate::smtp::{relay, SmtpPolicy, SmtpSession};
 use crate::store::{Preset, PresetError, Store};
 use crate::time::Timestamp;
+use crate::trace::Trace;
 
-/// Identifies an open connection for as long as it lasts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct SessionId(pub u32);
+pub use crate::session::SessionId;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum AnySession {

@@ -10,7 +10,7 @@ mod texts;
 use facteur_protocols::lesson::course::{Course, Lesson, QuizKind, Step, View};
 use facteur_protocols::lesson::goal::Facts;
 use facteur_protocols::lesson::replay::Bench;
-use facteur_protocols::lesson::trace::Trace;
+use facteur_protocols::trace::Trace;
 use facteur_protocols::Port;
 use leptos::prelude::*;
 

@@ -3,7 +3,7 @@
 //! and the devices show it as they would show the learner's.
 
 use facteur_protocols::client::scenario::Step as DeviceStep;
-use facteur_protocols::lesson::replay::Action;
+use facteur_protocols::lesson::action::Action;
 use facteur_protocols::Port;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;

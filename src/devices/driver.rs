@@ -11,7 +11,6 @@ use facteur_protocols::client::settings::{AccountSettings, ServerSettings};
 use facteur_protocols::client::submit::{self, Submitter};
 use facteur_protocols::client::sync::{self, SyncJob, Syncer};
 use facteur_protocols::client::trouble::{Diagnosis, Trouble};
-use facteur_protocols::output::{Event, Output};
 use facteur_protocols::{Service, SessionId};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -184,9 +183,7 @@ impl Scene {
             trouble: trouble.clone(),
             outgoing,
         };
-        let mut out = Output::default();
-        out.event(Event::GaveUp { trouble });
-        console.show(out, service);
+        console.gave_up(trouble, service);
         self.problems.update(|p| {
             p.insert(id.to_owned(), problem);
         });

@@ -1,6 +1,5 @@
 //! The dialogue: every line exchanged, in order, styled by who sent it and what it is.
 
-use facteur_protocols::explain::terminal::event;
 use facteur_protocols::note::Note;
 use facteur_protocols::output::Role;
 use leptos::ev::KeyboardEvent;
@@ -169,7 +168,7 @@ pub fn Dialogue() -> impl IntoView {
                         // What a lenient server let pass is marked on the line itself.
                         let forgiven = entry.notes.iter().any(Note::is_forgiven);
                         let text = move || match &entry.event {
-                            Some(e) => event(e, lang.get()),
+                            Some(e) => e.text(lang.get()),
                             None => entry.text.clone(),
                         };
                         view! {

@@ -1,7 +1,7 @@
 //! The explanation of the selected line: its parts, what it means, and where the RFC says so.
 
 use facteur_protocols::assist::anatomy;
-use facteur_protocols::explain::terminal::{event, part_kind, reply_class};
+use facteur_protocols::explain::terminal::{part_kind, reply_class};
 use facteur_protocols::Service;
 use leptos::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn Explanation() -> impl IntoView {
                     return view! { <p class="hint">{t.explanation_hint}</p> }.into_any();
                 };
                 if let Some(e) = &entry.event {
-                    return view! { <p>{event(e, lang)}</p> }.into_any();
+                    return view! { <p>{e.text(lang)}</p> }.into_any();
                 }
                 if entry.side == Side::Session {
                     return view! { <p>{entry.text.clone()}</p> }.into_any();

@@ -1,5 +1,6 @@
 //! Scripted clients: programs that produce the same command lines a learner could type.
-//! The relay client is how one server hands mail to another over port 25.
+//! (The relay client, how one server hands mail to another over port 25, lives under
+//! `smtp/`.)
 
 pub mod compose;
 pub mod device;
@@ -11,7 +12,6 @@ mod incoming;
 pub mod link;
 pub mod people;
 pub mod recording;
-pub mod relay;
 pub mod scenario;
 pub mod settings;
 pub mod submit;

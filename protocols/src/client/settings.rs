@@ -3,7 +3,7 @@
 //! and the authentication; then the user name and the password.
 //!
 //! Nothing stops a learner from choosing a combination that cannot work: the point of the
-//! settings lab is to see how each wrong one fails ([`super::dial`], [`super::trouble`]).
+//! settings lab is to see how each wrong one fails (the dialer and the troubles it names).
 
 use serde::{Deserialize, Serialize};
 
@@ -107,8 +107,8 @@ impl ServerSettings {
     }
 }
 
-/// Everything the account setup asks for, apart from POP3 or IMAP (the device's
-/// [`super::device::Receiving`]).
+/// Everything the account setup asks for, apart from POP3 or IMAP (the device's way of
+/// receiving).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AccountSettings {
     pub incoming: ServerSettings,

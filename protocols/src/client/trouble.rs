@@ -2,7 +2,7 @@
 //! classic wrong settings it points to.
 //!
 //! A client learns of a problem in one of three ways: before the protocol starts (no such
-//! host, nothing listening, a TLS handshake that cannot happen: [`super::dial`]), by itself
+//! host, nothing listening, a TLS handshake that cannot happen: the dialer), by itself
 //! (a greeting in another protocol, no STARTTLS, no AUTH: the scripted clients give up), or
 //! from the server's refusal. [`Trouble`] is that fact; [`Diagnosis`] is what a teacher would
 //! say caused it, given the settings.

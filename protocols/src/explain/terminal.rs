@@ -250,12 +250,12 @@ pub fn event(e: &crate::output::Event, lang: Lang) -> String {
                 "Connection closed.".into()
             }
         }
-        GaveUp { trouble } => gave_up(trouble, lang),
     }
 }
 
-/// The client's own last word in the dialogue: why it stopped.
-fn gave_up(t: &crate::client::trouble::Trouble, lang: Lang) -> String {
+/// A device's client's own last word in the dialogue: why it stopped. Not an [`event`]:
+/// no server said it, the client decided it from its settings or the server's refusal.
+pub fn gave_up(t: &crate::client::trouble::Trouble, lang: Lang) -> String {
     use crate::client::trouble::Trouble::*;
     let name = |s: Option<crate::Service>| s.map_or("?", crate::Service::name);
     match (t, lang) {

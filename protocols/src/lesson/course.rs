@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::action::{Action, SettingsChange};
 use super::goal::Goal;
-use super::replay::{Action, SettingsChange};
 use super::text::Block;
 use crate::client::scenario::Reading;
 

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::trace::{begins_with, Seen};
 use crate::client::device::Device;
 use crate::client::settings::{Authentication, ConnectionSecurity, ServerSettings};
 use crate::output::Event;
 use crate::port::Service;
 use crate::store::{Flag, Summary};
+use crate::trace::{begins_with, Seen};
 use crate::World;
 
 /// A goal as the checklist shows it: the sentence, and the predicate that ticks it. A

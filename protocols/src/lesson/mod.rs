@@ -1,10 +1,10 @@
-//! Lessons: what a step asks (goals), what happened (the trace), and a bench that plays a
-//! reference solution headless. The lesson files themselves are read by the
+//! Lessons: what a step asks (goals, read against the world's [`crate::trace`]), and a
+//! bench that plays a reference solution headless. The lesson files themselves are read by the
 //! `facteur-lessons` crate; the page and the tests share these types.
 
+pub mod action;
 pub mod course;
 pub mod goal;
 pub mod replay;
 mod slugs;
 pub mod text;
-pub mod trace;

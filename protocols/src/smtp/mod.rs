@@ -15,4 +15,5 @@ pub use command::{Command, ReversePath, Verb};
 pub use note::{Extension, SmtpNote};
 pub use policy::SmtpPolicy;
 pub use reply::{EnhancedCode, Reply, ReplyClass, ReplyCode};
-pub use session::{Outbound, SmtpSession};
+pub mod relay;
+pub use session::SmtpSession;

@@ -18,7 +18,7 @@ use crate::note::Note;
 use crate::output::{Event, Output};
 use crate::port::Service;
 use crate::sasl::{self, Plain};
-use crate::session::{Context, Session};
+use crate::session::{Context, Outbound, Session};
 use crate::store::{Address, INBOX};
 use crate::vocab::{Awaiting, Stage};
 
@@ -26,16 +26,6 @@ use crate::vocab::{Awaiting, Stage};
 pub const MAX_COMMAND_LINE: usize = 510;
 /// RFC 5321 §4.5.3.1.6: a text line is at most 1000 octets with its CRLF.
 pub const MAX_TEXT_LINE: usize = 998;
-
-/// A message accepted for a recipient on another server, waiting to be relayed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outbound {
-    pub queue_id: String,
-    pub from_host: String,
-    pub reverse_path: ReversePath,
-    pub recipients: Vec<Address>,
-    pub raw: Vec<u8>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Greeted {
@@ -514,7 +504,10 @@ impl SmtpSession {
             ctx.outbound.push(Outbound {
                 queue_id: queue_id.clone(),
                 from_host: self.policy.hostname.clone(),
-                reverse_path: transaction.from,
+                reverse_path: match transaction.from {
+                    ReversePath::Null => None,
+                    ReversePath::Address(address) => Some(address),
+                },
                 recipients: remote,
                 raw,
             });

@@ -6,10 +6,10 @@
 
 use std::collections::BTreeSet;
 
+use super::{ReplyClass, ReplyCode, SmtpPolicy, SmtpSession};
 use crate::output::{Event, Output, Step};
 use crate::port::Port;
-use crate::session::{Context, Session};
-use crate::smtp::{Outbound, ReplyClass, ReversePath, SmtpPolicy, SmtpSession};
+use crate::session::{Context, Outbound, Session};
 use crate::store::{crlf, Address, Store, INBOX};
 use crate::time::Timestamp;
 
@@ -35,8 +35,8 @@ pub fn relay(store: &mut Store, now: Timestamp, message: Outbound) -> Vec<Event>
     let mut refused = Vec::new();
 
     let from = match &message.reverse_path {
-        ReversePath::Null => "<>".to_owned(),
-        ReversePath::Address(a) => format!("<{a}>"),
+        None => "<>".to_owned(),
+        Some(a) => format!("<{a}>"),
     };
     let positive = |c: Option<ReplyClass>| c == Some(ReplyClass::PositiveCompletion);
     let ehlo = format!("EHLO {}", message.from_host);
@@ -133,7 +133,7 @@ fn last_reply_class(out: &Output) -> Option<ReplyClass> {
     out.steps.iter().rev().find_map(|s| match s {
         Step::Server(line) => {
             let code: u16 = out.text(line).get(..3)?.parse().ok()?;
-            Some(crate::smtp::ReplyCode(code).class())
+            Some(ReplyCode(code).class())
         }
         _ => None,
     })
@@ -147,7 +147,7 @@ fn bounce(
     message: &Outbound,
     refused: &[Address],
 ) -> Vec<Event> {
-    let ReversePath::Address(sender) = &message.reverse_path else {
+    let Some(sender) = &message.reverse_path else {
         return Vec::new(); // never bounce a bounce
     };
     let Some(login) = store.account_by_address(sender).map(|a| a.login.clone()) else {

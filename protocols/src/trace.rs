@@ -1,7 +1,8 @@
-//! What happened on the wire while a lesson step was open: each command a client sent (with
-//! the state its connection was in), each line a server sent back, each change in the world.
-//! The world records it when a lesson asks it to, at the one place every driver goes
-//! through, so the page and a replayed reference solution see the same trace.
+//! What happened on the wire while someone watched: each command a client sent (with the
+//! state its connection was in), each line a server sent back, each change in the world.
+//! The world records it when asked to (a lesson step is open), at the one place every
+//! driver goes through, so the page and a replayed reference solution see the same trace.
+//! It sits below the world and knows nothing of lessons: lessons read it.
 
 use std::collections::BTreeMap;
 
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::output::{Event, Output, Step};
 use crate::port::Service;
-use crate::world::SessionId;
+use crate::session::SessionId;
 
 /// More than any lesson step needs; past it, a runaway client cannot eat the page's memory.
 const LIMIT: usize = 5_000;
