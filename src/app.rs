@@ -12,11 +12,11 @@ use crate::devices::Devices;
 use crate::i18n::{initial_lang, remember_lang, Lang, Texts};
 use crate::path::MessagePath;
 use crate::route::Route;
+use crate::sandbox_bar::SandboxBar;
 use crate::scenario_view::ScenarioView;
-use crate::scene::Scene;
 use crate::server_view::ServerView;
+use crate::state::Scene;
 use crate::terminal::Terminal;
-use crate::world_bar::WorldBar;
 use crate::world_texts::use_world_texts;
 
 #[component]
@@ -105,7 +105,7 @@ pub fn App() -> impl IntoView {
             <div class="course-workspace" class:off=home>
             <div class="top-bar">
                 <MessagePath />
-                {move || in_sandbox.get().then(|| view! { <WorldBar /> })}
+                {move || in_sandbox.get().then(|| view! { <SandboxBar /> })}
             </div>
             // On a narrow screen one view at a time, chosen here; on a wide one all three.
             <div class="view-tabs" role="group" aria-label=move || world_texts.get().panels>

@@ -5,22 +5,20 @@ mod browser;
 mod classroom;
 mod course;
 mod devices;
-mod engine;
 mod history;
 mod i18n;
 mod lab_texts;
 mod message_view;
 mod path;
-mod playback;
 mod route;
 mod sandbox;
+mod sandbox_bar;
 mod sandbox_texts;
 mod scenario_texts;
 mod scenario_view;
-mod scene;
 mod server_view;
+mod state;
 mod terminal;
-mod world_bar;
 mod world_texts;
 
 fn main() {

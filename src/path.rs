@@ -6,8 +6,8 @@ use facteur_protocols::output::Event;
 use facteur_protocols::Service;
 use leptos::prelude::*;
 
-use crate::engine::{Entry, Happened, Hop, Side};
-use crate::scene::use_scene;
+use crate::state::use_scene;
+use crate::state::{Entry, Happened, Hop, Side};
 use crate::world_texts::{use_world_texts, WorldTexts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +67,8 @@ pub fn MessagePath() -> impl IntoView {
     let (scene, wt) = (use_scene(), use_world_texts());
     let lit = Memo::new(move |_| {
         let console = scene.active_console()?;
-        let selected = console.selected.get();
-        console.playback.with(|p| {
+        let selected = console.selected();
+        console.with_playback(|p| {
             let shown = p.shown();
             selected
                 .and_then(|id| shown.iter().find(|e| e.id == id))

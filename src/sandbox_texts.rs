@@ -4,8 +4,8 @@
 use facteur_protocols::store::import::ImportError;
 
 use crate::i18n::Lang;
-use crate::sandbox::Notice;
-use crate::scene::Undoable;
+use crate::state::Notice;
+use crate::state::Undoable;
 
 pub fn undo(lang: Lang) -> &'static str {
     match lang {

@@ -9,10 +9,10 @@ use facteur_protocols::client::scenario::{EndState, Lesson, Reading, Row, Scenar
 use leptos::prelude::*;
 
 use crate::browser::{copy, download, now};
-use crate::devices::driver::Job;
 use crate::i18n::{use_lang, use_texts};
 use crate::scenario_texts::{self as tx, ScenarioTexts};
-use crate::scene::{devices_of, use_scene, Scene};
+use crate::state::Job;
+use crate::state::{devices_of, use_scene, Scene};
 
 /// The two end states: as recorded, and under the other protocol.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +85,7 @@ fn open_from_link(
 /// Runs the scenario's steps on the page's devices, each with its dialogue.
 fn play_here(scene: Scene, scenario: &Scenario, label: impl Fn(&str) -> String) {
     for (id, reading) in &scenario.start {
-        let current = scene.devices.with_untracked(|d| d.get(id).cloned());
+        let current = scene.with_devices_untracked(|d| d.get(id).cloned());
         if let Some(d) = current.filter(|d| Reading::of(d.receiving) != *reading) {
             let job = Job::Setup {
                 receiving: reading.receiving(),
@@ -96,7 +96,7 @@ fn play_here(scene: Scene, scenario: &Scenario, label: impl Fn(&str) -> String) 
     }
     for step in &scenario.steps {
         let id = step.device();
-        let Some(device) = scene.devices.with_untracked(|d| d.get(id).cloned()) else {
+        let Some(device) = scene.with_devices_untracked(|d| d.get(id).cloned()) else {
             continue;
         };
         let job = match step {
@@ -130,7 +130,7 @@ pub fn ScenarioView() -> impl IntoView {
     open_from_link(scene, loaded, said);
     crate::classroom::share::open_from_link(scene);
     // The scenario shown: one opened from a file or link, else the one being recorded.
-    let shown = Memo::new(move |_| loaded.get().unwrap_or_else(|| scene.scenario.get()));
+    let shown = Memo::new(move |_| loaded.get().unwrap_or_else(|| scene.scenario()));
     // A new step or another scenario makes an old comparison stale.
     Effect::new(move |_| {
         shown.track();
@@ -139,8 +139,7 @@ pub fn ScenarioView() -> impl IntoView {
     });
     let label = move |id: &str| {
         scene
-            .devices
-            .with_untracked(|d| {
+            .with_devices_untracked(|d| {
                 d.get(id)
                     .map(|d| texts.get_untracked().device_label(&d.login, d.kind))
             })

@@ -10,7 +10,7 @@ use facteur_protocols::store::{changes, Flag, Mailbox, StoreChange, Summary, Uid
 use leptos::prelude::*;
 
 use crate::message_view::MessageView;
-use crate::scene::use_scene;
+use crate::state::use_scene;
 use crate::world_texts::{use_world_texts, WorldTexts};
 
 /// A message opened from the server view.
@@ -34,7 +34,7 @@ pub fn ServerView() -> impl IntoView {
     } = ui;
     // A new world: its mailboxes are listed the short way again.
     Effect::new(move |_| {
-        scene.preset.track();
+        scene.preset();
         ui.unlimited.set(BTreeSet::new());
     });
     // Where the active dialogue stands, and whether that is the past.

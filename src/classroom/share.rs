@@ -11,10 +11,10 @@ use super::board::{Board, BoardView, Shown};
 use super::qr::QrCodeView;
 use super::texts::use_classroom_texts;
 use crate::browser::copy;
-use crate::engine::use_console;
 use crate::i18n::use_texts;
-use crate::sandbox::Notice;
-use crate::scene::Scene;
+use crate::state::use_console;
+use crate::state::Notice;
+use crate::state::Scene;
 
 /// The start of a link's fragment that carries a dialogue.
 pub const FRAGMENT: &str = "#dialogue=";
@@ -52,7 +52,7 @@ pub fn open_from_link(scene: Scene) {
     };
     match Recording::from_fragment(&fragment) {
         Ok(recording) => replay(scene, &recording),
-        Err(e) => scene.notice.set(Some(notice_for(&e))),
+        Err(e) => scene.set_notice(Some(notice_for(&e))),
     }
 }
 
@@ -60,12 +60,12 @@ pub fn open_from_link(scene: Scene) {
 /// first account's first device.
 fn replay(scene: Scene, recording: &Recording) {
     if scene.reset(&recording.preset).is_err() {
-        scene.notice.set(Some(Notice::DialogueUnknown));
+        scene.set_notice(Some(Notice::DialogueUnknown));
         return;
     }
     let texts = use_texts().get_untracked();
     let device_of = |login: &str| {
-        scene.devices.with_untracked(|d| {
+        scene.with_devices_untracked(|d| {
             d.iter()
                 .find(|(_, d)| d.login == login)
                 .map(|(id, d)| (id.clone(), texts.device_label(login, d.kind)))
@@ -75,10 +75,10 @@ fn replay(scene: Scene, recording: &Recording) {
         return;
     };
     let Some((id, _)) = device_of(&first.login) else {
-        scene.notice.set(Some(Notice::DialogueUnknown));
+        scene.set_notice(Some(Notice::DialogueUnknown));
         return;
     };
-    scene.active.set(id.clone());
+    scene.show_device(&id.clone());
     let Some(console) = scene.console(&id) else {
         return;
     };
@@ -87,12 +87,12 @@ fn replay(scene: Scene, recording: &Recording) {
             continue;
         };
         let client = device_of(&session.login).map_or_else(|| session.login.clone(), |(_, l)| l);
-        console.connect(&session.login, client, port, session.lenient);
+        scene.connect(console, &session.login, client, port, session.lenient);
         for line in &session.lines {
-            console.send(line);
+            scene.send(console, line);
         }
     }
-    scene.notice.set(Some(Notice::DialogueReplayed));
+    scene.set_notice(Some(Notice::DialogueReplayed));
 }
 
 /// The terminal's "Share this dialogue": a link to copy and a QR code to show the class.
@@ -102,15 +102,11 @@ pub fn ShareDialogue() -> impl IntoView {
     let open = RwSignal::new(false);
     let board = Board::new();
     let link = Memo::new(move |_| {
-        console
-            .recording
-            .with(|r| format!("{}{FRAGMENT}{}", page_address(), r.to_fragment()))
+        console.with_recording(|r| format!("{}{FRAGMENT}{}", page_address(), r.to_fragment()))
     });
-    let shareable = move || console.recording.with(|r| !r.is_empty());
+    let shareable = move || console.with_recording(|r| !r.is_empty());
     let builtin = move || {
-        console
-            .recording
-            .with(|r| facteur_protocols::store::Preset::builtin(&r.preset).is_ok())
+        console.with_recording(|r| facteur_protocols::store::Preset::builtin(&r.preset).is_ok())
     };
     view! {
         <button type="button" class="share-dialogue" prop:disabled=move || !shareable()
@@ -127,7 +123,7 @@ pub fn ShareDialogue() -> impl IntoView {
         <Show when=move || open.get() && shareable()>
             <div class="share-panel" role="region" aria-label=move || t.get().share_dialogue>
                 <Show when=builtin fallback=move || view! { <p>{move || t.get().share_uploaded}</p> }>
-                    <p>{move || t.get().share_lead(console.recording.with(Recording::lines))}</p>
+                    <p>{move || t.get().share_lead(console.with_recording(Recording::lines))}</p>
                     <input class="share-link" type="text" readonly prop:value=move || link.get()
                         aria-label=move || t.get().share_link_label
                         on:focus=move |ev| crate::browser::select_all(&ev) />

@@ -10,14 +10,13 @@ mod texts;
 use facteur_protocols::lesson::course::{Course, Lesson, QuizKind, Step, View};
 use facteur_protocols::lesson::goal::Facts;
 use facteur_protocols::lesson::replay::Bench;
-use facteur_protocols::trace::Trace;
 use facteur_protocols::Port;
 use leptos::prelude::*;
 
 use crate::browser::now;
 use crate::i18n::{use_lang, use_texts, Lang};
 use crate::route::{go, Route};
-use crate::scene::{use_scene, Scene};
+use crate::state::{use_scene, Scene};
 use progress::Progress;
 pub use texts::CourseTexts;
 
@@ -123,15 +122,10 @@ impl CourseState {
             && self.entered.get_value() == Some((lesson.number, number - 1));
         self.entered.set_value(Some((lesson.number, number)));
         if goes_on {
-            let bench = Bench::new(
-                scene.world.get_untracked(),
-                scene.devices.get_untracked(),
-                now(),
-            );
+            let (world, devices) = scene.world_and_devices();
+            let bench = Bench::new(world, devices, now());
             if let Ok(bench) = Bench::begin(Some(bench), &step.start, now()) {
-                scene.world.set(bench.world);
-                scene.devices.set(bench.devices);
-                scene.record();
+                scene.go_on_with(bench.world, bench.devices);
             }
         } else {
             let mut bench = None;
@@ -165,21 +159,25 @@ impl CourseState {
                     continue;
                 };
                 let Some((login, kind)) = scene
-                    .devices
-                    .with_untracked(|d| d.get(&device).map(|d| (d.login.clone(), d.kind)))
+                    .with_devices_untracked(|d| d.get(&device).map(|d| (d.login.clone(), d.kind)))
                 else {
                     continue;
                 };
                 let host = console.server_of(&login).unwrap_or_default();
-                console.attach(id, &login, texts.device_label(&login, kind), host, port);
+                scene.attach(
+                    console,
+                    id,
+                    &login,
+                    texts.device_label(&login, kind),
+                    host,
+                    port,
+                );
             }
         }
-        scene
-            .world
-            .update(|w| w.trace.get_or_insert_with(Trace::default).restart());
+        scene.restart_trace();
         if let Some(t) = &step.start.terminal {
-            scene.active.set(t.device.clone());
-            scene.offer.set(Port::from_number(t.port));
+            scene.show_device(&t.device.clone());
+            scene.offer_port(Port::from_number(t.port));
         }
     }
 }
@@ -340,8 +338,8 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
     let met = Memo::new(move |_| {
         let chosen = chosen.get();
         let quiz_right = quiz_for_met.as_ref().is_some_and(|q| q.is_right(&chosen));
-        scene.world.with(|w| {
-            scene.devices.with(|d| {
+        scene.with_world(|w| {
+            scene.with_devices(|d| {
                 let facts = Facts {
                     world: w,
                     devices: d,

@@ -8,9 +8,9 @@ use facteur_protocols::Port;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
-use crate::devices::driver::Job;
 use crate::i18n::Texts;
-use crate::scene::Scene;
+use crate::state::Job;
+use crate::state::Scene;
 
 /// The pause between two actions, long enough to see each one land.
 const BETWEEN_MS: u32 = 700;
@@ -38,17 +38,15 @@ pub fn show(
 
 fn label(scene: Scene, texts: Texts, id: &str) -> String {
     scene
-        .devices
-        .with_untracked(|d| d.get(id).map(|d| texts.device_label(&d.login, d.kind)))
+        .with_devices_untracked(|d| d.get(id).map(|d| texts.device_label(&d.login, d.kind)))
         .unwrap_or_else(|| id.to_owned())
 }
 
 /// The terminal a typed line goes to: the one on screen if it is connected, else the one
 /// connected last (a device's button may have put another device on screen meanwhile).
-fn typing_console(scene: Scene) -> Option<(String, crate::engine::Console)> {
-    let connected =
-        |c: &crate::engine::Console| c.connection.with_untracked(|k| k.as_ref().map(|k| k.id));
-    let active = scene.active.get_untracked();
+fn typing_console(scene: Scene) -> Option<(String, crate::state::Console)> {
+    let connected = |c: &crate::state::Console| c.connection_untracked().map(|k| k.id);
+    let active = scene.active_untracked();
     let consoles = scene.consoles_by_id();
     if let Some(on_screen) = consoles
         .iter()
@@ -66,9 +64,8 @@ fn typing_console(scene: Scene) -> Option<(String, crate::engine::Console)> {
 fn play(scene: Scene, texts: Texts, action: &Action, answer: WriteSignal<Vec<usize>>) {
     match action {
         Action::Connect { device, port } => {
-            let Some(login) = scene
-                .devices
-                .with_untracked(|d| d.get(device).map(|d| d.login.clone()))
+            let Some(login) =
+                scene.with_devices_untracked(|d| d.get(device).map(|d| d.login.clone()))
             else {
                 return;
             };
@@ -76,19 +73,19 @@ fn play(scene: Scene, texts: Texts, action: &Action, answer: WriteSignal<Vec<usi
             else {
                 return;
             };
-            scene.active.set(device.clone());
-            scene.offer.set(Some(port));
-            console.connect(&login, label(scene, texts, device), port, true);
+            scene.show_device(&device.clone());
+            scene.offer_port(Some(port));
+            scene.connect(console, &login, label(scene, texts, device), port, true);
         }
         Action::Type(line) => {
             if let Some((id, console)) = typing_console(scene) {
-                scene.active.set(id);
-                console.send(line);
+                scene.show_device(&id);
+                scene.send(console, line);
             }
         }
         Action::Device(step) => {
             let id = step.device().to_owned();
-            let Some(device) = scene.devices.with_untracked(|d| d.get(&id).cloned()) else {
+            let Some(device) = scene.with_devices_untracked(|d| d.get(&id).cloned()) else {
                 return;
             };
             let job = match step {
@@ -108,7 +105,7 @@ fn play(scene: Scene, texts: Texts, action: &Action, answer: WriteSignal<Vec<usi
             }
         }
         Action::Settings { device, change } => {
-            let Some(d) = scene.devices.with_untracked(|d| d.get(device).cloned()) else {
+            let Some(d) = scene.with_devices_untracked(|d| d.get(device).cloned()) else {
                 return;
             };
             let (receiving, settings) = change.apply(&d);

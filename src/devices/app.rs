@@ -10,12 +10,12 @@ use facteur_protocols::store::{Flag, Summary, INBOX};
 use leptos::prelude::*;
 
 use super::compose::Compose;
-use super::driver::Job;
 use super::problem::ProblemNote;
 use super::setup::Setup;
 use crate::i18n::use_texts;
 use crate::message_view::MessageView;
-use crate::scene::use_scene;
+use crate::state::use_scene;
+use crate::state::Job;
 use crate::world_texts::{use_world_texts, WorldTexts};
 
 /// `IMAP 993 · IDLE`, `POP3 995 · leave a copy`: the badge in the device's title.
@@ -47,17 +47,14 @@ pub fn DeviceApp(id: String) -> impl IntoView {
     let selected = RwSignal::new(None::<Key>);
     let composing = RwSignal::new(None::<(Draft, Option<(String, Key)>)>);
     let naming = RwSignal::new(None::<String>);
-    let on_screen = move || scene.active.get() == id.get_value();
-    let idling = move || {
-        scene.latest.get();
-        scene.links.with_value(|l| l.contains_key(&id.get_value()))
-    };
-    let problem = move || scene.problems.with(|p| p.get(&id.get_value()).cloned());
+    let on_screen = move || scene.active() == id.get_value();
+    let idling = move || scene.is_idling(&id.get_value());
+    let problem = move || scene.problem(&id.get_value());
     // Lines of its dialogue still to play: the view catches up when they have.
     let playing = move || {
         scene
             .console(&id.get_value())
-            .map_or(0, |c| c.playback.with(|p| p.pending().count()))
+            .map_or(0, |c| c.with_playback(|p| p.pending().count()))
     };
     // The folder shown, if the device still has it.
     let current = Memo::new(move |_| {
@@ -78,7 +75,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
         let Some(d) = device.get_untracked() else {
             return;
         };
-        let account = scene.world.with_untracked(|w| {
+        let account = scene.with_world_untracked(|w| {
             let a = w.store.account(&d.login)?;
             let host = w
                 .store
@@ -106,7 +103,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                 {move || if on_screen() {
                     view! { <span class="on-screen-note">{wt.get().watching}</span> }.into_any()
                 } else {
-                    view! { <button type="button" class="link" on:click=move |_| scene.active.set(id.get_value())>{wt.get().show_terminal}</button> }.into_any()
+                    view! { <button type="button" class="link" on:click=move |_| scene.show_device(&id.get_value())>{wt.get().show_terminal}</button> }.into_any()
                 }}
             </header>
             <details class="device-settings">
@@ -123,7 +120,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                     {move || wt.get().talking(playing())}" "
                     <button type="button" class="link skip" on:click=move |_| {
                         if let Some(c) = scene.console(&id.get_value()) {
-                            c.playback.update(|p| p.skip_to_end());
+                            c.show_all();
                         }
                     }>{move || wt.get().skip}</button>
                 </p>

@@ -3,14 +3,13 @@
 
 mod app;
 mod compose;
-pub mod driver;
 mod problem;
 mod setup;
 
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
-use crate::scene::{device_id, use_scene, PEOPLE};
+use crate::state::{device_id, use_scene, PEOPLE};
 use crate::world_texts::use_world_texts;
 
 #[component]
@@ -18,7 +17,7 @@ pub fn Devices() -> impl IntoView {
     let (scene, texts, wt) = (use_scene(), use_texts(), use_world_texts());
     // The person is the active device's: the devices and the terminal show the same one.
     let person = Memo::new(move |_| {
-        let active = scene.active.get();
+        let active = scene.active();
         PEOPLE
             .iter()
             .position(|(login, kinds)| kinds.iter().any(|k| device_id(login, *k) == active))
@@ -36,7 +35,7 @@ pub fn Devices() -> impl IntoView {
                     view! {
                         <button type="button" class="person" data-person=*login
                             aria-pressed=move || (person.get() == i).to_string()
-                            on:click=move |_| scene.active.set(first.clone())>
+                            on:click=move |_| scene.show_device(&first.clone())>
                             {*login}
                         </button>
                     }
@@ -47,8 +46,8 @@ pub fn Devices() -> impl IntoView {
                 kinds.iter().map(|k| view! { <app::DeviceApp id=device_id(login, *k) /> }).collect_view()
             }}
             <div class="visually-hidden" role="status" aria-live="polite">
-                {move || scene.news.get().map(|(id, count)| {
-                    let who = scene.devices.with_untracked(|d| d.get(&id).map(|d| texts.get().device_label(&d.login, d.kind))).unwrap_or(id);
+                {move || scene.news().map(|(id, count)| {
+                    let who = scene.with_devices_untracked(|d| d.get(&id).map(|d| texts.get().device_label(&d.login, d.kind))).unwrap_or(id);
                     wt.get().news(&who, count)
                 })}
             </div>

@@ -4,9 +4,9 @@
 use facteur_protocols::client::trouble::Trouble;
 use leptos::prelude::*;
 
-use super::driver::Problem;
 use crate::i18n::use_lang;
 use crate::lab_texts::{self, LabTexts};
+use facteur_protocols::client::problem::Problem;
 
 #[component]
 pub fn ProblemNote(problem: Problem, fix: Callback<()>) -> impl IntoView {

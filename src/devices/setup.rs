@@ -10,9 +10,9 @@ use facteur_protocols::client::settings::{
 };
 use leptos::prelude::*;
 
-use super::driver::Job;
 use crate::i18n::use_lang;
 use crate::lab_texts::{self, LabTexts};
+use crate::state::Job;
 use crate::world_texts::{use_world_texts, WorldTexts};
 
 /// The four ways of reading mail the settings offer, by the value of their option.

@@ -4,9 +4,9 @@ use facteur_protocols::{Port, Service};
 use leptos::prelude::*;
 
 use crate::browser::focus_later;
-use crate::engine::use_console;
 use crate::i18n::use_texts;
-use crate::scene::{device_id, PEOPLE};
+use crate::state::{device_id, PEOPLE};
+use crate::state::{use_console, use_scene};
 
 /// The port a learner should meet first for each protocol: how a mail client connects.
 fn first_port(service: Service) -> Port {
@@ -20,11 +20,11 @@ fn first_port(service: Service) -> Port {
 #[component]
 pub fn ConnectBar() -> impl IntoView {
     let (console, texts) = (use_console(), use_texts());
-    let scene = console.scene;
+    let scene = use_scene();
     // The account and device are the terminal's: choosing them brings that device's
     // terminal on screen.
     let place = move || {
-        let active = scene.active.get();
+        let active = scene.active();
         PEOPLE
             .iter()
             .enumerate()
@@ -42,7 +42,7 @@ pub fn ConnectBar() -> impl IntoView {
         if let Some((login, kinds)) = PEOPLE.get(a) {
             let kind = kinds.get(d).or(kinds.first());
             if let Some(kind) = kind {
-                scene.active.set(device_id(login, *kind));
+                scene.show_device(&device_id(login, *kind));
             }
         }
     };
@@ -52,12 +52,12 @@ pub fn ConnectBar() -> impl IntoView {
     let lenient = RwSignal::new(true);
     // A lesson step names the port to try; the learner may still choose another.
     Effect::new(move |_| {
-        if let Some(p) = scene.offer.get() {
+        if let Some(p) = scene.offer() {
             service.set(p.service);
             port.set(p);
         }
     });
-    let connected = move || console.connection.with(Option::is_some);
+    let connected = move || console.connection().is_some();
 
     let connect = move |_| {
         let (login, kinds) = PEOPLE[account.get_untracked()];
@@ -66,14 +66,20 @@ pub fn ConnectBar() -> impl IntoView {
             .copied()
             .unwrap_or(kinds[0]);
         let client = texts.get_untracked().device_label(login, kind);
-        console.connect(login, client, port.get_untracked(), lenient.get_untracked());
+        scene.connect(
+            console,
+            login,
+            client,
+            port.get_untracked(),
+            lenient.get_untracked(),
+        );
         focus_later("command-line");
     };
-    let disconnect = move |_| console.disconnect();
+    let disconnect = move |_| scene.disconnect(console);
     // The chosen account's address and password, read from the world the servers use.
     let credentials = move || {
         let login = PEOPLE[account.get()].0;
-        console.world.with(|w| {
+        console.with_world(|w| {
             w.store
                 .account(login)
                 .map(|a| (a.address.to_string(), a.password.clone()))

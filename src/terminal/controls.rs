@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::browser::{copy, download};
-use crate::engine::use_console;
 use crate::i18n::use_texts;
-use crate::scene::{use_scene, INSTANT};
+use crate::state::use_console;
+use crate::state::{use_scene, INSTANT};
 
 /// The paces a learner can choose, the last one showing every reply whole at once.
 const SPEEDS: [f64; 5] = [0.5, 1.0, 2.0, 4.0, INSTANT];
@@ -13,26 +13,22 @@ const SPEEDS: [f64; 5] = [0.5, 1.0, 2.0, 4.0, INSTANT];
 const COPIED_MS: u32 = 2_500;
 
 #[component]
-pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView {
+pub fn Controls(playing: RwSignal<bool>) -> impl IntoView {
     let (console, texts, scene) = (use_console(), use_texts(), use_scene());
     let copied = RwSignal::new(false);
-    let waiting = move || console.playback.with(|p| p.pending().count());
-    let has_lines = move || {
-        console
-            .playback
-            .with(|p| !p.shown().is_empty() || p.has_pending())
-    };
+    let waiting = move || console.with_playback(|p| p.pending().count());
+    let has_lines = move || console.with_playback(|p| !p.shown().is_empty() || p.has_pending());
     view! {
         <div class="controls" role="group" aria-label=move || texts.get().playback>
             // Taking a line back shows the world as it was before it, in every view.
             <button type="button" class="step-back" on:click=move |_| {
-                console.selected.set(None);
-                console.playback.update(|p| { p.step_back_with(|e| e.is_content()); });
+                console.select(None);
+                console.step_back();
                 playing.set(false);
-            } prop:disabled=move || console.playback.with(|p| p.shown().is_empty())>
+            } prop:disabled=move || console.with_playback(|p| p.shown().is_empty())>
                 {move || texts.get().step_back}
             </button>
-            <button type="button" class="step" on:click=move |_| { console.playback.update(|p| { p.step_with(|e| e.is_content()); }); }
+            <button type="button" class="step" on:click=move |_| { console.step_forward(); }
                 prop:disabled=move || waiting() == 0>
                 {move || texts.get().step}
             </button>
@@ -44,14 +40,14 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
             <label class="speed">
                 <span>{move || texts.get().speed}</span>
                 <select
-                    prop:value=move || speed.get().to_string()
+                    prop:value=move || scene.speed().to_string()
                     on:change=move |ev| {
                         let chosen = event_target_value(&ev).parse().unwrap_or(1.0);
-                        speed.set(chosen);
+                        scene.set_speed(chosen);
                         // What was waiting comes at once too, in every terminal.
                         if chosen == INSTANT {
                             for console in scene.consoles() {
-                                console.playback.update(|p| p.skip_to_end());
+                                console.show_all();
                             }
                         }
                     }
@@ -63,14 +59,14 @@ pub fn Controls(playing: RwSignal<bool>, speed: RwSignal<f64>) -> impl IntoView 
                     }).collect_view()}
                 </select>
             </label>
-            <button type="button" on:click=move |_| console.playback.update(|p| p.skip_to_end()) prop:disabled=move || waiting() == 0>
+            <button type="button" on:click=move |_| console.show_all() prop:disabled=move || waiting() == 0>
                 {move || texts.get().show_all}
             </button>
             <span class="waiting" aria-live="off">
                 {move || (waiting() > 0).then(|| format!("{} {}", waiting(), texts.get().waiting))}
             </span>
             <span class="spacer"></span>
-            <button type="button" prop:disabled=move || !has_lines() on:click=move |_| console.clear()>
+            <button type="button" prop:disabled=move || !has_lines() on:click=move |_| scene.clear_console(console)>
                 {move || texts.get().clear}
             </button>
             <button type="button" prop:disabled=move || !has_lines() on:click=move |_| {

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::browser::download;
-use crate::engine::{use_console, Hop, Side};
 use crate::i18n::use_texts;
+use crate::state::{use_console, Hop, Side};
 
 const TOP: f64 = 56.0;
 const ROW: f64 = 26.0;
@@ -63,7 +63,7 @@ pub fn Diagram() -> impl IntoView {
     // the content a client sends after DATA or APPEND, is one arrow, with its first line as
     // label and every line in its tooltip.
     let arrows = Memo::new(move |_| {
-        console.playback.with(|p| {
+        console.with_playback(|p| {
             let shown = p.shown();
             let start = shown
                 .iter()
@@ -116,7 +116,7 @@ pub fn Diagram() -> impl IntoView {
     // Selecting any line of a long message (here or in the dialogue) unfolds its arrow:
     // its other lines appear beneath it, and the arrows below make room.
     let laid_out = Memo::new(move |_| {
-        let selected = console.selected.get();
+        let selected = console.selected();
         let mut y = TOP + ROW * 0.6;
         arrows.with(|all| {
             all[all.len().saturating_sub(DRAWN)..]
@@ -137,7 +137,7 @@ pub fn Diagram() -> impl IntoView {
     });
     let undrawn = move || arrows.with(|a| a.len().saturating_sub(DRAWN));
     let relay_host = move || {
-        console.playback.with(|p| {
+        console.with_playback(|p| {
             let shown = p.shown();
             let start = shown
                 .iter()
@@ -158,7 +158,7 @@ pub fn Diagram() -> impl IntoView {
             LANES[1] + MARGIN
         }
     };
-    let peers = move || console.peers.get().unwrap_or_default();
+    let peers = move || console.peers().unwrap_or_default();
     // The diagram scrolls in its own box, which follows the newest arrow.
     let scroll = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -253,8 +253,8 @@ pub fn Diagram() -> impl IntoView {
                         view! {
                             <g class=class
                                 transform=move || format!("translate(0 {})", y())
-                                class:selected=move || console.selected.get().is_some_and(|s| ids.contains(&s))
-                                on:click=move |_| console.selected.set(Some(id))>
+                                class:selected=move || console.selected().is_some_and(|s| ids.contains(&s))
+                                on:click=move |_| console.select(Some(id))>
                                 <title>{arrow.full.clone()}</title>
                                 <line x1=x1 y1="0" x2=x2 y2="0" marker-end="url(#arrowhead)"></line>
                                 <text x=mid y="-5" text-anchor="middle">{label}</text>

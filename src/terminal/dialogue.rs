@@ -6,8 +6,8 @@ use leptos::ev::KeyboardEvent;
 use leptos::html::Ol;
 use leptos::prelude::*;
 
-use crate::engine::{use_console, Entry, Hop, Side};
 use crate::i18n::{use_lang, use_texts};
+use crate::state::{use_console, Entry, Hop, Side};
 
 /// CSS classes for a line: sender, and for IMAP whether it is tagged, untagged or a
 /// continuation request; message data is set apart from commands.
@@ -48,31 +48,25 @@ pub fn Dialogue() -> impl IntoView {
     let list = NodeRef::<Ol>::new();
     // Selecting a line wakes only the row that was selected and the row that now is, not
     // every row of a long dialogue.
-    let is_selected = Selector::new(move || console.selected.get());
+    let is_selected = Selector::new(move || console.selected());
     let drawn = RwSignal::new(DRAWN);
     let shown = move || {
         let drawn = drawn.get();
-        console.playback.with(|p| {
+        console.with_playback(|p| {
             let all = p.shown();
             all[all.len().saturating_sub(drawn)..].to_vec()
         })
     };
     let undrawn = move || {
         let drawn = drawn.get();
-        console
-            .playback
-            .with(|p| p.shown().len().saturating_sub(drawn))
+        console.with_playback(|p| p.shown().len().saturating_sub(drawn))
     };
-    let is_empty = move || {
-        console
-            .playback
-            .with(|p| p.shown().is_empty() && !p.has_pending())
-    };
+    let is_empty = move || console.with_playback(|p| p.shown().is_empty() && !p.has_pending());
 
     // Keep the newest line in view as the dialogue plays. An empty dialogue has nothing
     // to scroll: reading its height then would only force a layout while the page starts.
     Effect::new(move |_| {
-        let lines = console.playback.with(|p| p.shown().len());
+        let lines = console.with_playback(|p| p.shown().len());
         if let (true, Some(el)) = (lines > 0, list.get()) {
             crate::browser::scroll_to_end(el.into());
         }
@@ -81,15 +75,12 @@ pub fn Dialogue() -> impl IntoView {
     // One tab stop for the whole dialogue; the arrow keys, Home and End move the
     // selection from line to line (the WAI-ARIA listbox pattern).
     let on_key = move |ev: KeyboardEvent| {
-        let ids: Vec<u64> = console
-            .playback
-            .with(|p| p.shown().iter().map(|e| e.id).collect());
+        let ids: Vec<u64> = console.with_playback(|p| p.shown().iter().map(|e| e.id).collect());
         let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
             return;
         };
         let at = console
-            .selected
-            .get_untracked()
+            .selected_untracked()
             .and_then(|s| ids.iter().position(|&i| i == s));
         let target = match (ev.key().as_str(), at) {
             ("ArrowDown", Some(i)) => ids.get(i + 1).copied().unwrap_or(last),
@@ -108,7 +99,7 @@ pub fn Dialogue() -> impl IntoView {
                 drawn.set(needed.next_multiple_of(DRAWN));
             }
         }
-        console.selected.set(Some(target));
+        console.select(Some(target));
         let line = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(&format!("line-{target}")));
@@ -123,7 +114,7 @@ pub fn Dialogue() -> impl IntoView {
                 <p class="dialogue-empty">{move || texts.get().dialogue_empty}</p>
             </Show>
             {move || {
-                let dropped = console.playback.with(|p| p.dropped());
+                let dropped = console.with_playback(|p| p.dropped());
                 (dropped > 0).then(|| view! {
                     <p class="dialogue-dropped" role="status">{move || texts.get().dropped_lines}" "{dropped}</p>
                 })
@@ -142,7 +133,7 @@ pub fn Dialogue() -> impl IntoView {
                 role="listbox"
                 tabindex="0"
                 aria-label=move || texts.get().dialogue
-                aria-activedescendant=move || console.selected.get().map(|id| format!("line-{id}"))
+                aria-activedescendant=move || console.selected().map(|id| format!("line-{id}"))
                 on:keydown=on_key
             >
                 <For each=shown key=|e| e.id let(entry)>
@@ -184,7 +175,7 @@ pub fn Dialogue() -> impl IntoView {
                                     let is = is_selected.clone();
                                     move || is.selected(&Some(id)).to_string()
                                 }
-                                on:click=move |_| console.selected.set(Some(id))
+                                on:click=move |_| console.select(Some(id))
                             >
                                 <span class="speaker" aria-hidden="true">{side}</span>
                                 <span class="visually-hidden">{spoken}</span>

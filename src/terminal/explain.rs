@@ -5,30 +5,28 @@ use facteur_protocols::explain::terminal::{part_kind, reply_class};
 use facteur_protocols::Service;
 use leptos::prelude::*;
 
-use crate::engine::{use_console, Side};
 use crate::i18n::{use_lang, use_texts};
+use crate::state::{use_console, Side};
 
 #[component]
 pub fn Explanation() -> impl IntoView {
     let (console, texts, lang) = (use_console(), use_texts(), use_lang());
     let selected = move || {
-        let id = console.selected.get()?;
-        console
-            .playback
-            .with(|p| p.shown().iter().find(|e| e.id == id).cloned())
+        let id = console.selected()?;
+        console.with_playback(|p| p.shown().iter().find(|e| e.id == id).cloned())
     };
     view! {
         // On a narrow screen the explanation opens as a sheet at the bottom of the screen,
         // over the dialogue the learner is looking at, instead of far below it.
         <section
             class="panel explanation"
-            class:sheet=move || console.selected.with(Option::is_some)
+            class:sheet=move || console.has_selection()
             aria-labelledby="explanation-title"
             aria-live="polite"
         >
             <div class="panel-head">
                 <h3 id="explanation-title">{move || texts.get().explanation}</h3>
-                <button type="button" class="sheet-close" on:click=move |_| console.selected.set(None)>
+                <button type="button" class="sheet-close" on:click=move |_| console.select(None)>
                     {move || texts.get().close}
                 </button>
             </div>

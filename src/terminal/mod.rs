@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::use_texts;
-use crate::scene::use_scene;
+use crate::state::use_scene;
 
 /// Milliseconds between two released lines at 1×.
 const STEP_MS: f64 = 320.0;
@@ -25,13 +25,12 @@ const IDLE_CHECK_MS: u32 = 5_000;
 pub fn Terminal() -> impl IntoView {
     let (scene, texts) = (use_scene(), use_texts());
     let playing = RwSignal::new(true);
-    let speed = scene.speed;
 
     // The playback clock belongs to this component: when its signals are disposed the
     // loop sees `None` and ends, so it never touches a component that is gone. Every
     // device's dialogue plays, on screen or not: a tablet in IDLE hears its push at once.
     spawn_local(async move {
-        while let Some(factor) = speed.try_get_untracked() {
+        while let Some(factor) = scene.try_speed() {
             // At INSTANT the replies are shown as they come; the clock only idles.
             TimeoutFuture::new((STEP_MS / factor).max(STEP_MS / 4.0) as u32).await;
             let Some(play) = playing.try_get_untracked() else {
@@ -41,11 +40,7 @@ pub fn Terminal() -> impl IntoView {
                 continue;
             }
             for console in scene.consoles() {
-                if console
-                    .playback
-                    .try_update(|p| p.step_with(|e| e.is_content()))
-                    .is_none()
-                {
+                if console.tick().is_none() {
                     return;
                 }
             }
@@ -58,7 +53,7 @@ pub fn Terminal() -> impl IntoView {
         loop {
             TimeoutFuture::new(IDLE_CHECK_MS).await;
             for console in scene.consoles() {
-                if console.check_idle().is_none() {
+                if scene.check_idle(console).is_none() {
                     return;
                 }
             }
@@ -78,7 +73,7 @@ pub fn Terminal() -> impl IntoView {
                         <div class="conversation">
                             <dialogue::Dialogue />
                             <prompt::Prompt />
-                            <controls::Controls playing=playing speed=speed />
+                            <controls::Controls playing=playing />
                         </div>
                         <aside class="side">
                             <explain::Explanation />
@@ -87,7 +82,7 @@ pub fn Terminal() -> impl IntoView {
                     </div>
                     <div id="announcer" class="visually-hidden" role="status" aria-live="polite">
                         {move || {
-                            let (first, lines) = console.announcement.get();
+                            let (first, lines) = console.announcement();
                             if lines > 1 {
                                 format!("{first} ({lines} {})", texts.get().lines_suffix)
                             } else {

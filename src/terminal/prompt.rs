@@ -9,9 +9,9 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use crate::browser::focus_later;
-use crate::engine::use_console;
 use crate::history::History;
 use crate::i18n::{use_lang, use_texts};
+use crate::state::{use_console, use_scene};
 
 /// The longest line the command line holds, in UTF-16 units as the browser counts them:
 /// more than any of the servers accepts (IMAP's 8,192 octets), so a learner can still see
@@ -47,7 +47,7 @@ fn with_last_word(line: &str, word: &str) -> String {
 
 #[component]
 pub fn Prompt() -> impl IntoView {
-    let (console, texts, lang) = (use_console(), use_texts(), use_lang());
+    let (scene, console, texts, lang) = (use_scene(), use_console(), use_texts(), use_lang());
     let draft = RwSignal::new(String::new());
     let history = StoredValue::new(History::default());
     let candidates = RwSignal::new(Vec::<String>::new());
@@ -58,7 +58,7 @@ pub fn Prompt() -> impl IntoView {
     // When the connection ends, by Disconnect or by the server (QUIT, LOGOUT, a timeout),
     // focus goes back to Connect instead of being lost with the disabled command line.
     Effect::new(move |was: Option<bool>| {
-        let now = console.connection.with(Option::is_some);
+        let now = console.connection().is_some();
         if was == Some(true) && !now {
             focus_later("connect-button");
         }
@@ -111,7 +111,7 @@ pub fn Prompt() -> impl IntoView {
             "Enter" => {
                 ev.prevent_default();
                 let line = draft.get_untracked();
-                console.send(&line);
+                scene.send(console, &line);
                 history.update_value(|h| h.push(&line));
                 draft.set(String::new());
                 candidates.set(Vec::new());

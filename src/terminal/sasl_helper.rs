@@ -6,8 +6,8 @@ use facteur_protocols::vocab::Stage;
 use leptos::prelude::*;
 
 use crate::browser::focus_later;
-use crate::engine::use_console;
 use crate::i18n::use_texts;
+use crate::state::use_console;
 
 #[component]
 pub fn SaslHelper(
@@ -19,11 +19,8 @@ pub fn SaslHelper(
     let shown = move || matches!(stage(), Some(Stage::SmtpAuth | Stage::Sasl));
     // Filled in from the chosen account, as a mail client would from its settings.
     let account = move || {
-        let login = console
-            .connection
-            .with(|c| c.as_ref().map(|c| c.login.clone()))
-            .unwrap_or_default();
-        let password = console.world.with(|w| {
+        let login = console.connection().map(|c| c.login).unwrap_or_default();
+        let password = console.with_world(|w| {
             w.store
                 .account(&login)
                 .map(|a| a.password.clone())

@@ -11,6 +11,7 @@ mod imap_read;
 mod incoming;
 pub mod link;
 pub mod people;
+pub mod problem;
 pub mod recording;
 pub mod scenario;
 pub mod settings;

@@ -1,23 +1,27 @@
-//! Carries the devices' scripted clients' bytes to the engine and back, through the
-//! device's console: a click and a typed command are the same thing underneath, and the
-//! dialogue plays in the same terminal, step by step.
+//! The page's only caller of the engine. A typed line, a click on a device and a pushed
+//! update all come here: the driver calls the `World`, the devices' scripted clients speak
+//! through it, and what comes back goes to the device's console as dialogue lines, each
+//! standing for the snapshot recorded right after.
 
 use facteur_protocols::client::compose::Draft;
 use facteur_protocols::client::device::{Action, Check, Device, Key, Receiving};
 use facteur_protocols::client::dial::{dial, Dialed};
 use facteur_protocols::client::fetch::{self, Fetcher, Retrieval};
+use facteur_protocols::client::problem::Problem;
 use facteur_protocols::client::scenario::{Reading, Step};
 use facteur_protocols::client::settings::{AccountSettings, ServerSettings};
 use facteur_protocols::client::submit::{self, Submitter};
 use facteur_protocols::client::sync::{self, SyncJob, Syncer};
 use facteur_protocols::client::trouble::{Diagnosis, Trouble};
-use facteur_protocols::{Service, SessionId};
+use facteur_protocols::output::Output;
+use facteur_protocols::{Port, Service, SessionId};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::browser::now;
-use crate::engine::Console;
-use crate::scene::{Link, Scene, Undoable};
+use super::clock::{now, time_of_day};
+use super::console::{Connection, Console};
+use super::entry::{DeviceOutcome, Entry, Happened, Side};
+use super::scene::{Link, Scene};
+use super::undo::Undoable;
 
 /// What the learner asked a device to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,16 +42,158 @@ pub enum Job {
     },
 }
 
-/// Why a device's last action failed: what its client ran into, on which side, and the
-/// wrong setting that explains it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    pub trouble: Trouble,
-    pub diagnosis: Diagnosis,
-    /// Sending (the outgoing server) rather than reading.
-    pub outgoing: bool,
+/// The terminal's side: what a learner does at a console.
+impl Scene {
+    /// Opens a connection from a device's terminal to `login`'s server on `port`, as
+    /// `client` ("Bob's phone"); the terminal's previous connection closes first.
+    pub fn connect(
+        &self,
+        console: Console,
+        login: &str,
+        client: String,
+        port: Port,
+        lenient: bool,
+    ) {
+        self.checkpoint(client.clone(), Undoable::Connect);
+        self.disconnect(console);
+        let Some(host) = console.server_of(login) else {
+            return;
+        };
+        let result = self.world.try_update(|w| {
+            w.lenient = lenient;
+            w.connect(&host, port, now())
+        });
+        let Some(Ok((id, greeting))) = result else {
+            return;
+        };
+        let preset = self.preset_untracked();
+        console.record(|r| {
+            // A dialogue is replayed in one world: another world starts a new recording.
+            if r.preset != preset {
+                *r = facteur_protocols::client::recording::Recording::new(&preset);
+            }
+            r.connect(login, port, lenient);
+        });
+        self.attach(console, id, login, client, host, port);
+        self.show(console, greeting, port.service);
+    }
+
+    /// Makes an open session a terminal's: its header in the dialogue, and the connection
+    /// typed lines go to (a new connection, or one a lesson's steps before left open).
+    pub fn attach(
+        &self,
+        console: Console,
+        id: SessionId,
+        login: &str,
+        client: String,
+        host: String,
+        port: Port,
+    ) {
+        self.open(console, &client, &host, port.service, port.number);
+        console.set_connection(Some(Connection {
+            id,
+            service: port.service,
+            port,
+            host,
+            client,
+            login: login.to_owned(),
+        }));
+    }
+
+    /// Starts a connection's part of a dialogue with its header line.
+    fn open(&self, console: Console, client: &str, host: &str, service: Service, port: u16) {
+        let header = Entry {
+            snapshot: self.latest_untracked(),
+            ..console.header(client, host, service, port, &time_of_day())
+        };
+        console.queue([header], self.is_instant());
+    }
+
+    /// Closes the terminal's connection as a client that goes away does.
+    pub fn disconnect(&self, console: Console) {
+        let Some(connection) = console.connection_untracked() else {
+            return;
+        };
+        if let Some(out) = self.world.try_update(|w| w.disconnect(connection.id)) {
+            self.show(console, out, connection.service);
+        }
+        console.set_connection(None);
+    }
+
+    /// Sends one typed line (with CRLF; an IMAP tag added if it has none) and shows what
+    /// comes back.
+    pub fn send(&self, console: Console, typed: &str) {
+        let Some(connection) = console.connection_untracked() else {
+            return;
+        };
+        self.checkpoint(connection.client.clone(), Undoable::Command);
+        let line = console.outgoing(typed);
+        if line != typed {
+            console.used_tag();
+        }
+        console.record(|r| r.typed(&line));
+        if self.check_idle(console) == Some(true) {
+            return;
+        }
+        let bytes = format!("{line}\r\n");
+        let out = self
+            .world
+            .try_update(|w| w.input(connection.id, bytes.as_bytes(), now()));
+        if let Some(out) = out {
+            if out.closed {
+                console.set_connection(None);
+            }
+            self.show(console, out, connection.service);
+        }
+        // Sessions idling elsewhere (a device, another terminal) hear of what this did.
+        self.deliver_pushes();
+    }
+
+    /// Asks the engine whether a terminal's session has been idle past its deadline; if
+    /// so, shows the server's goodbye. Returns None once the page's signals are gone, and
+    /// whether the connection was closed otherwise.
+    pub fn check_idle(&self, console: Console) -> Option<bool> {
+        self.world.try_get_untracked()?;
+        let Some(connection) = console.connection_untracked() else {
+            return Some(false);
+        };
+        let out = self
+            .world
+            .try_update(|w| w.handle_timeout(connection.id, now()))?;
+        if !out.closed {
+            return Some(false);
+        }
+        console.set_connection(None);
+        self.show(console, out, connection.service);
+        Some(true)
+    }
+
+    /// Queues what the engine said, each line standing for the snapshot taken right after.
+    fn show(&self, console: Console, out: Output, service: Service) {
+        let lines = console.lines_of(out, service);
+        let at = self.record();
+        console.take(lines, at, self.is_instant());
+    }
+
+    /// A device's client gave up: its own line in the dialogue, after what the server said.
+    fn gave_up(&self, console: Console, trouble: Trouble, service: Service) {
+        let line = Entry {
+            event: Some(Happened::Device(DeviceOutcome::GaveUp { trouble })),
+            ..console.line(Side::Event, service)
+        };
+        let at = self.record();
+        console.take(vec![line], at, self.is_instant());
+    }
+
+    /// After a device took in what its client found: the newest snapshot shows the device
+    /// as it is, and the console's last line stands for it.
+    fn settle(&self, console: Console) {
+        let at = self.amend();
+        console.settle(at);
+    }
 }
 
+/// The devices' side: what a learner does with a device's buttons.
 impl Scene {
     /// Runs a job on a device; `label` names it in the dialogue ("bob · phone").
     pub fn run(&self, id: &str, job: Job, label: &str) {
@@ -108,7 +254,7 @@ impl Scene {
                         Some(job) => self.sync(console, &device, job, label),
                         None => {
                             self.update_device(id, |d| d.sent(message, reply));
-                            console.settle();
+                            self.settle(console);
                         }
                     }
                 }
@@ -183,7 +329,7 @@ impl Scene {
             trouble: trouble.clone(),
             outgoing,
         };
-        console.gave_up(trouble, service);
+        self.gave_up(console, trouble, service);
         self.problems.update(|p| {
             p.insert(id.to_owned(), problem);
         });
@@ -200,19 +346,19 @@ impl Scene {
         label: &str,
         client: &mut dyn FnMut(&[u8]) -> Vec<u8>,
     ) -> Result<Option<SessionId>, Trouble> {
-        console.open(label, &server.host, service, server.port);
+        self.open(console, label, &server.host, service, server.port);
         let dialed = self.world.try_update(|w| dial(w, server, now()));
         match dialed {
             None => Ok(None),
             Some(Dialed::Failed { trouble, dialogue }) => {
-                console.show(dialogue, service);
+                self.show(console, dialogue, service);
                 Err(trouble)
             }
             Some(Dialed::Open {
                 session, greeting, ..
             }) => {
                 let first = client(&greeting.wire);
-                console.show(greeting, service);
+                self.show(console, greeting, service);
                 Ok(self.turns(console, session, service, first, client))
             }
         }
@@ -225,7 +371,7 @@ impl Scene {
             return;
         };
         if let Some(out) = self.world.try_update(|w| w.disconnect(session)) {
-            console.show(out, service);
+            self.show(console, out, service);
         }
     }
 
@@ -242,7 +388,7 @@ impl Scene {
             let out = self.world.try_update(|w| w.input(session, &bytes, now()))?;
             let closed = out.closed;
             bytes = client(&out.wire);
-            console.show(out, service);
+            self.show(console, out, service);
             if closed {
                 return None;
             }
@@ -276,7 +422,7 @@ impl Scene {
             }
         };
         self.fail(console, &device.id(), trouble, Service::Smtp);
-        console.settle();
+        self.settle(console);
         false
     }
 
@@ -304,7 +450,7 @@ impl Scene {
         if let Some(trouble) = trouble {
             self.fail(console, &id, trouble, Service::Pop3);
         }
-        console.settle();
+        self.settle(console);
     }
 
     /// Runs a sync: on the device's idling connection if it has one (DONE, the work, IDLE
@@ -336,7 +482,7 @@ impl Scene {
                     Ok(session) => (session, syncer),
                     Err(trouble) => {
                         self.fail(console, &id, trouble, Service::Imap);
-                        console.settle();
+                        self.settle(console);
                         return;
                     }
                 }
@@ -374,7 +520,7 @@ impl Scene {
                 l.insert(id.to_owned(), link);
             });
         }
-        console.settle();
+        self.settle(console);
     }
 
     /// Ends a device's idling connection politely (DONE, LOGOUT), before new settings.
@@ -457,16 +603,18 @@ impl Scene {
                         continue;
                     };
                     let first = link.syncer.receive(&out.wire);
-                    console.show(out, Service::Imap);
+                    self.show(console, out, Service::Imap);
                     let syncer = &mut link.syncer;
                     let open = self.turns(console, session, Service::Imap, first, &mut |b| {
                         syncer.receive(b)
                     });
                     self.settle_sync(console, &id, open, &mut link.syncer);
-                } else if let Some(console) = self.consoles().into_iter().find(|c| {
-                    c.connection.with_untracked(|k| k.as_ref().map(|k| k.id)) == Some(session)
-                }) {
-                    console.show(out, Service::Imap);
+                } else if let Some(console) = self
+                    .consoles()
+                    .into_iter()
+                    .find(|c| c.connection_untracked().map(|k| k.id) == Some(session))
+                {
+                    self.show(console, out, Service::Imap);
                 }
             }
         }

@@ -1,116 +1,28 @@
 //! The scene: the one `World`, the learner's devices, one console per device, and the
-//! snapshots that let every view show the world as it was at the step a dialogue shows.
+//! snapshots that let every view show the world as it was at the line a dialogue shows.
 //!
-//! Every call into the engine goes through a console, which records a snapshot of the store
-//! and of the devices right after it; entries carry the snapshot's number. The server view
-//! and the device views read snapshots, never a second model of their own.
+//! Its fields are private. Views read them through the accessors below and change them
+//! through named operations; the operations that call the engine (connect, type, run a
+//! device's job, deliver pushes) are in `driver.rs`, the only caller of the engine.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use facteur_protocols::client::device::{Device, DeviceKind};
+use facteur_protocols::client::problem::Problem;
 use facteur_protocols::client::scenario::Scenario;
+use facteur_protocols::client::sync::Syncer;
 use facteur_protocols::store::import::{self, ImportError};
 use facteur_protocols::store::{PresetError, Store, INBOX};
-use facteur_protocols::{SessionId, World};
+use facteur_protocols::trace::Trace;
+use facteur_protocols::{Port, SessionId, World};
 use leptos::prelude::*;
 
-use crate::browser::now;
-use crate::devices::driver::Problem;
-use crate::engine::{Connection, Console};
-use crate::sandbox::Notice;
-
-/// How many snapshots are kept; an older step shows the oldest one kept.
-const KEPT: usize = 400;
-/// Snapshots share a mailbox's messages until a command changes it, and then keep a copy
-/// of that mailbox: with a large world fewer are kept, so that a tab left open all
-/// afternoon holds at most about this many messages' worth of copies.
-const KEPT_MESSAGES: usize = 1_000_000;
-/// However large the world, this many steps can still be looked back at.
-const KEPT_AT_LEAST: usize = 25;
-/// How many actions can be undone, one after the other.
-const UNDO_DEPTH: usize = 30;
-
-/// The kinds of action Undo names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Undoable {
-    Check,
-    Send,
-    Change,
-    Draft,
-    Settings,
-    Command,
-    Connect,
-}
-
-/// The world before an action, to go back to: the whole world (its open sessions too),
-/// the devices, their problems, and the terminals' connections.
-#[derive(Debug, Clone)]
-pub struct Checkpoint {
-    /// Who acted ("bob · laptop"), and what they did, as the Undo button names it.
-    pub who: String,
-    pub what: Undoable,
-    world: World,
-    devices: BTreeMap<String, Device>,
-    problems: BTreeMap<String, Problem>,
-    connections: Vec<(String, Option<Connection>)>,
-    scenario: Scenario,
-}
-
-/// The world and the devices at one step.
-#[derive(Debug, Clone)]
-pub struct Snapshot {
-    pub store: Arc<Store>,
-    pub devices: Arc<BTreeMap<String, Device>>,
-}
-
-#[derive(Debug, Default)]
-struct History {
-    /// The number of the first snapshot kept.
-    first: usize,
-    snaps: VecDeque<Snapshot>,
-}
-
-impl History {
-    fn record(&mut self, snapshot: Snapshot) -> usize {
-        let messages: usize = snapshot
-            .store
-            .accounts
-            .values()
-            .flat_map(|a| a.mailboxes.values())
-            .map(|m| m.messages.len())
-            .sum();
-        let kept = (KEPT_MESSAGES / messages.max(1)).clamp(KEPT_AT_LEAST, KEPT);
-        self.snaps.push_back(snapshot);
-        while self.snaps.len() > kept {
-            self.snaps.pop_front();
-            self.first += 1;
-        }
-        self.first + self.snaps.len() - 1
-    }
-
-    /// A new start: only this snapshot is kept, under a number never used before, so every
-    /// view that showed an older one looks again.
-    fn restart(&mut self, snapshot: Snapshot) -> usize {
-        self.first += self.snaps.len();
-        self.snaps.clear();
-        self.record(snapshot)
-    }
-
-    /// The devices changed while the store did not: the newest snapshot takes them.
-    fn amend(&mut self, devices: Arc<BTreeMap<String, Device>>) {
-        if let Some(last) = self.snaps.back_mut() {
-            last.devices = devices;
-        }
-    }
-
-    fn get(&self, at: usize) -> Option<Snapshot> {
-        let i = at
-            .saturating_sub(self.first)
-            .min(self.snaps.len().checked_sub(1)?);
-        self.snaps.get(i).cloned()
-    }
-}
+use super::clock::now;
+use super::console::{Connection, Console};
+use super::notice::Notice;
+use super::snapshots::{History, Snapshot};
+use super::undo::{Checkpoint, Undo, Undoable};
 
 pub use facteur_protocols::client::people::{device_id, devices_of, PEOPLE};
 
@@ -118,40 +30,40 @@ pub use facteur_protocols::client::people::{device_id, devices_of, PEOPLE};
 #[derive(Debug, Clone)]
 pub struct Link {
     pub session: SessionId,
-    pub syncer: facteur_protocols::client::sync::Syncer,
+    pub syncer: Syncer,
 }
 
 #[derive(Clone, Copy)]
 pub struct Scene {
-    pub world: RwSignal<World>,
+    pub(super) world: RwSignal<World>,
     /// The devices as they are now (the views show them as of their dialogue's step).
-    pub devices: RwSignal<BTreeMap<String, Device>>,
-    history: StoredValue<History>,
+    pub(super) devices: RwSignal<BTreeMap<String, Device>>,
+    pub(super) history: StoredValue<History>,
     /// The number of the newest snapshot, so views follow new ones.
-    pub latest: RwSignal<usize>,
-    consoles: StoredValue<BTreeMap<String, Console>>,
+    pub(super) latest: RwSignal<usize>,
+    pub(super) consoles: StoredValue<BTreeMap<String, Console>>,
     /// The device whose terminal is on screen.
-    pub active: RwSignal<String>,
-    pub links: StoredValue<BTreeMap<String, Link>>,
+    pub(super) active: RwSignal<String>,
+    pub(super) links: StoredValue<BTreeMap<String, Link>>,
     /// Why a device's last action failed, by device.
-    pub problems: RwSignal<BTreeMap<String, Problem>>,
+    pub(super) problems: RwSignal<BTreeMap<String, Problem>>,
     /// The latest news for the live region: which device got how many new messages.
-    pub news: RwSignal<Option<(String, usize)>>,
+    pub(super) news: RwSignal<Option<(String, usize)>>,
     /// The built-in world the scene started from.
-    pub preset: RwSignal<String>,
+    pub(super) preset: RwSignal<String>,
     /// The worlds before the latest actions, newest last.
-    pub undo: RwSignal<Vec<Checkpoint>>,
+    pub(super) undo: RwSignal<Undo>,
     /// What the page must tell about the saved sandbox (restored, reset, not saved).
-    pub notice: RwSignal<Option<Notice>>,
+    pub(super) notice: RwSignal<Option<Notice>>,
     /// The world made from the last uploaded file, for Reset world.
-    uploaded: StoredValue<Option<Store>>,
+    pub(super) uploaded: StoredValue<Option<Store>>,
     /// What the learner did on the devices since the world started.
-    pub scenario: RwSignal<Scenario>,
+    pub(super) scenario: RwSignal<Scenario>,
     /// The port a lesson step offers in the connect bar.
-    pub offer: RwSignal<Option<facteur_protocols::Port>>,
+    pub(super) offer: RwSignal<Option<Port>>,
     /// How fast dialogues play, shared by every terminal: a factor of the normal pace, or
     /// [`INSTANT`] to show every reply whole as soon as it comes.
-    pub speed: RwSignal<f64>,
+    pub(super) speed: RwSignal<f64>,
 }
 
 /// The playback speed that shows a reply at once, for a learner who only wants the result
@@ -165,7 +77,14 @@ pub fn use_scene() -> Scene {
     expect_context()
 }
 
+impl Default for Scene {
+    fn default() -> Self {
+        Scene::new()
+    }
+}
+
 impl Scene {
+    /// The demo world, its devices, an empty dialogue on each, Alice's laptop on screen.
     pub fn new() -> Scene {
         let world = World::demo();
         let devices = devices_of(&world);
@@ -174,37 +93,156 @@ impl Scene {
             store: Arc::new(world.store.clone()),
             devices: Arc::new(devices.clone()),
         });
-        let scene = Scene {
-            world: RwSignal::new(world),
+        let scenario = Scenario::new("demo", &devices);
+        let world = RwSignal::new(world);
+        let consoles = devices
+            .keys()
+            .map(|id| (id.clone(), Console::new(world, "demo")))
+            .collect();
+        Scene {
+            world,
             devices: RwSignal::new(devices),
             history: StoredValue::new(history),
             latest: RwSignal::new(0),
-            consoles: StoredValue::new(BTreeMap::new()),
+            consoles: StoredValue::new(consoles),
             active: RwSignal::new(device_id("alice", DeviceKind::Laptop)),
             links: StoredValue::new(BTreeMap::new()),
             problems: RwSignal::new(BTreeMap::new()),
             news: RwSignal::new(None),
             preset: RwSignal::new("demo".to_owned()),
-            undo: RwSignal::new(Vec::new()),
+            undo: RwSignal::new(Undo::default()),
             notice: RwSignal::new(None),
             uploaded: StoredValue::new(None),
-            scenario: RwSignal::new(Scenario::new("demo", &BTreeMap::new())),
+            scenario: RwSignal::new(scenario),
             offer: RwSignal::new(None),
             speed: RwSignal::new(1.0),
-        };
-        scene
-            .scenario
-            .set(scene.devices.with_untracked(|d| Scenario::new("demo", d)));
-        let ids: Vec<String> = scene
-            .devices
-            .with_untracked(|d| d.keys().cloned().collect());
-        let consoles = ids
-            .into_iter()
-            .map(|id| (id, Console::new(scene)))
-            .collect();
-        scene.consoles.set_value(consoles);
-        scene
+        }
     }
+
+    // ----- reading (tracked unless the name says otherwise) -----
+
+    pub fn with_world<R>(&self, f: impl FnOnce(&World) -> R) -> R {
+        self.world.with(f)
+    }
+
+    pub fn with_world_untracked<R>(&self, f: impl FnOnce(&World) -> R) -> R {
+        self.world.with_untracked(f)
+    }
+
+    /// The devices as they are now.
+    pub fn with_devices<R>(&self, f: impl FnOnce(&BTreeMap<String, Device>) -> R) -> R {
+        self.devices.with(f)
+    }
+
+    pub fn with_devices_untracked<R>(&self, f: impl FnOnce(&BTreeMap<String, Device>) -> R) -> R {
+        self.devices.with_untracked(f)
+    }
+
+    /// A copy of the world and the devices as they are now (a lesson step goes on from them).
+    pub fn world_and_devices(&self) -> (World, BTreeMap<String, Device>) {
+        (self.world.get_untracked(), self.devices.get_untracked())
+    }
+
+    /// A device as it is now, without tracking.
+    #[cfg(test)]
+    pub fn device_untracked(&self, id: &str) -> Option<Device> {
+        self.devices.with_untracked(|d| d.get(id).cloned())
+    }
+
+    /// The device whose terminal is on screen.
+    pub fn active(&self) -> String {
+        self.active.get()
+    }
+
+    pub fn active_untracked(&self) -> String {
+        self.active.get_untracked()
+    }
+
+    /// Why a device's last action failed, if it did.
+    pub fn problem(&self, device: &str) -> Option<Problem> {
+        self.problems.with(|p| p.get(device).cloned())
+    }
+
+    /// Whether a device holds a connection open in IDLE (follows new snapshots).
+    pub fn is_idling(&self, device: &str) -> bool {
+        self.latest.track();
+        self.links.with_value(|l| l.contains_key(device))
+    }
+
+    /// Which device last got new messages, and how many.
+    pub fn news(&self) -> Option<(String, usize)> {
+        self.news.get()
+    }
+
+    /// The name of the world the scene started from (`demo`, `uploaded`…).
+    pub fn preset(&self) -> String {
+        self.preset.get()
+    }
+
+    pub fn preset_untracked(&self) -> String {
+        self.preset.get_untracked()
+    }
+
+    /// Who did the latest action Undo would take back, and what it was.
+    pub fn last_undoable(&self) -> Option<(String, Undoable)> {
+        self.undo.with(Undo::last)
+    }
+
+    pub fn notice(&self) -> Option<Notice> {
+        self.notice.get()
+    }
+
+    pub fn notice_untracked(&self) -> Option<Notice> {
+        self.notice.get_untracked()
+    }
+
+    /// What the learner did on the devices since the world started.
+    pub fn scenario(&self) -> Scenario {
+        self.scenario.get()
+    }
+
+    /// The port a lesson step offers in the connect bar.
+    pub fn offer(&self) -> Option<Port> {
+        self.offer.get()
+    }
+
+    /// The playback speed (tracked).
+    pub fn speed(&self) -> f64 {
+        self.speed.get()
+    }
+
+    /// The playback speed, or None once the page's signals are gone (ends a timer loop).
+    pub fn try_speed(&self) -> Option<f64> {
+        self.speed.try_get_untracked()
+    }
+
+    /// Whether replies are shown whole at once.
+    pub(super) fn is_instant(&self) -> bool {
+        self.speed.get_untracked() == INSTANT
+    }
+
+    // ----- what views choose -----
+
+    /// Puts a device's terminal (and its person's devices) on screen.
+    pub fn show_device(&self, device: &str) {
+        self.active.set(device.to_owned());
+    }
+
+    /// Offers a port in the connect bar (a lesson step's).
+    pub fn offer_port(&self, port: Option<Port>) {
+        self.offer.set(port);
+    }
+
+    pub fn set_speed(&self, factor: f64) {
+        self.speed.set(factor);
+    }
+
+    /// Tells the learner something about the sandbox, or hides what was told.
+    pub fn set_notice(&self, notice: Option<Notice>) {
+        self.notice.set(notice);
+    }
+
+    // ----- starting worlds -----
 
     /// Starts again from a built-in world (`demo`, `empty`, `busy-500`, `busy-10000`):
     /// fresh mailboxes, fresh devices, empty dialogues, no connection left open.
@@ -249,17 +287,32 @@ impl Scene {
     pub fn start_with(&self, world: World, devices: BTreeMap<String, Device>, preset: &str) {
         self.scenario.set(Scenario::new(preset, &devices));
         for console in self.consoles() {
-            console.reset();
+            console.reset(preset);
         }
         self.links.set_value(BTreeMap::new());
         self.news.set(None);
-        self.undo.set(Vec::new());
+        self.undo.set(Undo::default());
         self.load(preset, world, devices, BTreeMap::new());
     }
 
-    /// Puts a world in place (a new start, or a saved sandbox): its world, devices and
+    /// Goes on in this world with these devices (a lesson step that continues the one
+    /// before): dialogues and connections stay; a new snapshot shows them.
+    pub fn go_on_with(&self, world: World, devices: BTreeMap<String, Device>) {
+        self.world.set(world);
+        self.devices.set(devices);
+        self.record();
+    }
+
+    /// The world's trace starts afresh: a lesson step's goals look only at what happens
+    /// from here.
+    pub fn restart_trace(&self) {
+        self.world
+            .update(|w| w.trace.get_or_insert_with(Trace::default).restart());
+    }
+
+    /// Puts a world in place (a new start, or a kept sandbox): its world, devices and
     /// problems, as the one snapshot kept; the dialogues are the caller's.
-    pub fn load(
+    pub(super) fn load(
         &self,
         preset: &str,
         world: World,
@@ -280,8 +333,10 @@ impl Scene {
         number
     }
 
-    /// Remembers the world as it is before an action named `label`, for Undo.
-    pub fn checkpoint(&self, who: String, what: Undoable) {
+    // ----- undo -----
+
+    /// Remembers the world as it is before an action, for Undo.
+    pub(super) fn checkpoint(&self, who: String, what: Undoable) {
         let checkpoint = Checkpoint {
             who,
             what,
@@ -291,27 +346,26 @@ impl Scene {
             connections: self.connections(),
             scenario: self.scenario.get_untracked(),
         };
-        self.undo.update(|u| {
-            u.push(checkpoint);
-            if u.len() > UNDO_DEPTH {
-                u.remove(0);
-            }
-        });
+        self.undo.update(|u| u.push(checkpoint));
     }
 
     fn connections(&self) -> Vec<(String, Option<Connection>)> {
         self.consoles.with_value(|c| {
             c.iter()
-                .map(|(id, console)| (id.clone(), console.connection.get_untracked()))
+                .map(|(id, console)| (id.clone(), console.connection_untracked()))
                 .collect()
         })
     }
 
     /// Goes back to the world before the latest action. Devices in IDLE are disconnected
     /// (their clients do not go back in time); each terminal gets back the connection it
-    /// had. The dialogues keep what was said. Returns who did the action, and what.
-    pub fn undo_last(&self) -> Option<(String, Undoable)> {
-        let checkpoint = self.undo.try_update(Vec::pop).flatten()?;
+    /// had. The dialogues keep what was said, and the terminal on screen says what was
+    /// undone in `remark`'s words. Returns who did the action, and what.
+    pub fn undo_last(
+        &self,
+        remark: impl FnOnce(&str, Undoable) -> String,
+    ) -> Option<(String, Undoable)> {
+        let checkpoint = self.undo.try_update(Undo::pop).flatten()?;
         self.links.set_value(BTreeMap::new());
         let Checkpoint {
             who,
@@ -333,7 +387,7 @@ impl Scene {
         }
         for (id, connection) in connections {
             if let Some(console) = self.console(&id) {
-                console.connection.set(connection);
+                console.put_back(connection);
             }
         }
         self.world.set(world);
@@ -341,12 +395,17 @@ impl Scene {
         self.problems.set(problems);
         // The undone action is no longer part of the scenario.
         self.scenario.set(scenario);
-        self.record();
+        let at = self.record();
+        if let Some(console) = self.console(&self.active.get_untracked()) {
+            console.remark(remark(&who, what), at);
+        }
         Some((who, what))
     }
 
+    // ----- snapshots -----
+
     /// Records the world and the devices as they are now; returns the snapshot's number.
-    pub fn record(&self) -> usize {
+    pub(super) fn record(&self) -> usize {
         let snapshot = Snapshot {
             store: Arc::new(self.world.with_untracked(|w| w.store.clone())),
             devices: Arc::new(self.devices.get_untracked()),
@@ -359,7 +418,7 @@ impl Scene {
 
     /// The devices changed after the newest snapshot and nothing else did (a device took
     /// in what its client found): the newest snapshot shows them.
-    pub fn amend(&self) -> usize {
+    pub(super) fn amend(&self) -> usize {
         let devices = Arc::new(self.devices.get_untracked());
         self.history.update_value(|h| h.amend(devices));
         let latest = self.latest.get_untracked();
@@ -370,6 +429,49 @@ impl Scene {
     pub fn snapshot(&self, at: usize) -> Option<Snapshot> {
         self.history.with_value(|h| h.get(at))
     }
+
+    /// The snapshot before this one, for what changed at a step.
+    pub fn previous(&self, at: usize) -> Option<Snapshot> {
+        at.checked_sub(1).and_then(|before| self.snapshot(before))
+    }
+
+    /// The newest snapshot's number (tracked).
+    pub fn now(&self) -> usize {
+        self.latest.get()
+    }
+
+    pub(super) fn latest_untracked(&self) -> usize {
+        self.latest.get_untracked()
+    }
+
+    /// The snapshot a console's dialogue stands at, while it is not at its end: the
+    /// selected line's, or the newest shown line's while lines wait (before the first is
+    /// shown, the state the first stands for). None when it is at the end: then views show
+    /// the world as it is (tracked).
+    pub fn position(&self, console: Console) -> Option<usize> {
+        let selected = console.selected();
+        console.with_playback(|p| {
+            let shown = p.shown();
+            if let Some(entry) = selected.and_then(|id| shown.iter().find(|e| e.id == id)) {
+                return Some(entry.snapshot);
+            }
+            if !p.has_pending() {
+                return None;
+            }
+            shown.last().or(p.next_pending()).map(|e| e.snapshot)
+        })
+    }
+
+    /// A device as its own dialogue has got to (tracked).
+    pub fn device_view(&self, id: &str) -> Option<Device> {
+        let console = self.console(id)?;
+        match self.position(console) {
+            Some(at) => self.snapshot(at).and_then(|s| s.devices.get(id).cloned()),
+            None => self.devices.with(|d| d.get(id).cloned()),
+        }
+    }
+
+    // ----- consoles -----
 
     pub fn console(&self, device: &str) -> Option<Console> {
         self.consoles.with_value(|c| c.get(device).copied())
@@ -390,40 +492,8 @@ impl Scene {
         self.console(&id)
     }
 
-    /// The snapshot a console's dialogue stands at, while it is not at its end: the
-    /// selected line's, or the newest shown line's while lines wait (before the first is
-    /// shown, the state the first stands for). None when it is at the end: then views show
-    /// the world as it is (tracked).
-    pub fn position(&self, console: Console) -> Option<usize> {
-        let selected = console.selected.get();
-        console.playback.with(|p| {
-            let shown = p.shown();
-            if let Some(entry) = selected.and_then(|id| shown.iter().find(|e| e.id == id)) {
-                return Some(entry.snapshot);
-            }
-            if !p.has_pending() {
-                return None;
-            }
-            shown.last().or(p.next_pending()).map(|e| e.snapshot)
-        })
-    }
-
-    /// The snapshot before this one, for what changed at a step.
-    pub fn previous(&self, at: usize) -> Option<Snapshot> {
-        at.checked_sub(1).and_then(|before| self.snapshot(before))
-    }
-
-    /// The newest snapshot (tracked).
-    pub fn now(&self) -> usize {
-        self.latest.get()
-    }
-
-    /// A device as its own dialogue has got to (tracked).
-    pub fn device_view(&self, id: &str) -> Option<Device> {
-        let console = self.console(id)?;
-        match self.position(console) {
-            Some(at) => self.snapshot(at).and_then(|s| s.devices.get(id).cloned()),
-            None => self.devices.with(|d| d.get(id).cloned()),
-        }
+    /// Empties a terminal's dialogue; its open connection goes on.
+    pub fn clear_console(&self, console: Console) {
+        console.clear(&self.preset.get_untracked());
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_lang;
 use crate::sandbox_texts as st;
-use crate::scene::{use_scene, UPLOADED};
+use crate::state::{use_scene, UPLOADED};
 use crate::world_texts::{use_world_texts, WorldTexts};
 
 fn describe(t: &WorldTexts, preset: &str) -> &'static str {
@@ -18,23 +18,11 @@ fn describe(t: &WorldTexts, preset: &str) -> &'static str {
 }
 
 #[component]
-pub fn WorldBar() -> impl IntoView {
+pub fn SandboxBar() -> impl IntoView {
     let (scene, wt, lang) = (use_scene(), use_world_texts(), use_lang());
-    let last = move || {
-        scene
-            .undo
-            .with(|u| u.last().map(|c| (c.who.clone(), c.what)))
-    };
+    let last = move || scene.last_undoable();
     // The person whose devices are on screen gets the uploaded messages.
-    let person = move || {
-        scene
-            .active
-            .get()
-            .split('-')
-            .next()
-            .unwrap_or("bob")
-            .to_owned()
-    };
+    let person = move || scene.active().split('-').next().unwrap_or("bob").to_owned();
     let upload_says = RwSignal::new(None::<(bool, String)>);
     let on_file = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
@@ -58,11 +46,7 @@ pub fn WorldBar() -> impl IntoView {
         });
     };
     let undo = move |_| {
-        if let Some((who, what)) = scene.undo_last() {
-            if let Some(console) = scene.console(&scene.active.get_untracked()) {
-                console.remark(st::undone(&who, what, lang.get_untracked()));
-            }
-        }
+        scene.undo_last(|who, what| st::undone(who, what, lang.get_untracked()));
     };
     let load = move |name: String| {
         // The built-in presets are part of the crate and tested; a failure is a bug, and
@@ -73,12 +57,12 @@ pub fn WorldBar() -> impl IntoView {
         <div class="world-bar">
             <label>
                 <span>{move || wt.get().world}</span>
-                <select class="world-choice" prop:value=move || scene.preset.get()
+                <select class="world-choice" prop:value=move || scene.preset()
                     on:change=move |ev| load(event_target_value(&ev))>
                     {Preset::BUILTIN.iter().map(|p| view! {
                         <option value=*p>{move || describe(&wt.get(), p)}</option>
                     }).collect_view()}
-                    <Show when=move || scene.preset.get() == UPLOADED>
+                    <Show when=move || scene.preset() == UPLOADED>
                         <option value=UPLOADED>{move || st::uploaded_world(lang.get())}</option>
                     </Show>
                 </select>
@@ -94,7 +78,7 @@ pub fn WorldBar() -> impl IntoView {
                 }>
                 "↶ "{move || st::undo(lang.get())}
             </button>
-            <button type="button" class="reset-world" on:click=move |_| load(scene.preset.get_untracked())>
+            <button type="button" class="reset-world" on:click=move |_| load(scene.preset_untracked())>
                 {move || wt.get().reset_world}
             </button>
         </div>
@@ -104,10 +88,10 @@ pub fn WorldBar() -> impl IntoView {
                 <button type="button" class="link dismiss" on:click=move |_| upload_says.set(None)>{move || st::dismiss(lang.get())}</button>
             </div>
         })}
-        {move || scene.notice.get().map(|n| view! {
+        {move || scene.notice().map(|n| view! {
             <div class="sandbox-notice" role="status" data-notice=format!("{n:?}")>
                 <p>{move || st::notice(n, lang.get())}</p>
-                <button type="button" class="link dismiss" on:click=move |_| scene.notice.set(None)>{move || st::dismiss(lang.get())}</button>
+                <button type="button" class="link dismiss" on:click=move |_| scene.set_notice(None)>{move || st::dismiss(lang.get())}</button>
             </div>
         })}
     }

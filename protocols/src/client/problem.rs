@@ -1,0 +1,15 @@
+//! A device's problem: why its last action failed, as its mail app would show it.
+
+use serde::{Deserialize, Serialize};
+
+use super::trouble::{Diagnosis, Trouble};
+
+/// Why a device's last action failed: what its client ran into, on which side, and the
+/// wrong setting that explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub trouble: Trouble,
+    pub diagnosis: Diagnosis,
+    /// Sending (the outgoing server) rather than reading.
+    pub outgoing: bool,
+}

@@ -1,0 +1,360 @@
+//! One device's terminal, as data: its dialogue and how far it has played, the line the
+//! learner selected, what screen readers hear, and the connection the learner typed on.
+//!
+//! A console never calls the engine and never looks at the scene: the scene's driver does
+//! both, and hands the console the lines that came back. Views read it through accessors
+//! and act on it through the few named operations below (step, select, show all).
+
+use std::sync::Arc;
+
+use facteur_protocols::assist::{imap_needs_tag, suggestions};
+use facteur_protocols::client::recording::Recording;
+use facteur_protocols::vocab::Awaiting;
+use facteur_protocols::{Port, Service, SessionId, SessionInfo, World};
+use leptos::prelude::*;
+
+use super::entry::{self, blank, Entry, Hop, Side};
+use super::playback::Playback;
+
+/// The open connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Connection {
+    pub id: SessionId,
+    pub service: Service,
+    pub port: Port,
+    pub host: String,
+    /// Who is connecting, as the diagram shows it ("Bob's phone").
+    pub client: String,
+    /// The account the learner chose, for suggestions in its name.
+    pub login: String,
+}
+
+/// One device's terminal. Signals, and `Copy`, so every component can hold it.
+#[derive(Clone, Copy)]
+pub struct Console {
+    /// The scene's world, read only: what the open session is, what to suggest.
+    world: RwSignal<World>,
+    connection: RwSignal<Option<Connection>>,
+    playback: RwSignal<Playback<Arc<Entry>>>,
+    selected: RwSignal<Option<u64>>,
+    /// The latest reply's first line and its number of lines, for screen readers (an ARIA
+    /// live region reads it).
+    announcement: RwSignal<(String, usize)>,
+    /// The client and server of the latest connection, for the diagram's lifelines.
+    peers: RwSignal<Option<(String, String)>>,
+    /// What the learner typed here since the terminal was last cleared, to share as a link.
+    recording: RwSignal<Recording>,
+    next_id: StoredValue<u64>,
+    next_tag: StoredValue<u32>,
+}
+
+/// The console on screen, as provided by the terminal.
+pub fn use_console() -> Console {
+    expect_context()
+}
+
+impl Console {
+    /// A console with an empty dialogue, over the scene's world named `preset`.
+    pub fn new(world: RwSignal<World>, preset: &str) -> Console {
+        Console {
+            world,
+            connection: RwSignal::new(None),
+            playback: RwSignal::new(Playback::default()),
+            selected: RwSignal::new(None),
+            announcement: RwSignal::new((String::new(), 0)),
+            peers: RwSignal::new(None),
+            recording: RwSignal::new(Recording::new(preset)),
+            next_id: StoredValue::new(0),
+            next_tag: StoredValue::new(1),
+        }
+    }
+
+    // ----- reading -----
+
+    /// The open session as the engine describes it, tracked for reactivity.
+    pub fn info(&self) -> Option<SessionInfo> {
+        let id = self.connection.with(|c| c.as_ref().map(|c| c.id))?;
+        self.world.with(|w| w.session_info(id))
+    }
+
+    /// Reads the world the console's sessions are in (tracked).
+    pub fn with_world<R>(&self, f: impl FnOnce(&World) -> R) -> R {
+        self.world.with(f)
+    }
+
+    /// The connection the learner typed on (tracked).
+    pub fn connection(&self) -> Option<Connection> {
+        self.connection.get()
+    }
+
+    /// The connection, without tracking (for event handlers).
+    pub fn connection_untracked(&self) -> Option<Connection> {
+        self.connection.get_untracked()
+    }
+
+    /// Reads the dialogue and how far it has played (tracked).
+    pub fn with_playback<R>(&self, f: impl FnOnce(&Playback<Arc<Entry>>) -> R) -> R {
+        self.playback.with(f)
+    }
+
+    /// The line the learner selected, by id (tracked).
+    pub fn selected(&self) -> Option<u64> {
+        self.selected.get()
+    }
+
+    pub fn selected_untracked(&self) -> Option<u64> {
+        self.selected.get_untracked()
+    }
+
+    /// Whether a line is selected (tracked).
+    pub fn has_selection(&self) -> bool {
+        self.selected.with(Option::is_some)
+    }
+
+    /// The latest reply's first line and its number of lines (tracked).
+    pub fn announcement(&self) -> (String, usize) {
+        self.announcement.get()
+    }
+
+    /// Who talks to whom on the latest connection (tracked).
+    pub fn peers(&self) -> Option<(String, String)> {
+        self.peers.get()
+    }
+
+    /// Reads what the learner typed since the terminal was cleared (tracked).
+    pub fn with_recording<R>(&self, f: impl FnOnce(&Recording) -> R) -> R {
+        self.recording.with(f)
+    }
+
+    /// The mail server of an account's domain, as DNS would say.
+    pub fn server_of(&self, login: &str) -> Option<String> {
+        self.world.with_untracked(|w| {
+            let domain = &w.store.account(login)?.address.domain;
+            w.store
+                .server_for_domain(domain)
+                .map(|s| s.hostname.clone())
+        })
+    }
+
+    /// What a learner could type next, as the engine sees the session (tracked).
+    pub fn suggestions(&self) -> Vec<String> {
+        let Some(info) = self.info() else {
+            return Vec::new();
+        };
+        let login = self
+            .connection
+            .with(|c| c.as_ref().map(|c| c.login.clone()))
+            .unwrap_or_default();
+        self.world
+            .with(|w| suggestions(info.stage, &w.store, &login))
+    }
+
+    /// The line as it will be sent: IMAP commands typed without a tag get the next one.
+    pub fn outgoing(&self, line: &str) -> String {
+        let info = self.info();
+        let wants_tag = info
+            .is_some_and(|i| i.service == Service::Imap && i.awaiting == Awaiting::Command)
+            && imap_needs_tag(line);
+        if wants_tag {
+            format!("a{} {line}", self.next_tag.get_value())
+        } else {
+            line.to_owned()
+        }
+    }
+
+    /// Every line of the dialogue, shown or waiting, for saving the sandbox.
+    pub fn lines(&self) -> Vec<Entry> {
+        self.playback.with_untracked(|p| {
+            p.shown()
+                .iter()
+                .chain(p.pending())
+                .map(|e| Entry::clone(e))
+                .collect()
+        })
+    }
+
+    /// The dialogue so far in `C:`/`S:` form (tracked).
+    pub fn transcript(&self) -> String {
+        self.playback
+            .with(|p| entry::transcript(p.shown().iter().chain(p.pending()).map(|e| e.as_ref())))
+    }
+
+    // ----- what views do -----
+
+    /// Selects a line (its explanation opens, the views show the world as of it), or none.
+    pub fn select(&self, line: Option<u64>) {
+        self.selected.set(line);
+    }
+
+    /// Shows the next line waiting (with the message content it announces).
+    pub fn step_forward(&self) {
+        self.playback.update(|p| {
+            p.step_with(|e| e.is_content());
+        });
+    }
+
+    /// Hides the newest line shown again; the selection goes.
+    pub fn step_back(&self) {
+        self.selected.set(None);
+        self.playback.update(|p| {
+            p.step_back_with(|e| e.is_content());
+        });
+    }
+
+    /// Shows the next waiting line, for the play timer; None once the page's signals are
+    /// gone (the timer ends).
+    pub fn tick(&self) -> Option<()> {
+        self.playback.try_update(|p| {
+            p.step_with(|e| e.is_content());
+        })
+    }
+
+    /// Shows every waiting line at once.
+    pub fn show_all(&self) {
+        self.playback.update(Playback::skip_to_end);
+    }
+
+    // ----- what the scene's driver does -----
+
+    /// Takes new lines from the engine, each standing for snapshot `at`; screen readers
+    /// hear the reply. At the instant speed they are shown at once.
+    pub(super) fn take(&self, mut new: Vec<Entry>, at: usize, instant: bool) {
+        for line in &mut new {
+            line.snapshot = at;
+        }
+        if let Some(heard) = entry::announcement(&new) {
+            self.announcement.set(heard);
+        }
+        self.queue(new, instant);
+    }
+
+    /// Turns the engine's output into this dialogue's next lines.
+    pub(super) fn lines_of(
+        &self,
+        out: facteur_protocols::output::Output,
+        service: Service,
+    ) -> Vec<Entry> {
+        let mut next = self.next_id.get_value();
+        let lines = entry::lines_of(out, service, &mut next);
+        self.next_id.set_value(next);
+        lines
+    }
+
+    /// A new line of this dialogue of the given kind; the caller says what it says.
+    pub(super) fn line(&self, side: Side, service: Service) -> Entry {
+        let mut next = self.next_id.get_value();
+        let line = blank(side, service, &Hop::Direct, &mut next);
+        self.next_id.set_value(next);
+        line
+    }
+
+    /// Puts lines in the playback queue; at the instant speed they are shown at once.
+    pub(super) fn queue(&self, entries: impl IntoIterator<Item = Entry>, instant: bool) {
+        self.playback.update(|p| {
+            entries.into_iter().for_each(|e| p.enqueue(Arc::new(e)));
+            if instant {
+                p.skip_to_end();
+            }
+        });
+    }
+
+    /// Starts a connection's part of the dialogue: its own header line, so one session
+    /// never runs into the next in the dialogue, the diagram or the transcript.
+    pub(super) fn header(
+        &self,
+        client: &str,
+        host: &str,
+        service: Service,
+        port: u16,
+        time: &str,
+    ) -> Entry {
+        self.peers.set(Some((client.to_owned(), host.to_owned())));
+        Entry {
+            text: format!("{client} → {host} · {} {port} · {time}", service.name()),
+            ..self.line(Side::Session, service)
+        }
+    }
+
+    /// The connection typed lines now go to; its IMAP tags start again at `a1`.
+    pub(super) fn set_connection(&self, connection: Option<Connection>) {
+        if connection.is_some() {
+            self.next_tag.set_value(1);
+        }
+        self.connection.set(connection);
+    }
+
+    /// Gives the connection back as it was at a checkpoint, tags and all as they are.
+    pub(super) fn put_back(&self, connection: Option<Connection>) {
+        self.connection.set(connection);
+    }
+
+    /// A tag was added to a typed line: the next line gets the next one.
+    pub(super) fn used_tag(&self) {
+        self.next_tag.update_value(|n| *n += 1);
+    }
+
+    /// Notes what the learner did, for the dialogue's shared link.
+    pub(super) fn record(&self, f: impl FnOnce(&mut Recording)) {
+        self.recording.update(f);
+    }
+
+    /// After a device took in what its client found: the dialogue's last line now stands
+    /// for snapshot `at`, so the device's view changes when that line is shown.
+    pub(super) fn settle(&self, at: usize) {
+        self.playback.update(|p| {
+            if let Some(last) = p.last_mut() {
+                Arc::make_mut(last).snapshot = at;
+            }
+        });
+    }
+
+    /// Forgets everything: the dialogue, the selection, the connection (the world it was
+    /// in is gone).
+    pub(super) fn reset(&self, preset: &str) {
+        self.clear(preset);
+        self.connection.set(None);
+        self.peers.set(None);
+        self.announcement.set((String::new(), 0));
+        self.next_tag.set_value(1);
+    }
+
+    /// Empties the dialogue; an open connection goes on, its next lines start afresh.
+    pub(super) fn clear(&self, preset: &str) {
+        self.playback.update(Playback::clear);
+        self.recording.set(Recording::new(preset));
+        self.selected.set(None);
+    }
+
+    /// Puts back a saved dialogue, all of it shown, every line standing for `snapshot`
+    /// (the saved world: older steps are not kept across a reload).
+    pub(super) fn restore(&self, lines: Vec<Entry>, snapshot: usize) {
+        let next = lines.iter().map(|e| e.id + 1).max().unwrap_or(0);
+        self.next_id.set_value(next);
+        self.playback.update(|p| {
+            p.clear();
+            for mut line in lines {
+                line.snapshot = snapshot;
+                p.enqueue(Arc::new(line));
+            }
+            p.skip_to_end();
+        });
+    }
+
+    /// A line of the page's own in the dialogue (an undo), as an event line, shown at once
+    /// with what was waiting: the views show the world it speaks of.
+    pub(super) fn remark(&self, text: String, snapshot: usize) {
+        let service = self
+            .connection
+            .with_untracked(|c| c.as_ref().map(|c| c.service))
+            .unwrap_or(Service::Smtp);
+        let entry = Entry {
+            text,
+            snapshot,
+            ..self.line(Side::Event, service)
+        };
+        self.playback.update(|p| {
+            p.enqueue(Arc::new(entry));
+            p.skip_to_end();
+        });
+    }
+}

@@ -1,0 +1,28 @@
+//! The page's state, behind walls: the scene (the world, the devices, their consoles),
+//! its snapshots, undo, notices, keeping the sandbox, and the dialogues' playback.
+//!
+//! Only this folder writes the state. Views read it through accessors and change it
+//! through named operations; `driver.rs` is the page's only caller of the engine. The
+//! files import downwards only: `scene` over `console`, `undo`, `snapshots`, `notice`;
+//! `driver` and `keep` over `scene`; `console` over `entry` and `playback`.
+
+mod clock;
+pub mod console;
+mod driver;
+pub mod entry;
+pub mod keep;
+mod notice;
+pub mod playback;
+mod scene;
+mod snapshots;
+mod undo;
+
+#[cfg(test)]
+mod tests;
+
+pub use console::{use_console, Console};
+pub use driver::Job;
+pub use entry::{Entry, Happened, Hop, Side};
+pub use notice::Notice;
+pub use scene::{device_id, devices_of, use_scene, Scene, INSTANT, PEOPLE, UPLOADED};
+pub use undo::Undoable;
