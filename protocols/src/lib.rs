@@ -4,6 +4,21 @@
 //! clock or touch a page. The web app, the simulated devices and the native server are thin
 //! drivers around the same code, so what a learner sees in the browser is what a real mail
 //! client gets from `facteur-server`.
+//!
+//! # Floors
+//!
+//! A module imports from its own floor or the floors below, never from above (see
+//! `docs/ARCHITECTURE.md`). The one exception is the protocol-neutral vocabulary: [`note`]
+//! and [`crossover`] name each protocol, and each protocol uses them.
+//!
+//! 6. [`lesson`], [`assist`], [`explain`]: lessons and goals, suggestions, explanations.
+//! 5. [`client`]: scripted clients and the device model.
+//! 4. [`world`], [`trace`], [`closing`]: the one entry point, what it records, goodbyes.
+//! 3. [`smtp`], [`pop3`], [`imap`]: one session state machine per protocol.
+//! 2. [`session`], [`output`], [`note`], [`crossover`]: the contract every session keeps,
+//!    and what it says back.
+//! 1. [`store`], [`time`], [`port`], [`vocab`], [`line`], [`grammar`], [`sasl`]: the
+//!    mailboxes, the time passed in, ports, shared words, line framing, parsing helpers.
 
 // Nothing derived from input may panic: no unwrap or expect outside tests. Clock reads
 // are refused by clippy.toml (they panic on wasm32-unknown-unknown and break determinism).

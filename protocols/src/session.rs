@@ -1,6 +1,6 @@
 //! The contract every protocol session keeps, whatever its protocol: bytes in, an
 //! [`Output`] out, with the world's store and the time passed in by the caller. SMTP, POP3
-//! and IMAP sessions implement [`Session`], and [`crate::World`] drives them through it.
+//! and IMAP sessions implement [`Session`], and the world drives them through it.
 //!
 //! A session never opens a socket, sleeps or reads the clock (the sans-IO shape of rustls
 //! and quinn-proto): a driver feeds it what arrived and writes out what it returns.

@@ -4,6 +4,7 @@
 //! standing for the snapshot recorded right after.
 
 use facteur_protocols::client::compose::Draft;
+use facteur_protocols::client::conversation::converse;
 use facteur_protocols::client::device::{Action, Check, Device, Key, Receiving};
 use facteur_protocols::client::dial::{dial, Dialed};
 use facteur_protocols::client::fetch::{self, Fetcher, Retrieval};
@@ -375,27 +376,26 @@ impl Scene {
         }
     }
 
-    /// Sends the client's bytes and gives it the replies, until it is quiet or hung up.
+    /// Sends the client's bytes and gives it the replies, until it is quiet or hung up;
+    /// each reply is shown with the snapshot of the world right after it.
     fn turns(
         &self,
         console: Console,
         session: SessionId,
         service: Service,
-        mut bytes: Vec<u8>,
+        bytes: Vec<u8>,
         client: &mut dyn FnMut(&[u8]) -> Vec<u8>,
     ) -> Option<SessionId> {
-        while !bytes.is_empty() {
-            let out = self.world.try_update(|w| w.input(session, &bytes, now()))?;
-            let closed = out.closed;
-            bytes = client(&out.wire);
-            self.show(console, out, service);
-            if closed {
-                return None;
-            }
-        }
+        let at = now();
+        let instant = self.is_instant();
         self.world
-            .with_untracked(|w| w.is_open(session))
-            .then_some(session)
+            .try_update(|w| {
+                converse(w, session, bytes, at, client, &mut |world, out| {
+                    let lines = console.lines_of(out, service);
+                    console.take(lines, self.record_of(world), instant);
+                })
+            })
+            .flatten()
     }
 
     fn submit(

@@ -6,7 +6,9 @@ use facteur_protocols::note::Note;
 use facteur_protocols::output::{Event, Output, Role, Step};
 use facteur_protocols::vocab::Lang;
 use facteur_protocols::Service;
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
 
 /// Who sent a line, or that it is a change in the world.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,9 +29,9 @@ pub enum Hop {
 }
 
 /// What an event line reports: a change in the world, or a device's client giving up (its
-/// own outcome, which no server said). Untagged, so a kept sandbox's `{"GaveUp": …}` lines
-/// read as they were written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// own outcome, which no server said). Written untagged, so a kept sandbox's lines keep the
+/// form they had when both were world events (`{"Delivered": …}`, `{"GaveUp": …}`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Happened {
     World(Event),
@@ -41,6 +43,20 @@ pub enum Happened {
 pub enum DeviceOutcome {
     /// It stopped because of its settings or the server's refusal.
     GaveUp { trouble: Trouble },
+}
+
+/// Read back by trying the device's outcome, then the world's event, on the line's text.
+/// (Serde's own untagged reading would buffer every line and add 200 KB to the site.)
+impl<'de> Deserialize<'de> for Happened {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(d)?;
+        if let Ok(outcome) = serde_json::from_str::<DeviceOutcome>(raw.get()) {
+            return Ok(Happened::Device(outcome));
+        }
+        serde_json::from_str::<Event>(raw.get())
+            .map(Happened::World)
+            .map_err(D::Error::custom)
+    }
 }
 
 impl Happened {

@@ -406,8 +406,14 @@ impl Scene {
 
     /// Records the world and the devices as they are now; returns the snapshot's number.
     pub(super) fn record(&self) -> usize {
+        self.world.with_untracked(|w| self.record_of(w))
+    }
+
+    /// Records `world` (the scene's, lent while the engine works on it) and the devices;
+    /// returns the snapshot's number.
+    pub(super) fn record_of(&self, world: &World) -> usize {
         let snapshot = Snapshot {
-            store: Arc::new(self.world.with_untracked(|w| w.store.clone())),
+            store: Arc::new(world.store.clone()),
             devices: Arc::new(self.devices.get_untracked()),
         };
         let mut number = 0;

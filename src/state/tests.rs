@@ -515,6 +515,18 @@ fn a_kept_gave_up_line_reads_back_as_it_was_written() {
     );
     let back: Entry = serde_json::from_str(&json).expect("reads back");
     assert_eq!(back, line);
+    // A world event keeps its own form, as kept sandboxes wrote it.
+    let old = r#"{"id":3,"side":"Event","text":"","notes":[],"event":{"Authenticated":{"account":"bob"}},"role":null,"service":"Imap","hop":"Direct","snapshot":0}"#;
+    let read: Entry = serde_json::from_str(old).expect("reads an older line");
+    assert_eq!(
+        read.event,
+        Some(Happened::World(
+            facteur_protocols::output::Event::Authenticated {
+                account: "bob".into()
+            }
+        ))
+    );
+    assert_eq!(serde_json::to_string(&read).expect("serializes"), old);
 }
 
 #[test]

@@ -315,6 +315,7 @@ impl Fetcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::conversation::converse_quietly;
     use crate::client::test_driver::converse;
     use crate::store::INBOX;
     use crate::{Port, World};
@@ -417,12 +418,10 @@ mod tests {
         let policy = crate::pop3::Pop3Policy::trusted_loopback("mail.example.test");
         let (id, greeting) = world.connect_pop3(policy, Timestamp(0));
         let mut client = Fetcher::new(job(Keep::LeaveOnServer), ConnectionSecurity::StartTls);
-        let mut sent = Vec::new();
-        let mut bytes = client.receive(&greeting.wire);
-        while !bytes.is_empty() {
-            sent.push(String::from_utf8_lossy(&bytes).trim_end().to_owned());
-            bytes = client.receive(&world.input(id, &bytes, Timestamp(0)).wire);
-        }
+        let first = client.receive(&greeting.wire);
+        let (_, sent) = converse_quietly(&mut world, id, first, Timestamp(0), &mut |b| {
+            client.receive(b)
+        });
         assert_eq!(sent, ["CAPA", "QUIT"], "no USER, no PASS");
         assert_eq!(client.outcome(), Some(Outcome::GaveUp(Trouble::NoStartTls)));
     }

@@ -3,6 +3,7 @@
 //! scenario uses it to reach the end state of a world.
 
 use super::compose::Draft;
+use super::conversation::converse;
 use super::device::{Action, Check, Device, Key};
 use super::dial::{dial, Dialed};
 use super::fetch::{self, Fetcher};
@@ -27,16 +28,9 @@ fn talk(
             session, greeting, ..
         } => (session, greeting),
     };
-    let mut bytes = client(&greeting.wire);
-    while !bytes.is_empty() {
-        let out = world.input(session, &bytes, now);
-        bytes = client(&out.wire);
-        if out.closed {
-            break;
-        }
-    }
-    if world.is_open(session) {
-        world.disconnect(session);
+    let first = client(&greeting.wire);
+    if let Some(open) = converse(world, session, first, now, client, &mut |_, _| {}) {
+        world.disconnect(open);
     }
     Ok(())
 }

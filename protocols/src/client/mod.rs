@@ -3,6 +3,7 @@
 //! `smtp/`.)
 
 pub mod compose;
+pub mod conversation;
 pub mod device;
 pub mod dial;
 pub mod fetch;
@@ -17,6 +18,7 @@ pub mod scenario;
 pub mod settings;
 pub mod submit;
 pub mod sync;
+mod sync_job;
 pub mod trouble;
 
 /// Runs a client against the engine, one send at a time, until it has nothing more to say.
@@ -35,13 +37,7 @@ pub(crate) mod test_driver {
         let (id, greeting) = world
             .connect("mail.example.test", port, t)
             .expect("connects");
-        let mut sent = Vec::new();
-        let mut bytes = client(&greeting.wire);
-        while !bytes.is_empty() {
-            sent.extend(String::from_utf8_lossy(&bytes).lines().map(str::to_owned));
-            let out = world.input(id, &bytes, t);
-            bytes = client(&out.wire);
-        }
-        sent
+        let first = client(&greeting.wire);
+        super::conversation::converse_quietly(world, id, first, t, &mut client).1
     }
 }

@@ -13,111 +13,17 @@
 //!
 //! Sans-IO: it reads the server's bytes only, so it runs against facteur-server too.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 use super::imap_read::{astring, flags, read, Partial, Response, Token};
 use super::incoming::Incoming;
 use super::settings::ConnectionSecurity;
+use super::sync_job::uid_set;
+pub use super::sync_job::{Folder, Known, Op, Outcome, Remote, Scope, SyncJob, Synced};
 use super::trouble::{greeting_service, Trouble};
 use crate::port::Service;
 use crate::sasl;
-use crate::store::{Flag, SpecialUse, INBOX};
-
-/// Something the user did on the device that the server must hear of.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Op {
-    /// Mark read or unread, flag or unflag.
-    SetFlag {
-        mailbox: String,
-        uid: u32,
-        flag: Flag,
-        on: bool,
-    },
-    Move {
-        mailbox: String,
-        uid: u32,
-        to: String,
-    },
-    /// Remove for good: `\Deleted` then UID EXPUNGE of that message only.
-    Expunge {
-        mailbox: String,
-        uid: u32,
-    },
-    Create {
-        name: String,
-    },
-    /// A copy of a sent message, or a draft.
-    Append {
-        mailbox: String,
-        flags: Vec<Flag>,
-        message: Vec<u8>,
-    },
-}
-
-/// Which folders to bring up to date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    /// LIST, then every folder: "Check mail" on a fresh device.
-    Everything,
-    /// Only these (after an action in one folder).
-    Folders(Vec<String>),
-}
-
-/// What the device already has in a folder: message bodies it need not download again, as
-/// long as UIDVALIDITY has not changed (RFC 9051 §2.3.1.1).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Known {
-    pub uid_validity: u32,
-    pub uids: BTreeSet<u32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyncJob {
-    pub user: String,
-    pub password: String,
-    pub ops: Vec<Op>,
-    pub scope: Scope,
-    pub known: BTreeMap<String, Known>,
-    /// Stay connected in IDLE on INBOX afterwards.
-    pub idle: bool,
-    /// Log in with AUTHENTICATE PLAIN (RFC 9051 §6.2.2, RFC 4616) instead of LOGIN.
-    pub authenticate: bool,
-}
-
-/// A message as the server listed it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Remote {
-    pub flags: BTreeSet<Flag>,
-    /// The whole message, for messages the device did not have.
-    pub body: Option<Vec<u8>>,
-}
-
-/// A folder as the server has it now.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Folder {
-    pub uid_validity: u32,
-    pub messages: BTreeMap<u32, Remote>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Synced {
-    /// Every folder the server listed, with its special use (RFC 6154), when it listed them.
-    pub listed: Option<Vec<(String, Option<SpecialUse>)>>,
-    pub folders: BTreeMap<String, Folder>,
-    /// Commands the server refused on the way, with its words ("mailbox already exists").
-    pub refused: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Synced(Synced),
-    /// The server refused the login (or the connection): the client logged out.
-    Refused {
-        reply: String,
-    },
-    /// The client stopped by itself: the server is not what the settings expect.
-    GaveUp(Trouble),
-}
+use crate::store::{SpecialUse, INBOX};
 
 /// One command of the plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -604,72 +510,15 @@ impl Syncer {
     }
 }
 
-impl Op {
-    /// The folder the operation acts in, which must be selected first.
-    fn mailbox(&self) -> Option<&str> {
-        match self {
-            Op::SetFlag { mailbox, .. }
-            | Op::Move { mailbox, .. }
-            | Op::Expunge { mailbox, .. } => Some(mailbox),
-            Op::Create { .. } | Op::Append { .. } => None,
-        }
-    }
-
-    fn command_text(&self) -> String {
-        match self {
-            Op::SetFlag { uid, flag, on, .. } => {
-                let sign = if *on { '+' } else { '-' };
-                format!("UID STORE {uid} {sign}FLAGS ({flag})")
-            }
-            Op::Move { uid, to, .. } => format!("UID MOVE {uid} {}", astring(to)),
-            // The \Deleted mark and the expunge go as one: STORE, then UID EXPUNGE of that
-            // message only, so nothing else marked \Deleted is removed (RFC 4315 §2.1).
-            Op::Expunge { uid, .. } => format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"),
-            Op::Create { name } => format!("CREATE {}", astring(name)),
-            Op::Append {
-                mailbox,
-                flags,
-                message,
-            } => {
-                let names: Vec<&str> = flags.iter().map(Flag::name).collect();
-                format!(
-                    "APPEND {} ({}) {{{}}}",
-                    astring(mailbox),
-                    names.join(" "),
-                    message.len()
-                )
-            }
-        }
-    }
-}
-
-/// `7` or `3,5,9` or `3:5` — the UIDs as a sequence set (RFC 9051 §9), ranges joined.
-fn uid_set(uids: &[u32]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < uids.len() {
-        let start = uids[i];
-        let mut end = start;
-        while i + 1 < uids.len() && uids[i + 1] == end + 1 {
-            i += 1;
-            end = uids[i];
-        }
-        parts.push(if start == end {
-            start.to_string()
-        } else {
-            format!("{start}:{end}")
-        });
-        i += 1;
-    }
-    parts.join(",")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::conversation::converse_quietly;
     use crate::client::test_driver::converse;
+    use crate::store::Flag;
     use crate::store::Uid;
     use crate::{Port, Timestamp, World};
+    use std::collections::BTreeMap;
 
     fn job(scope: Scope, ops: Vec<Op>) -> SyncJob {
         SyncJob {
@@ -897,14 +746,8 @@ mod tests {
             ConnectionSecurity::SslTls,
         );
         let mut sent = Vec::new();
-        let feed = |world: &mut World, client: &mut Syncer, mut bytes: Vec<u8>| {
-            let mut lines = Vec::new();
-            while !bytes.is_empty() {
-                lines.extend(String::from_utf8_lossy(&bytes).lines().map(str::to_owned));
-                let out = world.input(id, &bytes, t);
-                bytes = client.receive(&out.wire);
-            }
-            lines
+        let feed = |world: &mut World, client: &mut Syncer, bytes: Vec<u8>| {
+            converse_quietly(world, id, bytes, t, &mut |b| client.receive(b)).1
         };
         let first = client.receive(&greeting.wire);
         sent.extend(feed(&mut world, &mut client, first));

@@ -7,17 +7,17 @@
 //! `string` parser takes a body from there.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take, take_while1};
-use nom::character::complete::{char, digit1};
-use nom::combinator::{cut, map, map_res, opt, peek, recognize, value, verify};
+use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::character::complete::char;
+use nom::combinator::{cut, map, opt, peek, value};
 use nom::multi::{separated_list0, separated_list1};
 use nom::sequence::{delimited, preceded, separated_pair, terminated};
 use nom::Parser;
 
+use super::fetch_att::fetch_attributes;
+use super::lexical::*;
 use super::types::*;
-use crate::grammar::{diagnose, expect, fail, Diagnostic, Expected, GrammarError, Hint, PResult};
-use crate::store::Flag;
-use crate::time::Timestamp;
+use crate::grammar::{diagnose, expect, fail, Diagnostic, Expected, Hint, PResult};
 
 /// A literal's body, found at the offset just after its `{n}` marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,201 +168,6 @@ struct Grammar<'l> {
     literals: &'l [Literal],
 }
 
-/// RFC 9051 §9 `ATOM-CHAR`: any CHAR except atom-specials `( ) { SP CTL % * " \ ]`.
-fn is_atom_char(c: char) -> bool {
-    c.is_ascii() && !c.is_ascii_control() && !"(){ %*\"\\]".contains(c)
-}
-
-/// `ASTRING-CHAR = ATOM-CHAR / resp-specials` (`]`).
-fn is_astring_char(c: char) -> bool {
-    is_atom_char(c) || c == ']'
-}
-
-/// `list-char = ATOM-CHAR / list-wildcards / resp-specials`.
-fn is_list_char(c: char) -> bool {
-    is_astring_char(c) || c == '%' || c == '*'
-}
-
-fn sp(input: &str) -> PResult<'_, char> {
-    expect(Expected::Space, char(' '))(input)
-}
-
-fn nz_number(input: &str) -> PResult<'_, u32> {
-    verify(map_res(digit1, str::parse::<u32>), |n| *n > 0).parse(input)
-}
-
-fn number(input: &str) -> PResult<'_, u32> {
-    map_res(digit1, str::parse::<u32>).parse(input)
-}
-
-/// `seq-number = nz-number / "*"`
-fn seq_number(input: &str) -> PResult<'_, SeqNumber> {
-    alt((
-        map(nz_number, SeqNumber::Value),
-        value(SeqNumber::Largest, char('*')),
-    ))
-    .parse(input)
-}
-
-/// `sequence-set = (seq-number / seq-range) ["," sequence-set]` / `"$"` (RFC 9051 §9)
-fn sequence_set(input: &str) -> PResult<'_, SequenceSet> {
-    let range = map(
-        (seq_number, opt(preceded(char(':'), seq_number))),
-        |(a, b)| (a, b.unwrap_or(a)),
-    );
-    expect(
-        Expected::SequenceSet,
-        alt((
-            value(SequenceSet::saved(), char('$')),
-            map(separated_list1(char(','), range), SequenceSet),
-        )),
-    )
-    .parse(input)
-}
-
-/// `search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"`
-fn search_return(input: &str) -> PResult<'_, SearchReturn> {
-    let option = alt((
-        value("MIN", tag_no_case("MIN")),
-        value("MAX", tag_no_case("MAX")),
-        value("ALL", tag_no_case("ALL")),
-        value("COUNT", tag_no_case("COUNT")),
-        value("SAVE", tag_no_case("SAVE")),
-    ));
-    let list = delimited(
-        char('('),
-        separated_list0(char(' '), option),
-        expect(Expected::CloseParen, char(')')),
-    );
-    map(
-        preceded((char(' '), tag_no_case("RETURN"), char(' ')), list),
-        |words| {
-            let has = |w| words.contains(&w);
-            SearchReturn {
-                min: has("MIN"),
-                max: has("MAX"),
-                // RFC 4731 §3.1: an empty list means ALL.
-                all: has("ALL") || words.is_empty(),
-                count: has("COUNT"),
-                save: has("SAVE"),
-            }
-        },
-    )
-    .parse(input)
-}
-
-/// `flag = "\Answered" / "\Flagged" / "\Deleted" / "\Seen" / "\Draft" / flag-keyword /
-/// flag-extension`. `\Recent` cannot be stored; other `\`-flags are refused.
-fn flag(input: &str) -> PResult<'_, Flag> {
-    let system = verify(
-        map(
-            recognize(preceded(char('\\'), take_while1(is_atom_char))),
-            Flag::system,
-        ),
-        Option::is_some,
-    );
-    let keyword = map(take_while1(is_atom_char), |k: &str| {
-        Flag::Keyword(k.to_owned())
-    });
-    let result: PResult<'_, Flag> =
-        alt((map(system, |f| f.unwrap_or(Flag::Seen)), keyword)).parse(input);
-    result.map_err(|e| {
-        e.map(|_| {
-            let err = GrammarError::new(input, Expected::Flag);
-            let known = ["seen", "answered", "flagged", "deleted", "draft"];
-            let word = input.split([' ', ')']).next().unwrap_or_default();
-            if known.iter().any(|k| word.eq_ignore_ascii_case(k)) {
-                err.with_hint(Hint::FlagBackslash)
-            } else {
-                err
-            }
-        })
-    })
-}
-
-/// `flag-list = "(" [flag *(SP flag)] ")"`
-fn flag_list(input: &str) -> PResult<'_, Vec<Flag>> {
-    delimited(
-        expect(Expected::OpenParen, char('(')),
-        separated_list0(char(' '), flag),
-        expect(Expected::CloseParen, char(')')),
-    )
-    .parse(input)
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-fn month(input: &str) -> PResult<'_, u32> {
-    let head = input.get(..3).unwrap_or_default();
-    match MONTHS.iter().position(|m| m.eq_ignore_ascii_case(head)) {
-        Some(i) => Ok((&input[3..], i as u32 + 1)),
-        None => fail(input, Expected::Date),
-    }
-}
-
-/// `date-text = date-day "-" date-month "-" date-year`, also in double quotes.
-fn date(input: &str) -> PResult<'_, Timestamp> {
-    let text = |i| -> PResult<'_, Timestamp> {
-        let (r, day) = verify(number, |d| (1..=31).contains(d)).parse(i)?;
-        let (r, m) = preceded(char('-'), month).parse(r)?;
-        let (r, year) =
-            preceded(char('-'), verify(number, |y| (1000..=9999).contains(y))).parse(r)?;
-        let t = Timestamp::from_ymd(i64::from(year), m, day);
-        if t.civil().day != day {
-            return fail(i, Expected::Date);
-        }
-        Ok((r, t))
-    };
-    expect(
-        Expected::Date,
-        alt((delimited(char('"'), text, char('"')), text)),
-    )(input)
-}
-
-/// `date-time = DQUOTE date-day-fixed "-" date-month "-" date-year SP time SP zone DQUOTE`,
-/// `time = 2DIGIT ":" 2DIGIT ":" 2DIGIT`, `zone = ("+" / "-") 4DIGIT`
-fn date_time(input: &str) -> PResult<'_, Timestamp> {
-    let inner = |i| -> PResult<'_, Timestamp> {
-        let two = || map_res(take(2usize), str::parse::<i64>);
-        let (r, _) = opt(char(' ')).parse(i)?;
-        let (r, (day, _, m, _, year)) = (number, char('-'), month, char('-'), number).parse(r)?;
-        let (r, (_, h, _, min, _, s)) =
-            (char(' '), two(), char(':'), two(), char(':'), two()).parse(r)?;
-        let (r, (_, sign, zh, zm)) =
-            (char(' '), alt((char('+'), char('-'))), two(), two()).parse(r)?;
-        if !(1..=31).contains(&day) || h > 23 || min > 59 || s > 60 || zm > 59 {
-            return fail(i, Expected::DateTime);
-        }
-        let offset = (zh * 3600 + zm * 60) * if sign == '-' { -1 } else { 1 };
-        let midnight = Timestamp::from_ymd(i64::from(year), m, day);
-        Ok((r, midnight.plus_seconds(h * 3600 + min * 60 + s - offset)))
-    };
-    expect(Expected::DateTime, delimited(char('"'), inner, char('"')))(input)
-}
-
-/// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, with `\"` and `\\` escapes.
-fn quoted(input: &str) -> PResult<'_, String> {
-    let Some(inner) = input.strip_prefix('"') else {
-        return fail(input, Expected::String);
-    };
-    let mut out = String::new();
-    let mut chars = inner.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Ok((&inner[i + 1..], out)),
-            '\\' => match chars.next() {
-                Some((_, e @ ('"' | '\\'))) => out.push(e),
-                _ => return fail(&inner[i..], Expected::String),
-            },
-            '\r' | '\n' => return fail(&inner[i..], Expected::String),
-            c => out.push(c),
-        }
-    }
-    fail(input, Expected::String)
-}
-
 impl Grammar<'_> {
     /// `tag = 1*<any ASTRING-CHAR except "+">`, followed by a space or the end of the line:
     /// in `a(b NOOP` there is no tag to answer with (RFC 9051 §2.2.1, §7.1.3).
@@ -472,6 +277,31 @@ impl Grammar<'_> {
             })
             .parse(args),
             N::Expunge => Ok((args, Command::Expunge { uids: None })),
+            N::Login | N::Authenticate | N::Enable | N::Id => self.session_command(name, args),
+            N::Select => map(mailbox_arg, Command::Select).parse(args),
+            N::Examine => map(mailbox_arg, Command::Examine).parse(args),
+            N::Create => map(mailbox_arg, Command::Create).parse(args),
+            N::Delete => map(mailbox_arg, Command::Delete).parse(args),
+            N::Subscribe => map(mailbox_arg, Command::Subscribe).parse(args),
+            N::Unsubscribe => map(mailbox_arg, Command::Unsubscribe).parse(args),
+            N::Rename => map((mailbox_arg, mailbox_arg), |(from, to)| Command::Rename {
+                from,
+                to,
+            })
+            .parse(args),
+            N::Lsub | N::List | N::Status => self.listing_command(name, args),
+            N::Append | N::Search | N::Fetch | N::Store | N::Copy | N::Move => {
+                self.message_command(name, args, uid)
+            }
+            N::Uid => fail(args, Expected::CommandName),
+        }
+    }
+
+    /// Logging in and setting the session up: LOGIN, AUTHENTICATE, ENABLE, ID (RFC 9051
+    /// §6.2, RFC 5161, RFC 2971).
+    fn session_command<'a>(&self, name: CommandName, args: &'a str) -> PResult<'a, Command> {
+        use CommandName as N;
+        match name {
             N::Login => {
                 let (r, (user, password)) = (
                     preceded(sp, |i| self.astring(i)),
@@ -517,17 +347,16 @@ impl Grammar<'_> {
                 )
                 .parse(args)
             }
-            N::Select => map(mailbox_arg, Command::Select).parse(args),
-            N::Examine => map(mailbox_arg, Command::Examine).parse(args),
-            N::Create => map(mailbox_arg, Command::Create).parse(args),
-            N::Delete => map(mailbox_arg, Command::Delete).parse(args),
-            N::Subscribe => map(mailbox_arg, Command::Subscribe).parse(args),
-            N::Unsubscribe => map(mailbox_arg, Command::Unsubscribe).parse(args),
-            N::Rename => map((mailbox_arg, mailbox_arg), |(from, to)| Command::Rename {
-                from,
-                to,
-            })
-            .parse(args),
+            _ => fail(args, Expected::CommandName),
+        }
+    }
+
+    /// Which mailboxes there are and what they hold: LSUB, LIST, STATUS (RFC 9051 §6.3.9,
+    /// §6.3.11, RFC 5258).
+    fn listing_command<'a>(&self, name: CommandName, args: &'a str) -> PResult<'a, Command> {
+        use CommandName as N;
+        let mailbox_arg = |i: &'a str| preceded(sp, |i| self.mailbox(i)).parse(i);
+        match name {
             N::Lsub => {
                 let (r, (reference, pattern)) = (
                     preceded(sp, |i| self.mailbox(i)),
@@ -596,6 +425,21 @@ impl Grammar<'_> {
                 })
                 .parse(args)
             }
+            _ => fail(args, Expected::CommandName),
+        }
+    }
+
+    /// Commands on messages: APPEND, SEARCH, FETCH, STORE, COPY, MOVE, each maybe under UID
+    /// (RFC 9051 §6.3.12, §6.4).
+    fn message_command<'a>(
+        &self,
+        name: CommandName,
+        args: &'a str,
+        uid: bool,
+    ) -> PResult<'a, Command> {
+        use CommandName as N;
+        let mailbox_arg = |i: &'a str| preceded(sp, |i| self.mailbox(i)).parse(i);
+        match name {
             N::Append => {
                 let (r, mailbox) = mailbox_arg(args)?;
                 let (r, flags) = opt(preceded(char(' '), flag_list)).parse(r)?;
@@ -637,7 +481,7 @@ impl Grammar<'_> {
             }
             N::Fetch => {
                 let (r, set) = preceded(sp, sequence_set).parse(args)?;
-                let (r, attributes) = preceded(sp, |i| self.fetch_attributes(i)).parse(r)?;
+                let (r, attributes) = preceded(sp, fetch_attributes).parse(r)?;
                 Ok((
                     r,
                     Command::Fetch {
@@ -688,49 +532,8 @@ impl Grammar<'_> {
                     },
                 ))
             }
-            N::Uid => fail(args, Expected::CommandName),
+            _ => fail(args, Expected::CommandName),
         }
-    }
-
-    /// `"ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"`
-    fn fetch_attributes<'a>(&self, input: &'a str) -> PResult<'a, Vec<FetchAttribute>> {
-        use FetchAttribute as F;
-        let macros = alt((
-            value(
-                vec![F::Flags, F::InternalDate, F::Rfc822Size, F::Envelope],
-                tag_no_case("ALL"),
-            ),
-            value(
-                vec![
-                    F::Flags,
-                    F::InternalDate,
-                    F::Rfc822Size,
-                    F::Envelope,
-                    F::Body,
-                ],
-                tag_no_case("FULL"),
-            ),
-            value(
-                vec![F::Flags, F::InternalDate, F::Rfc822Size],
-                tag_no_case("FAST"),
-            ),
-        ));
-        let list = delimited(
-            char('('),
-            separated_list1(char(' '), fetch_att),
-            expect(Expected::CloseParen, char(')')),
-        );
-        expect(
-            Expected::FetchAttribute,
-            alt((
-                terminated(
-                    macros,
-                    peek(nom::combinator::not(take_while1(is_atom_char))),
-                ),
-                list,
-                map(fetch_att, |a| vec![a]),
-            )),
-        )(input)
     }
 
     /// `search-key` (RFC 9051 §9), with the IMAP4rev1 keys NEW, OLD and RECENT.
@@ -840,192 +643,10 @@ impl Grammar<'_> {
     }
 }
 
-/// `fetch-att` (RFC 9051 §9, with IMAP4rev1's RFC822 forms).
-fn fetch_att(input: &str) -> PResult<'_, FetchAttribute> {
-    use FetchAttribute as F;
-    let word_end = || {
-        peek(nom::combinator::not(take_while1(|c: char| {
-            c.is_ascii_alphanumeric() || c == '.' || c == '['
-        })))
-    };
-    // `BODY[` commits to a section: its errors are the ones to report.
-    let section_body = map(
-        (
-            alt((
-                value(true, tag_no_case("BODY.PEEK")),
-                value(false, tag_no_case("BODY")),
-            )),
-            peek(char('[')),
-            cut((section, opt(partial))),
-        ),
-        |(peek, _, (section, partial))| F::BodySection {
-            peek,
-            section,
-            partial,
-        },
-    );
-    // `"BINARY" [".PEEK"] section-binary [partial] / "BINARY.SIZE" section-binary`,
-    // `section-binary = "[" [section-part] "]"`
-    let section_binary = || {
-        delimited(
-            char('['),
-            map(opt(section_part), Option::unwrap_or_default),
-            expect(Expected::Section, char(']')),
-        )
-    };
-    let binary = alt((
-        map(
-            preceded(tag_no_case("BINARY.SIZE"), cut(section_binary())),
-            |part| F::BinarySize { part },
-        ),
-        map(
-            (
-                alt((
-                    value(true, tag_no_case("BINARY.PEEK")),
-                    value(false, tag_no_case("BINARY")),
-                )),
-                cut((section_binary(), opt(partial))),
-            ),
-            |(peek, (part, partial))| F::Binary {
-                peek,
-                part,
-                partial,
-            },
-        ),
-    ));
-    let simple = alt((
-        value(F::Envelope, terminated(tag_no_case("ENVELOPE"), word_end())),
-        value(F::Flags, terminated(tag_no_case("FLAGS"), word_end())),
-        value(
-            F::InternalDate,
-            terminated(tag_no_case("INTERNALDATE"), word_end()),
-        ),
-        value(
-            F::Rfc822Header,
-            terminated(tag_no_case("RFC822.HEADER"), word_end()),
-        ),
-        value(
-            F::Rfc822Size,
-            terminated(tag_no_case("RFC822.SIZE"), word_end()),
-        ),
-        value(
-            F::Rfc822Text,
-            terminated(tag_no_case("RFC822.TEXT"), word_end()),
-        ),
-        value(F::Rfc822, terminated(tag_no_case("RFC822"), word_end())),
-        value(
-            F::BodyStructure,
-            terminated(tag_no_case("BODYSTRUCTURE"), word_end()),
-        ),
-        value(F::Uid, terminated(tag_no_case("UID"), word_end())),
-        value(F::Body, terminated(tag_no_case("BODY"), word_end())),
-    ));
-    expect(
-        Expected::FetchAttribute,
-        alt((section_body, binary, simple)),
-    )(input)
-}
-
-/// `section-part = nz-number *("." nz-number)`
-fn section_part(input: &str) -> PResult<'_, Vec<u32>> {
-    separated_list1(char('.'), nz_number).parse(input)
-}
-
-/// `section = "[" [section-spec] "]"`
-fn section(input: &str) -> PResult<'_, Section> {
-    let part_text = alt((
-        value(SectionText::Mime, tag_no_case("MIME")),
-        section_msgtext,
-    ));
-    let spec = alt((
-        map(
-            (
-                separated_list1(char('.'), nz_number),
-                opt(preceded(char('.'), part_text)),
-            ),
-            |(part, text)| Section { part, text },
-        ),
-        map(section_msgtext, |text| Section {
-            part: Vec::new(),
-            text: Some(text),
-        }),
-    ));
-    let inner = map(opt(spec), |s| {
-        s.unwrap_or(Section {
-            part: Vec::new(),
-            text: None,
-        })
-    });
-    expect(
-        Expected::Section,
-        delimited(char('['), inner, expect(Expected::Section, char(']'))),
-    )(input)
-}
-
-/// `"(" [option *(SP option)] ")"` for LIST's selection and return options, upper-cased.
-fn list_options(input: &str) -> PResult<'_, Vec<String>> {
-    let word = map(
-        take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-'),
-        str::to_ascii_uppercase,
-    );
-    expect(
-        Expected::ListOption,
-        delimited(
-            char('('),
-            separated_list0(char(' '), word),
-            expect(Expected::CloseParen, char(')')),
-        ),
-    )(input)
-}
-
-/// `section-msgtext = "HEADER" / "HEADER.FIELDS" [".NOT"] SP header-list / "TEXT"`,
-/// `header-list = "(" header-fld-name *(SP header-fld-name) ")"`, `header-fld-name = astring`
-fn section_msgtext(input: &str) -> PResult<'_, SectionText> {
-    let fields = |i| {
-        let atom = map(
-            take_while1(|c: char| c.is_ascii_graphic() && !"()\"".contains(c)),
-            str::to_owned,
-        );
-        let name = alt((quoted, atom));
-        delimited(
-            char('('),
-            separated_list1(char(' '), name),
-            expect(Expected::CloseParen, char(')')),
-        )
-        .parse(i)
-    };
-    alt((
-        map(preceded(tag_no_case("HEADER.FIELDS.NOT "), fields), |f| {
-            SectionText::HeaderFields {
-                not: true,
-                fields: f,
-            }
-        }),
-        map(preceded(tag_no_case("HEADER.FIELDS "), fields), |f| {
-            SectionText::HeaderFields {
-                not: false,
-                fields: f,
-            }
-        }),
-        value(SectionText::Header, tag_no_case("HEADER")),
-        value(SectionText::Text, tag_no_case("TEXT")),
-    ))
-    .parse(input)
-}
-
-/// `partial = "<" number64 "." nz-number64 ">"`
-fn partial(input: &str) -> PResult<'_, (u32, u32)> {
-    delimited(
-        char('<'),
-        separated_pair(number, char('.'), nz_number),
-        char('>'),
-    )
-    .parse(input)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Flag;
 
     fn ok(text: &str) -> Command {
         parse(text, &[])

@@ -2,10 +2,13 @@
 //! clients still send, with LITERAL+, IDLE, UIDPLUS, MOVE, UNSELECT, NAMESPACE, ID,
 //! ENABLE, SASL-IR, CHILDREN and SPECIAL-USE.
 
+mod access;
 pub mod auth;
 pub mod command;
 pub mod encode;
 pub mod envelope;
+mod fetch_att;
+mod lexical;
 mod mailboxes;
 pub use mailboxes::MAX_MAILBOXES;
 pub mod mime;

@@ -1,10 +1,9 @@
 //! An IMAP server session (RFC 9051): framing with literals, the four states, and the
-//! commands of any state and of the not-authenticated state. Mailbox commands are in
-//! `mailboxes.rs`, message commands in `messages.rs`.
+//! dispatch of each command. Getting in (STARTTLS, AUTHENTICATE) is in `access.rs`, mailbox
+//! commands in `mailboxes.rs`, the selected mailbox's messages in `selected.rs`.
 
 use serde::{Deserialize, Serialize};
 
-use super::auth;
 use super::command::{self, split_literals, trailing_literal, ParseError};
 use super::mailboxes::{self, Append, Outcome};
 use super::note::{ImapNote, ImapState};
@@ -13,9 +12,8 @@ use super::selected::{completed, FlagChange, Search, Selected, Transfer};
 use super::types::{Command, CommandName};
 use crate::line::{Framed, LineBuffer};
 use crate::note::Note;
-use crate::output::{Event, Output};
+use crate::output::Output;
 use crate::port::Service;
-use crate::sasl;
 use crate::session::{Context, Session};
 use crate::store::{Store, INBOX};
 use crate::vocab::{Awaiting, Stage};
@@ -28,14 +26,14 @@ pub const MAX_LINE: usize = 8192;
 pub const MAX_LITERAL: u64 = 10 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-enum State {
+pub(super) enum State {
     NotAuthenticated,
     Authenticated { login: String },
     Selected(Selected),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-enum Mode {
+pub(super) enum Mode {
     /// Reading command lines.
     Lines,
     /// Reading the octets of a literal into the command being assembled.
@@ -50,20 +48,20 @@ enum Mode {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImapSession {
-    policy: ImapPolicy,
-    lenient: bool,
-    tls: bool,
+    pub(super) policy: ImapPolicy,
+    pub(super) lenient: bool,
+    pub(super) tls: bool,
     /// ENABLE IMAP4rev2 was sent: no RECENT, ESEARCH for SEARCH (RFC 9051 Appendix E).
-    rev2: bool,
-    state: State,
-    mode: Mode,
-    lines: LineBuffer,
+    pub(super) rev2: bool,
+    pub(super) state: State,
+    pub(super) mode: Mode,
+    pub(super) lines: LineBuffer,
     /// The command being assembled, in wire form, while literals arrive.
-    pending: Vec<u8>,
-    closed: bool,
+    pub(super) pending: Vec<u8>,
+    pub(super) closed: bool,
 }
 
-fn imap(note: ImapNote) -> Note {
+pub(super) fn imap(note: ImapNote) -> Note {
     Note::Imap(note)
 }
 
@@ -115,7 +113,7 @@ impl ImapSession {
         }
     }
 
-    fn login_disabled(&self) -> bool {
+    pub(super) fn login_disabled(&self) -> bool {
         self.policy.login_disabled(self.tls)
     }
 
@@ -547,20 +545,7 @@ impl ImapSession {
                 self.complete(tag, name, ctx, out, true);
             }
             Command::StartTls => self.starttls(tag, out),
-            Command::Login { user, password } => {
-                if self.login_disabled() {
-                    return tagged(
-                        out,
-                        tag,
-                        Status::No,
-                        Some(Code::PrivacyRequired),
-                        "LOGIN is disabled until STARTTLS",
-                        ImapNote::LoginDisabled,
-                    );
-                }
-                let login = auth::login(&self.policy, tag, &user, &password, ctx, out);
-                self.logged_in(login);
-            }
+            Command::Login { user, password } => self.log_in(tag, &user, &password, ctx, out),
             Command::Authenticate { mechanism, initial } => {
                 self.authenticate(tag, &mechanism, initial, ctx, out)
             }
@@ -799,97 +784,6 @@ impl ImapSession {
     fn updates(&mut self, store: &Store, out: &mut Output, expunge_allowed: bool) {
         if let State::Selected(selected) = &mut self.state {
             selected.updates(store, out, expunge_allowed);
-        }
-    }
-
-    fn starttls(&mut self, tag: &str, out: &mut Output) {
-        if self.tls || !self.policy.offer_starttls {
-            return tagged(
-                out,
-                tag,
-                Status::Bad,
-                None,
-                "TLS is already active or not offered",
-                ImapNote::TlsActive,
-            );
-        }
-        tagged(
-            out,
-            tag,
-            Status::Ok,
-            None,
-            "Begin TLS negotiation now",
-            ImapNote::TlsReady,
-        );
-        self.tls = true;
-        self.lines.clear();
-        out.event(Event::TlsStarted);
-    }
-
-    fn authenticate(
-        &mut self,
-        tag: &str,
-        mechanism: &str,
-        initial: Option<String>,
-        ctx: &mut Context<'_>,
-        out: &mut Output,
-    ) {
-        if mechanism != "PLAIN" {
-            return tagged(
-                out,
-                tag,
-                Status::No,
-                None,
-                "Unsupported authentication mechanism",
-                ImapNote::UnknownMechanism {
-                    mechanism: mechanism.to_owned(),
-                },
-            );
-        }
-        if self.login_disabled() {
-            return tagged(
-                out,
-                tag,
-                Status::No,
-                Some(Code::PrivacyRequired),
-                "Authentication is disabled until STARTTLS",
-                ImapNote::LoginDisabled,
-            );
-        }
-        match initial {
-            // SASL-IR (RFC 4959): the credentials came on the command line.
-            Some(ir) => {
-                let login = auth::plain(&self.policy, tag, sasl::answer(&ir), ctx, out);
-                self.logged_in(login);
-            }
-            None => {
-                continuation(out, "", ImapNote::ContinueAuthenticate);
-                self.mode = Mode::Authenticate {
-                    tag: tag.to_owned(),
-                };
-            }
-        }
-    }
-
-    fn sasl_answer(
-        &mut self,
-        tag: &str,
-        text: &str,
-        framing: Option<Note>,
-        ctx: &mut Context<'_>,
-        out: &mut Output,
-    ) {
-        let answer = sasl::answer(text);
-        let note = auth::answer_note(&answer);
-        out.client(text, std::iter::once(imap(note)).chain(framing).collect());
-        let login = auth::plain(&self.policy, tag, answer, ctx, out);
-        self.logged_in(login);
-    }
-
-    /// After a successful login the session is authenticated (RFC 9051 §3.2).
-    fn logged_in(&mut self, login: Option<String>) {
-        if let Some(login) = login {
-            self.state = State::Authenticated { login };
         }
     }
 

@@ -1,7 +1,8 @@
 //! SMTP (RFC 5321) with the ESMTP extensions learners meet: PIPELINING, SIZE, 8BITMIME,
 //! ENHANCEDSTATUSCODES, STARTTLS and AUTH.
 
-pub mod auth;
+mod access;
+mod auth;
 pub mod command;
 pub mod data;
 pub mod envelope;

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::auth::{self, Exchange, Step};
+use super::auth::{self, Exchange};
 use super::command::{self, Command, ParseError, ReversePath};
 use super::data::{DataError, DataLine, DataReceiver};
 use super::envelope::{self, Transaction};
@@ -17,7 +17,7 @@ use crate::line::{Framed, LineBuffer};
 use crate::note::Note;
 use crate::output::{Event, Output};
 use crate::port::Service;
-use crate::sasl::{self, Plain};
+use crate::sasl::{self};
 use crate::session::{Context, Outbound, Session};
 use crate::store::{Address, INBOX};
 use crate::vocab::{Awaiting, Stage};
@@ -28,13 +28,13 @@ pub const MAX_COMMAND_LINE: usize = 510;
 pub const MAX_TEXT_LINE: usize = 998;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Greeted {
-    client: String,
-    extended: bool,
+pub(super) struct Greeted {
+    pub(super) client: String,
+    pub(super) extended: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-enum Mode {
+pub(super) enum Mode {
     Commands,
     /// Between 354 and the lone dot.
     Data(DataReceiver),
@@ -44,18 +44,18 @@ enum Mode {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmtpSession {
-    policy: SmtpPolicy,
-    lenient: bool,
-    tls: bool,
-    greeted: Option<Greeted>,
-    authenticated: Option<String>,
-    transaction: Option<Transaction>,
-    mode: Mode,
-    lines: LineBuffer,
-    closed: bool,
+    pub(super) policy: SmtpPolicy,
+    pub(super) lenient: bool,
+    pub(super) tls: bool,
+    pub(super) greeted: Option<Greeted>,
+    pub(super) authenticated: Option<String>,
+    pub(super) transaction: Option<Transaction>,
+    pub(super) mode: Mode,
+    pub(super) lines: LineBuffer,
+    pub(super) closed: bool,
 }
 
-fn code(class: u8, subject: u16, detail: u16) -> Option<EnhancedCode> {
+pub(super) fn code(class: u8, subject: u16, detail: u16) -> Option<EnhancedCode> {
     Some(EnhancedCode(class, subject, detail))
 }
 
@@ -292,7 +292,7 @@ impl SmtpSession {
         list
     }
 
-    fn auth_offered(&self) -> bool {
+    pub(super) fn auth_offered(&self) -> bool {
         self.policy.offer_auth && (self.tls || !self.policy.auth_needs_tls)
     }
 
@@ -514,113 +514,12 @@ impl SmtpSession {
         }
     }
 
-    fn starttls(&mut self, out: &mut Output) {
-        if self.tls {
-            return self.reply(
-                out,
-                Reply::new(503, code(5, 5, 1), "TLS already active"),
-                SmtpNote::TlsAlreadyActive,
-            );
-        }
-        if !self.policy.offer_starttls {
-            return self.reply(
-                out,
-                Reply::new(502, code(5, 5, 1), "STARTTLS not available"),
-                SmtpNote::StartTlsNotOffered,
-            );
-        }
-        self.reply(
-            out,
-            Reply::new(220, code(2, 0, 0), "Ready to start TLS"),
-            SmtpNote::ReadyForTls,
-        );
-        // RFC 3207 §4.2: after the handshake the client starts again with EHLO, and the
-        // server forgets everything it learned in cleartext.
-        self.tls = true;
-        self.greeted = None;
-        self.transaction = None;
-        self.authenticated = None;
-        self.lines.clear();
-        out.event(Event::TlsStarted);
-    }
-
-    fn auth(
-        &mut self,
-        mechanism: String,
-        initial: Option<String>,
-        ctx: &mut Context<'_>,
-        out: &mut Output,
-    ) {
-        if !self.policy.offer_auth {
-            return self.reply(
-                out,
-                // Not offered here, so not implemented here (RFC 5321 §4.2.4: 502); 503
-                // means a command in the wrong order.
-                Reply::new(502, code(5, 5, 1), "AUTH not available on this port"),
-                SmtpNote::AuthNotOffered,
-            );
-        }
-        if self.greeted.as_ref().is_none_or(|g| !g.extended) {
-            return self.bad_sequence(out, "Send EHLO first", SmtpNote::NeedHelo);
-        }
-        if self.authenticated.is_some() {
-            return self.bad_sequence(out, "Already authenticated", SmtpNote::AuthAlready);
-        }
-        if self.transaction.is_some() {
-            return self.bad_sequence(
-                out,
-                "AUTH not allowed during a mail transaction",
-                SmtpNote::AuthInTransaction,
-            );
-        }
-        if !self.auth_offered() {
-            return self.reply(
-                out,
-                // RFC 3207 §4; RFC 4954 §6 keeps 538 for history only.
-                Reply::new(530, code(5, 7, 0), "Must issue a STARTTLS command first"),
-                SmtpNote::EncryptionRequired,
-            );
-        }
-        self.auth_step(auth::start(&mechanism, initial.as_deref()), ctx, out);
-    }
-
-    /// Carries out one step of the AUTH exchange.
-    fn auth_step(&mut self, step: Step, ctx: &mut Context<'_>, out: &mut Output) {
-        match step {
-            Step::Challenge(exchange, reply, note) => {
-                self.mode = Mode::Auth(exchange);
-                self.reply(out, reply, note);
-            }
-            Step::Credentials(Plain { user, password }) => {
-                match ctx
-                    .store
-                    .authenticate(self.policy.login_server(), &user, &password)
-                {
-                    Some(account) => {
-                        let login = account.login.clone();
-                        self.authenticated = Some(login.clone());
-                        self.reply(
-                            out,
-                            Reply::new(235, code(2, 7, 0), "Authentication successful"),
-                            SmtpNote::AuthSucceeded {
-                                login: login.clone(),
-                            },
-                        );
-                        out.event(Event::Authenticated { account: login });
-                    }
-                    None => self.auth_step(auth::refused(), ctx, out),
-                }
-            }
-            Step::Refuse(reply, note) => self.reply(out, reply, note),
-        }
-    }
-
-    fn bad_sequence(&self, out: &mut Output, text: &str, note: SmtpNote) {
+    pub(super) fn bad_sequence(&self, out: &mut Output, text: &str, note: SmtpNote) {
         self.reply(out, Reply::new(503, code(5, 5, 1), text), note);
     }
 
     /// Sends a reply; every line of it carries the same note.
-    fn reply(&self, out: &mut Output, reply: Reply, note: SmtpNote) {
+    pub(super) fn reply(&self, out: &mut Output, reply: Reply, note: SmtpNote) {
         for line in reply.wire_lines() {
             out.server(line, smtp(note.clone()));
         }
@@ -702,11 +601,11 @@ impl Session for SmtpSession {
     }
 }
 
-fn smtp(note: SmtpNote) -> Note {
+pub(super) fn smtp(note: SmtpNote) -> Note {
     Note::Smtp(note)
 }
 
-fn notes_with(note: SmtpNote, framing: Vec<Note>) -> Vec<Note> {
+pub(super) fn notes_with(note: SmtpNote, framing: Vec<Note>) -> Vec<Note> {
     let mut notes = vec![smtp(note)];
     notes.extend(framing);
     notes
