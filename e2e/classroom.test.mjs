@@ -42,7 +42,7 @@ test('the teacher page gives every lesson a link and a QR code that scans to it,
       assert.equal(link, `${base}#/lesson/${n}/step/1`);
       assert.equal(await scan(page, item.locator('svg.qr')), link, `lesson ${n}'s code`);
     }
-    await page.screenshot({ path: 'artifacts/teacher.png' });
+    await page.screenshot({ path: join(artifacts, 'teacher.png') });
     // The link opens that lesson.
     await items.nth(2).locator('a.board-title').click();
     await page.locator('#step-title').waitFor();
@@ -53,7 +53,7 @@ test('the teacher page gives every lesson a link and a QR code that scans to it,
     await board.getByRole('heading', { level: 2 }).waitFor();
     assert.match(await board.getByRole('heading', { level: 2 }).innerText(), /^3\. /);
     assert.equal(await scan(page, board.locator('svg.qr')), `${base}#/lesson/3/step/1`);
-    await page.screenshot({ path: 'artifacts/teacher-board.png' });
+    await page.screenshot({ path: join(artifacts, 'teacher-board.png') });
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Close');
     await page.keyboard.press('Escape');
     assert.equal(await board.count(), 0);

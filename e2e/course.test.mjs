@@ -2,6 +2,8 @@
 // quizzes, progress that lasts, deep links and Back, French.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { artifacts } from './lib/browser.mjs';
 import { useSite } from './lib/site.mjs';
 import { type, showAll } from './lib/terminal.mjs';
 import { axeViolations } from './lib/axe.mjs';
@@ -34,7 +36,7 @@ test('a newcomer sees what the site is, starts the course and opens lesson 1', a
     await page.getByRole('button', { name: 'Start the course' }).click();
     await page.locator('#step-title').waitFor();
     assert.match(page.url(), /#\/lesson\/1\/step\/1$/);
-    await page.screenshot({ path: 'artifacts/course-lesson1.png' });
+    await page.screenshot({ path: join(artifacts, 'course-lesson1.png') });
   });
 });
 
@@ -46,7 +48,7 @@ test('lesson 2 done by typing: goals tick as the server answers, and the recap c
     await type(page, 'EHLO laptop.example.test');
     await showAll(page);
     await allMet(page);
-    await page.screenshot({ path: 'artifacts/course-lesson2-step1.png' });
+    await page.screenshot({ path: join(artifacts, 'course-lesson2-step1.png') });
     await page.getByRole('button', { name: 'Next step' }).click();
     await page.locator('#step-title', { hasText: 'The envelope' }).waitFor();
     assert.match(page.url(), /#\/lesson\/2\/step\/2$/);
@@ -59,7 +61,7 @@ test('lesson 2 done by typing: goals tick as the server answers, and the recap c
     await showAll(page);
     await allMet(page);
     await page.getByRole('heading', { name: 'What you learnt' }).waitFor();
-    await page.screenshot({ path: 'artifacts/course-lesson2-done.png' });
+    await page.screenshot({ path: join(artifacts, 'course-lesson2-done.png') });
   });
 });
 
@@ -144,7 +146,7 @@ test('in French the home page, the lesson and the explanations are French', asyn
     await page.locator('.explanation').getByText(/accueil/).first().waitFor();
     await page.getByRole('link', { name: 'Toutes les leçons' }).click();
     await page.getByRole('heading', { name: /Comprendre comment circule/ }).waitFor();
-    await page.screenshot({ path: 'artifacts/course-home-fr.png' });
+    await page.screenshot({ path: join(artifacts, 'course-home-fr.png') });
   });
 });
 
@@ -174,7 +176,7 @@ test('lesson 7 done with the device buttons: POP3 empties the server, then leave
     await allMet(page);
     assert.equal((await marks(page, 'bob-laptop', 'Picnic')).unread, true, 'the laptop still shows it unread');
     await page.getByRole('heading', { name: 'What you learnt' }).waitFor();
-    await page.screenshot({ path: 'artifacts/course-lesson7-done.png' });
+    await page.screenshot({ path: join(artifacts, 'course-lesson7-done.png') });
   });
 });
 
