@@ -35,9 +35,10 @@ pub fn converse(
     world.is_open(session).then_some(session)
 }
 
-/// Like [`converse`] with nobody watching, keeping the lines the client sent (for tests and
-/// transcripts).
-pub fn converse_quietly(
+/// Like [`converse`] with nobody watching, keeping the lines the client sent: the clients'
+/// tests read what a client said.
+#[cfg(test)]
+pub(crate) fn converse_quietly(
     world: &mut World,
     session: SessionId,
     first: Vec<u8>,
