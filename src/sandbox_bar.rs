@@ -73,7 +73,7 @@ pub fn SandboxBar() -> impl IntoView {
             </label>
             <button type="button" class="undo" on:click=undo disabled=move || last().is_none()
                 title=move || match last() {
-                    Some((who, what)) => format!("{} ({who}, {})", st::undo(lang.get()), st::undoable(what, lang.get())),
+                    Some((who, what)) => format!("{} ({who}, {})", st::undo(lang.get()), st::undoable(&what, lang.get())),
                     None => st::nothing_to_undo(lang.get()).to_owned(),
                 }>
                 "↶ "{move || st::undo(lang.get())}

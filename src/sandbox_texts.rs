@@ -5,7 +5,7 @@ use facteur_protocols::store::import::ImportError;
 
 use crate::i18n::Lang;
 use crate::state::Notice;
-use crate::state::Undoable;
+use facteur_protocols::table::Action;
 
 pub fn undo(lang: Lang) -> &'static str {
     match lang {
@@ -29,36 +29,40 @@ pub fn dismiss(lang: Lang) -> &'static str {
 }
 
 /// What an action was, after the name of who did it: "Undo: bob · laptop, check mail".
-pub fn undoable(u: Undoable, lang: Lang) -> &'static str {
-    use Undoable::*;
-    match (u, lang) {
-        (Check, Lang::Fr) => "relever le courrier",
-        (Check, Lang::En) => "check mail",
-        (Send, Lang::Fr) => "envoyer",
-        (Send, Lang::En) => "send",
-        (Change, Lang::Fr) => "modifier un message",
-        (Change, Lang::En) => "change a message",
-        (Draft, Lang::Fr) => "enregistrer un brouillon",
-        (Draft, Lang::En) => "save a draft",
-        (Settings, Lang::Fr) => "changer les réglages",
-        (Settings, Lang::En) => "change settings",
-        (Command, Lang::Fr) => "la commande tapée",
-        (Command, Lang::En) => "the typed command",
-        (Connect, Lang::Fr) => "se connecter",
-        (Connect, Lang::En) => "connect",
+pub fn undoable(a: &Action, lang: Lang) -> &'static str {
+    let fr = lang == Lang::Fr;
+    match a {
+        Action::Check { .. } if fr => "relever le courrier",
+        Action::Check { .. } => "check mail",
+        Action::Send { .. } if fr => "envoyer",
+        Action::Send { .. } => "send",
+        Action::SaveDraft { .. } if fr => "enregistrer un brouillon",
+        Action::SaveDraft { .. } => "save a draft",
+        Action::Settings { .. } | Action::Reading { .. } if fr => "changer les réglages",
+        Action::Settings { .. } | Action::Reading { .. } => "change settings",
+        Action::Type { .. } if fr => "la commande tapée",
+        Action::Type { .. } => "the typed command",
+        Action::Connect { .. } if fr => "se connecter",
+        Action::Connect { .. } => "connect",
+        Action::Disconnect { .. } if fr => "se déconnecter",
+        Action::Disconnect { .. } => "disconnect",
+        Action::Answer { .. } if fr => "répondre",
+        Action::Answer { .. } => "answer",
+        _ if fr => "modifier un message",
+        _ => "change a message",
     }
 }
 
 /// The line the dialogue gets when an action is undone.
-pub fn undone(who: &str, u: Undoable, lang: Lang) -> String {
+pub fn undone(who: &str, a: &Action, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!(
             "Annulé ({who}, {}) : le monde est revenu à l’état d’avant.",
-            undoable(u, lang)
+            undoable(a, lang)
         ),
         _ => format!(
             "Undone ({who}, {}): the world is back as it was before.",
-            undoable(u, lang)
+            undoable(a, lang)
         ),
     }
 }

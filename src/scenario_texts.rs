@@ -1,8 +1,9 @@
 //! The words of "same scenario, other protocol", in English and French: the panel, each
 //! recorded step, and what a difference between the two end states teaches.
 
-use facteur_protocols::client::scenario::{Lesson, Reading, ScenarioError, Step};
+use facteur_protocols::records::scenario::{Lesson, ScenarioError};
 use facteur_protocols::store::Flag;
+use facteur_protocols::table::{Action, Reading};
 
 use crate::i18n::Lang;
 
@@ -90,18 +91,18 @@ pub fn reading(r: Reading, lang: Lang) -> &'static str {
 }
 
 /// One step after the device's name: "check mail", "mark “Lunch” read", …
-pub fn step(s: &Step, lang: Lang) -> String {
+pub fn step(s: &Action, lang: Lang) -> String {
     match lang {
         Lang::En => step_en(s),
         Lang::Fr => step_fr(s),
     }
 }
 
-fn step_en(s: &Step) -> String {
+fn step_en(s: &Action) -> String {
     match s {
-        Step::Reading { reading: r, .. } => format!("reads with {}", reading(*r, Lang::En)),
-        Step::Check { .. } => "check mail".into(),
-        Step::Flag {
+        Action::Reading { reading: r, .. } => format!("reads with {}", reading(*r, Lang::En)),
+        Action::Check { .. } => "check mail".into(),
+        Action::Flag {
             message, flag, on, ..
         } => {
             let what = match (flag, on) {
@@ -113,18 +114,24 @@ fn step_en(s: &Step) -> String {
             };
             format!("{what} “{}”", message.subject)
         }
-        Step::Delete { message, .. } => format!("delete “{}”", message.subject),
-        Step::Move { message, to, .. } => format!("move “{}” to {to}", message.subject),
-        Step::CreateFolder { name, .. } => format!("create the folder {name}"),
-        Step::Send { draft, .. } => format!("send “{}” to {}", draft.subject, draft.to),
+        Action::Delete { message, .. } => format!("delete “{}”", message.subject),
+        Action::Move { message, to, .. } => format!("move “{}” to {to}", message.subject),
+        Action::CreateFolder { name, .. } => format!("create the folder {name}"),
+        Action::Send { draft, .. } => format!("send “{}” to {}", draft.subject, draft.to),
+        Action::SaveDraft { draft, .. } => format!("save the draft “{}”", draft.subject),
+        Action::Settings { .. } => "change settings".into(),
+        Action::Connect { port, .. } => format!("connect to port {port}"),
+        Action::Type { line, .. } => format!("type {line}"),
+        Action::Disconnect { .. } => "disconnect".into(),
+        Action::Answer { .. } => "answer the question".into(),
     }
 }
 
-fn step_fr(s: &Step) -> String {
+fn step_fr(s: &Action) -> String {
     match s {
-        Step::Reading { reading: r, .. } => format!("relève avec {}", reading(*r, Lang::Fr)),
-        Step::Check { .. } => "relever le courrier".into(),
-        Step::Flag {
+        Action::Reading { reading: r, .. } => format!("relève avec {}", reading(*r, Lang::Fr)),
+        Action::Check { .. } => "relever le courrier".into(),
+        Action::Flag {
             message, flag, on, ..
         } => {
             let what = match (flag, on) {
@@ -136,14 +143,22 @@ fn step_fr(s: &Step) -> String {
             };
             format!("{what} «\u{a0}{}\u{a0}»", message.subject)
         }
-        Step::Delete { message, .. } => format!("supprimer «\u{a0}{}\u{a0}»", message.subject),
-        Step::Move { message, to, .. } => {
+        Action::Delete { message, .. } => format!("supprimer «\u{a0}{}\u{a0}»", message.subject),
+        Action::Move { message, to, .. } => {
             format!("déplacer «\u{a0}{}\u{a0}» vers {to}", message.subject)
         }
-        Step::CreateFolder { name, .. } => format!("créer le dossier {name}"),
-        Step::Send { draft, .. } => {
+        Action::CreateFolder { name, .. } => format!("créer le dossier {name}"),
+        Action::Send { draft, .. } => {
             format!("envoyer «\u{a0}{}\u{a0}» à {}", draft.subject, draft.to)
         }
+        Action::SaveDraft { draft, .. } => {
+            format!("enregistrer le brouillon «\u{a0}{}\u{a0}»", draft.subject)
+        }
+        Action::Settings { .. } => "changer les réglages".into(),
+        Action::Connect { port, .. } => format!("se connecter au port {port}"),
+        Action::Type { line, .. } => format!("taper {line}"),
+        Action::Disconnect { .. } => "se déconnecter".into(),
+        Action::Answer { .. } => "répondre à la question".into(),
     }
 }
 

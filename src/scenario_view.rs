@@ -5,14 +5,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use facteur_protocols::client::scenario::{EndState, Lesson, Reading, Row, Scenario, Step};
+use facteur_protocols::records::scenario::{EndState, Lesson, Row, Scenario};
+use facteur_protocols::table::{Action, Reading, Table};
 use leptos::prelude::*;
 
 use crate::browser::{copy, download, now};
 use crate::i18n::{use_lang, use_texts};
 use crate::scenario_texts::{self as tx, ScenarioTexts};
-use crate::state::Job;
-use crate::state::{devices_of, use_scene, Scene};
+use crate::state::{use_scene, Scene};
 
 /// The two end states: as recorded, and under the other protocol.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,15 +30,14 @@ const FRAGMENT: &str = "#scenario=";
 
 /// Plays `scenario` on a fresh copy of its world; None if that world cannot be built.
 fn end_state(scene: Scene, scenario: &Scenario) -> Option<EndState> {
-    let mut world = scene.fresh(&scenario.preset).ok()?;
-    let mut devices = devices_of(&world);
-    scenario.play(&mut world, &mut devices, now());
+    let mut table = Table::of_world(scene.fresh(&scenario.preset).ok()?);
+    scenario.play(&mut table, now());
     let used: BTreeSet<String> = scenario
         .steps
         .iter()
-        .map(|s| s.device().to_owned())
+        .filter_map(|s| s.device().map(str::to_owned))
         .collect();
-    Some(EndState::of(&world, &devices, &used))
+    Some(EndState::of(table.world(), table.devices(), &used))
 }
 
 fn compare(scene: Scene, scenario: &Scenario, pop3: Reading) -> Option<Comparison> {
@@ -82,39 +81,25 @@ fn open_from_link(
     }
 }
 
-/// Runs the scenario's steps on the page's devices, each with its dialogue.
+/// Runs the scenario's steps on the page's devices, each with its dialogue; a device
+/// that already reads mail as the scenario starts it is left as it is.
 fn play_here(scene: Scene, scenario: &Scenario, label: impl Fn(&str) -> String) {
     for (id, reading) in &scenario.start {
-        let current = scene.with_devices_untracked(|d| d.get(id).cloned());
-        if let Some(d) = current.filter(|d| Reading::of(d.receiving) != *reading) {
-            let job = Job::Setup {
-                receiving: reading.receiving(),
-                settings: d.settings.clone(),
+        let differs = scene.with_devices_untracked(|d| {
+            d.get(id)
+                .is_some_and(|d| Reading::of(d.receiving) != *reading)
+        });
+        if differs {
+            let action = Action::Reading {
+                device: id.clone(),
+                reading: *reading,
             };
-            scene.run(id, job, &label(id));
+            scene.play(action, &label(id));
         }
     }
-    for step in &scenario.steps {
-        let id = step.device();
-        let Some(device) = scene.with_devices_untracked(|d| d.get(id).cloned()) else {
-            continue;
-        };
-        let job = match step {
-            Step::Check { .. } => Job::Check,
-            Step::Send { draft, .. } => Job::Send {
-                draft: draft.clone(),
-                replying_to: None,
-            },
-            Step::Reading { reading, .. } => Job::Setup {
-                receiving: reading.receiving(),
-                settings: device.settings.clone(),
-            },
-            other => match other.action(&device) {
-                Some(action) => Job::Act(action),
-                None => continue,
-            },
-        };
-        scene.run(id, job, &label(id));
+    for action in &scenario.steps {
+        let who = label(action.device().unwrap_or_default());
+        scene.play(action.clone(), &who);
     }
 }
 
@@ -203,7 +188,7 @@ pub fn ScenarioView() -> impl IntoView {
                 view! {
                     <ol class="scenario-steps">
                         {s.steps.iter().map(|step| view! {
-                            <li><strong>{label(step.device())}</strong>" — "{tx::step(step, lang.get())}</li>
+                            <li><strong>{label(step.device().unwrap_or_default())}</strong>" — "{tx::step(step, lang.get())}</li>
                         }).collect_view()}
                     </ol>
                 }.into_any()

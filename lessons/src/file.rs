@@ -3,11 +3,11 @@
 
 use facteur_protocols::client::people::device_id;
 use facteur_protocols::client::people::PEOPLE;
-use facteur_protocols::lesson::action::Action;
 use facteur_protocols::lesson::course::{Choice, Lesson, Quiz, QuizKind, Start, Step};
 use facteur_protocols::lesson::goal::{Check, Goal, EVENT_KINDS};
 use facteur_protocols::lesson::text::Block;
 use facteur_protocols::store::Preset;
+use facteur_protocols::table::{Action, SettingsChange};
 use facteur_protocols::Port;
 use serde::Deserialize;
 
@@ -40,7 +40,7 @@ struct StepFile {
     #[serde(default)]
     quiz: Option<QuizFile>,
     #[serde(default)]
-    solution: Vec<Action>,
+    solution: Vec<Written>,
 }
 
 #[derive(Deserialize)]
@@ -164,7 +164,7 @@ pub fn read(name: &str, source: &str, french: bool) -> Result<Lesson, LessonErro
             goals,
             hints,
             quiz,
-            solution: s.solution,
+            solution: s.solution.into_iter().map(Written::action).collect(),
             id: s.id,
         });
     }
@@ -263,15 +263,59 @@ fn check_goal(goal: &Goal) -> Result<(), String> {
     }
 }
 
-fn check_action(action: &Action, quiz: Option<&QuizFile>) -> Result<(), String> {
+/// A line of a reference solution as a lesson file writes it: the table's actions, with
+/// the terminal's lines written short (`{ type = "EHLO x" }` goes to the terminal opened
+/// last) and the device's buttons under `device`.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+enum Written {
+    Connect {
+        device: String,
+        port: u16,
+    },
+    Type(String),
+    Device(Action),
+    Settings {
+        device: String,
+        #[serde(flatten)]
+        change: SettingsChange,
+    },
+    Answer(Vec<usize>),
+}
+
+impl Written {
+    /// The action it writes; a solution's terminal forgives typing mistakes, as the
+    /// course's does.
+    fn action(self) -> Action {
+        match self {
+            Written::Connect { device, port } => Action::Connect {
+                device,
+                port,
+                lenient: true,
+            },
+            Written::Type(line) => Action::Type { device: None, line },
+            Written::Device(action) => action,
+            Written::Settings { device, change } => Action::Settings { device, change },
+            Written::Answer(choices) => Action::Answer { choices },
+        }
+    }
+}
+
+fn check_action(action: &Written, quiz: Option<&QuizFile>) -> Result<(), String> {
     match action {
-        Action::Connect { device, port } => {
+        Written::Connect { device, port } => {
             known_device(device)?;
             known_port(*port)
         }
-        Action::Device(step) => known_device(step.device()),
-        Action::Settings { device, .. } => known_device(device),
-        Action::Answer(choices) => {
+        Written::Device(action) if action.at_terminal() => {
+            Err("a terminal's action is written `connect` or `type`, not under `device`".to_owned())
+        }
+        Written::Device(action) => match action.device() {
+            Some(device) => known_device(device),
+            None => Err("an answer is written `answer`, not under `device`".to_owned()),
+        },
+        Written::Settings { device, .. } => known_device(device),
+        Written::Answer(choices) => {
             let n = quiz.map_or(0, |q| q.choice.len());
             match choices.iter().find(|&&c| c == 0 || c > n) {
                 Some(c) => Err(format!(
@@ -280,7 +324,7 @@ fn check_action(action: &Action, quiz: Option<&QuizFile>) -> Result<(), String> 
                 None => Ok(()),
             }
         }
-        Action::Type(_) => Ok(()),
+        Written::Type(_) => Ok(()),
     }
 }
 

@@ -11,8 +11,10 @@
 //! `docs/ARCHITECTURE.md`). The one exception is the protocol-neutral vocabulary: [`note`]
 //! and [`crossover`] name each protocol, and each protocol uses them.
 //!
-//! 6. [`lesson`], [`assist`], [`explain`]: lessons and goals, suggestions, explanations.
-//! 5. [`client`]: scripted clients and the device model.
+//! 8. [`lesson`], [`assist`], [`explain`]: lessons and goals, suggestions, explanations.
+//! 7. [`records`]: what the learner did, kept to share or replay (scenarios, dialogues).
+//! 6. [`table`]: the one player of every action, on a world with its devices.
+//! 5. [`client`]: a device's mail app: the wire clients and the device model.
 //! 4. [`world`], [`trace`], [`closing`]: the one entry point, what it records, goodbyes.
 //! 3. [`smtp`], [`pop3`], [`imap`]: one session state machine per protocol.
 //! 2. [`session`], [`output`], [`note`], [`crossover`]: the contract every session keeps,
@@ -38,10 +40,12 @@ pub mod note;
 pub mod output;
 pub mod pop3;
 pub mod port;
+pub mod records;
 pub mod sasl;
 pub mod session;
 pub mod smtp;
 pub mod store;
+pub mod table;
 pub mod time;
 pub mod trace;
 pub mod vocab;

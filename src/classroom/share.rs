@@ -3,8 +3,8 @@
 //! come from the engine again and play at the class's pace, so a teacher can put one
 //! dialogue on every screen and step through it together.
 
-use facteur_protocols::client::recording::{Recording, RecordingError};
-use facteur_protocols::Port;
+use facteur_protocols::records::recording::{Recording, RecordingError};
+
 use leptos::prelude::*;
 
 use super::board::{Board, BoardView, Shown};
@@ -56,8 +56,8 @@ pub fn open_from_link(scene: Scene) {
     }
 }
 
-/// Types the recording's lines again on a fresh copy of its world, in the terminal of the
-/// first account's first device.
+/// Types the recording's lines again on a fresh copy of its world, each connection in the
+/// terminal of its account's first device.
 fn replay(scene: Scene, recording: &Recording) {
     if scene.reset(&recording.preset).is_err() {
         scene.set_notice(Some(Notice::DialogueUnknown));
@@ -71,25 +71,17 @@ fn replay(scene: Scene, recording: &Recording) {
                 .map(|(id, d)| (id.clone(), texts.device_label(login, d.kind)))
         })
     };
-    let Some(first) = recording.sessions.first() else {
-        return;
-    };
-    let Some((id, _)) = device_of(&first.login) else {
+    let Some((first, _)) = recording.sessions.first().and_then(|s| device_of(&s.login)) else {
         scene.set_notice(Some(Notice::DialogueUnknown));
         return;
     };
-    scene.show_device(&id.clone());
-    let Some(console) = scene.console(&id) else {
-        return;
-    };
+    scene.show_device(&first);
     for session in &recording.sessions {
-        let Some(port) = Port::from_number(session.port) else {
+        let Some((id, who)) = device_of(&session.login) else {
             continue;
         };
-        let client = device_of(&session.login).map_or_else(|| session.login.clone(), |(_, l)| l);
-        scene.connect(console, &session.login, client, port, session.lenient);
-        for line in &session.lines {
-            scene.send(console, line);
+        for action in Recording::actions(session, &id) {
+            scene.play(action, &who);
         }
     }
     scene.set_notice(Some(Notice::DialogueReplayed));

@@ -121,12 +121,13 @@ impl CourseState {
         let goes_on = step.start.world.is_none()
             && self.entered.get_value() == Some((lesson.number, number - 1));
         self.entered.set_value(Some((lesson.number, number)));
+        let label = move |id: &str| {
+            scene
+                .with_devices_untracked(|d| d.get(id).map(|d| texts.device_label(&d.login, d.kind)))
+                .unwrap_or_else(|| id.to_owned())
+        };
         if goes_on {
-            let (world, devices) = scene.world_and_devices();
-            let bench = Bench::new(world, devices, now());
-            if let Ok(bench) = Bench::begin(Some(bench), &step.start, now()) {
-                scene.go_on_with(bench.world, bench.devices);
-            }
+            scene.set_up(step.start.actions(), label);
         } else {
             let mut bench = None;
             for before in &lesson.steps[..number as usize - 1] {
@@ -147,32 +148,9 @@ impl CourseState {
                 .rev()
                 .find_map(|s| s.start.world.clone())
                 .unwrap_or_else(|| "demo".to_owned());
-            let terminals: Vec<(String, facteur_protocols::SessionId, u16)> = bench
-                .terminals()
-                .map(|(d, id, p)| (d.clone(), id, p))
-                .collect();
-            scene.start_with(bench.world, bench.devices, &preset);
+            scene.start_with(bench.into_table(), &preset);
             // A connection the steps before left open stays open in its terminal.
-            for (device, id, port) in terminals {
-                let (Some(console), Some(port)) = (scene.console(&device), Port::from_number(port))
-                else {
-                    continue;
-                };
-                let Some((login, kind)) = scene
-                    .with_devices_untracked(|d| d.get(&device).map(|d| (d.login.clone(), d.kind)))
-                else {
-                    continue;
-                };
-                let host = console.server_of(&login).unwrap_or_default();
-                scene.attach(
-                    console,
-                    id,
-                    &login,
-                    texts.device_label(&login, kind),
-                    host,
-                    port,
-                );
-            }
+            scene.attach_open_terminals(label);
         }
         scene.restart_trace();
         if let Some(t) = &step.start.terminal {

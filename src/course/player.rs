@@ -2,14 +2,12 @@
 //! the same consoles and devices as the learner's own clicks, so the dialogue, the diagram
 //! and the devices show it as they would show the learner's.
 
-use facteur_protocols::client::scenario::Step as DeviceStep;
-use facteur_protocols::lesson::action::Action;
+use facteur_protocols::table::Action;
 use facteur_protocols::Port;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use crate::i18n::Texts;
-use crate::state::Job;
 use crate::state::Scene;
 
 /// The pause between two actions, long enough to see each one land.
@@ -63,63 +61,31 @@ fn typing_console(scene: Scene) -> Option<(String, crate::state::Console)> {
 
 fn play(scene: Scene, texts: Texts, action: &Action, answer: WriteSignal<Vec<usize>>) {
     match action {
-        Action::Connect { device, port } => {
-            let Some(login) =
-                scene.with_devices_untracked(|d| d.get(device).map(|d| d.login.clone()))
-            else {
-                return;
-            };
+        Action::Connect { device, port, .. } => {
             let (Some(console), Some(port)) = (scene.console(device), Port::from_number(*port))
             else {
                 return;
             };
             scene.show_device(&device.clone());
             scene.offer_port(Some(port));
-            scene.connect(console, &login, label(scene, texts, device), port, true);
+            scene.connect(console, &label(scene, texts, device), port, true);
         }
-        Action::Type(line) => {
-            if let Some((id, console)) = typing_console(scene) {
+        Action::Type { device, line } => {
+            let console = match device {
+                Some(id) => scene.console(id).map(|c| (id.clone(), c)),
+                None => typing_console(scene),
+            };
+            if let Some((id, console)) = console {
                 scene.show_device(&id);
                 scene.send(console, line);
             }
         }
-        Action::Device(step) => {
-            let id = step.device().to_owned();
-            let Some(device) = scene.with_devices_untracked(|d| d.get(&id).cloned()) else {
-                return;
-            };
-            let job = match step {
-                DeviceStep::Check { .. } => Some(Job::Check),
-                DeviceStep::Send { draft, .. } => Some(Job::Send {
-                    draft: draft.clone(),
-                    replying_to: None,
-                }),
-                DeviceStep::Reading { reading, .. } => Some(Job::Setup {
-                    receiving: reading.receiving(),
-                    settings: device.settings.clone(),
-                }),
-                other => other.action(&device).map(Job::Act),
-            };
-            if let Some(job) = job {
-                scene.run(&id, job, &label(scene, texts, &id));
-            }
-        }
-        Action::Settings { device, change } => {
-            let Some(d) = scene.with_devices_untracked(|d| d.get(device).cloned()) else {
-                return;
-            };
-            let (receiving, settings) = change.apply(&d);
-            scene.run(
-                device,
-                Job::Setup {
-                    receiving,
-                    settings,
-                },
-                &label(scene, texts, device),
-            );
-        }
-        Action::Answer(choices) => {
+        Action::Answer { choices } => {
             answer.set(choices.iter().map(|c| c.saturating_sub(1)).collect())
+        }
+        on_a_device => {
+            let id = on_a_device.device().unwrap_or_default().to_owned();
+            scene.play(on_a_device.clone(), &label(scene, texts, &id));
         }
     }
 }

@@ -4,9 +4,10 @@
 
 use facteur_protocols::client::compose::Draft;
 use facteur_protocols::client::device::{
-    suited_settings, Action, Device, Key, LocalMessage, Receiving,
+    suited_settings, Device, Edit, Key, LocalMessage, Receiving,
 };
 use facteur_protocols::store::{Flag, Summary, INBOX};
+use facteur_protocols::table::{Action, MessageRef, SettingsChange};
 use leptos::prelude::*;
 
 use super::compose::Compose;
@@ -15,7 +16,6 @@ use super::setup::Setup;
 use crate::i18n::use_texts;
 use crate::message_view::MessageView;
 use crate::state::use_scene;
-use crate::state::Job;
 use crate::world_texts::{use_world_texts, WorldTexts};
 
 /// `IMAP 993 · IDLE`, `POP3 995 · leave a copy`: the badge in the device's title.
@@ -42,7 +42,11 @@ pub fn DeviceApp(id: String) -> impl IntoView {
             })
             .unwrap_or_default()
     };
-    let run = move |job: Job| scene.run(&id.get_value(), job, &label());
+    let run = move |action: Action| {
+        scene.play(action, &label());
+    };
+    // The device as it is now, for naming a message it shows.
+    let now_device = move || scene.with_devices_untracked(|d| d.get(&id.get_value()).cloned());
     let folder = RwSignal::new(INBOX.to_owned());
     let selected = RwSignal::new(None::<Key>);
     let composing = RwSignal::new(None::<(Draft, Option<(String, Key)>)>);
@@ -68,7 +72,17 @@ pub fn DeviceApp(id: String) -> impl IntoView {
     // The setup form is drawn again only when the settings change, not at every sync.
     let setup =
         Memo::new(move |_| device.with(|d| d.as_ref().map(|d| (d.receiving, d.settings.clone()))));
-    let act = move |action: Action| run(Job::Act(action));
+    let act = move |edit: Edit| {
+        if let Some(action) = now_device().and_then(|d| Action::of_edit(&d, &edit)) {
+            run(action);
+        }
+    };
+    let set_up = move |change: SettingsChange| {
+        run(Action::Settings {
+            device: id.get_value(),
+            change,
+        })
+    };
     // "Use the right settings": the account's server, the usual ports and security, the
     // account's own user name and password; POP3 or IMAP stays as chosen.
     let fix = move |_: ()| {
@@ -86,10 +100,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
         });
         if let Some((host, password)) = account {
             let settings = suited_settings(d.receiving, &host, &d.login, &password);
-            run(Job::Setup {
-                receiving: d.receiving,
-                settings,
-            });
+            set_up(SettingsChange::to(d.receiving, &settings));
         }
     };
     let title_id = move || format!("device-{}", id.get_value());
@@ -108,10 +119,10 @@ pub fn DeviceApp(id: String) -> impl IntoView {
             </header>
             <details class="device-settings">
                 <summary>{move || wt.get().settings}</summary>
-                {move || setup.get().map(|(receiving, settings)| view! { <Setup receiving settings run=Callback::new(run) /> })}
+                {move || setup.get().map(|(receiving, settings)| view! { <Setup receiving settings run=Callback::new(set_up) /> })}
             </details>
             <div class="device-toolbar" role="toolbar" aria-label=move || device.with(|d| d.as_ref().map(|d| texts.get().device_label(&d.login, d.kind)))>
-                <button type="button" class="check-mail primary" on:click=move |_| run(Job::Check)>{move || wt.get().check_mail}</button>
+                <button type="button" class="check-mail primary" on:click=move |_| run(Action::Check { device: id.get_value() })>{move || wt.get().check_mail}</button>
                 <button type="button" class="write" on:click=move |_| composing.set(Some((Draft::default(), None)))>{move || wt.get().write}</button>
                 <button type="button" class="new-folder" on:click=move |_| naming.set(Some(String::new()))>{move || wt.get().new_folder}</button>
             </div>
@@ -134,7 +145,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                     ev.prevent_default();
                     let name = naming.get_untracked().unwrap_or_default().trim().to_owned();
                     if !name.is_empty() {
-                        act(Action::CreateFolder { name });
+                        act(Edit::CreateFolder { name });
                     }
                     naming.set(None);
                 }>
@@ -150,10 +161,13 @@ pub fn DeviceApp(id: String) -> impl IntoView {
             {move || composing.get().map(|(draft, replying_to)| view! {
                 <Compose draft=draft on_send=Callback::new(move |draft: Draft| {
                     composing.set(None);
-                    run(Job::Send { draft, replying_to: replying_to.clone() });
+                    let replying_to = replying_to.as_ref().and_then(|(folder, key)| {
+                        MessageRef::of(&now_device()?, folder, *key)
+                    });
+                    run(Action::Send { device: id.get_value(), draft, replying_to });
                 }) on_save=Callback::new(move |draft: Draft| {
                     composing.set(None);
-                    run(Job::SaveDraft(draft));
+                    run(Action::SaveDraft { device: id.get_value(), draft });
                 }) on_cancel=Callback::new(move |_| composing.set(None)) />
             })}
             <p class="device-note">{move || device.with(|d| {
@@ -213,13 +227,13 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                                 let draft = Draft { to: reply_to.clone(), subject, body: String::new(), in_reply_to: summary.message_id.clone() };
                                 composing.set(Some((draft, Some((n1.clone(), key)))));
                             }>{t.reply}</button>
-                            <button type="button" class="mark-read" on:click=move |_| act(Action::SetFlag { folder: n2.clone(), key, flag: Flag::Seen, on: !seen })>
+                            <button type="button" class="mark-read" on:click=move |_| act(Edit::SetFlag { folder: n2.clone(), key, flag: Flag::Seen, on: !seen })>
                                 {if seen { t.mark_unread } else { t.mark_read }}
                             </button>
-                            <button type="button" class="flag" on:click=move |_| act(Action::SetFlag { folder: n3.clone(), key, flag: Flag::Flagged, on: !flagged })>
+                            <button type="button" class="flag" on:click=move |_| act(Edit::SetFlag { folder: n3.clone(), key, flag: Flag::Flagged, on: !flagged })>
                                 {if flagged { t.unflag } else { t.flag }}
                             </button>
-                            <button type="button" class="delete" on:click=move |_| { selected.set(None); act(Action::Delete { folder: n4.clone(), key }) }>{t.delete}</button>
+                            <button type="button" class="delete" on:click=move |_| { selected.set(None); act(Edit::Delete { folder: n4.clone(), key }) }>{t.delete}</button>
                             <Show when={ let has = !targets.is_empty(); move || has }>
                                 <label class="move">
                                     <span class="visually-hidden">{t.move_to}</span>
@@ -229,7 +243,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                                 </label>
                                 <button type="button" class="move-button" on:click={ let name = name.clone(); move |_| {
                                     selected.set(None);
-                                    act(Action::Move { folder: name.clone(), key, to: target.get_untracked() });
+                                    act(Edit::Move { folder: name.clone(), key, to: target.get_untracked() });
                                 }}>{t.move_to}</button>
                             </Show>
                         </div>

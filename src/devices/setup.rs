@@ -8,11 +8,11 @@ use facteur_protocols::client::fetch::Keep;
 use facteur_protocols::client::settings::{
     AccountSettings, Authentication, ConnectionSecurity, ServerSettings, SettingsPreset,
 };
+use facteur_protocols::table::SettingsChange;
 use leptos::prelude::*;
 
 use crate::i18n::use_lang;
 use crate::lab_texts::{self, LabTexts};
-use crate::state::Job;
 use crate::world_texts::{use_world_texts, WorldTexts};
 
 /// The four ways of reading mail the settings offer, by the value of their option.
@@ -60,16 +60,17 @@ fn receiving_of(value: &str, idle: bool) -> Receiving {
 }
 
 #[component]
-pub fn Setup(receiving: Receiving, settings: AccountSettings, run: Callback<Job>) -> impl IntoView {
+pub fn Setup(
+    receiving: Receiving,
+    settings: AccountSettings,
+    run: Callback<SettingsChange>,
+) -> impl IntoView {
     let (wt, lang) = (use_world_texts(), use_lang());
     let lab = Memo::new(move |_| LabTexts::for_lang(lang.get()));
     let host = settings.incoming.host.clone();
     let idle = matches!(receiving, Receiving::Imap { idle: true });
     let apply = move |receiving: Receiving, settings: AccountSettings| {
-        run.run(Job::Setup {
-            receiving,
-            settings,
-        })
+        run.run(SettingsChange::to(receiving, &settings))
     };
     let with = {
         let settings = settings.clone();

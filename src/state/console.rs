@@ -8,7 +8,8 @@
 use std::sync::Arc;
 
 use facteur_protocols::assist::{imap_needs_tag, suggestions};
-use facteur_protocols::client::recording::Recording;
+use facteur_protocols::records::recording::Recording;
+use facteur_protocols::table::Table;
 use facteur_protocols::vocab::Awaiting;
 use facteur_protocols::{Port, Service, SessionId, SessionInfo, World};
 use leptos::prelude::*;
@@ -32,8 +33,11 @@ pub struct Connection {
 /// One device's terminal. Signals, and `Copy`, so every component can hold it.
 #[derive(Clone, Copy)]
 pub struct Console {
-    /// The scene's world, read only: what the open session is, what to suggest.
-    world: RwSignal<World>,
+    /// The scene's table, read only: what the open session is, what to suggest, what was
+    /// typed here.
+    table: RwSignal<Table>,
+    /// The device whose terminal it is (`bob-phone`).
+    device: StoredValue<String>,
     connection: RwSignal<Option<Connection>>,
     playback: RwSignal<Playback<Arc<Entry>>>,
     selected: RwSignal<Option<u64>>,
@@ -42,8 +46,9 @@ pub struct Console {
     announcement: RwSignal<(String, usize)>,
     /// The client and server of the latest connection, for the diagram's lifelines.
     peers: RwSignal<Option<(String, String)>>,
-    /// What the learner typed here since the terminal was last cleared, to share as a link.
-    recording: RwSignal<Recording>,
+    /// Where what the learner typed here starts in the table's journal (the terminal was
+    /// last cleared then), and the world it was typed in: the dialogue's shared link.
+    recorded: RwSignal<(String, usize)>,
     next_id: StoredValue<u64>,
     next_tag: StoredValue<u32>,
 }
@@ -54,16 +59,18 @@ pub fn use_console() -> Console {
 }
 
 impl Console {
-    /// A console with an empty dialogue, over the scene's world named `preset`.
-    pub fn new(world: RwSignal<World>, preset: &str) -> Console {
+    /// A console with an empty dialogue for `device`'s terminal, over the scene's table
+    /// (its world named `preset`).
+    pub fn new(table: RwSignal<Table>, device: String, preset: &str) -> Console {
         Console {
-            world,
+            table,
+            device: StoredValue::new(device),
             connection: RwSignal::new(None),
             playback: RwSignal::new(Playback::default()),
             selected: RwSignal::new(None),
             announcement: RwSignal::new((String::new(), 0)),
             peers: RwSignal::new(None),
-            recording: RwSignal::new(Recording::new(preset)),
+            recorded: RwSignal::new((preset.to_owned(), 0)),
             next_id: StoredValue::new(0),
             next_tag: StoredValue::new(1),
         }
@@ -74,12 +81,17 @@ impl Console {
     /// The open session as the engine describes it, tracked for reactivity.
     pub fn info(&self) -> Option<SessionInfo> {
         let id = self.connection.with(|c| c.as_ref().map(|c| c.id))?;
-        self.world.with(|w| w.session_info(id))
+        self.table.with(|t| t.world().session_info(id))
     }
 
     /// Reads the world the console's sessions are in (tracked).
     pub fn with_world<R>(&self, f: impl FnOnce(&World) -> R) -> R {
-        self.world.with(f)
+        self.table.with(|t| f(t.world()))
+    }
+
+    /// The device whose terminal it is.
+    pub fn device(&self) -> String {
+        self.device.get_value()
     }
 
     /// The connection the learner typed on (tracked).
@@ -123,17 +135,16 @@ impl Console {
 
     /// Reads what the learner typed since the terminal was cleared (tracked).
     pub fn with_recording<R>(&self, f: impl FnOnce(&Recording) -> R) -> R {
-        self.recording.with(f)
-    }
-
-    /// The mail server of an account's domain, as DNS would say.
-    pub fn server_of(&self, login: &str) -> Option<String> {
-        self.world.with_untracked(|w| {
-            let domain = &w.store.account(login)?.address.domain;
-            w.store
-                .server_for_domain(domain)
-                .map(|s| s.hostname.clone())
-        })
+        let (preset, from) = self.recorded.get();
+        let device = self.device.get_value();
+        let recording = self.table.with(|t| {
+            let login = t
+                .device(&device)
+                .map(|d| d.login.clone())
+                .unwrap_or_default();
+            Recording::of(&preset, &login, t.journal().typed_at(&device, from))
+        });
+        f(&recording)
     }
 
     /// What a learner could type next, as the engine sees the session (tracked).
@@ -145,8 +156,8 @@ impl Console {
             .connection
             .with(|c| c.as_ref().map(|c| c.login.clone()))
             .unwrap_or_default();
-        self.world
-            .with(|w| suggestions(info.stage, &w.store, &login))
+        self.table
+            .with(|t| suggestions(info.stage, &t.world().store, &login))
     }
 
     /// The line as it will be sent: IMAP commands typed without a tag get the next one.
@@ -293,11 +304,6 @@ impl Console {
         self.next_tag.update_value(|n| *n += 1);
     }
 
-    /// Notes what the learner did, for the dialogue's shared link.
-    pub(super) fn record(&self, f: impl FnOnce(&mut Recording)) {
-        self.recording.update(f);
-    }
-
     /// After a device took in what its client found: the dialogue's last line now stands
     /// for snapshot `at`, so the device's view changes when that line is shown.
     pub(super) fn settle(&self, at: usize) {
@@ -311,17 +317,18 @@ impl Console {
     /// Forgets everything: the dialogue, the selection, the connection (the world it was
     /// in is gone).
     pub(super) fn reset(&self, preset: &str) {
-        self.clear(preset);
+        self.clear(preset, 0);
         self.connection.set(None);
         self.peers.set(None);
         self.announcement.set((String::new(), 0));
         self.next_tag.set_value(1);
     }
 
-    /// Empties the dialogue; an open connection goes on, its next lines start afresh.
-    pub(super) fn clear(&self, preset: &str) {
+    /// Empties the dialogue; an open connection goes on, its next lines start afresh, and
+    /// its shared link holds what is typed from action `from` of the journal on.
+    pub(super) fn clear(&self, preset: &str, from: usize) {
         self.playback.update(Playback::clear);
-        self.recording.set(Recording::new(preset));
+        self.recorded.set((preset.to_owned(), from));
         self.selected.set(None);
     }
 

@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 
 use facteur_protocols::client::device::Device;
 use facteur_protocols::client::problem::Problem;
-use facteur_protocols::client::scenario::Scenario;
+use facteur_protocols::records::scenario::Scenario;
 use facteur_protocols::store::Store;
+use facteur_protocols::table::{Journal, Table};
 use facteur_protocols::World;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -63,7 +64,7 @@ impl Scene {
     /// terminal starts disconnected, as a mail app does after a restart.
     pub fn keep(&self) -> Result<String, Notice> {
         // The messages alone tell when a world is too large, before paying for its JSON.
-        let octets: usize = self.world.with_untracked(|w| {
+        let octets: usize = self.with_world_untracked(|w| {
             w.store
                 .accounts
                 .values()
@@ -84,12 +85,12 @@ impl Scene {
         let kept = Kept {
             version: VERSION,
             preset: self.preset_untracked(),
-            store: self.world.with_untracked(|w| w.store.clone()),
-            devices: self.devices.get_untracked(),
-            problems: self.problems.get_untracked(),
+            store: self.with_world_untracked(|w| w.store.clone()),
+            devices: self.with_devices_untracked(Clone::clone),
+            problems: self.table.with_untracked(|t| t.problems().clone()),
             active: self.active_untracked(),
             dialogues,
-            scenario: self.scenario.get_untracked(),
+            scenario: Scenario::of(&self.preset_untracked(), &self.journal_untracked()),
         };
         let text = serde_json::to_string(&kept).map_err(|_| Notice::NotSavedTooLarge)?;
         if text.len() > MAX_BYTES {
@@ -111,7 +112,14 @@ impl Scene {
             scenario,
             ..
         } = kept;
-        let at = self.load(&preset, World::new(store), devices, problems);
+        let mut table = Table::new(World::new(store), devices);
+        table.set_problems(problems);
+        // What was done on the devices goes on from the kept scenario.
+        table.restart_journal(Some(Journal {
+            start: scenario.start,
+            actions: scenario.steps,
+        }));
+        let at = self.load(&preset, table);
         for (id, lines) in dialogues {
             if let Some(console) = self.console(&id) {
                 console.restore(lines, at);
@@ -120,7 +128,6 @@ impl Scene {
         if self.console(&active).is_some() {
             self.show_device(&active);
         }
-        self.scenario.set(scenario);
         self.set_notice(Some(Notice::Restored));
     }
 }

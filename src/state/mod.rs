@@ -2,7 +2,7 @@
 //! its snapshots, undo, notices, keeping the sandbox, and the dialogues' playback.
 //!
 //! Only this folder writes the state. Views read it through accessors and change it
-//! through named operations; `driver.rs` is the page's only caller of the engine. The
+//! through named operations; `driver.rs` is the page's only caller of the engine's table. The
 //! files import downwards only: `scene` over `console`, `undo`, `snapshots`, `notice`;
 //! `driver` and `keep` over `scene`; `console` over `entry` and `playback`.
 
@@ -21,8 +21,6 @@ mod undo;
 mod tests;
 
 pub use console::{use_console, Console};
-pub use driver::Job;
 pub use entry::{Entry, Happened, Hop, Side};
 pub use notice::Notice;
-pub use scene::{device_id, devices_of, use_scene, Scene, INSTANT, PEOPLE, UPLOADED};
-pub use undo::Undoable;
+pub use scene::{device_id, use_scene, Scene, INSTANT, PEOPLE, UPLOADED};

@@ -2,51 +2,40 @@
 //! snapshots that let every view show the world as it was at the line a dialogue shows.
 //!
 //! Its fields are private. Views read them through the accessors below and change them
-//! through named operations; the operations that call the engine (connect, type, run a
-//! device's job, deliver pushes) are in `driver.rs`, the only caller of the engine.
+//! through named operations; the one that plays a learner's action on the engine's table
+//! (and what the consoles make of what it hears) is in `driver.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use facteur_protocols::client::device::{Device, DeviceKind};
 use facteur_protocols::client::problem::Problem;
-use facteur_protocols::client::scenario::Scenario;
-use facteur_protocols::client::sync::Syncer;
+use facteur_protocols::records::scenario::Scenario;
 use facteur_protocols::store::import::{self, ImportError};
 use facteur_protocols::store::{PresetError, Store, INBOX};
-use facteur_protocols::trace::Trace;
-use facteur_protocols::{Port, SessionId, World};
+use facteur_protocols::table::{Action, Journal, Table};
+use facteur_protocols::{Port, World};
 use leptos::prelude::*;
 
 use super::clock::now;
 use super::console::{Connection, Console};
 use super::notice::Notice;
 use super::snapshots::{History, Snapshot};
-use super::undo::{Checkpoint, Undo, Undoable};
+use super::undo::{Checkpoint, Undo};
 
-pub use facteur_protocols::client::people::{device_id, devices_of, PEOPLE};
-
-/// An IMAP device's connection kept open in IDLE, and the client speaking on it.
-#[derive(Debug, Clone)]
-pub struct Link {
-    pub session: SessionId,
-    pub syncer: Syncer,
-}
+pub use facteur_protocols::client::people::{device_id, PEOPLE};
 
 #[derive(Clone, Copy)]
 pub struct Scene {
-    pub(super) world: RwSignal<World>,
-    /// The devices as they are now (the views show them as of their dialogue's step).
-    pub(super) devices: RwSignal<BTreeMap<String, Device>>,
+    /// The world, the devices as they are now (the views show them as of their dialogue's
+    /// step), what is open on them, their problems, and the journal of what was played.
+    pub(super) table: RwSignal<Table>,
     pub(super) history: StoredValue<History>,
     /// The number of the newest snapshot, so views follow new ones.
     pub(super) latest: RwSignal<usize>,
     pub(super) consoles: StoredValue<BTreeMap<String, Console>>,
     /// The device whose terminal is on screen.
     pub(super) active: RwSignal<String>,
-    pub(super) links: StoredValue<BTreeMap<String, Link>>,
-    /// Why a device's last action failed, by device.
-    pub(super) problems: RwSignal<BTreeMap<String, Problem>>,
     /// The latest news for the live region: which device got how many new messages.
     pub(super) news: RwSignal<Option<(String, usize)>>,
     /// The built-in world the scene started from.
@@ -57,8 +46,6 @@ pub struct Scene {
     pub(super) notice: RwSignal<Option<Notice>>,
     /// The world made from the last uploaded file, for Reset world.
     pub(super) uploaded: StoredValue<Option<Store>>,
-    /// What the learner did on the devices since the world started.
-    pub(super) scenario: RwSignal<Scenario>,
     /// The port a lesson step offers in the connect bar.
     pub(super) offer: RwSignal<Option<Port>>,
     /// How fast dialogues play, shared by every terminal: a factor of the normal pace, or
@@ -86,34 +73,29 @@ impl Default for Scene {
 impl Scene {
     /// The demo world, its devices, an empty dialogue on each, Alice's laptop on screen.
     pub fn new() -> Scene {
-        let world = World::demo();
-        let devices = devices_of(&world);
+        let table = Table::of_world(World::demo());
         let mut history = History::default();
         history.record(Snapshot {
-            store: Arc::new(world.store.clone()),
-            devices: Arc::new(devices.clone()),
+            store: Arc::new(table.world().store.clone()),
+            devices: Arc::new(table.devices().clone()),
         });
-        let scenario = Scenario::new("demo", &devices);
-        let world = RwSignal::new(world);
-        let consoles = devices
-            .keys()
-            .map(|id| (id.clone(), Console::new(world, "demo")))
+        let ids: Vec<String> = table.devices().keys().cloned().collect();
+        let table = RwSignal::new(table);
+        let consoles = ids
+            .into_iter()
+            .map(|id| (id.clone(), Console::new(table, id, "demo")))
             .collect();
         Scene {
-            world,
-            devices: RwSignal::new(devices),
+            table,
             history: StoredValue::new(history),
             latest: RwSignal::new(0),
             consoles: StoredValue::new(consoles),
             active: RwSignal::new(device_id("alice", DeviceKind::Laptop)),
-            links: StoredValue::new(BTreeMap::new()),
-            problems: RwSignal::new(BTreeMap::new()),
             news: RwSignal::new(None),
             preset: RwSignal::new("demo".to_owned()),
             undo: RwSignal::new(Undo::default()),
             notice: RwSignal::new(None),
             uploaded: StoredValue::new(None),
-            scenario: RwSignal::new(scenario),
             offer: RwSignal::new(None),
             speed: RwSignal::new(1.0),
         }
@@ -122,31 +104,26 @@ impl Scene {
     // ----- reading (tracked unless the name says otherwise) -----
 
     pub fn with_world<R>(&self, f: impl FnOnce(&World) -> R) -> R {
-        self.world.with(f)
+        self.table.with(|t| f(t.world()))
     }
 
     pub fn with_world_untracked<R>(&self, f: impl FnOnce(&World) -> R) -> R {
-        self.world.with_untracked(f)
+        self.table.with_untracked(|t| f(t.world()))
     }
 
     /// The devices as they are now.
     pub fn with_devices<R>(&self, f: impl FnOnce(&BTreeMap<String, Device>) -> R) -> R {
-        self.devices.with(f)
+        self.table.with(|t| f(t.devices()))
     }
 
     pub fn with_devices_untracked<R>(&self, f: impl FnOnce(&BTreeMap<String, Device>) -> R) -> R {
-        self.devices.with_untracked(f)
-    }
-
-    /// A copy of the world and the devices as they are now (a lesson step goes on from them).
-    pub fn world_and_devices(&self) -> (World, BTreeMap<String, Device>) {
-        (self.world.get_untracked(), self.devices.get_untracked())
+        self.table.with_untracked(|t| f(t.devices()))
     }
 
     /// A device as it is now, without tracking.
     #[cfg(test)]
     pub fn device_untracked(&self, id: &str) -> Option<Device> {
-        self.devices.with_untracked(|d| d.get(id).cloned())
+        self.with_devices_untracked(|d| d.get(id).cloned())
     }
 
     /// The device whose terminal is on screen.
@@ -160,13 +137,12 @@ impl Scene {
 
     /// Why a device's last action failed, if it did.
     pub fn problem(&self, device: &str) -> Option<Problem> {
-        self.problems.with(|p| p.get(device).cloned())
+        self.table.with(|t| t.problems().get(device).cloned())
     }
 
-    /// Whether a device holds a connection open in IDLE (follows new snapshots).
+    /// Whether a device holds a connection open in IDLE.
     pub fn is_idling(&self, device: &str) -> bool {
-        self.latest.track();
-        self.links.with_value(|l| l.contains_key(device))
+        self.table.with(|t| t.is_idling(device))
     }
 
     /// Which device last got new messages, and how many.
@@ -184,7 +160,7 @@ impl Scene {
     }
 
     /// Who did the latest action Undo would take back, and what it was.
-    pub fn last_undoable(&self) -> Option<(String, Undoable)> {
+    pub fn last_undoable(&self) -> Option<(String, Action)> {
         self.undo.with(Undo::last)
     }
 
@@ -196,9 +172,10 @@ impl Scene {
         self.notice.get_untracked()
     }
 
-    /// What the learner did on the devices since the world started.
+    /// What the learner did on the devices since the world started (tracked).
     pub fn scenario(&self) -> Scenario {
-        self.scenario.get()
+        let preset = self.preset.get();
+        self.table.with(|t| Scenario::of(&preset, t.journal()))
     }
 
     /// The port a lesson step offers in the connect bar.
@@ -279,72 +256,56 @@ impl Scene {
 
     /// Starts afresh in `world`, named `preset` in the world chooser.
     fn start(&self, world: World, preset: &str) {
-        let devices = devices_of(&world);
-        self.start_with(world, devices, preset);
+        self.start_with(Table::of_world(world), preset);
     }
 
-    /// Starts afresh in `world` with these devices (a lesson step's, set up as it says).
-    pub fn start_with(&self, world: World, devices: BTreeMap<String, Device>, preset: &str) {
-        self.scenario.set(Scenario::new(preset, &devices));
+    /// Starts afresh on `table` (a lesson step's, its steps before played on it):
+    /// empty dialogues, no undo, a new journal.
+    pub fn start_with(&self, mut table: Table, preset: &str) {
         for console in self.consoles() {
             console.reset(preset);
         }
-        self.links.set_value(BTreeMap::new());
         self.news.set(None);
         self.undo.set(Undo::default());
-        self.load(preset, world, devices, BTreeMap::new());
-    }
-
-    /// Goes on in this world with these devices (a lesson step that continues the one
-    /// before): dialogues and connections stay; a new snapshot shows them.
-    pub fn go_on_with(&self, world: World, devices: BTreeMap<String, Device>) {
-        self.world.set(world);
-        self.devices.set(devices);
-        self.record();
+        table.restart_journal(None);
+        self.load(preset, table);
     }
 
     /// The world's trace starts afresh: a lesson step's goals look only at what happens
     /// from here.
     pub fn restart_trace(&self) {
-        self.world
-            .update(|w| w.trace.get_or_insert_with(Trace::default).restart());
+        self.table.update(Table::restart_trace);
     }
 
-    /// Puts a world in place (a new start, or a kept sandbox): its world, devices and
-    /// problems, as the one snapshot kept; the dialogues are the caller's.
-    pub(super) fn load(
-        &self,
-        preset: &str,
-        world: World,
-        devices: BTreeMap<String, Device>,
-        problems: BTreeMap<String, Problem>,
-    ) -> usize {
+    /// Puts a table in place (a new start, or a kept sandbox) as the one snapshot kept;
+    /// the dialogues are the caller's.
+    pub(super) fn load(&self, preset: &str, table: Table) -> usize {
         let snapshot = Snapshot {
-            store: Arc::new(world.store.clone()),
-            devices: Arc::new(devices.clone()),
+            store: Arc::new(table.world().store.clone()),
+            devices: Arc::new(table.devices().clone()),
         };
         let mut number = 0;
         self.history.update_value(|h| number = h.restart(snapshot));
-        self.world.set(world);
-        self.devices.set(devices);
-        self.problems.set(problems);
+        self.table.set(table);
         self.preset.set(preset.to_owned());
         self.latest.set(number);
         number
     }
 
+    /// The journal, to keep with a saved sandbox.
+    pub(super) fn journal_untracked(&self) -> Journal {
+        self.table.with_untracked(|t| t.journal().clone())
+    }
+
     // ----- undo -----
 
-    /// Remembers the world as it is before an action, for Undo.
-    pub(super) fn checkpoint(&self, who: String, what: Undoable) {
+    /// Remembers the table as it is before an action, for Undo.
+    pub(super) fn checkpoint(&self, who: String, what: Action) {
         let checkpoint = Checkpoint {
             who,
             what,
-            world: self.world.get_untracked(),
-            devices: self.devices.get_untracked(),
-            problems: self.problems.get_untracked(),
+            table: self.table.get_untracked(),
             connections: self.connections(),
-            scenario: self.scenario.get_untracked(),
         };
         self.undo.update(|u| u.push(checkpoint));
     }
@@ -358,46 +319,29 @@ impl Scene {
     }
 
     /// Goes back to the world before the latest action. Devices in IDLE are disconnected
-    /// (their clients do not go back in time); each terminal gets back the connection it
-    /// had. The dialogues keep what was said, and the terminal on screen says what was
-    /// undone in `remark`'s words. Returns who did the action, and what.
+    /// (their apps do not go back in time); each terminal gets back the connection it had,
+    /// and the journal loses the actions undone. The dialogues keep what was said, and the
+    /// terminal on screen says what was undone in `remark`'s words. Returns who did the
+    /// action, and what.
     pub fn undo_last(
         &self,
-        remark: impl FnOnce(&str, Undoable) -> String,
-    ) -> Option<(String, Undoable)> {
-        let checkpoint = self.undo.try_update(Undo::pop).flatten()?;
-        self.links.set_value(BTreeMap::new());
+        remark: impl FnOnce(&str, &Action) -> String,
+    ) -> Option<(String, Action)> {
         let Checkpoint {
             who,
             what,
-            mut world,
-            devices,
-            problems,
+            table,
             connections,
-            scenario,
-        } = checkpoint;
-        let kept: Vec<SessionId> = connections
-            .iter()
-            .filter_map(|(_, c)| c.as_ref().map(|c| c.id))
-            .collect();
-        for session in world.session_ids() {
-            if !kept.contains(&session) {
-                world.disconnect(session);
-            }
-        }
+        } = self.undo.try_update(Undo::pop).flatten()?;
         for (id, connection) in connections {
             if let Some(console) = self.console(&id) {
                 console.put_back(connection);
             }
         }
-        self.world.set(world);
-        self.devices.set(devices);
-        self.problems.set(problems);
-        // The undone action is no longer part of the scenario.
-        self.scenario.set(scenario);
+        self.table.update(|t| t.rewind_to(table));
         let at = self.record();
         if let Some(console) = self.console(&self.active.get_untracked()) {
-            console.remark(remark(&who, what), at);
+            console.remark(remark(&who, &what), at);
         }
         Some((who, what))
     }
@@ -406,15 +350,16 @@ impl Scene {
 
     /// Records the world and the devices as they are now; returns the snapshot's number.
     pub(super) fn record(&self) -> usize {
-        self.world.with_untracked(|w| self.record_of(w))
+        self.table
+            .with_untracked(|t| self.record_of(t.world(), t.devices()))
     }
 
-    /// Records `world` (the scene's, lent while the engine works on it) and the devices;
-    /// returns the snapshot's number.
-    pub(super) fn record_of(&self, world: &World) -> usize {
+    /// Records `world` and `devices` (the table's, lent while it plays); returns the
+    /// snapshot's number.
+    pub(super) fn record_of(&self, world: &World, devices: &BTreeMap<String, Device>) -> usize {
         let snapshot = Snapshot {
             store: Arc::new(world.store.clone()),
-            devices: Arc::new(self.devices.get_untracked()),
+            devices: Arc::new(devices.clone()),
         };
         let mut number = 0;
         self.history.update_value(|h| number = h.record(snapshot));
@@ -423,9 +368,9 @@ impl Scene {
     }
 
     /// The devices changed after the newest snapshot and nothing else did (a device took
-    /// in what its client found): the newest snapshot shows them.
-    pub(super) fn amend(&self) -> usize {
-        let devices = Arc::new(self.devices.get_untracked());
+    /// in what its app found): the newest snapshot shows them.
+    pub(super) fn amend(&self, devices: &BTreeMap<String, Device>) -> usize {
+        let devices = Arc::new(devices.clone());
         self.history.update_value(|h| h.amend(devices));
         let latest = self.latest.get_untracked();
         self.latest.set(latest);
@@ -473,7 +418,7 @@ impl Scene {
         let console = self.console(id)?;
         match self.position(console) {
             Some(at) => self.snapshot(at).and_then(|s| s.devices.get(id).cloned()),
-            None => self.devices.with(|d| d.get(id).cloned()),
+            None => self.with_devices(|d| d.get(id).cloned()),
         }
     }
 
@@ -498,8 +443,10 @@ impl Scene {
         self.console(&id)
     }
 
-    /// Empties a terminal's dialogue; its open connection goes on.
+    /// Empties a terminal's dialogue; its open connection goes on, and its shared link
+    /// starts from the next action.
     pub fn clear_console(&self, console: Console) {
-        console.clear(&self.preset.get_untracked());
+        let from = self.table.with_untracked(|t| t.journal().len());
+        console.clear(&self.preset.get_untracked(), from);
     }
 }

@@ -8,6 +8,7 @@ use facteur_protocols::client::fetch::Keep;
 use facteur_protocols::client::settings::ConnectionSecurity;
 use facteur_protocols::client::trouble::Trouble;
 use facteur_protocols::store::INBOX;
+use facteur_protocols::table::{Action, SettingsChange};
 use facteur_protocols::{Port, Service};
 use leptos::prelude::*;
 
@@ -60,14 +61,11 @@ fn set_receiving(scene: Scene, device: &str, receiving: Receiving) {
         Receiving::Pop3 { .. } => 995,
         Receiving::Imap { .. } => 993,
     };
-    scene.run(
-        device,
-        Job::Setup {
-            receiving,
-            settings,
-        },
-        "bob · phone",
-    );
+    let action = Action::Settings {
+        device: device.to_owned(),
+        change: SettingsChange::to(receiving, &settings),
+    };
+    scene.play(action, "bob · phone");
 }
 
 fn pop3_delete() -> Receiving {
@@ -90,7 +88,7 @@ fn a_new_scene_is_the_demo_world_with_an_empty_terminal_on_every_device() {
 fn connecting_opens_the_dialogue_with_its_header_and_the_greeting() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     let lines = c.lines();
     assert_eq!(lines[0].side, Side::Session);
     assert!(lines[0]
@@ -111,7 +109,7 @@ fn connecting_opens_the_dialogue_with_its_header_and_the_greeting() {
 fn a_typed_line_goes_out_and_its_reply_comes_back_announced() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     scene.send(c, "EHLO laptop.example.test");
     let lines = texts(c);
     assert!(lines.contains(&"EHLO laptop.example.test".to_owned()));
@@ -129,7 +127,7 @@ fn a_typed_line_goes_out_and_its_reply_comes_back_announced() {
 fn an_imap_command_typed_without_a_tag_gets_the_next_one() {
     let scene = scene();
     let c = console(scene, &bob_phone());
-    scene.connect(c, "bob", "Bob's phone".into(), Port::IMAPS, true);
+    scene.connect(c, "Bob's phone", Port::IMAPS, true);
     assert_eq!(c.outgoing("CAPABILITY"), "a1 CAPABILITY");
     scene.send(c, "CAPABILITY");
     scene.send(c, "x LOGIN bob builder");
@@ -147,9 +145,9 @@ fn an_imap_command_typed_without_a_tag_gets_the_next_one() {
 fn connecting_again_closes_the_terminal_s_previous_connection() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     let first = c.connection_untracked().expect("connected").id;
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::POP3S, true);
+    scene.connect(c, "Alice's laptop", Port::POP3S, true);
     let second = c.connection_untracked().expect("connected").id;
     assert_ne!(first, second);
     scene.with_world_untracked(|w| {
@@ -164,10 +162,10 @@ fn connecting_again_closes_the_terminal_s_previous_connection() {
 fn quit_closes_the_connection_and_disconnect_hangs_up() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     scene.send(c, "QUIT");
     assert_eq!(c.connection_untracked(), None);
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     let id = c.connection_untracked().expect("connected").id;
     scene.disconnect(c);
     assert_eq!(c.connection_untracked(), None);
@@ -178,7 +176,7 @@ fn quit_closes_the_connection_and_disconnect_hangs_up() {
 fn a_session_left_idle_past_its_deadline_hears_the_server_s_goodbye() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     assert_eq!(scene.check_idle(c), Some(false));
     clock::advance(60 * 60);
     assert_eq!(scene.check_idle(c), Some(true));
@@ -196,7 +194,7 @@ fn undo_takes_back_a_pop3_deletion_and_says_so() {
     let c = console(scene, &bob_phone());
     scene.show_device(&bob_phone());
     let before = inbox_count(scene, "bob");
-    scene.connect(c, "bob", "Bob's phone".into(), Port::POP3S, true);
+    scene.connect(c, "Bob's phone", Port::POP3S, true);
     scene.send(c, "USER bob");
     scene.send(c, "PASS builder");
     scene.send(c, "DELE 1");
@@ -207,7 +205,14 @@ fn undo_takes_back_a_pop3_deletion_and_says_so() {
         "QUIT commits the deletion"
     );
     let (who, what) = scene.last_undoable().expect("something to undo");
-    assert_eq!((who.as_str(), what), ("Bob's phone", Undoable::Command));
+    assert_eq!(who, "Bob's phone");
+    assert_eq!(
+        what,
+        Action::Type {
+            device: Some(bob_phone()),
+            line: "QUIT".into()
+        }
+    );
     scene.undo_last(|who, _| format!("undone: {who}"));
     assert_eq!(inbox_count(scene, "bob"), before);
     assert!(
@@ -225,7 +230,7 @@ fn undo_takes_back_a_pop3_deletion_and_says_so() {
 fn undo_of_a_connect_leaves_the_terminal_as_it_was() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     let id = c.connection_untracked().expect("connected").id;
     scene.undo_last(|_, _| String::new());
     assert_eq!(c.connection_untracked(), None);
@@ -240,7 +245,7 @@ fn undo_of_a_connect_leaves_the_terminal_as_it_was() {
 fn undo_keeps_the_thirty_latest_actions() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     for _ in 0..40 {
         scene.send(c, "NOOP");
     }
@@ -255,7 +260,12 @@ fn checking_mail_over_pop3_downloads_and_the_device_view_follows_its_dialogue() 
     let c = console(scene, &phone);
     c.show_all();
     let on_server = inbox_count(scene, "bob");
-    scene.run(&phone, Job::Check, "bob · phone");
+    scene.play(
+        Action::Check {
+            device: phone.clone(),
+        },
+        "bob · phone",
+    );
     assert_eq!(
         device_inbox(scene, &phone),
         on_server,
@@ -289,7 +299,7 @@ fn checking_mail_over_pop3_downloads_and_the_device_view_follows_its_dialogue() 
 fn a_selected_line_shows_the_world_as_it_was_then() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     scene.send(c, "EHLO x");
     let lines = c.lines();
     let greeting = &lines[1];
@@ -316,20 +326,23 @@ fn sending_from_a_device_delivers_and_the_recipient_s_imap_device_finds_it() {
         body: "At four.".into(),
         in_reply_to: None,
     };
-    scene.run(
-        &laptop,
-        Job::Send {
-            draft,
-            replying_to: None,
-        },
-        "alice · laptop",
-    );
+    let send = Action::Send {
+        device: laptop.clone(),
+        draft,
+        replying_to: None,
+    };
+    scene.play(send, "alice · laptop");
     assert_eq!(inbox_count(scene, "bob"), before + 1);
     assert!(texts(console(scene, &laptop))
         .iter()
         .any(|l| l.starts_with("250") && l.contains("queued")));
     let tablet = device_id("bob", DeviceKind::Tablet);
-    scene.run(&tablet, Job::Check, "bob · tablet");
+    scene.play(
+        Action::Check {
+            device: tablet.clone(),
+        },
+        "bob · tablet",
+    );
     assert_eq!(device_inbox(scene, &tablet), before + 1);
     assert_eq!(
         scene.scenario().steps.len(),
@@ -343,13 +356,18 @@ fn an_idling_device_hears_of_new_mail_at_once() {
     let scene = scene();
     let tablet = device_id("bob", DeviceKind::Tablet);
     set_receiving(scene, &tablet, Receiving::Imap { idle: true });
-    scene.run(&tablet, Job::Check, "bob · tablet");
+    scene.play(
+        Action::Check {
+            device: tablet.clone(),
+        },
+        "bob · tablet",
+    );
     assert!(scene.is_idling(&tablet));
     let before = device_inbox(scene, &tablet);
     // A message typed at another terminal, as a server relaying to bob's, lands in his
     // INBOX.
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SMTP, true);
+    scene.connect(c, "Alice's laptop", Port::SMTP, true);
     for line in [
         "EHLO x",
         "MAIL FROM:<alice@example.test>",
@@ -379,7 +397,12 @@ fn new_settings_end_an_idling_connection_politely() {
     let scene = scene();
     let tablet = device_id("bob", DeviceKind::Tablet);
     set_receiving(scene, &tablet, Receiving::Imap { idle: true });
-    scene.run(&tablet, Job::Check, "bob · tablet");
+    scene.play(
+        Action::Check {
+            device: tablet.clone(),
+        },
+        "bob · tablet",
+    );
     assert!(scene.is_idling(&tablet));
     set_receiving(scene, &tablet, Receiving::Imap { idle: false });
     assert!(!scene.is_idling(&tablet));
@@ -396,19 +419,19 @@ fn a_device_that_cannot_start_tls_gives_up_with_a_diagnosis() {
     let mut settings = scene.device_untracked(&phone).expect("device").settings;
     settings.incoming.port = 143;
     settings.incoming.security = ConnectionSecurity::SslTls;
-    scene.run(
-        &phone,
-        Job::Setup {
-            receiving: Receiving::Imap { idle: false },
-            settings,
+    let change = SettingsChange::to(Receiving::Imap { idle: false }, &settings);
+    let action = Action::Settings {
+        device: phone.clone(),
+        change,
+    };
+    scene.play(action, "bob · phone");
+    scene.play(
+        Action::Check {
+            device: phone.clone(),
         },
         "bob · phone",
     );
-    scene.run(&phone, Job::Check, "bob · phone");
-    let problem = scene
-        .problems
-        .with_untracked(|p| p.get(&phone).cloned())
-        .expect("a problem");
+    let problem = scene.problem(&phone).expect("a problem");
     assert!(!problem.outgoing);
     let last = console(scene, &phone).lines().pop().expect("a line");
     assert!(
@@ -419,18 +442,14 @@ fn a_device_that_cannot_start_tls_gives_up_with_a_diagnosis() {
         "{last:?}"
     );
     // The next action starts without the old problem.
-    scene.run(
-        &phone,
-        Job::Setup {
-            receiving: Receiving::Imap { idle: false },
-            settings: scene.device_untracked(&phone).expect("device").settings,
-        },
-        "bob · phone",
-    );
-    assert_eq!(
-        scene.problems.with_untracked(|p| p.get(&phone).cloned()),
-        None
-    );
+    let settings = scene.device_untracked(&phone).expect("device").settings;
+    let change = SettingsChange::to(Receiving::Imap { idle: false }, &settings);
+    let action = Action::Settings {
+        device: phone.clone(),
+        change,
+    };
+    scene.play(action, "bob · phone");
+    assert_eq!(scene.problem(&phone), None);
 }
 
 #[test]
@@ -443,14 +462,12 @@ fn a_message_to_another_domain_shows_the_relay_as_its_own_conversation() {
         body: "From Alice.".into(),
         in_reply_to: None,
     };
-    scene.run(
-        &alice(),
-        Job::Send {
-            draft,
-            replying_to: None,
-        },
-        "alice · laptop",
-    );
+    let send = Action::Send {
+        device: alice().clone(),
+        draft,
+        replying_to: None,
+    };
+    scene.play(send, "alice · laptop");
     let lines = console(scene, &alice()).lines();
     let relayed: Vec<_> = lines
         .iter()
@@ -472,7 +489,12 @@ fn a_kept_sandbox_comes_back_whole() {
     let scene = scene();
     let phone = bob_phone();
     set_receiving(scene, &phone, pop3_delete());
-    scene.run(&phone, Job::Check, "bob · phone");
+    scene.play(
+        Action::Check {
+            device: phone.clone(),
+        },
+        "bob · phone",
+    );
     scene.show_device(&phone);
     let text = scene.keep().expect("the demo world is small enough");
 
@@ -550,7 +572,7 @@ fn a_damaged_or_foreign_kept_sandbox_is_refused_with_the_reason() {
 fn reset_starts_afresh_with_empty_dialogues_and_no_connection() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     scene.reset("empty").expect("built in");
     assert_eq!(scene.preset_untracked(), "empty");
     assert!(c.lines().is_empty());
@@ -576,7 +598,7 @@ fn an_uploaded_mailbox_becomes_a_world_of_its_own() {
 fn clearing_a_terminal_keeps_its_connection() {
     let scene = scene();
     let c = console(scene, &alice());
-    scene.connect(c, "alice", "Alice's laptop".into(), Port::SUBMISSION, true);
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
     scene.clear_console(c);
     assert!(c.lines().is_empty());
     assert!(c.connection_untracked().is_some());

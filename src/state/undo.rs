@@ -1,41 +1,21 @@
-//! Undo: the world as it was before each of the latest actions, newest last.
+//! Undo: the table as it was before each of the latest actions, newest last.
 
-use std::collections::BTreeMap;
-
-use facteur_protocols::client::device::Device;
-use facteur_protocols::client::problem::Problem;
-use facteur_protocols::client::scenario::Scenario;
-use facteur_protocols::World;
+use facteur_protocols::table::{Action, Table};
 
 use super::console::Connection;
 
 /// How many actions can be undone, one after the other.
 const UNDO_DEPTH: usize = 30;
 
-/// The kinds of action Undo names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Undoable {
-    Check,
-    Send,
-    Change,
-    Draft,
-    Settings,
-    Command,
-    Connect,
-}
-
-/// The world before an action, to go back to: the whole world (its open sessions too),
-/// the devices, their problems, and the terminals' connections.
+/// The table before an action, to go back to: the whole world (its open sessions too),
+/// the devices, their problems and the journal, and the terminals' connections.
 #[derive(Debug, Clone)]
 pub struct Checkpoint {
     /// Who acted ("bob · laptop"), and what they did, as the Undo button names it.
     pub who: String,
-    pub what: Undoable,
-    pub world: World,
-    pub devices: BTreeMap<String, Device>,
-    pub problems: BTreeMap<String, Problem>,
+    pub what: Action,
+    pub table: Table,
     pub connections: Vec<(String, Option<Connection>)>,
-    pub scenario: Scenario,
 }
 
 /// The checkpoints kept, at most [`UNDO_DEPTH`]: the oldest goes first.
@@ -55,8 +35,8 @@ impl Undo {
     }
 
     /// Who did the latest action that can be undone, and what it was.
-    pub fn last(&self) -> Option<(String, Undoable)> {
-        self.0.last().map(|c| (c.who.clone(), c.what))
+    pub fn last(&self) -> Option<(String, Action)> {
+        self.0.last().map(|c| (c.who.clone(), c.what.clone()))
     }
 
     #[cfg(test)]

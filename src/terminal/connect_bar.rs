@@ -68,8 +68,7 @@ pub fn ConnectBar() -> impl IntoView {
         let client = texts.get_untracked().device_label(login, kind);
         scene.connect(
             console,
-            login,
-            client,
+            &client,
             port.get_untracked(),
             lenient.get_untracked(),
         );

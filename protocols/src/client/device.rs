@@ -115,9 +115,10 @@ impl LocalFolder {
     }
 }
 
-/// What the user did, in the device's words.
+/// A change the user asks of a message or a folder, in the device's own numbers (the
+/// table's actions name messages by Message-ID and turn into these on the device).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+pub enum Edit {
     SetFlag {
         folder: String,
         key: Key,
@@ -426,17 +427,17 @@ impl Device {
 
     /// Does what the user asked. A POP3 device changes only itself and returns None; an
     /// IMAP device returns the sync that tells the server, and shows its result after.
-    pub fn act(&mut self, action: Action) -> Option<SyncJob> {
+    pub fn act(&mut self, edit: Edit) -> Option<SyncJob> {
         let Receiving::Imap { idle, .. } = self.receiving else {
-            self.act_locally(action);
+            self.act_locally(edit);
             return None;
         };
         let uid = |key: Key| match key {
             Key::Uid(u) => Some(u),
             Key::Local(_) => None,
         };
-        let (ops, folders) = match action {
-            Action::SetFlag {
+        let (ops, folders) = match edit {
+            Edit::SetFlag {
                 folder,
                 key,
                 flag,
@@ -450,7 +451,7 @@ impl Device {
                 }],
                 vec![folder],
             ),
-            Action::Delete { folder, key } => {
+            Edit::Delete { folder, key } => {
                 let uid = uid(key)?;
                 match self.special(SpecialUse::Trash).filter(|t| *t != folder) {
                     // Like most mail apps: Delete moves to Trash; in Trash it removes.
@@ -471,7 +472,7 @@ impl Device {
                     ),
                 }
             }
-            Action::Move { folder, key, to } => (
+            Edit::Move { folder, key, to } => (
                 vec![Op::Move {
                     mailbox: folder.clone(),
                     uid: uid(key)?,
@@ -479,7 +480,7 @@ impl Device {
                 }],
                 vec![folder, to],
             ),
-            Action::CreateFolder { name } => (vec![Op::Create { name }], Vec::new()),
+            Edit::CreateFolder { name } => (vec![Op::Create { name }], Vec::new()),
         };
         let scope = if folders.is_empty() {
             Scope::Everything
@@ -489,22 +490,22 @@ impl Device {
         Some(self.sync_job(scope, ops, idle))
     }
 
-    fn act_locally(&mut self, action: Action) {
-        match action {
-            Action::SetFlag {
+    fn act_locally(&mut self, edit: Edit) {
+        match edit {
+            Edit::SetFlag {
                 folder,
                 key,
                 flag,
                 on,
             } => self.set_local_flag(&folder, key, flag, on),
-            Action::Delete { folder, key } => match self.special(SpecialUse::Trash) {
+            Edit::Delete { folder, key } => match self.special(SpecialUse::Trash) {
                 Some(trash) if trash != folder => self.move_local(&folder, key, &trash),
                 _ => {
                     self.take_local(&folder, key);
                 }
             },
-            Action::Move { folder, key, to } => self.move_local(&folder, key, &to),
-            Action::CreateFolder { name } => {
+            Edit::Move { folder, key, to } => self.move_local(&folder, key, &to),
+            Edit::CreateFolder { name } => {
                 self.folders.entry(name).or_default();
             }
         }
@@ -652,8 +653,8 @@ mod tests {
         }
     }
 
-    fn act(world: &mut World, d: &mut Device, action: Action) {
-        if let Some(job) = d.act(action) {
+    fn act(world: &mut World, d: &mut Device, edit: Edit) {
+        if let Some(job) = d.act(edit) {
             let synced = run_sync(world, job);
             d.synced(synced);
         }
@@ -700,7 +701,7 @@ mod tests {
         act(
             &mut world,
             &mut phone,
-            Action::SetFlag {
+            Edit::SetFlag {
                 folder: INBOX.into(),
                 key,
                 flag: Flag::Seen,
@@ -724,7 +725,7 @@ mod tests {
         act(
             &mut world,
             &mut phone,
-            Action::SetFlag {
+            Edit::SetFlag {
                 folder: INBOX.into(),
                 key,
                 flag: Flag::Flagged,
@@ -745,7 +746,7 @@ mod tests {
         act(
             &mut world,
             &mut tablet,
-            Action::Delete {
+            Edit::Delete {
                 folder: INBOX.into(),
                 key,
             },

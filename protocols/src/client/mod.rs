@@ -1,20 +1,19 @@
-//! Scripted clients: programs that produce the same command lines a learner could type.
-//! (The relay client, how one server hands mail to another over port 25, lives under
-//! `smtp/`.)
+//! A device's mail app: the wire clients (scripted programs that say the same command
+//! lines a learner could type: `submit`, `fetch`, `sync`, `dial`, and the one loop that
+//! feeds them, `conversation`) and the device model they work for (`device`, `compose`,
+//! `settings`, `people`, `trouble`, `problem`). The relay client, how one server hands
+//! mail to another over port 25, lives under `smtp/`; what the learner did is kept in
+//! `records/`.
 
 pub mod compose;
 pub mod conversation;
 pub mod device;
 pub mod dial;
 pub mod fetch;
-pub mod headless;
 mod imap_read;
 mod incoming;
-pub mod link;
 pub mod people;
 pub mod problem;
-pub mod recording;
-pub mod scenario;
 pub mod settings;
 pub mod submit;
 pub mod sync;

@@ -6,10 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::action::{Action, SettingsChange};
 use super::goal::Goal;
 use super::text::Block;
-use crate::client::scenario::Reading;
+use crate::table::{Action, Reading, SettingsChange};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lesson {

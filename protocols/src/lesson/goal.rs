@@ -187,9 +187,9 @@ pub struct SettingCheck {
     pub part: Part,
     #[serde(default)]
     pub port: Option<u16>,
-    #[serde(default, with = "super::slugs::security_opt")]
+    #[serde(default, with = "crate::table::slugs::security_opt")]
     pub security: Option<ConnectionSecurity>,
-    #[serde(default, with = "super::slugs::authentication_opt")]
+    #[serde(default, with = "crate::table::slugs::authentication_opt")]
     pub authentication: Option<Authentication>,
 }
 

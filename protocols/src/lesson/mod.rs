@@ -2,9 +2,7 @@
 //! bench that plays a reference solution headless. The lesson files themselves are read by the
 //! `facteur-lessons` crate; the page and the tests share these types.
 
-pub mod action;
 pub mod course;
 pub mod goal;
 pub mod replay;
-mod slugs;
 pub mod text;

@@ -2,30 +2,20 @@
 //! same world, devices and clients as the page, so a solution that meets its goals here
 //! meets them in the browser when "Show me" plays it.
 
-use std::collections::BTreeMap;
-
-use super::action::{set_up, Action};
 use super::course::{Start, Step};
 use super::goal::Facts;
-use crate::client::device::Device;
-use crate::client::people::devices_of;
-use crate::port::Port;
 use crate::store::PresetError;
+use crate::table::{Action, Table, Terminal};
 use crate::time::Timestamp;
-use crate::trace::Trace;
-use crate::{SessionId, World};
+use crate::World;
 
-/// A world, its devices and the terminals opened on them, for playing steps headless.
+/// A table to play a lesson's steps on with nobody watching, and the question's answer.
 #[derive(Debug, Clone)]
 pub struct Bench {
-    pub world: World,
-    pub devices: BTreeMap<String, Device>,
-    /// The terminal open on each device: its session and port.
-    terminals: BTreeMap<String, (SessionId, u16)>,
-    current: Option<String>,
+    table: Table,
     /// The question's choices as answered, from 0.
-    pub chosen: Vec<usize>,
-    pub now: Timestamp,
+    chosen: Vec<usize>,
+    now: Timestamp,
 }
 
 /// Why a step cannot start.
@@ -37,25 +27,53 @@ pub enum StartError {
     UnknownDevice(String),
 }
 
+impl Start {
+    /// What readies the devices for the step, as actions: how each reads mail, then the
+    /// settings changed from the usual ones.
+    pub fn actions(&self) -> Vec<Action> {
+        let reading = self.reading.iter().map(|(id, reading)| Action::Reading {
+            device: id.clone(),
+            reading: *reading,
+        });
+        let settings = self.settings.iter().map(|(id, change)| Action::Settings {
+            device: id.clone(),
+            change: change.clone(),
+        });
+        reading.chain(settings).collect()
+    }
+
+    /// The devices it names that `table` does not have.
+    fn unknown_device(&self, table: &Table) -> Option<String> {
+        let named = self.reading.keys().chain(self.settings.keys());
+        let terminal = self.terminal.iter().map(|t| &t.device);
+        named
+            .chain(terminal)
+            .find(|id| table.device(id).is_none())
+            .cloned()
+    }
+}
+
 impl Bench {
-    /// A bench over a world and devices as they are (a page's, between two steps).
-    pub fn new(world: World, devices: BTreeMap<String, Device>, now: Timestamp) -> Bench {
+    /// A bench over a table as it is (a page's, between two steps).
+    pub fn new(table: Table, now: Timestamp) -> Bench {
         Bench {
-            world,
-            devices,
-            terminals: BTreeMap::new(),
-            current: None,
+            table,
             chosen: Vec::new(),
             now,
         }
     }
 
-    /// The terminals still connected, by device: session and port.
-    pub fn terminals(&self) -> impl Iterator<Item = (&String, SessionId, u16)> {
-        self.terminals
-            .iter()
-            .filter(|(_, (id, _))| self.world.is_open(*id))
-            .map(|(d, (id, port))| (d, *id, *port))
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    pub fn into_table(self) -> Table {
+        self.table
+    }
+
+    /// The terminals still connected, by device.
+    pub fn terminals(&self) -> impl Iterator<Item = (&String, &Terminal)> {
+        self.table.terminals()
     }
 
     /// Readies a step: a fresh world if it names one, the devices set up as it says, and a
@@ -68,103 +86,37 @@ impl Bench {
         let mut bench = match (&start.world, previous) {
             (Some(preset), _) => {
                 let world = World::from_preset(preset).map_err(StartError::World)?;
-                let devices = devices_of(&world);
-                Bench::new(world, devices, now)
+                Bench::new(Table::of_world(world), now)
             }
             (None, Some(previous)) => previous,
             (None, None) => return Err(StartError::NoWorld),
         };
-        for (id, reading) in &start.reading {
-            let device = bench
-                .devices
-                .get_mut(id)
-                .ok_or_else(|| StartError::UnknownDevice(id.clone()))?;
-            device.set_receiving(reading.receiving());
+        if let Some(id) = start.unknown_device(&bench.table) {
+            return Err(StartError::UnknownDevice(id));
         }
-        for (id, change) in &start.settings {
-            let device = bench
-                .devices
-                .get_mut(id)
-                .ok_or_else(|| StartError::UnknownDevice(id.clone()))?;
-            let changed = change.apply(device);
-            set_up(device, changed);
-        }
-        if let Some(t) = &start.terminal {
-            if !bench.devices.contains_key(&t.device) {
-                return Err(StartError::UnknownDevice(t.device.clone()));
-            }
+        for action in start.actions() {
+            bench.table.play(&action, now, &mut |_| {});
         }
         bench.chosen.clear();
-        bench
-            .world
-            .trace
-            .get_or_insert_with(Trace::default)
-            .restart();
+        bench.table.restart_trace();
         Ok(bench)
     }
 
-    /// Plays one action; one that cannot be done (no terminal open, an unknown device) does
+    /// Plays one action five seconds after the one before; one that cannot be done does
     /// nothing, as the page would not offer it.
     pub fn play(&mut self, action: &Action) {
         self.now = self.now.plus_seconds(5);
-        let now = self.now;
-        match action {
-            Action::Connect { device, port } => {
-                let Some(login) = self.devices.get(device).map(|d| d.login.clone()) else {
-                    return;
-                };
-                if let Some((old, _)) = self.terminals.remove(device) {
-                    self.world.disconnect(old);
-                }
-                let host = self.world.store.account(&login).and_then(|a| {
-                    let domain = &a.address.domain;
-                    self.world.store.server_for_domain(domain)
-                });
-                let (Some(host), Some(port)) =
-                    (host.map(|h| h.hostname.clone()), Port::from_number(*port))
-                else {
-                    return;
-                };
-                self.world.lenient = true;
-                if let Ok((id, _)) = self.world.connect(&host, port, now) {
-                    self.terminals.insert(device.clone(), (id, port.number));
-                    self.current = Some(device.clone());
-                }
-            }
-            Action::Type(line) => {
-                let Some(device) = self.current.clone() else {
-                    return;
-                };
-                let Some(&(id, _)) = self.terminals.get(&device) else {
-                    return;
-                };
-                let out = self.world.input(id, format!("{line}\r\n").as_bytes(), now);
-                if out.closed {
-                    self.terminals.remove(&device);
-                }
-                self.world.take_pushes();
-            }
-            Action::Device(step) => {
-                step.play(&mut self.world, &mut self.devices, now);
-                self.world.take_pushes();
-            }
-            Action::Settings { device, change } => {
-                if let Some(d) = self.devices.get_mut(device) {
-                    let changed = change.apply(d);
-                    set_up(d, changed);
-                }
-            }
-            Action::Answer(choices) => {
-                self.chosen = choices.iter().map(|c| c.saturating_sub(1)).collect();
-            }
+        if let Action::Answer { choices } = action {
+            self.chosen = choices.iter().map(|c| c.saturating_sub(1)).collect();
         }
+        self.table.play(action, self.now, &mut |_| {});
     }
 
     /// Which of the step's goals are met, in order.
     pub fn met(&self, step: &Step) -> Vec<bool> {
         let facts = Facts {
-            world: &self.world,
-            devices: &self.devices,
+            world: self.table.world(),
+            devices: self.table.devices(),
             quiz_right: step.quiz.as_ref().is_some_and(|q| q.is_right(&self.chosen)),
         };
         step.goals.iter().map(|g| g.check.met(&facts)).collect()

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use facteur_protocols::assist::check_line;
-use facteur_protocols::client::scenario::Scenario;
+use facteur_protocols::records::scenario::Scenario;
 use facteur_protocols::store::{import, Preset};
 use facteur_protocols::{imap, pop3, smtp, Port, Service, Timestamp, World};
 

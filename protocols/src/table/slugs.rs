@@ -1,4 +1,4 @@
-//! Lesson files name settings as the settings form does (`ssl-tls`, `starttls`,
+//! Lesson files and saved actions name settings as the settings form does (`ssl-tls`, `starttls`,
 //! `no-authentication`, `smtp-25-ssl-tls`): the slugs of `client::settings`, read and
 //! written here so the engine's own saved forms keep their names.
 

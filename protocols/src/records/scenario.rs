@@ -10,229 +10,39 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::compose::Draft;
-use super::device::{Action, Device, Key, Receiving};
-use super::fetch::Keep;
-use super::headless;
+use crate::client::device::Device;
 use crate::store::{Flag, INBOX};
+use crate::table::{Action, Journal, Reading, Table};
 use crate::time::Timestamp;
 use crate::World;
 
 /// Bumped when the saved form changes; another version is refused, not guessed at.
 pub const VERSION: u32 = 1;
 
-/// How a device reads mail, as a scenario writes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reading {
-    Imap,
-    Pop3Delete,
-    Pop3Leave,
-}
-
-impl Reading {
-    pub fn of(r: Receiving) -> Reading {
-        match r {
-            Receiving::Imap { .. } => Reading::Imap,
-            Receiving::Pop3 {
-                keep: Keep::DeleteAfterDownload,
-            } => Reading::Pop3Delete,
-            Receiving::Pop3 { .. } => Reading::Pop3Leave,
-        }
-    }
-
-    pub fn receiving(self) -> Receiving {
-        match self {
-            Reading::Imap => Receiving::Imap { idle: false },
-            Reading::Pop3Delete => Receiving::Pop3 {
-                keep: Keep::DeleteAfterDownload,
-            },
-            Reading::Pop3Leave => Receiving::Pop3 {
-                keep: Keep::LeaveOnServer,
-            },
-        }
-    }
-
-    pub fn is_imap(self) -> bool {
-        self == Reading::Imap
+/// The same action under the other protocol: IMAP becomes `pop3`, POP3 becomes IMAP.
+fn flipped(action: &Action, pop3: Reading) -> Action {
+    match action {
+        Action::Reading { device, reading } => Action::Reading {
+            device: device.clone(),
+            reading: flip(*reading, pop3),
+        },
+        other => other.clone(),
     }
 }
 
-/// Which message, in terms every device shares.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MessageRef {
-    pub folder: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<String>,
-    pub subject: String,
-}
-
-impl MessageRef {
-    /// The reference to a message a device shows.
-    pub fn of(device: &Device, folder: &str, key: Key) -> Option<MessageRef> {
-        let summary = device.message(folder, key)?.summary();
-        Some(MessageRef {
-            folder: folder.to_owned(),
-            message_id: summary.message_id,
-            subject: summary.subject,
-        })
-    }
-
-    /// The message on `device` this names, if the device has it there.
-    pub fn find(&self, device: &Device) -> Option<Key> {
-        let folder = device.folders.get(&self.folder)?;
-        folder
-            .messages
-            .iter()
-            .find(|m| {
-                let s = m.summary();
-                match &self.message_id {
-                    Some(id) => s.message_id.as_ref() == Some(id),
-                    None => s.subject == self.subject,
-                }
-            })
-            .map(|m| m.key)
-    }
-}
-
-/// One thing done on a device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "kebab-case")]
-pub enum Step {
-    /// The device's settings were switched to another way of reading.
-    Reading {
-        device: String,
-        reading: Reading,
-    },
-    Check {
-        device: String,
-    },
-    Flag {
-        device: String,
-        message: MessageRef,
-        flag: Flag,
-        on: bool,
-    },
-    Delete {
-        device: String,
-        message: MessageRef,
-    },
-    Move {
-        device: String,
-        message: MessageRef,
-        to: String,
-    },
-    CreateFolder {
-        device: String,
-        name: String,
-    },
-    Send {
-        device: String,
-        draft: Draft,
-    },
-}
-
-impl Step {
-    /// Does the step on its device with nobody watching. A step that names a device or a
-    /// message the world does not have is passed over, as a learner could not have
-    /// clicked it.
-    pub fn play(&self, world: &mut World, devices: &mut BTreeMap<String, Device>, at: Timestamp) {
-        let Some(device) = devices.get_mut(self.device()) else {
-            return;
-        };
-        match self {
-            Step::Reading { reading, .. } => device.set_receiving(reading.receiving()),
-            Step::Check { .. } => headless::check(world, device, at),
-            Step::Send { draft, .. } => headless::send(world, device, draft, None, at),
-            other => {
-                if let Some(action) = other.action(device) {
-                    headless::act(world, device, action, at);
-                }
-            }
-        }
-    }
-
-    pub fn device(&self) -> &str {
-        match self {
-            Step::Reading { device, .. }
-            | Step::Check { device }
-            | Step::Flag { device, .. }
-            | Step::Delete { device, .. }
-            | Step::Move { device, .. }
-            | Step::CreateFolder { device, .. }
-            | Step::Send { device, .. } => device,
-        }
-    }
-
-    /// The step for what a device did, or None for what a scenario does not replay (a
-    /// message the device cannot name).
-    pub fn of_action(device: &Device, action: &Action) -> Option<Step> {
-        let id = device.id();
-        Some(match action {
-            Action::SetFlag {
-                folder,
-                key,
-                flag,
-                on,
-            } => Step::Flag {
-                device: id,
-                message: MessageRef::of(device, folder, *key)?,
-                flag: flag.clone(),
-                on: *on,
-            },
-            Action::Delete { folder, key } => Step::Delete {
-                device: id,
-                message: MessageRef::of(device, folder, *key)?,
-            },
-            Action::Move { folder, key, to } => Step::Move {
-                device: id,
-                message: MessageRef::of(device, folder, *key)?,
-                to: to.clone(),
-            },
-            Action::CreateFolder { name } => Step::CreateFolder {
-                device: id,
-                name: name.clone(),
-            },
-        })
-    }
-
-    /// The device action this step is on `device`, when it is one and the device has the
-    /// message it names.
-    pub fn action(&self, device: &Device) -> Option<Action> {
-        let key = |m: &MessageRef| m.find(device);
-        Some(match self {
-            Step::Flag {
-                message, flag, on, ..
-            } => Action::SetFlag {
-                folder: message.folder.clone(),
-                key: key(message)?,
-                flag: flag.clone(),
-                on: *on,
-            },
-            Step::Delete { message, .. } => Action::Delete {
-                folder: message.folder.clone(),
-                key: key(message)?,
-            },
-            Step::Move { message, to, .. } => Action::Move {
-                folder: message.folder.clone(),
-                key: key(message)?,
-                to: to.clone(),
-            },
-            Step::CreateFolder { name, .. } => Action::CreateFolder { name: name.clone() },
-            _ => return None,
-        })
-    }
-
-    /// The same step under the other protocol: IMAP becomes `pop3`, POP3 becomes IMAP.
-    fn flipped(&self, pop3: Reading) -> Step {
-        match self {
-            Step::Reading { device, reading } => Step::Reading {
-                device: device.clone(),
-                reading: flip(*reading, pop3),
-            },
-            other => other.clone(),
-        }
-    }
+/// Whether a scenario may hold the action: what is done with a device's buttons, as
+/// [`Journal::on_devices`] keeps it (no terminal, no answer, no other settings).
+fn is_step(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Reading { .. }
+            | Action::Check { .. }
+            | Action::Flag { .. }
+            | Action::Delete { .. }
+            | Action::Move { .. }
+            | Action::CreateFolder { .. }
+            | Action::Send { .. }
+    )
 }
 
 fn flip(reading: Reading, pop3: Reading) -> Reading {
@@ -251,7 +61,8 @@ pub struct Scenario {
     pub preset: String,
     /// How each device read mail at the start.
     pub start: BTreeMap<String, Reading>,
-    pub steps: Vec<Step>,
+    /// What was done on the devices, in the table's words.
+    pub steps: Vec<Action>,
 }
 
 /// Why a scenario file or link cannot be used.
@@ -278,6 +89,16 @@ impl Scenario {
         }
     }
 
+    /// What a table's journal did on the devices, from the world `preset` names.
+    pub fn of(preset: &str, journal: &Journal) -> Scenario {
+        Scenario {
+            version: VERSION,
+            preset: preset.to_owned(),
+            start: journal.start.clone(),
+            steps: journal.on_devices(),
+        }
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
@@ -296,6 +117,10 @@ impl Scenario {
             serde_json::from_str(text).map_err(|e| ScenarioError::Unreadable(e.to_string()))?;
         if crate::store::Preset::builtin(&scenario.preset).is_err() {
             return Err(ScenarioError::UnknownWorld(scenario.preset));
+        }
+        if let Some(step) = scenario.steps.iter().find(|s| !is_step(s)) {
+            let what = format!("{step:?} is not done with a device's buttons");
+            return Err(ScenarioError::Unreadable(what));
         }
         Ok(scenario)
     }
@@ -319,7 +144,7 @@ impl Scenario {
             .values()
             .copied()
             .chain(self.steps.iter().filter_map(|s| match s {
-                Step::Reading { reading, .. } => Some(*reading),
+                Action::Reading { reading, .. } => Some(*reading),
                 _ => None,
             }));
         readings.next().is_none_or(Reading::is_imap)
@@ -334,23 +159,27 @@ impl Scenario {
                 .iter()
                 .map(|(id, r)| (id.clone(), flip(*r, pop3)))
                 .collect(),
-            steps: self.steps.iter().map(|s| s.flipped(pop3)).collect(),
+            steps: self.steps.iter().map(|s| flipped(s, pop3)).collect(),
             ..self.clone()
         }
     }
 
-    /// Plays the steps on `world` and `devices` (as the preset starts them), each device
-    /// first set to read as `start` says. Steps that name a message a device does not
-    /// have are passed over, as a learner could not have clicked it.
-    pub fn play(&self, world: &mut World, devices: &mut BTreeMap<String, Device>, now: Timestamp) {
-        for (id, reading) in &self.start {
-            if let Some(d) = devices.get_mut(id) {
-                d.set_receiving(reading.receiving());
-            }
-        }
-        for (i, step) in self.steps.iter().enumerate() {
-            // Each step a few seconds after the last, so dates keep their order.
-            step.play(world, devices, now.plus_seconds(i as i64 * 5));
+    /// The actions that play it on a table whose world is as the preset starts it: each
+    /// device set to read as `start` says, then the steps.
+    pub fn actions(&self) -> Vec<Action> {
+        let start = self.start.iter().map(|(id, reading)| Action::Reading {
+            device: id.clone(),
+            reading: *reading,
+        });
+        start.chain(self.steps.iter().cloned()).collect()
+    }
+
+    /// Plays it on `table`, each action a few seconds after the last so dates keep their
+    /// order. Actions that name a message a device does not have are passed over, as a
+    /// learner could not have clicked them.
+    pub fn play(&self, table: &mut Table, now: Timestamp) {
+        for (i, action) in self.actions().iter().enumerate() {
+            table.play(action, now.plus_seconds(i as i64 * 5), &mut |_| {});
         }
     }
 }
@@ -498,7 +327,8 @@ impl Lesson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::device::DeviceKind;
+    use crate::client::device::{DeviceKind, Receiving};
+    use crate::table::MessageRef;
 
     fn devices(world: &World) -> BTreeMap<String, Device> {
         [DeviceKind::Phone, DeviceKind::Laptop]
@@ -512,21 +342,22 @@ mod tests {
     }
 
     fn end(s: &Scenario) -> EndState {
-        let mut world = World::demo();
-        let mut d = devices(&world);
-        s.play(&mut world, &mut d, Timestamp(1_000_000));
+        let world = World::demo();
+        let d = devices(&world);
+        let mut table = Table::new(world, d);
+        s.play(&mut table, Timestamp(1_000_000));
         let used = s.start.keys().cloned().collect();
-        EndState::of(&world, &d, &used)
+        EndState::of(table.world(), table.devices(), &used)
     }
 
     fn check_on_phone_then_laptop() -> Scenario {
         let world = World::demo();
         let mut s = Scenario::new("demo", &devices(&world));
         s.steps = vec![
-            Step::Check {
+            Action::Check {
                 device: "bob-phone".into(),
             },
-            Step::Check {
+            Action::Check {
                 device: "bob-laptop".into(),
             },
         ];
@@ -550,17 +381,18 @@ mod tests {
     #[test]
     fn a_read_mark_travels_with_imap_only() {
         let mut s = check_on_phone_then_laptop();
-        s.steps.push(Step::Flag {
+        s.steps.push(Action::Flag {
             device: "bob-phone".into(),
             message: MessageRef {
                 folder: INBOX.into(),
                 message_id: None,
                 subject: "Plans for the new shed".into(),
+                nth: 0,
             },
             flag: Flag::Seen,
             on: true,
         });
-        s.steps.push(Step::Check {
+        s.steps.push(Action::Check {
             device: "bob-laptop".into(),
         });
         let (a, b) = (end(&s), end(&s.flipped(Reading::Pop3Leave)));
@@ -581,6 +413,13 @@ mod tests {
         assert!(Scenario::from_fragment("%%%").is_err());
         assert!(matches!(
             Scenario::from_json("{\"version\":1}"),
+            Err(ScenarioError::Unreadable(_))
+        ));
+        let typing = s
+            .to_json()
+            .replace(r#""do": "check""#, r#""do": "type", "line": "QUIT""#);
+        assert!(matches!(
+            Scenario::from_json(&typing),
             Err(ScenarioError::Unreadable(_))
         ));
     }

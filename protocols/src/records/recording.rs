@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::table::{Action, Typed};
 use crate::Port;
 
 /// The format's version, written in every link so a later page can tell old links apart.
@@ -62,6 +63,38 @@ impl Recording {
         }
     }
 
+    /// What was typed at a terminal, as its journal tells it (see
+    /// [`crate::table::Journal::typed_at`]), by `login`.
+    pub fn of(preset: &str, login: &str, typed: Vec<Typed>) -> Recording {
+        Recording {
+            version: VERSION,
+            preset: preset.to_owned(),
+            sessions: typed
+                .into_iter()
+                .map(|t| RecordedSession {
+                    login: login.to_owned(),
+                    port: t.port,
+                    lenient: t.lenient,
+                    lines: t.lines,
+                })
+                .collect(),
+        }
+    }
+
+    /// The actions that replay one connection on `device`'s terminal.
+    pub fn actions(session: &RecordedSession, device: &str) -> Vec<Action> {
+        let connect = Action::Connect {
+            device: device.to_owned(),
+            port: session.port,
+            lenient: session.lenient,
+        };
+        let lines = session.lines.iter().map(|line| Action::Type {
+            device: Some(device.to_owned()),
+            line: line.clone(),
+        });
+        std::iter::once(connect).chain(lines).collect()
+    }
+
     /// A connection starts; the lines typed next belong to it.
     pub fn connect(&mut self, login: &str, port: Port, lenient: bool) {
         self.sessions.push(RecordedSession {
@@ -87,7 +120,7 @@ impl Recording {
         self.sessions.is_empty()
     }
 
-    /// The recording as the part of a link after `#dialogue=` (see `client::link`).
+    /// The recording as the part of a link after `#dialogue=` (see `records::link`).
     pub fn to_fragment(&self) -> String {
         super::link::encode(self)
     }
