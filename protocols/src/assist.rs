@@ -16,12 +16,14 @@ use crate::vocab::Stage;
 pub enum LineProblem {
     /// The first word is not a command of this protocol.
     UnknownCommand {
+        /// The word typed.
         word: String,
     },
     /// An IMAP line whose first word is a command: the tag is missing.
     MissingTag,
     /// A command of another protocol (`RETR` typed at IMAP).
     Foreign(crate::crossover::Foreign),
+    /// The line breaks the command's grammar.
     Syntax(Diagnostic),
 }
 
@@ -256,15 +258,25 @@ fn mailbox_position(before: &[&str]) -> bool {
 /// A part of a line, for the explanation panel: what it is, and its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PartKind {
+    /// An IMAP tag (`a1`).
     Tag,
+    /// The `*` of an untagged response.
     Untagged,
+    /// The `+` of a continuation request.
     Continuation,
+    /// The command's name.
     Command,
+    /// What follows the command's name.
     Arguments,
+    /// An SMTP reply code (`250`).
     ReplyCode,
+    /// An enhanced status code (`2.1.0`, RFC 3463).
     EnhancedCode,
+    /// A status: `OK`, `NO`, `BAD`, `+OK`, `-ERR`.
     Status,
+    /// An IMAP response code in brackets (`[UIDNEXT 5]`).
     ResponseCode,
+    /// Free text for people to read.
     Text,
 }
 

@@ -87,7 +87,8 @@ impl LineBuffer {
     }
 
     /// Bytes received that do not yet end a line.
-    pub fn partial_len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn partial_len(&self) -> usize {
         self.pending.len()
     }
 

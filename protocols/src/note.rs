@@ -13,8 +13,11 @@ use crate::vocab::{Closing, Rfc};
 /// What one line of a dialogue means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Note {
+    /// What an SMTP line means.
     Smtp(SmtpNote),
+    /// What a POP3 line means.
     Pop3(Pop3Note),
+    /// What an IMAP line means.
     Imap(ImapNote),
     /// A lenient session accepted a line ending in a bare LF instead of CRLF.
     BareLineFeed,
@@ -22,12 +25,15 @@ pub enum Note {
     Foreign(crate::crossover::Foreign),
     /// The server closes the connection on its own initiative.
     Closing {
+        /// The protocol the connection spoke.
         service: Service,
+        /// Why the server closes it.
         why: Closing,
     },
 }
 
 impl Note {
+    /// The RFC section that says what the line means.
     pub fn rfc(&self) -> Rfc {
         match self {
             Note::Smtp(n) => n.rfc(),

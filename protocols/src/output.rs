@@ -15,7 +15,9 @@ use crate::store::{Address, Uid};
 /// A line the client sent, with what it means.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClientLine {
+    /// The line as the client sent it, without its line ending.
     pub text: String,
+    /// What the line means, for the explanation beside it.
     pub notes: Vec<Note>,
 }
 
@@ -41,100 +43,151 @@ pub enum Role {
 /// what the page shows is what went on the wire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ServerLine {
+    /// Where the line's text lies in the output's bytes.
     pub span: Range<usize>,
+    /// What the line means, for the explanation beside it.
     pub note: Note,
+    /// What kind of line it is.
     pub role: Role,
 }
 
 /// Something that changed in the world, for the site to animate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Event {
+    /// A connection switched to TLS (STARTTLS, STLS, or at once on an implicit-TLS port).
     TlsStarted,
+    /// A client logged in.
     Authenticated {
+        /// The account logged in to.
         account: String,
     },
     /// An SMTP server took responsibility for a message (RFC 5321 §6.1).
     Accepted {
+        /// The server's name for its copy of the message, as its `250` reply says it.
         queue_id: String,
+        /// The recipients it accepted the message for.
         recipients: Vec<Address>,
     },
     /// A message landed in a mailbox.
     Delivered {
+        /// Whose mailbox.
         account: String,
+        /// The mailbox's name (`INBOX`).
         mailbox: String,
+        /// The message's UID in that mailbox.
         uid: Uid,
     },
     /// A server passed a message to another server over port 25; the dialogue is the
     /// conversation between them, step by step.
     Relayed {
+        /// The sending server's queue id for the message.
         queue_id: String,
+        /// The server that passed the message on.
         from_host: String,
+        /// The server that took it.
         to_host: String,
+        /// What the two servers said to each other.
         dialogue: Output,
     },
     /// Relaying failed for some recipients; a bounce goes back to the sender.
     Bounced {
+        /// The sending server's queue id for the message.
         queue_id: String,
+        /// The recipients the next server refused.
         refused: Vec<Address>,
     },
     /// A POP3 client downloaded a message (RETR) or its top (TOP).
     Retrieved {
+        /// Whose maildrop.
         account: String,
+        /// The message's UID in the account's INBOX.
         uid: Uid,
     },
     /// POP3 DELE: marked, not yet removed (RFC 1939 §5).
     MarkedDeleted {
+        /// Whose maildrop.
         account: String,
+        /// The message's UID in the account's INBOX.
         uid: Uid,
     },
     /// POP3 RSET: every mark removed.
     MarksCleared {
+        /// Whose maildrop.
         account: String,
+        /// How many marks were removed.
         count: usize,
     },
     /// A message was removed from a mailbox for good.
     Expunged {
+        /// Whose mailbox.
         account: String,
+        /// The mailbox's name.
         mailbox: String,
+        /// The UID the message had.
         uid: Uid,
     },
     /// An IMAP client changed a message's flags.
     FlagsChanged {
+        /// Whose mailbox.
         account: String,
+        /// The mailbox's name.
         mailbox: String,
+        /// The message's UID.
         uid: Uid,
+        /// Its flags now (`\\Seen`, `\\Flagged`, keywords).
         flags: Vec<String>,
     },
     /// An IMAP client stored a message with APPEND (drafts, sent copies).
     Appended {
+        /// Whose mailbox.
         account: String,
+        /// The mailbox's name.
         mailbox: String,
+        /// The new message's UID.
         uid: Uid,
     },
     /// IMAP COPY or MOVE placed messages in another mailbox.
     Copied {
+        /// Whose mailboxes.
         account: String,
+        /// The mailbox the messages came from.
         from: String,
+        /// The mailbox they went to.
         to: String,
+        /// How many messages.
         count: usize,
     },
+    /// An IMAP client created a mailbox.
     MailboxCreated {
+        /// Whose mailbox.
         account: String,
+        /// The new mailbox's name.
         mailbox: String,
     },
+    /// An IMAP client deleted a mailbox.
     MailboxDeleted {
+        /// Whose mailbox.
         account: String,
+        /// The name it had.
         mailbox: String,
     },
+    /// An IMAP client renamed a mailbox.
     MailboxRenamed {
+        /// Whose mailbox.
         account: String,
+        /// The old name.
         from: String,
+        /// The new name.
         to: String,
     },
+    /// A POP3 client logged in: the maildrop is its alone until QUIT (RFC 1939 §8).
     MaildropLocked {
+        /// Whose maildrop.
         account: String,
     },
+    /// The POP3 session ended: another client may open the maildrop.
     MaildropUnlocked {
+        /// Whose maildrop.
         account: String,
     },
     /// The server closed the connection.
@@ -228,10 +281,14 @@ impl fmt::Display for Event {
     }
 }
 
+/// One step of a dialogue, in the order it happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Step {
+    /// A line the client sent.
     Client(ClientLine),
+    /// A line the server sent.
     Server(ServerLine),
+    /// Something that changed in the world.
     Event(Event),
 }
 
@@ -245,12 +302,14 @@ pub enum Step {
 pub struct Output {
     /// Every octet the server sends, in order.
     pub wire: Vec<u8>,
+    /// The dialogue, step by step.
     pub steps: Vec<Step>,
     /// The server closed the connection; the driver should hang up.
     pub closed: bool,
 }
 
 impl Output {
+    /// Notes a line the client sent (its bytes came in; they are not written back).
     pub fn client(&mut self, text: impl Into<String>, notes: Vec<Note>) {
         self.steps.push(Step::Client(ClientLine {
             text: text.into(),
@@ -318,10 +377,12 @@ impl Output {
         }
     }
 
+    /// Notes something that changed in the world.
     pub fn event(&mut self, event: Event) {
         self.steps.push(Step::Event(event));
     }
 
+    /// The server closes the connection after what it has sent.
     pub fn close(&mut self) {
         if !self.closed {
             self.closed = true;
@@ -377,6 +438,7 @@ impl Output {
             .collect()
     }
 
+    /// The events among the steps, in order.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
         self.steps.iter().filter_map(|s| match s {
             Step::Event(e) => Some(e),

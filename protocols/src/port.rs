@@ -42,8 +42,11 @@ pub enum Security {
 /// A port a learner can connect to, with the role the RFCs give it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Port {
+    /// The port's number.
     pub number: u16,
+    /// The protocol spoken on it.
     pub service: Service,
+    /// How the connection is secured on it.
     pub security: Security,
     /// True for SMTP ports where clients submit their own mail (RFC 6409), which requires
     /// authentication; false for relay between servers and for the retrieval protocols.

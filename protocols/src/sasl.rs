@@ -29,7 +29,9 @@ pub fn answer(text: &str) -> Answer {
 /// The credentials in a PLAIN message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plain {
+    /// The user name (the authentication identity).
     pub user: String,
+    /// The password.
     pub password: String,
 }
 

@@ -44,6 +44,7 @@ impl Timestamp {
         Timestamp(self.0.saturating_add(seconds))
     }
 
+    /// The date and time of day it is, in UTC.
     pub fn civil(self) -> Civil {
         let days = self.0.div_euclid(DAY);
         let secs = self.0.rem_euclid(DAY);

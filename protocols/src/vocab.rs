@@ -10,11 +10,14 @@ use serde::{Deserialize, Serialize};
 /// A language Facteur explains in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
+    /// English.
     En,
+    /// French.
     Fr,
 }
 
 impl Lang {
+    /// Every language, in the order the language menu lists them.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
 
     /// A BCP 47 tag such as `fr-CA` mapped to the nearest language Facteur has.
@@ -31,12 +34,14 @@ impl Lang {
 /// A section of an RFC, for the learner to read the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rfc {
+    /// The RFC's number.
     pub number: u16,
     /// Section number without the `§`, e.g. `4.1.1.1`.
     pub section: &'static str,
 }
 
 impl Rfc {
+    /// The section's address on the RFC Editor's site.
     pub fn url(&self) -> String {
         format!(
             "https://www.rfc-editor.org/rfc/rfc{}#section-{}",
@@ -59,7 +64,10 @@ pub enum Awaiting {
     /// SMTP DATA: message lines until a line holding only a dot.
     MessageData,
     /// The octets of an IMAP literal.
-    Literal { remaining: u64 },
+    Literal {
+        /// The octets still to come, counting down to 0.
+        remaining: u64,
+    },
     /// The rest of an IMAP command after a literal.
     CommandContinued,
     /// A base64 answer to an authentication challenge.
@@ -78,20 +86,31 @@ pub enum Stage {
     SmtpStartTls,
     /// SMTP submission: log in before sending (RFC 4954).
     SmtpAuth,
+    /// SMTP: name the sender with MAIL FROM.
     SmtpMail,
+    /// SMTP: name a recipient with RCPT TO.
     SmtpRcpt,
+    /// SMTP: another recipient, or DATA.
     SmtpRcptOrData,
+    /// SMTP: the message, then a line holding only a dot.
     SmtpData,
     /// An AUTH exchange waits for a base64 answer.
     Sasl,
+    /// POP3: name the maildrop with USER.
     Pop3User,
+    /// POP3: the password with PASS.
     Pop3Pass,
+    /// POP3: the maildrop is open: LIST, RETR, DELE, QUIT (RFC 1939 §5).
     Pop3Transaction,
     /// IMAP on 143 before STARTTLS: LOGINDISABLED (RFC 9051 §6.2.3).
     ImapStartTls,
+    /// IMAP: not logged in yet: LOGIN or AUTHENTICATE.
     ImapLogin,
+    /// IMAP: logged in: SELECT a mailbox, LIST, CREATE…
     ImapAuthenticated,
+    /// IMAP: a mailbox is selected: FETCH, STORE, SEARCH…
     ImapSelected,
+    /// IMAP: in IDLE until DONE (RFC 2177).
     ImapIdle,
     /// In the middle of something the learner typed (a literal, a continued command).
     Busy,
@@ -102,7 +121,10 @@ pub enum Stage {
 pub enum Closing {
     /// The client said nothing for `after` seconds (RFC 5321 §4.5.3.2.7, RFC 1939 §3,
     /// RFC 9051 §5.4).
-    IdleTimeout { after: u64 },
+    IdleTimeout {
+        /// The server's inactivity time-out, in seconds.
+        after: u64,
+    },
     /// The server is stopping.
     ShuttingDown,
     /// The server is at its connection limit; this client is turned away at once.

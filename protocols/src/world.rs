@@ -71,8 +71,11 @@ struct Open {
 /// How long each service waits for a silent client, in seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdleTimeouts {
+    /// SMTP's, five minutes by default (RFC 5321 §4.5.3.2.7).
     pub smtp: u64,
+    /// POP3's, ten minutes (RFC 1939 §3).
     pub pop3: u64,
+    /// IMAP's, thirty minutes (RFC 9051 §5.4).
     pub imap: u64,
 }
 
@@ -96,6 +99,7 @@ impl IdleTimeouts {
         }
     }
 
+    /// The time-out of a service.
     pub fn of(&self, service: Service) -> u64 {
         match service {
             Service::Smtp => self.smtp,
@@ -108,13 +112,19 @@ impl IdleTimeouts {
 /// A session as a terminal sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionInfo {
+    /// The protocol spoken.
     pub service: Service,
+    /// The server's name.
     pub host: String,
+    /// Whether the connection is encrypted.
     pub encrypted: bool,
     /// Logged in as (for POP3, once the maildrop is held).
     pub login: Option<String>,
+    /// What the next line will be taken as.
     pub awaiting: crate::vocab::Awaiting,
+    /// Where the session stands, for suggestions.
     pub stage: crate::vocab::Stage,
+    /// Whether the server forgives typing mistakes.
     pub lenient: bool,
     /// IMAP mailbox names of the logged-in account, for completion.
     pub mailboxes: Vec<String>,
@@ -123,6 +133,7 @@ pub struct SessionInfo {
 /// Why a connection could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConnectError {
+    /// No server has this name.
     UnknownHost(String),
 }
 
@@ -136,8 +147,10 @@ impl fmt::Display for ConnectError {
 
 impl std::error::Error for ConnectError {}
 
+/// The one entry point: every server, account and mailbox, and the sessions open on them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct World {
+    /// The servers, accounts and mailboxes.
     pub store: Store,
     sessions: BTreeMap<SessionId, Open>,
     next_session: u32,
@@ -146,6 +159,7 @@ pub struct World {
     pushes: Vec<(SessionId, Output)>,
     /// Lenient sessions forgive common mistakes and say what a strict server would do.
     pub lenient: bool,
+    /// How long each service waits for a silent client.
     #[serde(default)]
     pub idle_timeouts: IdleTimeouts,
     /// What happened on the wire, kept while a lesson step watches (None otherwise).
@@ -154,6 +168,7 @@ pub struct World {
 }
 
 impl World {
+    /// A world over a store, with no session open.
     pub fn new(store: Store) -> World {
         World {
             store,
@@ -260,6 +275,7 @@ impl World {
         self.sessions.keys().copied().collect()
     }
 
+    /// Whether a session is still open.
     pub fn is_open(&self, id: SessionId) -> bool {
         self.sessions.contains_key(&id)
     }

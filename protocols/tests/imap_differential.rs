@@ -2,7 +2,7 @@
 //! `tests/imap/corpus.txt` both must accept, or both must reject, except for the
 //! deliberate differences listed below with their reason.
 
-use facteur_protocols::imap::command::{parse, split_literals};
+use facteur_protocols::imap::{parse, split_literals};
 use imap_codec::decode::Decoder;
 use imap_codec::CommandCodec;
 

@@ -13,7 +13,9 @@ use crate::time::Timestamp;
 pub struct Draft {
     /// One or more addresses, separated by commas or spaces.
     pub to: String,
+    /// The subject line.
     pub subject: String,
+    /// The text of the message.
     pub body: String,
     /// The Message-ID of the message answered.
     pub in_reply_to: Option<String>,
@@ -22,6 +24,7 @@ pub struct Draft {
 /// Why a draft cannot be sent yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftError {
+    /// No recipient was given.
     NoRecipient,
     /// An address that is not `local@domain`.
     BadAddress(String),
@@ -38,6 +41,7 @@ impl Draft {
             .collect()
     }
 
+    /// Whether the draft can be sent: at least one recipient, each a valid address.
     pub fn check(&self) -> Result<(), DraftError> {
         let recipients = self.recipients();
         if recipients.is_empty() {

@@ -21,14 +21,19 @@ use crate::port::{Port, Service};
 use crate::store::{Account, Flag, SpecialUse, Summary, INBOX};
 use crate::time::Timestamp;
 
+/// What kind of device it is: it changes nothing but its name and its picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DeviceKind {
+    /// A phone.
     Phone,
+    /// A laptop.
     Laptop,
+    /// A tablet.
     Tablet,
 }
 
 impl DeviceKind {
+    /// The device's kind in its id (`phone`).
     pub fn slug(self) -> &'static str {
         match self {
             DeviceKind::Phone => "phone",
@@ -42,20 +47,25 @@ impl DeviceKind {
 /// in its [`AccountSettings`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Receiving {
+    /// POP3: download, then keep or delete the server's copy.
     Pop3 {
+        /// What happens to the server's copy.
         keep: Keep,
     },
     /// `idle`: stay connected on INBOX to hear of new mail at once (RFC 2177).
     Imap {
+        /// Stay connected on INBOX in IDLE to hear of new mail at once.
         idle: bool,
     },
 }
 
 impl Receiving {
+    /// Whether the device reads with IMAP.
     pub fn is_imap(self) -> bool {
         matches!(self, Receiving::Imap { .. })
     }
 
+    /// The protocol it reads with.
     pub fn service(self) -> Service {
         match self {
             Receiving::Pop3 { .. } => Service::Pop3,
@@ -80,36 +90,49 @@ impl Receiving {
 /// POP3 download, or a message kept only here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Key {
+    /// A message on the server, by its UID in the folder.
     Uid(u32),
+    /// A message only this device has, by its own number.
     Local(u32),
 }
 
+/// A message as a device holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalMessage {
+    /// Which message of its folder.
     pub key: Key,
+    /// The whole message, as it was received.
     #[serde(with = "raw_text")]
     pub raw: Vec<u8>,
+    /// Its flags, as the device shows them.
     pub flags: BTreeSet<Flag>,
 }
 
 impl LocalMessage {
+    /// Its sender, subject and date, read from its header.
     pub fn summary(&self) -> Summary {
         Summary::of(&self.raw)
     }
 
+    /// Whether it has a flag.
     pub fn has(&self, flag: &Flag) -> bool {
         self.flags.contains(flag)
     }
 }
 
+/// A folder as a device shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalFolder {
+    /// What the folder is for (Sent, Trash…, RFC 6154), if the server said.
     pub special_use: Option<SpecialUse>,
+    /// The UIDVALIDITY its UIDs belong to: if the server's changes, the device starts over.
     pub uid_validity: u32,
+    /// Its messages, in order.
     pub messages: Vec<LocalMessage>,
 }
 
 impl LocalFolder {
+    /// How many messages are not read.
     pub fn unseen(&self) -> usize {
         self.messages.iter().filter(|m| !m.has(&Flag::Seen)).count()
     }
@@ -119,22 +142,36 @@ impl LocalFolder {
 /// table's actions name messages by Message-ID and turn into these on the device).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
+    /// Mark read or unread, flag or unflag.
     SetFlag {
+        /// The folder.
         folder: String,
+        /// The message.
         key: Key,
+        /// The flag.
         flag: Flag,
+        /// Set (true) or cleared.
         on: bool,
     },
+    /// Delete (to Trash where there is one).
     Delete {
+        /// The folder.
         folder: String,
+        /// The message.
         key: Key,
     },
+    /// Move to another folder.
     Move {
+        /// The folder.
         folder: String,
+        /// The message.
         key: Key,
+        /// The folder it goes to.
         to: String,
     },
+    /// Create a folder.
     CreateFolder {
+        /// Its name.
         name: String,
     },
 }
@@ -142,20 +179,28 @@ pub enum Edit {
 /// Sending: the submission, then for an IMAP device the copy for Sent (and the reply mark).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sending {
+    /// The message to hand to the outgoing server.
     pub submission: Submission,
+    /// The copy to save in Sent (IMAP), to run once it was sent.
     pub save: Option<SyncJob>,
 }
 
+/// A person's device with its mail app: settings, and the folders it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Device {
+    /// Its kind.
     pub kind: DeviceKind,
     /// Whose device it is.
     pub login: String,
+    /// Its owner's address.
     pub address: String,
+    /// Its owner's name, as the From line shows it.
     pub display_name: String,
+    /// How it reads mail.
     pub receiving: Receiving,
     /// Servers, ports, security and login, as the account setup has them.
     pub settings: AccountSettings,
+    /// Its folders, by name.
     pub folders: BTreeMap<String, LocalFolder>,
     /// POP3: what was downloaded, by unique-id, and when.
     pub downloaded: BTreeMap<String, Timestamp>,
@@ -267,6 +312,7 @@ impl Device {
         };
     }
 
+    /// A message of a folder, by key.
     pub fn message(&self, folder: &str, key: Key) -> Option<&LocalMessage> {
         self.folders
             .get(folder)?
@@ -601,7 +647,9 @@ impl Device {
 /// What "Check mail" runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Check {
+    /// POP3: download what is new.
     Fetch(Retrieval),
+    /// IMAP: bring the device and the server in line.
     Sync(SyncJob),
 }
 

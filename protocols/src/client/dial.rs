@@ -31,14 +31,23 @@ pub enum Dialed {
     /// The greeting reached the client: the protocol can start. `encrypted` when it came
     /// inside TLS.
     Open {
+        /// The session opened.
         session: SessionId,
+        /// The server's greeting.
         greeting: Output,
+        /// The port connected to.
         port: Port,
+        /// Whether the greeting came inside TLS.
         encrypted: bool,
     },
     /// The connection failed before the protocol started; `dialogue` is what was said
     /// (the server's greeting and its answer to the hello, when there was a server).
-    Failed { trouble: Trouble, dialogue: Output },
+    Failed {
+        /// What stopped it.
+        trouble: Trouble,
+        /// What was said before it stopped.
+        dialogue: Output,
+    },
 }
 
 /// Connects to `server` as a client with those settings would.

@@ -33,10 +33,13 @@ pub enum Keep {
 /// One "Check mail".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Retrieval {
+    /// The user name (USER).
     pub user: String,
+    /// The password (PASS).
     pub password: String,
     /// What this device already has, by unique-id, and when it downloaded it.
     pub known: BTreeMap<String, Timestamp>,
+    /// What to do with the server's copies.
     pub keep: Keep,
     /// The time of this check, for "after N days".
     pub now: Timestamp,
@@ -53,12 +56,16 @@ pub struct Fetched {
     pub listed: Vec<String>,
 }
 
+/// How the check ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
+    /// The check went through.
     Fetched(Fetched),
     /// The server said `-ERR` at some step; the client said QUIT and tells its user why.
     Refused {
+        /// The step the server said `-ERR` at.
         step: Step,
+        /// The server's reply.
         reply: String,
     },
     /// The client stopped by itself: the server is not what the settings expect.
@@ -82,18 +89,29 @@ impl Outcome {
 /// The last command sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
+    /// Waiting for the greeting.
     Greeting,
+    /// CAPA sent.
     Capa,
+    /// STLS sent.
     Stls,
+    /// USER sent.
     User,
+    /// PASS sent.
     Pass,
+    /// UIDL sent.
     Uidl,
+    /// RETR of this message number sent.
     Retr(usize),
+    /// DELE of this message number sent.
     Dele(usize),
+    /// QUIT sent.
     Quit,
+    /// Finished.
     Done,
 }
 
+/// A POP3 client that checks mail as a device's settings say (RFC 1939, RFC 2595).
 #[derive(Debug, Clone)]
 pub struct Fetcher {
     job: Retrieval,
@@ -134,6 +152,7 @@ impl Fetcher {
         }
     }
 
+    /// The last step taken.
     pub fn step(&self) -> Step {
         self.step
     }

@@ -8,7 +8,9 @@ use super::trouble::{Diagnosis, Trouble};
 /// wrong setting that explains it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
+    /// What the client ran into.
     pub trouble: Trouble,
+    /// The wrong setting that explains it, and how to fix it.
     pub diagnosis: Diagnosis,
     /// Sending (the outgoing server) rather than reading.
     pub outgoing: bool,

@@ -22,6 +22,7 @@ pub enum ConnectionSecurity {
 }
 
 impl ConnectionSecurity {
+    /// Every choice, in the order the settings form lists them.
     pub const ALL: [ConnectionSecurity; 3] = [
         ConnectionSecurity::None,
         ConnectionSecurity::StartTls,
@@ -37,6 +38,7 @@ impl ConnectionSecurity {
         }
     }
 
+    /// The choice a slug names (`ssl-tls`).
     pub fn from_slug(slug: &str) -> Option<ConnectionSecurity> {
         ConnectionSecurity::ALL
             .into_iter()
@@ -64,11 +66,13 @@ pub enum Authentication {
 }
 
 impl Authentication {
+    /// Every choice, in the order the settings form lists them.
     pub const ALL: [Authentication; 2] = [
         Authentication::NormalPassword,
         Authentication::NoAuthentication,
     ];
 
+    /// Its slug, as lesson files write it.
     pub fn slug(self) -> &'static str {
         match self {
             Authentication::NormalPassword => "password",
@@ -76,6 +80,7 @@ impl Authentication {
         }
     }
 
+    /// The choice a slug names.
     pub fn from_slug(slug: &str) -> Option<Authentication> {
         Authentication::ALL.into_iter().find(|a| a.slug() == slug)
     }
@@ -84,9 +89,13 @@ impl Authentication {
 /// One server as the settings name it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ServerSettings {
+    /// The server's name.
     pub host: String,
+    /// The port.
     pub port: u16,
+    /// How the connection is secured.
     pub security: ConnectionSecurity,
+    /// Whether and how to log in.
     pub authentication: Authentication,
 }
 
@@ -111,9 +120,13 @@ impl ServerSettings {
 /// receiving).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AccountSettings {
+    /// Where mail is read from (POP3 or IMAP).
     pub incoming: ServerSettings,
+    /// Where mail is sent through (SMTP submission).
     pub outgoing: ServerSettings,
+    /// The user name to log in with.
     pub user_name: String,
+    /// The password to log in with.
     pub password: String,
 }
 
@@ -133,6 +146,7 @@ pub enum SettingsPreset {
 }
 
 impl SettingsPreset {
+    /// Every preset, in the order the settings lab offers them.
     pub const ALL: [SettingsPreset; 4] = [
         SettingsPreset::Thunderbird,
         SettingsPreset::GmailLike,
@@ -140,6 +154,7 @@ impl SettingsPreset {
         SettingsPreset::Smtp25SslTls,
     ];
 
+    /// Its slug, as lesson files write it.
     pub fn slug(self) -> &'static str {
         match self {
             SettingsPreset::Thunderbird => "thunderbird",
@@ -149,6 +164,7 @@ impl SettingsPreset {
         }
     }
 
+    /// The preset a slug names.
     pub fn from_slug(slug: &str) -> Option<SettingsPreset> {
         SettingsPreset::ALL.into_iter().find(|p| p.slug() == slug)
     }

@@ -17,9 +17,13 @@ use crate::sasl;
 pub struct Submission {
     /// The name the client gives in EHLO, e.g. `laptop.example.test`.
     pub client: String,
+    /// The user name to log in with.
     pub user: String,
+    /// The password.
     pub password: String,
+    /// The sender's address (MAIL FROM).
     pub from: String,
+    /// The recipients' addresses (RCPT TO).
     pub to: Vec<String>,
     /// The message, with CRLF line endings.
     pub message: Vec<u8>,
@@ -41,10 +45,18 @@ pub enum Mechanism {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// The server took the message (`250 … queued as …`).
-    Sent { reply: String },
+    Sent {
+        /// The server's `250` reply.
+        reply: String,
+    },
     /// The server said no at some step; the client said QUIT and gave up, as a real client
     /// would, telling its user the server's words.
-    Refused { step: Step, reply: String },
+    Refused {
+        /// The step it said no at.
+        step: Step,
+        /// The server's reply.
+        reply: String,
+    },
     /// The client stopped by itself: the server is not what the settings expect.
     GaveUp(Trouble),
 }
@@ -66,20 +78,31 @@ impl Outcome {
 /// Where the exchange stands: what the last line sent was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
+    /// Waiting for the greeting.
     Greeting,
+    /// EHLO sent.
     Ehlo,
+    /// STARTTLS sent.
     StartTls,
+    /// AUTH sent.
     Auth,
     /// AUTH LOGIN: the user name was asked for and sent.
     AuthUser,
+    /// MAIL FROM sent.
     Mail,
+    /// RCPT TO for this recipient (from 0) sent.
     Rcpt(usize),
+    /// DATA sent.
     Data,
+    /// The message sent.
     Message,
+    /// QUIT sent.
     Quit,
+    /// Finished.
     Done,
 }
 
+/// An SMTP client that submits a message as a device's settings say (RFC 6409, RFC 4954).
 #[derive(Debug, Clone)]
 pub struct Submitter {
     job: Submission,
@@ -113,6 +136,7 @@ impl Submitter {
         }
     }
 
+    /// The last step taken.
     pub fn step(&self) -> Step {
         self.step
     }

@@ -45,6 +45,7 @@ enum Cmd {
     Logout,
 }
 
+/// An IMAP client that brings a device and its server in line (RFC 9051), and may stay in IDLE (RFC 2177).
 #[derive(Debug, Clone)]
 pub struct Syncer {
     job: SyncJob,
@@ -102,10 +103,12 @@ impl Syncer {
         self.outcomes.pop_front()
     }
 
+    /// Whether it sits in IDLE, waiting for news.
     pub fn is_idling(&self) -> bool {
         self.idling
     }
 
+    /// Whether it has logged out.
     pub fn is_finished(&self) -> bool {
         self.finished
     }

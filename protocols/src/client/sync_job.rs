@@ -13,28 +13,43 @@ use crate::store::{Flag, SpecialUse};
 pub enum Op {
     /// Mark read or unread, flag or unflag.
     SetFlag {
+        /// The mailbox.
         mailbox: String,
+        /// The message's UID.
         uid: u32,
+        /// The flag.
         flag: Flag,
+        /// Set (true) or cleared.
         on: bool,
     },
+    /// Move to another mailbox (MOVE, RFC 6851).
     Move {
+        /// The mailbox.
         mailbox: String,
+        /// The message's UID.
         uid: u32,
+        /// The mailbox it goes to.
         to: String,
     },
     /// Remove for good: `\Deleted` then UID EXPUNGE of that message only.
     Expunge {
+        /// The mailbox.
         mailbox: String,
+        /// The message's UID.
         uid: u32,
     },
+    /// Create a mailbox.
     Create {
+        /// Its name.
         name: String,
     },
     /// A copy of a sent message, or a draft.
     Append {
+        /// The mailbox.
         mailbox: String,
+        /// The flags it is stored with.
         flags: Vec<Flag>,
+        /// The whole message.
         message: Vec<u8>,
     },
 }
@@ -52,16 +67,24 @@ pub enum Scope {
 /// long as UIDVALIDITY has not changed (RFC 9051 §2.3.1.1).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Known {
+    /// The UIDVALIDITY the UIDs belong to.
     pub uid_validity: u32,
+    /// The UIDs the device has.
     pub uids: BTreeSet<u32>,
 }
 
+/// One sync: log in, tell the server what changed, read back what is there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncJob {
+    /// The user name to log in with.
     pub user: String,
+    /// The password.
     pub password: String,
+    /// What to tell the server, in order.
     pub ops: Vec<Op>,
+    /// Which folders to read back.
     pub scope: Scope,
+    /// What the device already has, by folder.
     pub known: BTreeMap<String, Known>,
     /// Stay connected in IDLE on INBOX afterwards.
     pub idle: bool,
@@ -72,6 +95,7 @@ pub struct SyncJob {
 /// A message as the server listed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Remote {
+    /// Its flags on the server.
     pub flags: BTreeSet<Flag>,
     /// The whole message, for messages the device did not have.
     pub body: Option<Vec<u8>>,
@@ -80,24 +104,31 @@ pub struct Remote {
 /// A folder as the server has it now.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Folder {
+    /// Its UIDVALIDITY.
     pub uid_validity: u32,
+    /// Its messages, by UID.
     pub messages: BTreeMap<u32, Remote>,
 }
 
+/// What a sync found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Synced {
     /// Every folder the server listed, with its special use (RFC 6154), when it listed them.
     pub listed: Option<Vec<(String, Option<SpecialUse>)>>,
+    /// The folders read back, by name.
     pub folders: BTreeMap<String, Folder>,
     /// Commands the server refused on the way, with its words ("mailbox already exists").
     pub refused: Vec<String>,
 }
 
+/// How the sync ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
+    /// The sync went through.
     Synced(Synced),
     /// The server refused the login (or the connection): the client logged out.
     Refused {
+        /// The server's reply.
         reply: String,
     },
     /// The client stopped by itself: the server is not what the settings expect.

@@ -16,19 +16,40 @@ use crate::port::{Port, Service};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Trouble {
     /// The name does not resolve: no server is called that.
-    NoSuchHost { host: String },
+    NoSuchHost {
+        /// The name the settings give.
+        host: String,
+    },
     /// The host exists, but nothing accepts connections on that port.
-    NothingListens { host: String, port: u16 },
+    NothingListens {
+        /// The server's name.
+        host: String,
+        /// The port tried.
+        port: u16,
+    },
     /// The client waited for a greeting that never came, and gave up after `waited`
     /// seconds: the server was waiting for a TLS handshake (RFC 8314 §3).
-    NoGreeting { port: u16, waited: u32 },
+    NoGreeting {
+        /// The port tried.
+        port: u16,
+        /// How long the client waited, in seconds.
+        waited: u32,
+    },
     /// The client started TLS and got the server's plain-text greeting instead of a
     /// ServerHello: "wrong version number", as TLS libraries put it.
-    NotTls { port: u16, got: String },
+    NotTls {
+        /// The port tried.
+        port: u16,
+        /// The plain-text line that came instead.
+        got: String,
+    },
     /// The greeting is another protocol's (or no protocol's).
     WrongProtocol {
+        /// The protocol the settings expect.
         expected: Service,
+        /// The protocol the greeting is, if it is one.
         found: Option<Service>,
+        /// The greeting's first line.
         greeting: String,
     },
     /// The settings ask for STARTTLS and the server does not offer it.
@@ -36,9 +57,15 @@ pub enum Trouble {
     /// The settings ask to log in and the server offers no way to, on this connection.
     NoAuth,
     /// The server refused the user name or password; its words.
-    LoginRefused { reply: String },
+    LoginRefused {
+        /// The server's reply.
+        reply: String,
+    },
     /// The server refused something else; its words.
-    Refused { reply: String },
+    Refused {
+        /// The server's reply.
+        reply: String,
+    },
 }
 
 impl Trouble {

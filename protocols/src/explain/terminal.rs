@@ -6,6 +6,7 @@ use super::{diagnostic, Lang};
 use crate::assist::{LineProblem, PartKind};
 use crate::vocab::Awaiting;
 
+/// What is wrong with a line being typed, in a sentence for the learner.
 pub fn line_problem(p: &LineProblem, lang: Lang) -> String {
     match (p, lang) {
         (LineProblem::UnknownCommand { word }, Lang::En) => {
@@ -26,6 +27,7 @@ pub fn line_problem(p: &LineProblem, lang: Lang) -> String {
     }
 }
 
+/// The name of a part of a line, for the explanation panel.
 pub fn part_kind(k: PartKind, lang: Lang) -> &'static str {
     use PartKind::*;
     match (k, lang) {

@@ -3,26 +3,28 @@
 //! ENABLE, SASL-IR, CHILDREN and SPECIAL-USE.
 
 mod access;
-pub mod auth;
-pub mod command;
-pub mod encode;
-pub mod envelope;
+pub(crate) mod auth;
+pub(crate) mod command;
+pub(crate) mod encode;
+pub(crate) mod envelope;
 mod fetch_att;
 mod lexical;
 mod mailboxes;
 pub use mailboxes::MAX_MAILBOXES;
-pub mod mime;
-pub mod msg_att;
-pub mod note;
-pub mod policy;
-pub mod reply;
-pub mod response;
-pub mod search;
-pub mod selected;
-pub mod session;
-pub mod types;
-pub mod view;
+pub(crate) mod mime;
+pub(crate) mod msg_att;
+pub(crate) mod note;
+pub(crate) mod policy;
+pub(crate) mod reply;
+pub(crate) mod response;
+pub(crate) mod search;
+pub(crate) mod selected;
+pub(crate) mod session;
+pub(crate) mod types;
+pub(crate) mod view;
 
-pub use note::{ImapNote, ImapState};
-pub use session::{ImapPolicy, ImapSession};
-pub use types::{Command, CommandName, MailboxName, SequenceSet};
+pub use command::{parse, split_literals};
+pub(crate) use note::{ImapNote, ImapState};
+pub use session::ImapPolicy;
+pub(crate) use session::ImapSession;
+pub use types::CommandName;

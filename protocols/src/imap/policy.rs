@@ -6,10 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::port::Port;
 
+/// How an IMAP server on one port behaves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImapPolicy {
+    /// The server's name, in its greeting.
     pub hostname: String,
+    /// The connection is encrypted before the greeting (port 993, RFC 8314).
     pub starts_encrypted: bool,
+    /// STARTTLS is offered while the connection is in cleartext.
     pub offer_starttls: bool,
     /// LOGINDISABLED until the connection is encrypted (RFC 9051 §6.2.3).
     pub login_needs_tls: bool,

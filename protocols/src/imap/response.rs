@@ -15,7 +15,6 @@ pub enum Status {
     No,
     Bad,
     Bye,
-    PreAuth,
 }
 
 impl Status {
@@ -25,7 +24,6 @@ impl Status {
             Status::No => "NO",
             Status::Bad => "BAD",
             Status::Bye => "BYE",
-            Status::PreAuth => "PREAUTH",
         }
     }
 }

@@ -97,20 +97,8 @@ impl ImapSession {
         (session, out)
     }
 
-    pub fn is_closed(&self) -> bool {
-        self.closed
-    }
-
     pub fn is_idling(&self) -> bool {
         matches!(self.mode, Mode::Idle { .. })
-    }
-
-    /// The selected mailbox, if any.
-    pub fn selected(&self) -> Option<&str> {
-        match &self.state {
-            State::Selected(selected) => Some(selected.mailbox()),
-            _ => None,
-        }
     }
 
     pub(super) fn login_disabled(&self) -> bool {

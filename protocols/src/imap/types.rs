@@ -247,40 +247,72 @@ impl StatusItem {
 /// The command names, for notes and state errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CommandName {
+    /// CAPABILITY: what the server can do.
     Capability,
+    /// NOOP: nothing, but any news comes back.
     Noop,
+    /// LOGOUT: end the session.
     Logout,
+    /// STARTTLS: encrypt the connection from here on.
     StartTls,
+    /// AUTHENTICATE: log in with a SASL mechanism.
     Authenticate,
+    /// LOGIN: log in with a user name and password.
     Login,
+    /// ENABLE: switch on an extension (RFC 5161).
     Enable,
+    /// ID: say who the client is (RFC 2971).
     Id,
+    /// NAMESPACE: where mailboxes live (RFC 2342).
     Namespace,
+    /// SELECT: open a mailbox to work in.
     Select,
+    /// EXAMINE: open a mailbox read-only.
     Examine,
+    /// CREATE: make a mailbox.
     Create,
+    /// DELETE: remove a mailbox.
     Delete,
+    /// RENAME: give a mailbox another name.
     Rename,
+    /// SUBSCRIBE: add a mailbox to the subscribed list.
     Subscribe,
+    /// UNSUBSCRIBE: take a mailbox off the subscribed list.
     Unsubscribe,
+    /// LIST: name the mailboxes.
     List,
+    /// LSUB: name the subscribed mailboxes (IMAP4rev1).
     Lsub,
+    /// STATUS: counts of a mailbox without opening it.
     Status,
+    /// APPEND: store a message in a mailbox.
     Append,
+    /// IDLE: wait for news until DONE (RFC 2177).
     Idle,
+    /// CHECK: a checkpoint (IMAP4rev1; a NOOP in IMAP4rev2).
     Check,
+    /// CLOSE: close the mailbox, expunging `\\Deleted` messages.
     Close,
+    /// UNSELECT: close the mailbox, expunging nothing (RFC 3691).
     Unselect,
+    /// EXPUNGE: remove the `\\Deleted` messages for good.
     Expunge,
+    /// SEARCH: find messages.
     Search,
+    /// FETCH: read parts of messages.
     Fetch,
+    /// STORE: change messages' flags.
     Store,
+    /// COPY: copy messages to another mailbox.
     Copy,
+    /// MOVE: move messages to another mailbox (RFC 6851).
     Move,
+    /// UID: the command after it names messages by UID.
     Uid,
 }
 
 impl CommandName {
+    /// Every command, in the order the cheat sheet lists them.
     pub const ALL: [CommandName; 31] = [
         CommandName::Capability,
         CommandName::Noop,
@@ -315,6 +347,7 @@ impl CommandName {
         CommandName::Uid,
     ];
 
+    /// The command's word as typed (`SELECT`).
     pub fn word(self) -> &'static str {
         match self {
             CommandName::Capability => "CAPABILITY",
@@ -351,6 +384,7 @@ impl CommandName {
         }
     }
 
+    /// The command a word names, in any case.
     pub fn from_word(word: &str) -> Option<CommandName> {
         CommandName::ALL
             .into_iter()

@@ -74,10 +74,6 @@ impl View {
         self.uids.binary_search(&uid).ok().map(|i| i as u32 + 1)
     }
 
-    pub fn uid_at(&self, seq: u32) -> Option<Uid> {
-        self.uids.get((seq as usize).checked_sub(1)?).copied()
-    }
-
     /// The largest UID in the view, for `*` in UID sets.
     pub fn max_uid(&self) -> u32 {
         self.uids.last().map_or(0, |u| u.0)

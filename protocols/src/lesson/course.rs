@@ -10,31 +10,41 @@ use super::goal::Goal;
 use super::text::Block;
 use crate::table::{Action, Reading, SettingsChange};
 
+/// One lesson of the course, in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lesson {
     /// Its place in the course, from 1 (the `n` of `#/lesson/n/step/m`).
     pub number: u32,
     /// A stable name (`first-smtp`), the same in every language; progress is kept by it.
     pub id: String,
+    /// Its title, as the lesson list shows it.
     pub title: String,
     /// One sentence for the lesson list.
     pub summary: String,
+    /// Its steps, in order.
     pub steps: Vec<Step>,
     /// What the learner now knows, shown when the last step is done.
     pub recap: Vec<Block>,
 }
 
+/// One step of a lesson: something to do, and how the site knows it is done.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     /// A stable name within the lesson, the same in every language.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// What the step says, in Markdown's blocks.
     pub text: Vec<Block>,
+    /// The world and devices it starts from.
     pub start: Start,
+    /// What the checklist ticks, in order.
     pub goals: Vec<Goal>,
     /// Revealed one at a time, gentlest first.
     pub hints: Vec<Vec<Block>>,
+    /// A question to answer, if the step asks one.
     pub quiz: Option<Quiz>,
+    /// The reference solution, in the table's actions: what "Show me" plays and the tests replay.
     pub solution: Vec<Action>,
 }
 
@@ -42,8 +52,11 @@ pub struct Step {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum View {
+    /// The terminal and its dialogue.
     Terminal,
+    /// The devices' mail apps.
     Devices,
+    /// The server side: mailboxes and the mail queue.
     Server,
 }
 
@@ -51,7 +64,9 @@ pub enum View {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TerminalStart {
+    /// The device whose terminal is on screen (`bob-phone`).
     pub device: String,
+    /// The port the connect bar offers.
     pub port: u16,
 }
 
@@ -68,8 +83,10 @@ pub struct Start {
     /// Settings changed from the usual ones, by device (the broken setups of lesson 14).
     #[serde(default)]
     pub settings: BTreeMap<String, SettingsChange>,
+    /// The terminal on screen, and the port it offers.
     #[serde(default)]
     pub terminal: Option<TerminalStart>,
+    /// The view a narrow screen shows first.
     #[serde(default)]
     pub view: Option<View>,
 }
@@ -86,16 +103,23 @@ pub enum QuizKind {
     Predict,
 }
 
+/// A step's question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quiz {
+    /// How many answers it takes.
     pub kind: QuizKind,
+    /// The question, in Markdown's blocks.
     pub question: Vec<Block>,
+    /// The choices, in the order shown.
     pub choices: Vec<Choice>,
 }
 
+/// One answer to choose.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
+    /// What it says.
     pub text: Vec<Block>,
+    /// Whether it is a right answer.
     pub right: bool,
     /// Why this answer is right or wrong; shown once it is chosen.
     pub why: Vec<Block>,

@@ -20,6 +20,7 @@ use crate::World;
 pub struct Goal {
     /// What to do, as the checklist says it ("Greet the server with EHLO").
     pub says: String,
+    /// How the site checks it.
     #[serde(flatten)]
     pub check: Check,
 }
@@ -62,7 +63,10 @@ pub enum Check {
     /// A message was delivered to an account's mailbox (INBOX unless named).
     Delivered(Delivered),
     /// One message was accepted for at least this many recipients (one transaction).
-    Accepted { recipients: usize },
+    Accepted {
+        /// How many recipients, at least.
+        recipients: usize,
+    },
     /// Something happened in the world: `tls-started`, `retrieved`, `expunged`, …
     Event(EventCheck),
     /// A message is (or is no longer) in an account's mailbox on the server, perhaps with a
@@ -78,13 +82,16 @@ pub enum Check {
     Quiz(bool),
 }
 
+/// A command the learner sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sent {
     /// The command's first words (`EHLO`, `MAIL FROM`, `STORE`).
     pub command: String,
+    /// Sent to a server of this protocol.
     #[serde(default)]
     pub service: Option<Service>,
+    /// Sent on this port.
     #[serde(default)]
     pub port: Option<u16>,
     /// Sent over an encrypted connection (or not).
@@ -95,19 +102,24 @@ pub struct Sent {
     pub answer: Option<String>,
 }
 
+/// A line a server sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reply {
+    /// The first words of the line.
     pub code: String,
+    /// Sent by a server of this protocol.
     #[serde(default)]
     pub service: Option<Service>,
 }
 
+/// A message delivered to an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Delivered {
     /// The account (`bob`).
     pub to: String,
+    /// The mailbox (INBOX unless named).
     #[serde(default)]
     pub mailbox: Option<String>,
     /// Words the subject contains, without regard to case.
@@ -115,21 +127,27 @@ pub struct Delivered {
     pub subject: Option<String>,
 }
 
+/// Something that happened in the world.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventCheck {
     /// The event's name as transcripts write it (`tls-started`, `expunged`, `retrieved`).
     pub kind: String,
+    /// The account it happened to.
     #[serde(default)]
     pub account: Option<String>,
 }
 
+/// A message on the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MessageCheck {
+    /// Whose mailbox (`bob`).
     pub account: String,
+    /// The mailbox (INBOX unless named).
     #[serde(default = "inbox")]
     pub mailbox: String,
+    /// Words the subject contains, without regard to case.
     pub subject: String,
     /// `\Seen`, `\Flagged`, … as IMAP writes it.
     #[serde(default)]
@@ -142,20 +160,26 @@ pub struct MessageCheck {
     pub present: bool,
 }
 
+/// A mailbox on the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MailboxCheck {
+    /// Whose mailbox.
     pub account: String,
+    /// Its name.
     pub name: String,
+    /// Whether it exists (default) or must be gone.
     #[serde(default = "yes")]
     pub exists: bool,
 }
 
+/// A device's folder as it shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeviceCheck {
     /// `bob-phone`.
     pub device: String,
+    /// The folder (INBOX unless named).
     #[serde(default = "inbox")]
     pub folder: String,
     /// How many messages the folder shows.
@@ -164,10 +188,13 @@ pub struct DeviceCheck {
     /// A message whose subject contains these words.
     #[serde(default)]
     pub subject: Option<String>,
+    /// `\\Seen`, `\\Flagged`, … as IMAP writes it.
     #[serde(default)]
     pub flag: Option<String>,
+    /// Whether the flag is set (default) or must be clear.
     #[serde(default = "yes")]
     pub set: bool,
+    /// Whether the message is there (default) or must be gone.
     #[serde(default = "yes")]
     pub present: bool,
 }
@@ -176,19 +203,27 @@ pub struct DeviceCheck {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Part {
+    /// The server the device reads mail from.
     Incoming,
+    /// The server the device sends mail through.
     Outgoing,
 }
 
+/// How a device's server is set up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SettingCheck {
+    /// The device (`bob-phone`).
     pub device: String,
+    /// Which of its servers.
     pub part: Part,
+    /// The port it is set to.
     #[serde(default)]
     pub port: Option<u16>,
+    /// The security it is set to.
     #[serde(default, with = "crate::table::slugs::security_opt")]
     pub security: Option<ConnectionSecurity>,
+    /// The way of logging in it is set to.
     #[serde(default, with = "crate::table::slugs::authentication_opt")]
     pub authentication: Option<Authentication>,
 }
@@ -227,13 +262,16 @@ fn yes() -> bool {
 
 /// Everything a goal may look at.
 pub struct Facts<'a> {
+    /// The world as it is now.
     pub world: &'a World,
+    /// The devices as they are now.
     pub devices: &'a BTreeMap<String, Device>,
     /// Whether the step's question has been answered right.
     pub quiz_right: bool,
 }
 
 impl Check {
+    /// Whether the goal is met.
     pub fn met(&self, facts: &Facts) -> bool {
         let seen = facts.world.trace.as_ref().map_or(&[][..], |t| &t.seen[..]);
         let store = &facts.world.store;

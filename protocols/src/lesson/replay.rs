@@ -21,9 +21,11 @@ pub struct Bench {
 /// Why a step cannot start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StartError {
+    /// The world a step names cannot be built.
     World(PresetError),
     /// The first step of a lesson must name its world.
     NoWorld,
+    /// A step names a device the world does not have.
     UnknownDevice(String),
 }
 
@@ -63,10 +65,12 @@ impl Bench {
         }
     }
 
+    /// The table the steps are played on.
     pub fn table(&self) -> &Table {
         &self.table
     }
 
+    /// The table, to go on from (the page takes it over).
     pub fn into_table(self) -> Table {
         self.table
     }

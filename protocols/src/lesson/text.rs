@@ -4,28 +4,47 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A block of a lesson's text, from its Markdown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Block {
+    /// A paragraph.
     Paragraph(Vec<Inline>),
+    /// A heading within the text.
     Heading(Vec<Inline>),
     /// A code block, shown as it is written (a dialogue, a command).
     Code(String),
+    /// A list, numbered or not.
     List {
+        /// Numbered (`1.`) rather than bulleted.
         ordered: bool,
+        /// Its items, each a list of blocks.
         items: Vec<Vec<Block>>,
     },
+    /// A quotation.
     Quote(Vec<Block>),
 }
 
+/// Text within a block.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Inline {
+    /// Plain text.
     Text(String),
+    /// Code, shown as it is typed.
     Code(String),
+    /// Emphasis (`*…*`).
     Emphasis(Vec<Inline>),
+    /// Strong emphasis (`**…**`).
     Strong(Vec<Inline>),
-    Link { href: String, text: Vec<Inline> },
+    /// A link.
+    Link {
+        /// The address.
+        href: String,
+        /// The linked words.
+        text: Vec<Inline>,
+    },
+    /// A line break.
     Break,
 }
 

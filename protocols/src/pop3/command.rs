@@ -10,25 +10,41 @@ use crate::grammar::{
     PResult,
 };
 
+/// The command words Facteur's POP3 servers know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verb {
+    /// USER: name the maildrop.
     User,
+    /// PASS: its password.
     Pass,
+    /// APOP: log in with a digest instead (not offered).
     Apop,
+    /// STAT: how many messages, and their size.
     Stat,
+    /// LIST: each message's size.
     List,
+    /// RETR: download a message.
     Retr,
+    /// DELE: mark a message for deletion at QUIT.
     Dele,
+    /// NOOP: nothing.
     Noop,
+    /// RSET: take back every DELE.
     Rset,
+    /// QUIT: commit the deletions and end the session.
     Quit,
+    /// TOP: a message's header and first lines.
     Top,
+    /// UIDL: each message's unique-id.
     Uidl,
+    /// CAPA: what the server can do (RFC 2449).
     Capa,
+    /// STLS: encrypt the connection from here on (RFC 2595).
     Stls,
 }
 
 impl Verb {
+    /// Every command, in the order the cheat sheet lists them.
     pub const ALL: [Verb; 14] = [
         Verb::User,
         Verb::Pass,
@@ -46,6 +62,7 @@ impl Verb {
         Verb::Stls,
     ];
 
+    /// The command's word as typed (`RETR`).
     pub fn word(self) -> &'static str {
         match self {
             Verb::User => "USER",
@@ -65,6 +82,7 @@ impl Verb {
         }
     }
 
+    /// The command a word names, in any case.
     pub fn from_word(word: &str) -> Option<Verb> {
         Verb::ALL
             .into_iter()
@@ -100,6 +118,7 @@ pub enum ParseError {
 /// RFC 1939 §3: an argument is at most 40 characters.
 const MAX_ARGUMENT: usize = 40;
 
+/// Reads one command line (without its CRLF).
 pub fn parse(line: &str) -> Result<Command, ParseError> {
     if line.trim().is_empty() {
         return Err(ParseError::Empty);

@@ -16,10 +16,14 @@ use crate::vocab::{Awaiting, Stage};
 /// RFC 2449 §4: a command line is at most 255 octets with its CRLF.
 pub const MAX_COMMAND_LINE: usize = 253;
 
+/// How a POP3 server on one port behaves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pop3Policy {
+    /// The server's name, in its greeting.
     pub hostname: String,
+    /// The connection is encrypted before the greeting (port 995, RFC 8314).
     pub starts_encrypted: bool,
+    /// STLS is offered while the connection is in cleartext (RFC 2595).
     pub offer_stls: bool,
     /// Refuse USER/PASS until the connection is encrypted (RFC 2595 §4 allows either).
     pub login_needs_tls: bool,
@@ -102,10 +106,6 @@ impl Pop3Session {
             pop3(Pop3Note::Greeting { host }),
         );
         (session, out)
-    }
-
-    pub fn is_closed(&self) -> bool {
-        self.closed
     }
 
     fn framed(&mut self, framed: Framed, store: &mut Store, out: &mut Output) {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 const BASE64URL: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+/// A value as a link's fragment: its JSON in base64url.
 pub fn encode(value: &impl Serialize) -> String {
     BASE64URL.encode(serde_json::to_string(value).unwrap_or_default())
 }

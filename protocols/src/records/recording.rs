@@ -33,9 +33,11 @@ pub struct RecordedSession {
 /// Every connection of one terminal since it was last cleared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recording {
+    /// The format's version (see `VERSION`).
     pub version: u32,
     /// The world it was typed in (`demo`, `empty`, …), which the replay starts afresh.
     pub preset: String,
+    /// The connections, in the order they were opened.
     pub sessions: Vec<RecordedSession>,
 }
 
@@ -55,6 +57,7 @@ pub enum RecordingError {
 }
 
 impl Recording {
+    /// An empty recording in the world `preset` names.
     pub fn new(preset: &str) -> Recording {
         Recording {
             version: VERSION,
@@ -112,10 +115,12 @@ impl Recording {
         }
     }
 
+    /// How many lines were typed, in all.
     pub fn lines(&self) -> usize {
         self.sessions.iter().map(|s| s.lines.len()).sum()
     }
 
+    /// Whether no connection was opened.
     pub fn is_empty(&self) -> bool {
         self.sessions.is_empty()
     }

@@ -56,6 +56,7 @@ fn flip(reading: Reading, pop3: Reading) -> Reading {
 /// The steps, and the world they start from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scenario {
+    /// The format's version (see [`VERSION`]).
     pub version: u32,
     /// The built-in world it starts from (`demo`, `empty`, …).
     pub preset: String,
@@ -77,6 +78,7 @@ pub enum ScenarioError {
 }
 
 impl Scenario {
+    /// A scenario with no steps yet, from the devices as they read mail now.
     pub fn new(preset: &str, devices: &BTreeMap<String, Device>) -> Scenario {
         Scenario {
             version: VERSION,
@@ -99,10 +101,12 @@ impl Scenario {
         }
     }
 
+    /// The scenario as JSON, as a file saves it.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// Reads a scenario file, refusing another version or a world this page does not have.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
         #[derive(Deserialize)]
         struct Version {
@@ -131,6 +135,7 @@ impl Scenario {
         super::link::encode(self)
     }
 
+    /// Reads a link's fragment (see [`Scenario::to_fragment`]).
     pub fn from_fragment(fragment: &str) -> Result<Scenario, ScenarioError> {
         let bytes = super::link::decode(fragment).map_err(ScenarioError::Unreadable)?;
         Scenario::from_json(&String::from_utf8_lossy(&bytes))
@@ -187,7 +192,9 @@ impl Scenario {
 /// A message as an end state lists it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Row {
+    /// The message's subject.
     pub subject: String,
+    /// Whether it is marked read.
     pub seen: bool,
 }
 
@@ -195,11 +202,14 @@ pub struct Row {
 /// account and mailbox), for the people whose devices the scenario used.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EndState {
+    /// What each device shows, by device and folder.
     pub devices: BTreeMap<String, BTreeMap<String, Vec<Row>>>,
+    /// What the server holds, by account and mailbox.
     pub server: BTreeMap<String, BTreeMap<String, Vec<Row>>>,
 }
 
 impl EndState {
+    /// Where the messages are on `world` and `devices`, for the devices in `used`.
     pub fn of(
         world: &World,
         devices: &BTreeMap<String, Device>,
@@ -308,6 +318,7 @@ pub enum Lesson {
 }
 
 impl Lesson {
+    /// What the two end states teach, the IMAP side against the POP3 side.
     pub fn of(imap: &EndState, pop3: &EndState) -> Lesson {
         if imap == pop3 {
             return Lesson::NoDifference;

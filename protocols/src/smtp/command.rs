@@ -17,22 +17,36 @@ use crate::store::{Address, MAX_DOMAIN, MAX_LOCAL_PART};
 /// The command words Facteur's SMTP servers know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verb {
+    /// EHLO: say hello and ask for the extensions.
     Ehlo,
+    /// HELO: say hello, without extensions.
     Helo,
+    /// MAIL FROM: start a message, naming the sender.
     Mail,
+    /// RCPT TO: name a recipient.
     Rcpt,
+    /// DATA: send the message itself.
     Data,
+    /// RSET: forget the message begun.
     Rset,
+    /// NOOP: nothing.
     Noop,
+    /// VRFY: ask about an address.
     Vrfy,
+    /// EXPN: ask what a list expands to.
     Expn,
+    /// HELP: ask for help.
     Help,
+    /// QUIT: end the session.
     Quit,
+    /// STARTTLS: encrypt the connection from here on (RFC 3207).
     StartTls,
+    /// AUTH: log in (RFC 4954).
     Auth,
 }
 
 impl Verb {
+    /// Every command, in the order the cheat sheet lists them.
     pub const ALL: [Verb; 13] = [
         Verb::Ehlo,
         Verb::Helo,
@@ -49,6 +63,7 @@ impl Verb {
         Verb::Auth,
     ];
 
+    /// The command's word as typed (`MAIL`).
     pub fn word(self) -> &'static str {
         match self {
             Verb::Ehlo => "EHLO",

@@ -3,18 +3,18 @@
 
 mod access;
 mod auth;
-pub mod command;
-pub mod data;
-pub mod envelope;
-pub mod note;
-pub mod policy;
-pub mod reply;
-pub mod session;
-pub mod trace;
+pub(crate) mod command;
+pub(crate) mod data;
+pub(crate) mod envelope;
+pub(crate) mod note;
+pub(crate) mod policy;
+pub(crate) mod reply;
+pub(crate) mod session;
+pub(crate) mod trace;
 
-pub use command::{Command, ReversePath, Verb};
-pub use note::{Extension, SmtpNote};
+pub use command::{parse, Verb};
+pub(crate) use note::{Extension, SmtpNote};
 pub use policy::SmtpPolicy;
-pub use reply::{EnhancedCode, Reply, ReplyClass, ReplyCode};
-pub mod relay;
-pub use session::SmtpSession;
+pub(crate) use reply::{EnhancedCode, Reply, ReplyClass, ReplyCode};
+pub(crate) mod relay;
+pub(crate) use session::SmtpSession;

@@ -9,6 +9,7 @@ pub const MAX_MESSAGE_SIZE: usize = 10 * 1024 * 1024;
 /// RFC 5321 §4.5.3.1.8 asks servers to accept at least 100 recipients; Facteur stops there.
 pub const MAX_RECIPIENTS: usize = 100;
 
+/// How an SMTP server on one port behaves: relay (25) or submission (587, 465).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmtpPolicy {
     /// The server's name, in the greeting and in `Received:` headers.
@@ -24,7 +25,9 @@ pub struct SmtpPolicy {
     /// AUTH is offered only once the connection is encrypted (RFC 8314 §4.1 spirit: never
     /// send a password in cleartext).
     pub auth_needs_tls: bool,
+    /// The largest message accepted, in octets (the SIZE extension, RFC 1870).
     pub max_message_size: usize,
+    /// The most recipients one message may have.
     pub max_recipients: usize,
     /// One port for the whole world (the native server): any account may log in, and mail
     /// for any world domain is accepted without AUTH, as each domain's MX would.

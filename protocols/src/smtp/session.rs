@@ -83,7 +83,8 @@ impl SmtpSession {
         (session, out)
     }
 
-    pub fn is_closed(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_closed(&self) -> bool {
         self.closed
     }
 

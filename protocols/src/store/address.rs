@@ -14,11 +14,14 @@ pub const MAX_DOMAIN: usize = 255;
 /// of relays, although Facteur's own accounts match it without regard to case.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Address {
+    /// The part before the `@`.
     pub local: String,
+    /// The part after the `@`.
     pub domain: String,
 }
 
 impl Address {
+    /// An address from its two parts, as given.
     pub fn new(local: &str, domain: &str) -> Address {
         Address {
             local: local.to_owned(),

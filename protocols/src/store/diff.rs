@@ -7,37 +7,62 @@ use std::collections::BTreeSet;
 
 use super::{Flag, Mailbox, Store, Uid};
 
+/// One difference between two stores, for the server side's list of what changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreChange {
+    /// A message arrived in a mailbox.
     Arrived {
+        /// Whose mailbox.
         login: String,
+        /// The mailbox.
         mailbox: String,
+        /// The message's UID.
         uid: Uid,
     },
+    /// A message was removed for good.
     Expunged {
+        /// Whose mailbox.
         login: String,
+        /// The mailbox.
         mailbox: String,
+        /// The UID it had.
         uid: Uid,
     },
+    /// A message's flags changed.
     Flags {
+        /// Whose mailbox.
         login: String,
+        /// The mailbox.
         mailbox: String,
+        /// The message's UID.
         uid: Uid,
+        /// The flags set.
         added: BTreeSet<Flag>,
+        /// The flags cleared.
         removed: BTreeSet<Flag>,
     },
+    /// A mailbox was created.
     MailboxCreated {
+        /// Whose mailbox.
         login: String,
+        /// Its name.
         mailbox: String,
     },
+    /// A mailbox was deleted.
     MailboxDeleted {
+        /// Whose mailbox.
         login: String,
+        /// The name it had.
         mailbox: String,
     },
+    /// A POP3 session locked a maildrop.
     Locked {
+        /// Whose maildrop.
         login: String,
     },
+    /// The maildrop was unlocked.
     Unlocked {
+        /// Whose maildrop.
         login: String,
     },
 }

@@ -12,18 +12,25 @@ use mail_parser::MessageParser;
 /// The largest file taken, in bytes: a class's sample mailbox, not a lifetime's archive.
 pub const MAX_FILE: usize = 20 * 1024 * 1024;
 
+/// Why an uploaded file gives no messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// Nothing in the file.
     Empty,
     /// Larger than [`MAX_FILE`].
-    TooLarge { size: usize },
+    TooLarge {
+        /// The file's size, in octets.
+        size: usize,
+    },
     /// NUL bytes: an image, an archive, a program, not mail.
     Binary,
     /// An mbox with `From ` lines and no message between them.
     NoMessages,
     /// Message `number` (from 1) has no header section the parser recognises.
-    NotAMessage { number: usize },
+    NotAMessage {
+        /// Its place in the file, from 1.
+        number: usize,
+    },
 }
 
 impl fmt::Display for ImportError {

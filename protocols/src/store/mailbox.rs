@@ -12,10 +12,15 @@ use crate::time::Timestamp;
 /// RFC 6154 special-use attributes, so clients know where sent mail or the trash is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SpecialUse {
+    /// `\\Sent`: copies of messages sent.
     Sent,
+    /// `\\Drafts`: messages being written.
     Drafts,
+    /// `\\Trash`: deleted messages, until emptied.
     Trash,
+    /// `\\Junk`: unwanted mail.
     Junk,
+    /// `\\Archive`: kept messages.
     Archive,
 }
 
@@ -101,8 +106,10 @@ impl<'a> IntoIterator for &'a mut Messages {
     }
 }
 
+/// One mailbox of an account, with its messages in UID order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mailbox {
+    /// Its name (`INBOX`, `Sent`).
     pub name: String,
     /// RFC 9051 §2.3.1.1: changes only if UIDs are reassigned, e.g. the mailbox is recreated.
     pub uid_validity: u32,
@@ -110,6 +117,7 @@ pub struct Mailbox {
     pub uid_next: Uid,
     /// Ascending by UID.
     pub messages: Messages,
+    /// What it is for (RFC 6154), if anything special.
     pub special_use: Option<SpecialUse>,
     /// Every keyword a message of this mailbox has carried: the mailbox's flag list
     /// (RFC 9051 §7.3.5) keeps a keyword once it has been used.
@@ -118,6 +126,7 @@ pub struct Mailbox {
 }
 
 impl Mailbox {
+    /// An empty mailbox.
     pub fn new(name: &str, uid_validity: u32, special_use: Option<SpecialUse>) -> Mailbox {
         Mailbox {
             name: name.to_owned(),
@@ -175,14 +184,17 @@ impl Mailbox {
         .collect()
     }
 
+    /// A message by UID.
     pub fn get(&self, uid: Uid) -> Option<&Message> {
         self.index_of(uid).map(|i| &self.messages[i])
     }
 
+    /// A message by UID, to change its flags.
     pub fn get_mut(&mut self, uid: Uid) -> Option<&mut Message> {
         self.index_of(uid).map(move |i| &mut self.messages[i])
     }
 
+    /// Takes a message out, by UID.
     pub fn remove(&mut self, uid: Uid) -> Option<Message> {
         self.index_of(uid).map(|i| self.messages.remove(i))
     }
@@ -191,6 +203,7 @@ impl Mailbox {
         self.messages.binary_search_by_key(&uid, |m| m.uid).ok()
     }
 
+    /// The size of all its messages, in octets.
     pub fn total_size(&self) -> usize {
         self.messages.iter().map(Message::size).sum()
     }

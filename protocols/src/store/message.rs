@@ -24,7 +24,9 @@ impl fmt::Display for Uid {
 /// A message in a mailbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Message {
+    /// Its UID in the mailbox (RFC 9051 §2.3.1.1).
     pub uid: Uid,
+    /// Its flags.
     pub flags: BTreeSet<Flag>,
     /// When the server received it (IMAP's INTERNALDATE), not the `Date:` header.
     pub internal_date: Timestamp,
@@ -36,10 +38,12 @@ pub struct Message {
 }
 
 impl Message {
+    /// Its size in octets (RFC822.SIZE).
     pub fn size(&self) -> usize {
         self.raw.0.len()
     }
 
+    /// Whether it has a flag.
     pub fn has(&self, flag: &Flag) -> bool {
         self.flags.contains(flag)
     }
@@ -55,6 +59,7 @@ impl Message {
 pub struct Raw(pub Arc<[u8]>);
 
 impl Raw {
+    /// Takes ownership of a message's bytes.
     pub fn new(bytes: Vec<u8>) -> Raw {
         Raw(bytes.into())
     }

@@ -34,15 +34,20 @@ pub const INBOX: &str = "INBOX";
 /// A mail server of the simulated world and the domains it receives mail for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Server {
+    /// The server's name (`mail.example.test`).
     pub hostname: String,
+    /// The domains whose mail it receives.
     pub domains: Vec<String>,
 }
 
+/// A person's account on a server: how they log in, and their mailboxes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Account {
     /// The user name typed at login (`USER bob`, `a1 LOGIN bob builder`).
     pub login: String,
+    /// The password.
     pub password: String,
+    /// The account's address.
     pub address: Address,
     /// The person's name, for `From:` headers written by simulated devices.
     pub display_name: String,
@@ -55,18 +60,22 @@ pub struct Account {
 }
 
 impl Account {
+    /// The account's INBOX.
     pub fn inbox(&self) -> Option<&Mailbox> {
         self.mailboxes.get(INBOX)
     }
 }
 
+/// Every server, account and mailbox of a world, and its modification journal.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Store {
+    /// The world's mail servers.
     pub servers: Vec<Server>,
     /// Keyed by login.
     pub accounts: BTreeMap<String, Account>,
     /// The highest modification sequence handed out so far.
     pub modseq: u64,
+    /// Every change, in order, for clients catching up.
     pub journal: Vec<Change>,
     /// Logins whose POP3 maildrop is held by a session (RFC 1939 §8).
     pub locks: BTreeSet<String>,
@@ -75,6 +84,7 @@ pub struct Store {
 }
 
 impl Store {
+    /// A server by name, without regard to case.
     pub fn server(&self, hostname: &str) -> Option<&Server> {
         self.servers
             .iter()
@@ -88,6 +98,7 @@ impl Store {
             .find(|s| s.domains.iter().any(|d| d.eq_ignore_ascii_case(domain)))
     }
 
+    /// An account by login.
     pub fn account(&self, login: &str) -> Option<&Account> {
         self.accounts.get(login)
     }
@@ -124,6 +135,7 @@ impl Store {
         (served && account.password == password).then_some(account)
     }
 
+    /// One of an account's mailboxes, by name.
     pub fn mailbox(&self, login: &str, mailbox: &str) -> Option<&Mailbox> {
         self.accounts.get(login)?.mailboxes.get(mailbox)
     }
@@ -269,6 +281,7 @@ impl Store {
         self.locks.insert(login.to_owned())
     }
 
+    /// Lets the maildrop be opened again (the POP3 session ended).
     pub fn unlock_maildrop(&mut self, login: &str) {
         self.locks.remove(login);
     }

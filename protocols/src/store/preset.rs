@@ -59,13 +59,19 @@ const STANDARD_MAILBOXES: &[(&str, Option<SpecialUse>)] = &[
     ("Trash", Some(SpecialUse::Trash)),
 ];
 
+/// A world as a file describes it: servers, accounts, messages, and generated mail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Preset {
+    /// Its name (`demo`).
     pub name: String,
+    /// The mail servers.
     pub servers: Vec<Server>,
+    /// The accounts.
     pub accounts: Vec<AccountSpec>,
+    /// Messages, each in a mailbox.
     #[serde(default)]
     pub messages: Vec<MessageSpec>,
+    /// Mail made up in bulk (the busy worlds).
     #[serde(default)]
     pub generated: Vec<GeneratedSpec>,
 }
@@ -130,15 +136,30 @@ fn inbox() -> String {
 /// makes a mistake gets told exactly what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PresetError {
+    /// No built-in world has this name.
     UnknownPreset(String),
+    /// The file is not JSON of a preset.
     Json(String),
+    /// An address that is not one.
     BadAddress(String),
+    /// An account's domain has no server.
     NoServerForDomain(String),
+    /// Two accounts with one login.
     DuplicateAccount(String),
+    /// A message for an account there is not.
     UnknownAccount(String),
-    UnknownMailbox { account: String, mailbox: String },
+    /// A message for a mailbox an account does not have.
+    UnknownMailbox {
+        /// The account.
+        account: String,
+        /// The mailbox it does not have.
+        mailbox: String,
+    },
+    /// A message file that is not built in.
     UnknownMessageFile(String),
+    /// A date that is not one.
     BadDate(String),
+    /// A flag that is not one.
     BadFlag(String),
 }
 
@@ -169,6 +190,7 @@ impl Preset {
     /// The names of the presets built into Facteur.
     pub const BUILTIN: [&'static str; 4] = ["demo", "empty", "busy-500", "busy-10000"];
 
+    /// A built-in world by name (see [`Preset::BUILTIN`]).
     pub fn builtin(name: &str) -> Result<Preset, PresetError> {
         let mut preset = Preset::from_json(DEMO)?;
         match name {
@@ -189,6 +211,7 @@ impl Preset {
         Ok(preset)
     }
 
+    /// A preset from its JSON.
     pub fn from_json(text: &str) -> Result<Preset, PresetError> {
         serde_json::from_str(text).map_err(|e| PresetError::Json(e.to_string()))
     }

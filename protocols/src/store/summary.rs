@@ -4,11 +4,14 @@
 
 use mail_parser::{MessageParser, MimeHeaders, PartType};
 
+/// What a mail app lists of a message, read from its header and text parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     /// `Alice Liddell <alice@example.test>`, or the address alone.
     pub from: String,
+    /// The `To:` header as written.
     pub to: String,
+    /// The subject, or nothing.
     pub subject: String,
     /// The `Date:` header as written.
     pub date: String,
@@ -18,10 +21,12 @@ pub struct Summary {
     pub text: String,
     /// Whether some part was HTML (shown as source).
     pub has_html: bool,
+    /// Its Message-ID, without the angle brackets.
     pub message_id: Option<String>,
 }
 
 impl Summary {
+    /// Reads a message's header and text parts.
     pub fn of(raw: &[u8]) -> Summary {
         let header_end = find(raw, b"\r\n\r\n").map_or(raw.len(), |i| i + 2);
         let headers = String::from_utf8_lossy(&raw[..header_end]).into_owned();

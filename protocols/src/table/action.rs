@@ -24,70 +24,102 @@ pub enum Action {
     /// Opens a device's terminal on its account's server, on `port`; the terminal's
     /// previous connection closes first. `lenient`: the server forgives typing mistakes.
     Connect {
+        /// The device whose terminal it is (`bob-phone`).
         device: String,
+        /// The server port (25, 587, 465, 110, 995, 143 or 993).
         port: u16,
+        /// The server forgives typing mistakes (a bare LF, a lower-case command).
         #[serde(default)]
         lenient: bool,
     },
     /// Sends a line (without its CRLF, IMAP tag included) on a device's terminal. With no
     /// device, the terminal typed on or opened last that is still connected.
     Type {
+        /// The device whose terminal it is.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         device: Option<String>,
+        /// The line.
         line: String,
     },
     /// Closes a device's terminal connection, as a client that goes away does.
     Disconnect {
+        /// The device whose terminal it is.
         device: String,
     },
     /// The device's settings were switched to another way of reading.
     Reading {
+        /// The device.
         device: String,
+        /// Its new way of reading.
         reading: Reading,
     },
     /// "Check mail".
     Check {
+        /// The device.
         device: String,
     },
+    /// Sets or clears a flag on a message (`\\Seen` when it is read).
     Flag {
+        /// The device.
         device: String,
+        /// The message.
         message: MessageRef,
+        /// The flag.
         flag: Flag,
+        /// Set (true) or cleared.
         on: bool,
     },
+    /// Deletes a message (to Trash, where the device has one).
     Delete {
+        /// The device.
         device: String,
+        /// The message.
         message: MessageRef,
     },
+    /// Moves a message to another folder.
     Move {
+        /// The device.
         device: String,
+        /// The message.
         message: MessageRef,
+        /// The folder it goes to.
         to: String,
     },
+    /// Creates a folder.
     CreateFolder {
+        /// The device.
         device: String,
+        /// The new folder's name.
         name: String,
     },
     /// Writes and sends a message; a reply names the message it answers.
     Send {
+        /// The device that sends.
         device: String,
+        /// The message as written.
         draft: Draft,
+        /// The message answered, for a reply.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         replying_to: Option<MessageRef>,
     },
     /// Keeps an unfinished message in Drafts.
     SaveDraft {
+        /// The device.
         device: String,
+        /// The message as written so far.
         draft: Draft,
     },
     /// Changes a device's settings as its settings form does.
     Settings {
+        /// The device.
         device: String,
+        /// What changes.
         #[serde(flatten)]
         change: SettingsChange,
     },
     /// Answers the step's question with these choices, numbered from 1 as they are shown.
     Answer {
+        /// The choices, from 1.
         choices: Vec<usize>,
     },
 }
@@ -186,12 +218,16 @@ impl Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reading {
+    /// IMAP: the mail stays on the server, every device sees the same.
     Imap,
+    /// POP3, deleting each message from the server once downloaded.
     Pop3Delete,
+    /// POP3, leaving a copy on the server.
     Pop3Leave,
 }
 
 impl Reading {
+    /// How a device's way of receiving reads mail.
     pub fn of(r: Receiving) -> Reading {
         match r {
             Receiving::Imap { .. } => Reading::Imap,
@@ -202,6 +238,7 @@ impl Reading {
         }
     }
 
+    /// The way of receiving this sets, without IDLE.
     pub fn receiving(self) -> Receiving {
         match self {
             Reading::Imap => Receiving::Imap { idle: false },
@@ -214,6 +251,7 @@ impl Reading {
         }
     }
 
+    /// Whether it is IMAP.
     pub fn is_imap(self) -> bool {
         self == Reading::Imap
     }
@@ -222,9 +260,12 @@ impl Reading {
 /// Which message, in terms every device shares.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageRef {
+    /// The folder it is in.
     pub folder: String,
+    /// Its Message-ID, if it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
+    /// Its subject.
     pub subject: String,
     /// For a message without a Message-ID: how many messages with the same subject come
     /// before it in the folder (so the second "Hello" is not taken for the first). A
@@ -288,27 +329,36 @@ pub struct SettingsChange {
         with = "super::slugs::preset_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    /// One of the settings a teacher can name in class.
     pub preset: Option<SettingsPreset>,
+    /// How the device reads mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading: Option<Reading>,
     /// An IMAP device stays connected in IDLE to hear of new mail at once (RFC 2177).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idle: Option<bool>,
+    /// The incoming server's fields that change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incoming: Option<ServerChange>,
+    /// The outgoing server's fields that change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outgoing: Option<ServerChange>,
+    /// The user name the device logs in with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
+    /// The password the device logs in with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
 }
 
+/// The fields of one server's settings that change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServerChange {
+    /// The server's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
+    /// The port.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
     #[serde(
@@ -316,12 +366,14 @@ pub struct ServerChange {
         with = "super::slugs::security_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    /// The connection's security.
     pub security: Option<ConnectionSecurity>,
     #[serde(
         default,
         with = "super::slugs::authentication_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    /// How the device logs in.
     pub authentication: Option<Authentication>,
 }
 

@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{Action, Devices, Reading};
 
+/// Every action played, in order, and how the devices read mail before the first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Journal {
     /// How each device read mail when the journal began.
     pub start: BTreeMap<String, Reading>,
+    /// The actions, in the order they were played.
     pub actions: Vec<Action>,
 }
 
@@ -20,12 +22,16 @@ pub struct Journal {
 /// typing mistakes, and the lines typed, IMAP tags included.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Typed {
+    /// The port connected to.
     pub port: u16,
+    /// Whether the server forgave typing mistakes.
     pub lenient: bool,
+    /// Every line as it was sent, IMAP tags included.
     pub lines: Vec<String>,
 }
 
 impl Journal {
+    /// An empty journal, from the devices as they read mail now.
     pub fn new(devices: &Devices) -> Journal {
         Journal {
             start: devices
@@ -45,6 +51,7 @@ impl Journal {
         self.actions.len()
     }
 
+    /// Whether nothing was played.
     pub fn is_empty(&self) -> bool {
         self.actions.is_empty()
     }

@@ -49,28 +49,52 @@ pub enum Speaker {
 pub enum Said {
     /// A connection opens to `host` on `port`: a new part of the dialogue starts.
     Opened {
+        /// The learner at the terminal, or the device's app.
         speaker: Speaker,
+        /// The server's name.
         host: String,
+        /// The protocol spoken.
         service: Service,
+        /// The port.
         port: u16,
     },
     /// The server answered (or closed the connection).
-    Output { service: Service, output: Output },
+    Output {
+        /// The protocol spoken.
+        service: Service,
+        /// What the server said.
+        output: Output,
+    },
     /// The device's app stopped on `trouble`; its problem says why.
-    GaveUp { trouble: Trouble, service: Service },
+    GaveUp {
+        /// What it ran into.
+        trouble: Trouble,
+        /// The protocol it was speaking.
+        service: Service,
+    },
     /// The device took in what its app found, with no new word said; `news` messages
     /// arrived in its INBOX.
-    Settled { news: usize },
+    Settled {
+        /// How many messages are new.
+        news: usize,
+    },
     /// The device changed on its own (new settings, a POP3 device's local change), with
     /// no dialogue; `news` as above.
-    Changed { news: usize },
+    Changed {
+        /// How many messages are new.
+        news: usize,
+    },
 }
 
 /// One thing heard, with the world and the devices as they are right after it.
 pub struct Heard<'a> {
+    /// The device whose channel heard it.
     pub device: &'a str,
+    /// What it heard.
     pub said: Said,
+    /// The world right after.
     pub world: &'a World,
+    /// The devices right after.
     pub devices: &'a Devices,
 }
 
@@ -80,7 +104,9 @@ pub type Listener<'l> = dyn FnMut(Heard<'_>) + 'l;
 /// A terminal's open connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Terminal {
+    /// The session on the world.
     pub session: SessionId,
+    /// The port it is connected to.
     pub port: Port,
     /// The server's name.
     pub host: String,
@@ -128,14 +154,17 @@ impl Table {
         Table::new(world, devices)
     }
 
+    /// The world the actions are played on.
     pub fn world(&self) -> &World {
         &self.world
     }
 
+    /// Every device, by id.
     pub fn devices(&self) -> &Devices {
         &self.devices
     }
 
+    /// One device, by id (`bob-phone`).
     pub fn device(&self, id: &str) -> Option<&Device> {
         self.devices.get(id)
     }

@@ -13,16 +13,16 @@ use facteur_protocols::{imap, pop3, smtp, Port, Service, Timestamp, World};
 pub fn grammars(data: &[u8]) {
     let line = String::from_utf8_lossy(data);
     for lenient in [false, true] {
-        let _ = smtp::command::parse(&line, lenient);
+        let _ = smtp::parse(&line, lenient);
         for service in [Service::Smtp, Service::Pop3, Service::Imap] {
             let _ = check_line(service, &line, lenient);
         }
     }
-    let _ = pop3::command::parse(&line);
-    if let Some((text, literals)) = imap::command::split_literals(data) {
-        let _ = imap::command::parse(&text, &literals);
+    let _ = pop3::parse(&line);
+    if let Some((text, literals)) = imap::split_literals(data) {
+        let _ = imap::parse(&text, &literals);
     }
-    let _ = imap::command::parse(&line, &[]);
+    let _ = imap::parse(&line, &[]);
 }
 
 /// The files a learner can hand the page: a world (JSON), a scenario (JSON), mail to
