@@ -12,7 +12,7 @@
 //! get the same spacing from `facteur_lessons::typography` and the same parity from its
 //! tests. leptos_i18n was measured against this (see issue 14's closing note) and not taken.
 
-use facteur_protocols::client::device::DeviceKind;
+use facteur_protocols::device::DeviceKind;
 use facteur_protocols::{Port, Security, Service};
 use leptos::prelude::*;
 

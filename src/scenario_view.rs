@@ -271,8 +271,8 @@ fn ComparisonView(c: Comparison) -> impl IntoView {
     }
 }
 
-fn device_kind(slug: &str) -> facteur_protocols::client::device::DeviceKind {
-    use facteur_protocols::client::device::DeviceKind;
+fn device_kind(slug: &str) -> facteur_protocols::device::DeviceKind {
+    use facteur_protocols::device::DeviceKind;
     match slug {
         "phone" => DeviceKind::Phone,
         "tablet" => DeviceKind::Tablet,

@@ -1,8 +1,8 @@
 //! One lesson file, as a teacher writes it: TOML, with Markdown in its text fields. See
 //! `lessons/README.md` for the format and a worked example.
 
-use facteur_protocols::client::people::device_id;
-use facteur_protocols::client::people::PEOPLE;
+use facteur_protocols::device::people::device_id;
+use facteur_protocols::device::people::PEOPLE;
 use facteur_protocols::lesson::course::{Choice, Lesson, Quiz, QuizKind, Start, Step};
 use facteur_protocols::lesson::goal::{Check, Goal, EVENT_KINDS};
 use facteur_protocols::lesson::text::Block;

@@ -9,8 +9,8 @@
 //!
 //! Drivers start at [`World`] (connect, type bytes, read [`output::Output`]) or, for what a
 //! learner does, at [`table::Table`] (play an [`table::Action`], hear who said what). The
-//! rest that is public is what they show or pass along: the [`store`], the devices of
-//! [`client`], the learner's [`records`], the [`lesson`]s, the [`explain`]ers. The sessions'
+//! rest that is public is what they show or pass along: the [`store`], the [`device`]s,
+//! the learner's [`records`], the [`lesson`]s, the [`explain`]ers. The sessions'
 //! insides (parsers, notes, framing, grammar helpers) are private to the crate; each
 //! protocol module shows only its policy, its command words and its command parser.
 //!
@@ -20,10 +20,11 @@
 //! `docs/ARCHITECTURE.md`). The one exception is the protocol-neutral vocabulary: [`note`]
 //! and `crossover` name each protocol, and each protocol uses them.
 //!
-//! 8. [`lesson`], [`assist`], [`explain`]: lessons and goals, suggestions, explanations.
-//! 7. [`records`]: what the learner did, kept to share or replay (scenarios, dialogues).
-//! 6. [`table`]: the one player of every action, on a world with its devices.
-//! 5. [`client`]: a device's mail app: the wire clients and the device model.
+//! 9. [`lesson`], [`assist`], [`explain`]: lessons and goals, suggestions, explanations.
+//! 8. [`records`]: what the learner did, kept to share or replay (scenarios, dialogues).
+//! 7. [`table`]: the one player of every action, on a world with its devices.
+//! 6. [`device`]: a person's device and its mail app: folders, settings, composing.
+//! 5. [`client`]: the wire clients (submission, POP3 fetch, IMAP sync) and how they dial.
 //! 4. [`world`], `trace`, [`closing`]: the one entry point, what it records, goodbyes.
 //! 3. [`smtp`], [`pop3`], [`imap`]: one session state machine per protocol.
 //! 2. `session`, [`output`], [`note`], `crossover`: the contract every session keeps, and
@@ -41,6 +42,7 @@ pub mod assist;
 pub mod client;
 pub mod closing;
 pub(crate) mod crossover;
+pub mod device;
 pub mod explain;
 pub(crate) mod grammar;
 pub mod imap;

@@ -2,10 +2,8 @@
 //! and the open message with its actions. It shows the device as its own dialogue has got
 //! to, and every button runs the device's scripted client through its terminal.
 
-use facteur_protocols::client::compose::Draft;
-use facteur_protocols::client::device::{
-    suited_settings, Device, Edit, Key, LocalMessage, Receiving,
-};
+use facteur_protocols::device::compose::Draft;
+use facteur_protocols::device::{suited_settings, Device, Edit, Key, LocalMessage, Receiving};
 use facteur_protocols::store::{Flag, Summary, INBOX};
 use facteur_protocols::table::{Action, MessageRef, SettingsChange};
 use leptos::prelude::*;

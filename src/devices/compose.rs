@@ -1,7 +1,7 @@
 //! The compose window: To, Subject, the text. A draft without a proper address is not sent;
 //! the learner is told why, in place.
 
-use facteur_protocols::client::compose::{Draft, DraftError};
+use facteur_protocols::device::compose::{Draft, DraftError};
 use leptos::prelude::*;
 
 use crate::world_texts::use_world_texts;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_lang;
 use crate::lab_texts::{self, LabTexts};
-use facteur_protocols::client::problem::Problem;
+use facteur_protocols::device::problem::Problem;
 
 #[component]
 pub fn ProblemNote(problem: Problem, fix: Callback<()>) -> impl IntoView {

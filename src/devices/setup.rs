@@ -3,11 +3,11 @@
 //! name and password, and presets a teacher can name. Every change applies at once, so a
 //! wrong setting fails on the next "Check mail" or "Send", with its diagnosis.
 
-use facteur_protocols::client::device::Receiving;
 use facteur_protocols::client::fetch::Keep;
 use facteur_protocols::client::settings::{
     AccountSettings, Authentication, ConnectionSecurity, ServerSettings, SettingsPreset,
 };
+use facteur_protocols::device::Receiving;
 use facteur_protocols::table::SettingsChange;
 use leptos::prelude::*;
 

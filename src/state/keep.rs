@@ -8,8 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use facteur_protocols::client::device::Device;
-use facteur_protocols::client::problem::Problem;
+use facteur_protocols::device::problem::Problem;
+use facteur_protocols::device::Device;
 use facteur_protocols::records::scenario::Scenario;
 use facteur_protocols::store::Store;
 use facteur_protocols::table::{Journal, Table};

@@ -8,8 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use facteur_protocols::client::device::{Device, DeviceKind};
-use facteur_protocols::client::problem::Problem;
+use facteur_protocols::device::problem::Problem;
+use facteur_protocols::device::{Device, DeviceKind};
 use facteur_protocols::records::scenario::Scenario;
 use facteur_protocols::store::import::{self, ImportError};
 use facteur_protocols::store::{PresetError, Store, INBOX};
@@ -23,7 +23,7 @@ use super::notice::Notice;
 use super::snapshots::{History, Snapshot};
 use super::undo::{Checkpoint, Undo};
 
-pub use facteur_protocols::client::people::{device_id, PEOPLE};
+pub use facteur_protocols::device::people::{device_id, PEOPLE};
 
 #[derive(Clone, Copy)]
 pub struct Scene {

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
-use facteur_protocols::client::device::Device;
+use facteur_protocols::device::Device;
 use facteur_protocols::store::Store;
 
 /// How many snapshots are kept; an older step shows the oldest one kept.

@@ -2,11 +2,11 @@
 //! where each dialogue line stands in the world's history, and keeping the sandbox. The
 //! same engine as the page, with no browser.
 
-use facteur_protocols::client::compose::Draft;
-use facteur_protocols::client::device::{DeviceKind, Receiving};
 use facteur_protocols::client::fetch::Keep;
 use facteur_protocols::client::settings::ConnectionSecurity;
 use facteur_protocols::client::trouble::Trouble;
+use facteur_protocols::device::compose::Draft;
+use facteur_protocols::device::{DeviceKind, Receiving};
 use facteur_protocols::store::INBOX;
 use facteur_protocols::table::{Action, SettingsChange};
 use facteur_protocols::{Port, Service};

@@ -1,19 +1,15 @@
-//! A device's mail app: the wire clients (scripted programs that say the same command
-//! lines a learner could type: `submit`, `fetch`, `sync`, `dial`, and the one loop that
-//! feeds them, `conversation`) and the device model they work for (`device`, `compose`,
-//! `settings`, `people`, `trouble`, `problem`). The relay client, how one server hands
-//! mail to another over port 25, lives under `smtp/`; what the learner did is kept in
-//! `records/`.
+//! The wire clients: scripted programs that say the same command lines a learner could
+//! type (`submit`, `fetch`, `sync`), how they reach a server (`dial`, with the account's
+//! `settings`), what they may run into (`trouble`), and the one loop that feeds them
+//! (`conversation`). The device model they work for is in `device/`; the relay client, how
+//! one server hands mail to another over port 25, lives under `smtp/`; what the learner
+//! did is kept in `records/`.
 
-pub mod compose;
 pub mod conversation;
-pub mod device;
 pub mod dial;
 pub mod fetch;
 mod imap_read;
 mod incoming;
-pub mod people;
-pub mod problem;
 pub mod settings;
 pub mod submit;
 pub mod sync;

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::client::device::Device;
 use crate::client::settings::{Authentication, ConnectionSecurity, ServerSettings};
+use crate::device::Device;
 use crate::output::Event;
 use crate::port::Service;
 use crate::store::{Flag, Summary};

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::client::device::Device;
+use crate::device::Device;
 use crate::store::{Flag, INBOX};
 use crate::table::{Action, Journal, Reading, Table};
 use crate::time::Timestamp;
@@ -338,7 +338,7 @@ impl Lesson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::device::{DeviceKind, Receiving};
+    use crate::device::{DeviceKind, Receiving};
     use crate::table::MessageRef;
 
     fn devices(world: &World) -> BTreeMap<String, Device> {

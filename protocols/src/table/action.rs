@@ -8,12 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::client::compose::Draft;
-use crate::client::device::{Device, Edit, Key, Receiving};
 use crate::client::fetch::Keep;
 use crate::client::settings::{
     AccountSettings, Authentication, ConnectionSecurity, ServerSettings, SettingsPreset,
 };
+use crate::device::compose::Draft;
+use crate::device::{Device, Edit, Key, Receiving};
 use crate::store::Flag;
 
 /// One thing a learner does. Saved (in scenarios and kept sandboxes) with its kind under

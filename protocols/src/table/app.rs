@@ -4,16 +4,16 @@
 
 use super::action::set_up;
 use super::{Action, Link, Listener, Said, Speaker, Table};
-use crate::client::compose::Draft;
 use crate::client::conversation::converse;
-use crate::client::device::{Check, Device, Key};
 use crate::client::dial::{dial, Dialed};
 use crate::client::fetch::{self, Fetcher, Retrieval};
-use crate::client::problem::Problem;
 use crate::client::settings::ServerSettings;
 use crate::client::submit::{self, Submission, Submitter};
 use crate::client::sync::{self, Scope, SyncJob, Syncer};
 use crate::client::trouble::{Diagnosis, Trouble};
+use crate::device::compose::Draft;
+use crate::device::problem::Problem;
+use crate::device::{Check, Device, Key};
 use crate::store::INBOX;
 use crate::time::Timestamp;
 use crate::{Service, SessionId};

@@ -22,11 +22,11 @@ use std::collections::BTreeMap;
 pub use action::{set_up, Action, MessageRef, Reading, ServerChange, SettingsChange};
 pub use journal::{Journal, Typed};
 
-use crate::client::device::Device;
-use crate::client::people::devices_of;
-use crate::client::problem::Problem;
 use crate::client::sync::Syncer;
 use crate::client::trouble::Trouble;
+use crate::device::people::devices_of;
+use crate::device::problem::Problem;
+use crate::device::Device;
 use crate::output::Output;
 use crate::time::Timestamp;
 use crate::trace::Trace;

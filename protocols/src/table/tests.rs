@@ -2,7 +2,7 @@
 //! pushes, the journal, and going back for Undo.
 
 use super::*;
-use crate::client::compose::Draft;
+use crate::device::compose::Draft;
 use crate::store::INBOX;
 
 const T: Timestamp = Timestamp(1_000_000);

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::device::{Device, DeviceKind, Receiving};
+use super::{Device, DeviceKind, Receiving};
 use crate::World;
 
 /// The demo world's people, and their devices in the order the page shows them.

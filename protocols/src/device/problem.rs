@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::trouble::{Diagnosis, Trouble};
+use crate::client::trouble::{Diagnosis, Trouble};
 
 /// Why a device's last action failed: what its client ran into, on which side, and the
 /// wrong setting that explains it.
