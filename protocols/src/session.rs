@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::line::LineBuffer;
 use crate::output::Output;
 use crate::port::Service;
 use crate::store::{Address, Store};
@@ -39,6 +40,32 @@ pub struct Context<'a> {
     /// Messages an SMTP server accepted for other servers; the world relays them after the
     /// session's turn (RFC 5321 §2.1). Other protocols leave it alone.
     pub outbound: &'a mut Vec<Outbound>,
+}
+
+/// How a session takes its input apart, so that one loop ([`feed`]) serves all three
+/// protocols: buffer what came, then handle one complete unit at a time.
+pub(crate) trait Framing {
+    /// Whether the connection is closed: no more input is read.
+    fn is_closed(&self) -> bool;
+
+    /// The bytes received that no unit has taken yet.
+    fn buffer(&mut self) -> &mut LineBuffer;
+
+    /// Handles the next complete unit of input (a command line, a message line, a
+    /// literal's octets); false when the buffer holds none yet.
+    fn next_unit(&mut self, ctx: &mut Context<'_>, out: &mut Output) -> bool;
+}
+
+/// What every session's [`Session::input`] does: keep the bytes, then handle each complete
+/// unit among them until none is left or the session closed.
+pub(crate) fn feed(session: &mut impl Framing, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
+    let mut out = Output::default();
+    if session.is_closed() {
+        return out;
+    }
+    session.buffer().push(bytes);
+    while !session.is_closed() && session.next_unit(ctx, &mut out) {}
+    out
 }
 
 /// One end of a connection, on the server's side.

@@ -32,6 +32,23 @@ fn scene() -> Scene {
     scene
 }
 
+/// Presses a device's "Check mail", as `who`.
+fn check(scene: Scene, device: &str, who: &str) {
+    let action = Action::Check {
+        device: device.to_owned(),
+    };
+    scene.play(action, who);
+}
+
+/// Bob's tablet set to IDLE, checked once: it stays connected, waiting for news.
+fn idling_tablet(scene: Scene) -> String {
+    let tablet = device_id("bob", DeviceKind::Tablet);
+    set_receiving(scene, &tablet, Receiving::Imap { idle: true });
+    check(scene, &tablet, "bob · tablet");
+    assert!(scene.is_idling(&tablet));
+    tablet
+}
+
 fn console(scene: Scene, device: &str) -> Console {
     scene.console(device).expect("every device has a console")
 }
@@ -260,12 +277,7 @@ fn checking_mail_over_pop3_downloads_and_the_device_view_follows_its_dialogue() 
     let c = console(scene, &phone);
     c.show_all();
     let on_server = inbox_count(scene, "bob");
-    scene.play(
-        Action::Check {
-            device: phone.clone(),
-        },
-        "bob · phone",
-    );
+    check(scene, &phone, "bob · phone");
     assert_eq!(
         device_inbox(scene, &phone),
         on_server,
@@ -337,12 +349,7 @@ fn sending_from_a_device_delivers_and_the_recipient_s_imap_device_finds_it() {
         .iter()
         .any(|l| l.starts_with("250") && l.contains("queued")));
     let tablet = device_id("bob", DeviceKind::Tablet);
-    scene.play(
-        Action::Check {
-            device: tablet.clone(),
-        },
-        "bob · tablet",
-    );
+    check(scene, &tablet, "bob · tablet");
     assert_eq!(device_inbox(scene, &tablet), before + 1);
     assert_eq!(
         scene.scenario().steps.len(),
@@ -354,15 +361,7 @@ fn sending_from_a_device_delivers_and_the_recipient_s_imap_device_finds_it() {
 #[test]
 fn an_idling_device_hears_of_new_mail_at_once() {
     let scene = scene();
-    let tablet = device_id("bob", DeviceKind::Tablet);
-    set_receiving(scene, &tablet, Receiving::Imap { idle: true });
-    scene.play(
-        Action::Check {
-            device: tablet.clone(),
-        },
-        "bob · tablet",
-    );
-    assert!(scene.is_idling(&tablet));
+    let tablet = idling_tablet(scene);
     let before = device_inbox(scene, &tablet);
     // A message typed at another terminal, as a server relaying to bob's, lands in his
     // INBOX.
@@ -395,15 +394,7 @@ fn an_idling_device_hears_of_new_mail_at_once() {
 #[test]
 fn new_settings_end_an_idling_connection_politely() {
     let scene = scene();
-    let tablet = device_id("bob", DeviceKind::Tablet);
-    set_receiving(scene, &tablet, Receiving::Imap { idle: true });
-    scene.play(
-        Action::Check {
-            device: tablet.clone(),
-        },
-        "bob · tablet",
-    );
-    assert!(scene.is_idling(&tablet));
+    let tablet = idling_tablet(scene);
     set_receiving(scene, &tablet, Receiving::Imap { idle: false });
     assert!(!scene.is_idling(&tablet));
     let lines = texts(console(scene, &tablet));
@@ -425,12 +416,7 @@ fn a_device_that_cannot_start_tls_gives_up_with_a_diagnosis() {
         change,
     };
     scene.play(action, "bob · phone");
-    scene.play(
-        Action::Check {
-            device: phone.clone(),
-        },
-        "bob · phone",
-    );
+    check(scene, &phone, "bob · phone");
     let problem = scene.problem(&phone).expect("a problem");
     assert!(!problem.outgoing);
     let last = console(scene, &phone).lines().pop().expect("a line");
@@ -489,12 +475,7 @@ fn a_kept_sandbox_comes_back_whole() {
     let scene = scene();
     let phone = bob_phone();
     set_receiving(scene, &phone, pop3_delete());
-    scene.play(
-        Action::Check {
-            device: phone.clone(),
-        },
-        "bob · phone",
-    );
+    check(scene, &phone, "bob · phone");
     scene.show_device(&phone);
     let text = scene.keep().expect("the demo world is small enough");
 

@@ -54,6 +54,17 @@ fn act(world: &mut World, d: &mut Device, edit: Edit) {
     }
 }
 
+/// Sets a flag on a message of the device's INBOX, as its button does.
+fn set_flag(world: &mut World, d: &mut Device, key: Key, flag: Flag) {
+    let edit = Edit::SetFlag {
+        folder: INBOX.into(),
+        key,
+        flag,
+        on: true,
+    };
+    act(world, d, edit);
+}
+
 fn inbox(d: &Device) -> &[LocalMessage] {
     &d.folders[INBOX].messages
 }
@@ -92,16 +103,7 @@ fn pop3_leave_a_copy_gives_both_and_reading_stays_on_one_device() {
     );
     assert_eq!((inbox(&phone).len(), inbox(&laptop).len()), (5, 5));
     let key = inbox(&phone)[0].key;
-    act(
-        &mut world,
-        &mut phone,
-        Edit::SetFlag {
-            folder: INBOX.into(),
-            key,
-            flag: Flag::Seen,
-            on: true,
-        },
-    );
+    set_flag(&mut world, &mut phone, key, Flag::Seen);
     check(&mut world, &mut laptop);
     assert!(inbox(&phone)[0].has(&Flag::Seen));
     assert!(
@@ -116,16 +118,7 @@ fn imap_a_flag_on_the_phone_is_on_the_tablet_after_its_sync() {
     let (mut world, mut phone, mut tablet) =
         bob_checks((DeviceKind::Phone, IMAP), (DeviceKind::Tablet, IMAP));
     let key = inbox(&phone)[1].key;
-    act(
-        &mut world,
-        &mut phone,
-        Edit::SetFlag {
-            folder: INBOX.into(),
-            key,
-            flag: Flag::Flagged,
-            on: true,
-        },
-    );
+    set_flag(&mut world, &mut phone, key, Flag::Flagged);
     assert!(phone
         .message(INBOX, key)
         .is_some_and(|m| m.has(&Flag::Flagged)));

@@ -97,6 +97,15 @@ fn refuse(
     Outcome::Refused
 }
 
+/// A mailbox name that is not modified UTF-7 (RFC 9051 §5.1.3) is refused.
+fn not_utf7(out: &mut Output, tag: &str, name: &str) -> Outcome {
+    let note = ImapNote::NotModifiedUtf7 {
+        name: name.to_owned(),
+    };
+    let text = "Mailbox name is not valid modified UTF-7";
+    refuse(out, tag, Status::No, Some(Code::Cannot), text, note)
+}
+
 fn no_such_mailbox(out: &mut Output, tag: &str, name: &str) -> Outcome {
     let note = ImapNote::NoSuchMailbox {
         name: name.to_owned(),
@@ -222,16 +231,7 @@ pub fn create(
     // A trailing delimiter says the name will hold sub-mailboxes (RFC 9051 §6.3.4).
     let name = name.trim_end_matches(DELIMITER);
     if !valid_name(name) {
-        return refuse(
-            out,
-            tag,
-            Status::No,
-            Some(Code::Cannot),
-            "Mailbox name is not valid modified UTF-7",
-            ImapNote::NotModifiedUtf7 {
-                name: name.to_owned(),
-            },
-        );
+        return not_utf7(out, tag, name);
     }
     if name.is_empty() || name.split(DELIMITER).any(str::is_empty) {
         return refuse(
@@ -350,16 +350,7 @@ pub fn rename(
         return no_such_mailbox(out, tag, from);
     }
     if !valid_name(to) {
-        return refuse(
-            out,
-            tag,
-            Status::No,
-            Some(Code::Cannot),
-            "Mailbox name is not valid modified UTF-7",
-            ImapNote::NotModifiedUtf7 {
-                name: to.to_owned(),
-            },
-        );
+        return not_utf7(out, tag, to);
     }
     if ctx.store.mailbox(login, to).is_some() || to == INBOX {
         return refuse(

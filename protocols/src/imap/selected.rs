@@ -132,7 +132,7 @@ impl Selected {
     }
 
     /// Sends pending updates and the tagged OK.
-    fn complete(
+    pub(super) fn complete(
         &mut self,
         tag: &str,
         name: CommandName,

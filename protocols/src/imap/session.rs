@@ -14,7 +14,7 @@ use crate::line::{Framed, LineBuffer};
 use crate::note::Note;
 use crate::output::Output;
 use crate::port::Service;
-use crate::session::{Context, Session};
+use crate::session::{feed, Context, Framing, Session};
 use crate::store::{Store, INBOX};
 use crate::vocab::{Awaiting, Stage};
 
@@ -320,50 +320,54 @@ impl ImapSession {
     }
 }
 
+impl Framing for ImapSession {
+    fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    fn buffer(&mut self) -> &mut LineBuffer {
+        &mut self.lines
+    }
+
+    /// A command line, or the octets of a literal as they come (RFC 9051 §4.3), kept for
+    /// the command or, past the size limit, discarded.
+    fn next_unit(&mut self, ctx: &mut Context<'_>, out: &mut Output) -> bool {
+        let (Mode::Literal { remaining } | Mode::Discard { remaining, .. }) = &mut self.mode else {
+            let Some(framed) = self.lines.next_line(MAX_LINE) else {
+                return false;
+            };
+            self.framed(framed, ctx, out);
+            return true;
+        };
+        let want = usize::try_from(*remaining).unwrap_or(usize::MAX);
+        let chunk = self.lines.take_raw(want);
+        if chunk.is_empty() {
+            return false;
+        }
+        *remaining -= chunk.len() as u64;
+        let done = *remaining == 0;
+        if let Mode::Literal { .. } = self.mode {
+            show_literal(out, &chunk);
+            self.pending.extend_from_slice(&chunk);
+        }
+        if done {
+            if let Mode::Discard { tag, .. } = std::mem::replace(&mut self.mode, Mode::Lines) {
+                self.too_big(&tag, out);
+            } else {
+                self.mode = Mode::Lines;
+            }
+        }
+        true
+    }
+}
+
 impl Session for ImapSession {
     fn service(&self) -> Service {
         Service::Imap
     }
 
     fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
-        let mut out = Output::default();
-        if self.closed {
-            return out;
-        }
-        self.lines.push(bytes);
-        while !self.closed {
-            match &mut self.mode {
-                Mode::Literal { remaining } | Mode::Discard { remaining, .. } => {
-                    let want = usize::try_from(*remaining).unwrap_or(usize::MAX);
-                    let chunk = self.lines.take_raw(want);
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    *remaining -= chunk.len() as u64;
-                    let done = *remaining == 0;
-                    if let Mode::Literal { .. } = self.mode {
-                        show_literal(&mut out, &chunk);
-                        self.pending.extend_from_slice(&chunk);
-                    }
-                    if done {
-                        if let Mode::Discard { tag, .. } =
-                            std::mem::replace(&mut self.mode, Mode::Lines)
-                        {
-                            self.too_big(&tag, &mut out);
-                        } else {
-                            self.mode = Mode::Lines;
-                        }
-                    }
-                }
-                _ => {
-                    let Some(framed) = self.lines.next_line(MAX_LINE) else {
-                        break;
-                    };
-                    self.framed(framed, ctx, &mut out);
-                }
-            }
-        }
-        out
+        feed(self, bytes, ctx)
     }
 
     /// A command cut short by the hang-up never runs; IMAP changes take effect at once, so
@@ -765,8 +769,10 @@ impl ImapSession {
         out: &mut Output,
         expunge_allowed: bool,
     ) {
-        self.updates(ctx.store, out, expunge_allowed);
-        completed(out, tag, name);
+        match &mut self.state {
+            State::Selected(selected) => selected.complete(tag, name, ctx, out, expunge_allowed),
+            _ => completed(out, tag, name),
+        }
     }
 
     fn updates(&mut self, store: &Store, out: &mut Output, expunge_allowed: bool) {

@@ -9,7 +9,7 @@ use crate::line::{Framed, LineBuffer};
 use crate::note::Note;
 use crate::output::{Event, Output, Role};
 use crate::port::{Port, Service};
-use crate::session::{Context, Session};
+use crate::session::{feed, Context, Framing, Session};
 use crate::store::{Store, Uid, INBOX};
 use crate::vocab::{Awaiting, Stage};
 
@@ -496,24 +496,31 @@ impl Pop3Session {
     }
 }
 
+impl Framing for Pop3Session {
+    fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    fn buffer(&mut self) -> &mut LineBuffer {
+        &mut self.lines
+    }
+
+    fn next_unit(&mut self, ctx: &mut Context<'_>, out: &mut Output) -> bool {
+        let Some(framed) = self.lines.next_line(MAX_COMMAND_LINE) else {
+            return false;
+        };
+        self.framed(framed, ctx.store, out);
+        true
+    }
+}
+
 impl Session for Pop3Session {
     fn service(&self) -> Service {
         Service::Pop3
     }
 
     fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
-        let mut out = Output::default();
-        if self.closed {
-            return out;
-        }
-        self.lines.push(bytes);
-        while !self.closed {
-            let Some(framed) = self.lines.next_line(MAX_COMMAND_LINE) else {
-                break;
-            };
-            self.framed(framed, ctx.store, &mut out);
-        }
-        out
+        feed(self, bytes, ctx)
     }
 
     /// The client went away without QUIT: no UPDATE state, so nothing marked is deleted

@@ -18,7 +18,7 @@ use crate::note::Note;
 use crate::output::{Event, Output};
 use crate::port::Service;
 use crate::sasl::{self};
-use crate::session::{Context, Outbound, Session};
+use crate::session::{feed, Context, Framing, Outbound, Session};
 use crate::store::{Address, INBOX};
 use crate::vocab::{Awaiting, Stage};
 
@@ -81,11 +81,6 @@ impl SmtpSession {
             SmtpNote::Greeting { host },
         );
         (session, out)
-    }
-
-    #[cfg(test)]
-    pub(crate) fn is_closed(&self) -> bool {
-        self.closed
     }
 
     fn framed(&mut self, framed: Framed, ctx: &mut Context<'_>, out: &mut Output) {
@@ -527,6 +522,30 @@ impl SmtpSession {
     }
 }
 
+impl Framing for SmtpSession {
+    fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    fn buffer(&mut self) -> &mut LineBuffer {
+        &mut self.lines
+    }
+
+    /// A command line, or a line of the message in DATA (which may be longer, RFC 5321
+    /// §4.5.3.1.6).
+    fn next_unit(&mut self, ctx: &mut Context<'_>, out: &mut Output) -> bool {
+        let limit = match self.mode {
+            Mode::Data(_) => MAX_TEXT_LINE,
+            _ => MAX_COMMAND_LINE,
+        };
+        let Some(framed) = self.lines.next_line(limit) else {
+            return false;
+        };
+        self.framed(framed, ctx, out);
+        true
+    }
+}
+
 impl Session for SmtpSession {
     fn service(&self) -> Service {
         Service::Smtp
@@ -534,22 +553,7 @@ impl Session for SmtpSession {
 
     /// Takes bytes from the client and handles every complete line among them.
     fn input(&mut self, bytes: &[u8], ctx: &mut Context<'_>) -> Output {
-        let mut out = Output::default();
-        if self.closed {
-            return out;
-        }
-        self.lines.push(bytes);
-        while !self.closed {
-            let limit = match self.mode {
-                Mode::Data(_) => MAX_TEXT_LINE,
-                _ => MAX_COMMAND_LINE,
-            };
-            let Some(framed) = self.lines.next_line(limit) else {
-                break;
-            };
-            self.framed(framed, ctx, &mut out);
-        }
-        out
+        feed(self, bytes, ctx)
     }
 
     /// A message whose final dot never came is not delivered (RFC 5321 §4.1.1.4).

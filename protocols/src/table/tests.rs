@@ -43,6 +43,26 @@ fn typed(line: &str) -> Action {
     }
 }
 
+/// Bob's tablet set to IDLE and checked once: it stays connected, waiting for news.
+fn idle_on_tablet(t: &mut Table) {
+    let idle = Action::Settings {
+        device: "bob-tablet".into(),
+        change: SettingsChange {
+            idle: Some(true),
+            ..SettingsChange::default()
+        },
+    };
+    play(t, idle);
+    play(t, check("bob-tablet"));
+    assert!(t.is_idling("bob-tablet"));
+}
+
+fn check(device: &str) -> Action {
+    Action::Check {
+        device: device.into(),
+    }
+}
+
 fn inbox_on_server(table: &Table, login: &str) -> usize {
     table
         .world()
@@ -113,12 +133,7 @@ fn a_pop3_check_downloads_deletes_and_brings_news() {
         reading: Reading::Pop3Delete,
     };
     play(&mut t, reading);
-    let heard = play(
-        &mut t,
-        Action::Check {
-            device: "bob-phone".into(),
-        },
-    );
+    let heard = play(&mut t, check("bob-phone"));
     assert_eq!(heard[0].1, "opened App 995");
     assert!(heard.iter().any(|(_, l)| l.starts_with("+OK")));
     assert_eq!(
@@ -140,9 +155,7 @@ fn wrong_settings_make_a_problem_that_the_next_action_clears() {
         },
     };
     play(&mut t, wrong);
-    let check = Action::Check {
-        device: "bob-phone".into(),
-    };
+    let check = check("bob-phone");
     let heard = play(&mut t, check.clone());
     assert!(heard.iter().any(|(_, l)| l == "gave up"), "{heard:?}");
     assert!(t.problems().contains_key("bob-phone"));
@@ -162,20 +175,7 @@ fn wrong_settings_make_a_problem_that_the_next_action_clears() {
 #[test]
 fn an_idling_tablet_hears_a_new_message_within_the_same_action() {
     let mut t = table();
-    let idle = Action::Settings {
-        device: "bob-tablet".into(),
-        change: SettingsChange {
-            idle: Some(true),
-            ..SettingsChange::default()
-        },
-    };
-    play(&mut t, idle);
-    play(
-        &mut t,
-        Action::Check {
-            device: "bob-tablet".into(),
-        },
-    );
+    idle_on_tablet(&mut t);
     assert!(t.is_idling("bob-tablet"));
     let before = inbox_on(&t, "bob-tablet");
     let send = Action::Send {
@@ -204,20 +204,7 @@ fn going_back_drops_idle_links_and_keeps_terminals() {
     let mut t = table();
     play(&mut t, connect("alice-laptop", 587));
     let earlier = t.clone();
-    let idle = Action::Settings {
-        device: "bob-tablet".into(),
-        change: SettingsChange {
-            idle: Some(true),
-            ..SettingsChange::default()
-        },
-    };
-    play(&mut t, idle);
-    play(
-        &mut t,
-        Action::Check {
-            device: "bob-tablet".into(),
-        },
-    );
+    idle_on_tablet(&mut t);
     play(&mut t, typed("QUIT"));
     assert!(t.terminal("alice-laptop").is_none());
     t.rewind_to(earlier);
@@ -244,9 +231,7 @@ fn the_journal_gives_the_devices_actions_and_the_typed_lines() {
     play(&mut t, settings.clone());
     // The same way of reading again is no step of a scenario.
     play(&mut t, settings);
-    let check = Action::Check {
-        device: "bob-phone".into(),
-    };
+    let check = check("bob-phone");
     play(&mut t, check.clone());
     play(&mut t, Action::Answer { choices: vec![2] });
     assert_eq!(
@@ -287,12 +272,7 @@ fn a_message_without_message_id_is_named_by_its_place_among_namesakes() {
             play(&mut t, typed(line));
         }
     }
-    play(
-        &mut t,
-        Action::Check {
-            device: "bob-phone".into(),
-        },
-    );
+    play(&mut t, check("bob-phone"));
     let phone = t.device("bob-phone").expect("phone");
     let namesakes: Vec<_> = phone.folders[INBOX]
         .messages
