@@ -19,7 +19,11 @@ use crate::store::Flag;
 /// One thing a learner does. Saved (in scenarios and kept sandboxes) with its kind under
 /// `do`: `{"do": "check", "device": "bob-phone"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "kebab-case")]
+#[serde(
+    tag = "do",
+    rename_all = "kebab-case",
+    try_from = "super::wire::Fields"
+)]
 pub enum Action {
     /// Opens a device's terminal on its account's server, on `port`; the terminal's
     /// previous connection closes first. `lenient`: the server forgives typing mistakes.

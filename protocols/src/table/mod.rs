@@ -16,6 +16,7 @@ mod app;
 mod journal;
 pub(crate) mod slugs;
 mod terminal;
+mod wire;
 
 use std::collections::BTreeMap;
 
