@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 
 /// What the grammar wanted at the place it stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
 pub enum Expected {
     /// A space between the command and its argument.
+    #[cfg_attr(test, default)]
     Space,
     /// A domain name such as `laptop.example.test`, or an address literal `[192.0.2.1]`.
     Domain,
@@ -105,6 +107,7 @@ pub enum Hint {
 /// Why a line did not parse: what was expected, at which column (1-based, in characters),
 /// and perhaps a hint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
 pub struct Diagnostic {
     pub column: usize,
     pub expected: Expected,

@@ -134,7 +134,7 @@ pub enum Event {
         mailbox: String,
         /// The message's UID.
         uid: Uid,
-        /// Its flags now (`\\Seen`, `\\Flagged`, keywords).
+        /// Its flags now (`\Seen`, `\Flagged`, keywords).
         flags: Vec<String>,
     },
     /// An IMAP client stored a message with APPEND (drafts, sent copies).

@@ -6,384 +6,120 @@ use crate::imap::{CommandName, ImapNote, ImapState};
 use crate::pop3::{Capability, Pop3Note, State, Verb as Pop3Verb};
 use crate::smtp::command::{Forgiven as F, Verb};
 use crate::smtp::{Extension, SmtpNote};
+use strum::IntoEnumIterator;
 
-/// One note of each SMTP variant, so the checks below see them all.
+/// A syntax diagnostic with a hint, as the grammars give one.
+fn hinted(expected: Expected, hint: Hint) -> Diagnostic {
+    Diagnostic {
+        column: 6,
+        expected,
+        hint: Some(hint),
+    }
+}
+
+/// Every SMTP note: each variant as the derive makes it (empty words, zeros, the first
+/// choice), then the values whose explanations differ (every extension, every forgiven
+/// mistake, a named command, a hint).
 fn every_smtp_note() -> Vec<SmtpNote> {
     use SmtpNote::*;
-    let d = Diagnostic {
-        column: 11,
-        expected: Expected::AnglePath,
-        hint: Some(Hint::AngleBrackets),
-    };
     let s = || "x".to_owned();
-    vec![
-        Ehlo { client: s() },
-        Helo { client: s() },
-        MailFrom { from: s() },
-        RcptTo { to: s() },
-        Data,
-        Rset,
-        Noop,
-        Vrfy,
-        Expn,
-        Help,
-        Quit,
-        StartTls,
-        Auth { mechanism: s() },
-        AuthResponse { decoded: s() },
-        AuthCancel,
-        DataLine,
-        DataDotStuffed,
-        DataEnd,
-        Unparsed,
-        Forgiven(F::SpaceAfterColon),
-        Forgiven(F::MissingAngleBrackets),
-        Greeting { host: s() },
-        EhloHello {
-            host: s(),
-            client: s(),
-        },
-        Advertised(Extension::Pipelining),
-        Advertised(Extension::Size(10)),
-        Advertised(Extension::EightBitMime),
-        Advertised(Extension::EnhancedStatusCodes),
-        Advertised(Extension::StartTls),
-        Advertised(Extension::Auth),
-        Advertised(Extension::Help),
-        HeloOk {
-            host: s(),
-            client: s(),
-        },
-        SenderOk { from: s() },
-        RecipientOk { to: s() },
-        RecipientRelay { to: s(), host: s() },
-        StartMailInput,
-        Queued { id: s() },
-        ResetOk,
-        NoopOk,
-        CannotVrfy,
-        ExpnDisabled,
-        HelpText,
-        Bye,
-        ReadyForTls,
-        AuthChallengePlain,
-        AuthChallengeUsername,
-        AuthChallengePassword,
-        AuthSucceeded { login: s() },
-        AuthFailed,
-        AuthCancelled,
-        AuthBadBase64,
-        AuthUnknownMechanism { mechanism: s() },
-        AuthNotOffered,
-        AuthAlready,
-        AuthInTransaction,
-        EncryptionRequired,
-        TlsRequired,
-        AuthRequired,
-        TlsAlreadyActive,
-        StartTlsNotOffered,
-        NeedHelo,
-        NestedMail,
-        NeedMail,
-        NeedRcpt,
-        UnknownCommand { verb: s() },
-        UnknownCommand {
-            verb: String::new(),
-        },
-        EmptyLine,
-        Syntax {
-            verb: Verb::Mail,
-            diagnostic: d,
-        },
-        LineTooLong { limit: 512 },
-        NoSuchUser { address: s() },
-        UnknownDomain { domain: s() },
-        RelayDenied { domain: s() },
-        SenderNotOwned {
-            from: s(),
-            login: s(),
-        },
-        MessageTooBig { limit: 1 },
-        DeclaredSizeTooBig { size: 2, limit: 1 },
-        TooManyRecipients { limit: 100 },
-        DataLineTooLong,
-        UnknownParameter { keyword: s() },
-        BadParameterValue { keyword: s() },
-        BareLfRefused,
-    ]
+    let d = hinted(Expected::AnglePath, Hint::AngleBrackets);
+    SmtpNote::iter()
+        .chain(Extension::iter().map(Advertised))
+        .chain([Advertised(Extension::Size(10))])
+        .chain(F::iter().map(Forgiven))
+        .chain([
+            UnknownCommand { verb: s() },
+            Syntax {
+                verb: Verb::Mail,
+                diagnostic: d,
+            },
+            RecipientRelay { to: s(), host: s() },
+        ])
+        .collect()
 }
 
-/// One note of each POP3 variant.
+/// Every POP3 note, as for SMTP: each variant, then the values whose explanations differ.
 fn every_pop3_note() -> Vec<Pop3Note> {
     use Pop3Note::*;
-    let d = Diagnostic {
-        column: 6,
-        expected: Expected::MessageNumber,
-        hint: Some(Hint::CountFromOne),
-    };
     let s = || "x".to_owned();
-    let caps = [
-        Capability::Top,
-        Capability::User,
-        Capability::Uidl,
-        Capability::RespCodes,
-        Capability::AuthRespCode,
-        Capability::Pipelining,
-        Capability::Stls,
-        Capability::Implementation,
-    ];
-    let mut notes = vec![
-        User { name: s() },
-        Pass,
-        Apop,
-        Stat,
-        List { message: None },
-        List { message: Some(1) },
-        Retr { message: 1 },
-        Dele { message: 1 },
-        Noop,
-        Rset,
-        Quit,
-        Top {
-            message: 1,
-            lines: 2,
-        },
-        Uidl { message: None },
-        Uidl { message: Some(1) },
-        Capa,
-        Stls,
-        Unparsed,
-        Greeting { host: s() },
-        UserAccepted { cleartext: true },
-        UserAccepted { cleartext: false },
-        LoggedIn {
-            login: s(),
-            count: 1,
-            size: 2,
-        },
-        LoginFailed,
-        InUse { login: s() },
-        NeedUser,
-        LoginNeedsTls,
-        ApopNotOffered,
-        StatReply { count: 1, size: 2 },
-        ListHeader { count: 1, size: 2 },
-        ListEntry {
-            message: 1,
-            size: 2,
-        },
-        UidlHeader,
-        UidlEntry {
-            message: 1,
-            unique_id: s(),
-        },
-        RetrHeader {
-            message: 1,
-            size: 2,
-        },
-        TopHeader {
-            message: 1,
-            lines: 2,
-        },
-        MessageLine,
-        MessageLineStuffed,
-        EndOfMultiline,
-        Deleted { message: 1 },
-        AlreadyDeleted { message: 1 },
-        NoSuchMessage {
-            message: 9,
-            count: 5,
-        },
-        RemovedElsewhere { message: 1 },
-        NoopOk,
-        ResetOk { count: 1, size: 2 },
-        SignOff,
-        SignOffUpdate { deleted: 1 },
-        CapaHeader,
-        StlsReady,
-        StlsActive,
-        WrongState {
-            verb: Pop3Verb::Stat,
-            state: State::Authorization,
-        },
-        WrongState {
-            verb: Pop3Verb::User,
-            state: State::Transaction,
-        },
-        UnknownCommand { verb: s() },
-        UnknownCommand {
-            verb: String::new(),
-        },
-        EmptyLine,
-        Syntax {
-            verb: Pop3Verb::Retr,
-            diagnostic: d,
-        },
-        LineTooLong { limit: 255 },
-        BareLfRefused,
-    ];
-    notes.extend(caps.into_iter().map(Advertised));
-    notes
+    let d = hinted(Expected::MessageNumber, Hint::CountFromOne);
+    let wrong_states = State::iter()
+        .flat_map(|state| [Pop3Verb::Stat, Pop3Verb::User].map(|verb| WrongState { verb, state }));
+    Pop3Note::iter()
+        .chain(Capability::iter().map(Advertised))
+        .chain(wrong_states)
+        .chain([
+            List { message: Some(1) },
+            Uidl { message: Some(1) },
+            UserAccepted { cleartext: true },
+            UnknownCommand { verb: s() },
+            Syntax {
+                verb: Pop3Verb::Retr,
+                diagnostic: d,
+            },
+        ])
+        .collect()
 }
 
-/// One note of each IMAP variant (and every command's explanation).
+/// Every IMAP note, as for SMTP, and every command's explanation.
 fn every_imap_note() -> Vec<ImapNote> {
     use ImapNote::*;
-    let d = Diagnostic {
-        column: 3,
-        expected: Expected::Tag,
-        hint: Some(Hint::MissingTag),
-    };
     let s = || "x".to_owned();
-    let mut notes: Vec<ImapNote> = CommandName::ALL
+    let d = hinted(Expected::Tag, Hint::MissingTag);
+    let commands = CommandName::ALL
         .iter()
-        .flat_map(|c| [Command(*c), Completed(*c)])
-        .collect();
-    let states = [
-        ImapState::NotAuthenticated,
-        ImapState::Authenticated,
-        ImapState::Selected,
-        ImapState::Logout,
-    ];
-    notes.extend(states.iter().flat_map(|st| {
-        [
-            WrongState {
+        .flat_map(|c| [Command(*c), Completed(*c)]);
+    let wrong_states = ImapState::iter().flat_map(|state| {
+        [CommandName::Fetch, CommandName::Login].map(|command| WrongState { command, state })
+    });
+    let greetings =
+        [(true, false), (false, true), (false, false)].map(|(encrypted, login_disabled)| {
+            Greeting {
+                host: s(),
+                encrypted,
+                login_disabled,
+            }
+        });
+    ImapNote::iter()
+        .chain(commands)
+        .chain(wrong_states)
+        .chain(greetings)
+        .chain([
+            CapabilityList {
+                login_disabled: true,
+                starttls: true,
+            },
+            BadTag { diagnostic: d },
+            Syntax {
                 command: CommandName::Fetch,
-                state: *st,
+                diagnostic: d,
             },
-            WrongState {
-                command: CommandName::Login,
-                state: *st,
+            PermanentFlags { read_only: true },
+            Selected {
+                mailbox: s(),
+                read_only: true,
             },
-        ]
-    }));
-    notes.extend([
-        LiteralData,
-        CommandContinued,
-        AuthResponse { decoded: s() },
-        AuthCancel,
-        Done,
-        Unparsed,
-        Greeting {
-            host: s(),
-            encrypted: true,
-            login_disabled: false,
-        },
-        Greeting {
-            host: s(),
-            encrypted: false,
-            login_disabled: true,
-        },
-        Greeting {
-            host: s(),
-            encrypted: false,
-            login_disabled: false,
-        },
-        CapabilityList {
-            login_disabled: true,
-            starttls: true,
-        },
-        CapabilityList {
-            login_disabled: false,
-            starttls: false,
-        },
-        LoggedIn { login: s() },
-        LoginDisabled,
-        AuthenticationFailed,
-        ContinueLiteral,
-        ContinueAuthenticate,
-        AuthCancelled,
-        AuthBadBase64,
-        UnknownMechanism { mechanism: s() },
-        Idling,
-        ExpectedDone,
-        UnknownCommand { word: s() },
-        MissingTag { word: s() },
-        BadTag { diagnostic: d },
-        MissingCommand,
-        EmptyLine,
-        Syntax {
-            command: CommandName::Fetch,
-            diagnostic: d,
-        },
-        LiteralTooBig { limit: 1 },
-        LineTooLong { limit: 1 },
-        BareLfRefused,
-        InvalidName { name: s() },
-        HasChildren { name: s() },
-        SameMailbox,
-        NoSuchMailbox { name: s() },
-        AlreadyExists { name: s() },
-        TooManyMailboxes { limit: 1000 },
-        TryCreate { name: s() },
-        CannotDeleteInbox,
-        ReadOnly,
-        InvalidSequence { exists: 5 },
-        BadCharset { charset: s() },
-        TlsReady,
-        TlsActive,
-        Bye,
-        Exists { count: 1 },
-        Recent,
-        Expunge { seq: 1 },
-        FlagsUpdate { seq: 1 },
-        FetchData { seq: 1 },
-        LiteralContent,
-        MailboxFlags,
-        PermanentFlags { read_only: true },
-        PermanentFlags { read_only: false },
-        UidValidity { value: 1 },
-        UidNext { value: 2 },
-        FirstUnseen { seq: 1 },
-        Selected {
-            mailbox: s(),
-            read_only: true,
-        },
-        Selected {
-            mailbox: s(),
-            read_only: false,
-        },
-        ListLine { name: s() },
-        ListLine {
-            name: String::new(),
-        },
-        LsubLine { name: s() },
-        StatusLine { name: s() },
-        SearchResult {
-            count: 1,
-            uid: true,
-        },
-        SearchResult {
-            count: 1,
-            uid: false,
-        },
-        EsearchResult {
-            count: 1,
-            uid: true,
-        },
-        NamespaceLine,
-        IdLine,
-        Enabled { rev2: true },
-        Enabled { rev2: false },
-        CopyUid,
-        AppendUid {
-            uid: 1,
-            line_endings_fixed: 0,
-        },
-        AppendUid {
-            uid: 1,
-            line_endings_fixed: 2,
-        },
-        NulInMessage,
-        NotModifiedUtf7 {
-            name: "bad&name".into(),
-        },
-        ClosedPrevious,
-        UnknownCte,
-        ClosedQuietly { expunged: 1 },
-        MovedCopyUid,
-    ]);
-    notes
+            ListLine { name: s() },
+            SearchResult {
+                count: 1,
+                uid: true,
+            },
+            EsearchResult {
+                count: 1,
+                uid: true,
+            },
+            Enabled { rev2: true },
+            AppendUid {
+                uid: 1,
+                line_endings_fixed: 2,
+            },
+            NotModifiedUtf7 {
+                name: "bad&name".into(),
+            },
+            ClosedQuietly { expunged: 1 },
+        ])
+        .collect()
 }
 
 fn every_note() -> Vec<Note> {

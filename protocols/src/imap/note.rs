@@ -9,7 +9,10 @@ use crate::vocab::Rfc;
 
 /// The four states of an IMAP connection (RFC 9051 §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum ImapState {
+    #[cfg_attr(test, default)]
     NotAuthenticated,
     Authenticated,
     Selected,
@@ -17,6 +20,7 @@ pub enum ImapState {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum ImapNote {
     // What the client's lines mean.
     Command(CommandName),

@@ -246,8 +246,10 @@ impl StatusItem {
 
 /// The command names, for notes and state errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
 pub enum CommandName {
     /// CAPABILITY: what the server can do.
+    #[cfg_attr(test, default)]
     Capability,
     /// NOOP: nothing, but any news comes back.
     Noop,
@@ -291,11 +293,11 @@ pub enum CommandName {
     Idle,
     /// CHECK: a checkpoint (IMAP4rev1; a NOOP in IMAP4rev2).
     Check,
-    /// CLOSE: close the mailbox, expunging `\\Deleted` messages.
+    /// CLOSE: close the mailbox, expunging `\Deleted` messages.
     Close,
     /// UNSELECT: close the mailbox, expunging nothing (RFC 3691).
     Unselect,
-    /// EXPUNGE: remove the `\\Deleted` messages for good.
+    /// EXPUNGE: remove the `\Deleted` messages for good.
     Expunge,
     /// SEARCH: find messages.
     Search,

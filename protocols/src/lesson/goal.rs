@@ -188,7 +188,7 @@ pub struct DeviceCheck {
     /// A message whose subject contains these words.
     #[serde(default)]
     pub subject: Option<String>,
-    /// `\\Seen`, `\\Flagged`, … as IMAP writes it.
+    /// `\Seen`, `\Flagged`, … as IMAP writes it.
     #[serde(default)]
     pub flag: Option<String>,
     /// Whether the flag is set (default) or must be clear.

@@ -12,8 +12,10 @@ use crate::grammar::{
 
 /// The command words Facteur's POP3 servers know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
 pub enum Verb {
     /// USER: name the maildrop.
+    #[cfg_attr(test, default)]
     User,
     /// PASS: its password.
     Pass,

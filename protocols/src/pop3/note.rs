@@ -9,7 +9,10 @@ use crate::vocab::Rfc;
 
 /// The three states of a POP3 session (RFC 1939 §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum State {
+    #[cfg_attr(test, default)]
     Authorization,
     Transaction,
     Update,
@@ -17,7 +20,10 @@ pub enum State {
 
 /// A capability listed by CAPA (RFC 2449 §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Capability {
+    #[cfg_attr(test, default)]
     Top,
     User,
     Uidl,
@@ -29,6 +35,7 @@ pub enum Capability {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Pop3Note {
     // What the client's lines mean.
     User {

@@ -16,8 +16,10 @@ use crate::store::{Address, MAX_DOMAIN, MAX_LOCAL_PART};
 
 /// The command words Facteur's SMTP servers know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
 pub enum Verb {
     /// EHLO: say hello and ask for the extensions.
+    #[cfg_attr(test, default)]
     Ehlo,
     /// HELO: say hello, without extensions.
     Helo,
@@ -132,8 +134,11 @@ pub enum Command {
 
 /// Something a lenient server accepted that a strict one refuses; the note says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Forgiven {
     /// `MAIL FROM: <a@b>`: a space after the colon.
+    #[cfg_attr(test, default)]
     SpaceAfterColon,
     /// `MAIL FROM:a@b`: no angle brackets.
     MissingAngleBrackets,

@@ -9,7 +9,10 @@ use crate::vocab::Rfc;
 
 /// An SMTP service extension advertised in the EHLO reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(Default))]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Extension {
+    #[cfg_attr(test, default)]
     Pipelining,
     Size(usize),
     EightBitMime,
@@ -20,6 +23,7 @@ pub enum Extension {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum SmtpNote {
     // What the client's lines mean.
     Ehlo {

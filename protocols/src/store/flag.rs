@@ -9,15 +9,15 @@ use serde::{Deserialize, Serialize};
 /// A system flag or a keyword. `\Recent` is not here: RFC 9051 removed it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Flag {
-    /// `\\Seen`: the message was read.
+    /// `\Seen`: the message was read.
     Seen,
-    /// `\\Answered`: it was replied to.
+    /// `\Answered`: it was replied to.
     Answered,
-    /// `\\Flagged`: marked for attention.
+    /// `\Flagged`: marked for attention.
     Flagged,
-    /// `\\Deleted`: to be removed at the next EXPUNGE.
+    /// `\Deleted`: to be removed at the next EXPUNGE.
     Deleted,
-    /// `\\Draft`: not finished.
+    /// `\Draft`: not finished.
     Draft,
     /// A keyword such as `$Forwarded` or `Work`, stored as typed.
     Keyword(String),

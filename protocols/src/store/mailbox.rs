@@ -12,15 +12,15 @@ use crate::time::Timestamp;
 /// RFC 6154 special-use attributes, so clients know where sent mail or the trash is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SpecialUse {
-    /// `\\Sent`: copies of messages sent.
+    /// `\Sent`: copies of messages sent.
     Sent,
-    /// `\\Drafts`: messages being written.
+    /// `\Drafts`: messages being written.
     Drafts,
-    /// `\\Trash`: deleted messages, until emptied.
+    /// `\Trash`: deleted messages, until emptied.
     Trash,
-    /// `\\Junk`: unwanted mail.
+    /// `\Junk`: unwanted mail.
     Junk,
-    /// `\\Archive`: kept messages.
+    /// `\Archive`: kept messages.
     Archive,
 }
 

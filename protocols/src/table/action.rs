@@ -62,7 +62,7 @@ pub enum Action {
         /// The device.
         device: String,
     },
-    /// Sets or clears a flag on a message (`\\Seen` when it is read).
+    /// Sets or clears a flag on a message (`\Seen` when it is read).
     Flag {
         /// The device.
         device: String,
