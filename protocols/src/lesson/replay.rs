@@ -9,12 +9,11 @@ use crate::table::{Action, Table, Terminal};
 use crate::time::Timestamp;
 use crate::World;
 
-/// A table to play a lesson's steps on with nobody watching, and the question's answer.
+/// A table to play a lesson's steps on with nobody watching. Its journal starts afresh
+/// at each step, so the step's answer is the one its journal holds.
 #[derive(Debug, Clone)]
 pub struct Bench {
     table: Table,
-    /// The question's choices as answered, from 0.
-    chosen: Vec<usize>,
     now: Timestamp,
 }
 
@@ -58,11 +57,7 @@ impl Start {
 impl Bench {
     /// A bench over a table as it is (a page's, between two steps).
     pub fn new(table: Table, now: Timestamp) -> Bench {
-        Bench {
-            table,
-            chosen: Vec::new(),
-            now,
-        }
+        Bench { table, now }
     }
 
     /// The table the steps are played on.
@@ -101,7 +96,7 @@ impl Bench {
         for action in start.actions() {
             bench.table.play(&action, now, &mut |_| {});
         }
-        bench.chosen.clear();
+        bench.table.restart_journal(None);
         bench.table.restart_trace();
         Ok(bench)
     }
@@ -110,18 +105,19 @@ impl Bench {
     /// nothing, as the page would not offer it.
     pub fn play(&mut self, action: &Action) {
         self.now = self.now.plus_seconds(5);
-        if let Action::Answer { choices } = action {
-            self.chosen = choices.iter().map(|c| c.saturating_sub(1)).collect();
-        }
         self.table.play(action, self.now, &mut |_| {});
     }
 
     /// Which of the step's goals are met, in order.
     pub fn met(&self, step: &Step) -> Vec<bool> {
+        // The choices as answered, from 0 (an answer numbers them from 1).
+        let chosen: Vec<usize> = self.table.journal().answer().map_or(Vec::new(), |a| {
+            a.iter().map(|c| c.saturating_sub(1)).collect()
+        });
         let facts = Facts {
             world: self.table.world(),
             devices: self.table.devices(),
-            quiz_right: step.quiz.as_ref().is_some_and(|q| q.is_right(&self.chosen)),
+            quiz_right: step.quiz.as_ref().is_some_and(|q| q.is_right(&chosen)),
         };
         step.goals.iter().map(|g| g.check.met(&facts)).collect()
     }
