@@ -7,7 +7,7 @@ import { artifacts } from './lib/browser.mjs';
 import { useSite } from './lib/site.mjs';
 import { type, showAll } from './lib/terminal.mjs';
 import { axeViolations } from './lib/axe.mjs';
-import { checkMail, choosePerson, device, marks, openMessage, send, setReading } from './lib/world.mjs';
+import { checkMail, choosePerson, device, marks, openMessage, send, setReading, subjects } from './lib/world.mjs';
 
 const withPage = useSite();
 const wide = { viewport: { width: 1400, height: 900 }, locale: 'en-GB' };
@@ -203,5 +203,34 @@ test('Show me on a deep-linked IDLE step: Alice sends, the waiting tablet hears 
     const server = await page.locator('.dialogue .line.server .text').allTextContents();
     assert.ok(server.some((l) => /^\* 6 EXISTS$/.test(l)), server.join('|'));
     assert.ok(server.some((l) => /^a3 OK/.test(l)), 'IDLE completed after DONE');
+  });
+});
+
+test('lesson 1 and lesson 15 accept the message the learner wrote, whatever its subject', async () => {
+  await withPage({ ...wide, viewport: { width: 1920, height: 1080 }, path: '#/lesson/1/step/1' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Alice presses Send' }).waitFor();
+    await choosePerson(page, 'alice');
+    await send(page, 'alice-laptop', { to: 'carol@other.test', subject: 'Hello Carol' });
+    await allMet(page);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'Carol checks her mail' }).waitFor();
+    await choosePerson(page, 'carol');
+    await checkMail(page, 'carol-laptop');
+    await showAll(page);
+    await allMet(page);
+    assert.ok((await subjects(page, 'carol-laptop')).some((s) => s.includes('Hello Carol')));
+    await page.screenshot({ path: join(artifacts, 'course-lesson1-own-subject.png') });
+
+    await page.goto(new URL('#/lesson/15/step/1', page.url()).href);
+    await page.locator('#step-title', { hasText: 'Send from the IMAP laptop' }).waitFor();
+    await choosePerson(page, 'bob');
+    await send(page, 'bob-laptop', { to: 'alice@example.test', subject: 'Fence paint' });
+    await allMet(page);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'Find it in Sent' }).waitFor();
+    await checkMail(page, 'bob-phone');
+    await showAll(page);
+    await allMet(page);
+    assert.ok((await subjects(page, 'bob-phone', 'Sent')).some((s) => s.includes('Fence paint')));
   });
 });

@@ -316,18 +316,17 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
     let met = Memo::new(move |_| {
         let chosen = chosen.get();
         let quiz_right = quiz_for_met.as_ref().is_some_and(|q| q.is_right(&chosen));
-        scene.with_world(|w| {
-            scene.with_devices(|d| {
-                let facts = Facts {
-                    world: w,
-                    devices: d,
-                    quiz_right,
-                };
-                goals
-                    .iter()
-                    .map(|g| g.check.met(&facts))
-                    .collect::<Vec<bool>>()
-            })
+        scene.with_table(|t| {
+            let facts = Facts {
+                world: t.world(),
+                devices: t.devices(),
+                quiz_right,
+                sent: t.sent(),
+            };
+            goals
+                .iter()
+                .map(|g| g.check.met(&facts))
+                .collect::<Vec<bool>>()
         })
     });
     let all_met = move || met.with(|m| m.iter().all(|x| *x));

@@ -103,8 +103,10 @@ impl Scene {
 
     // ----- reading (tracked unless the name says otherwise) -----
 
-    pub fn with_world<R>(&self, f: impl FnOnce(&World) -> R) -> R {
-        self.table.with(|t| f(t.world()))
+    /// The world, the devices and what was played on them, as they are now (tracked): a
+    /// lesson's goals read them together.
+    pub fn with_table<R>(&self, f: impl FnOnce(&Table) -> R) -> R {
+        self.table.with(f)
     }
 
     pub fn with_world_untracked<R>(&self, f: impl FnOnce(&World) -> R) -> R {

@@ -118,6 +118,7 @@ impl Bench {
             world: self.table.world(),
             devices: self.table.devices(),
             quiz_right: step.quiz.as_ref().is_some_and(|q| q.is_right(&chosen)),
+            sent: self.table.sent(),
         };
         step.goals.iter().map(|g| g.check.met(&facts)).collect()
     }

@@ -14,7 +14,7 @@ use crate::client::trouble::{Diagnosis, Trouble};
 use crate::device::compose::Draft;
 use crate::device::problem::Problem;
 use crate::device::{Check, Device, Key};
-use crate::store::INBOX;
+use crate::store::{Summary, INBOX};
 use crate::time::Timestamp;
 use crate::{Service, SessionId};
 
@@ -103,6 +103,9 @@ impl Table {
         let message = sending.submission.message.clone();
         if !self.submit(id, device, sending.submission, now, heard) {
             return;
+        }
+        if let Some(message_id) = Summary::of(&message).message_id {
+            self.sent.push(message_id);
         }
         match sending.save {
             Some(job) => self.sync(id, device, job, now, heard),

@@ -132,6 +132,9 @@ pub struct Table {
     /// Why a device's last action failed, by device.
     problems: BTreeMap<String, Problem>,
     journal: Journal,
+    /// The Message-IDs of the messages the devices sent, for a lesson's goals about "the
+    /// message you sent" whatever the learner called it.
+    sent: Vec<String>,
 }
 
 impl Table {
@@ -146,6 +149,7 @@ impl Table {
             links: BTreeMap::new(),
             problems: BTreeMap::new(),
             journal,
+            sent: Vec::new(),
         }
     }
 
@@ -195,6 +199,11 @@ impl Table {
         self.terminals
             .iter()
             .filter(|(_, t)| self.world.is_open(t.session))
+    }
+
+    /// The Message-IDs of the messages the devices sent since the table was set.
+    pub fn sent(&self) -> &[String] {
+        &self.sent
     }
 
     /// Every action played since the table was set, in order.

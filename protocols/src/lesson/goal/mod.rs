@@ -125,6 +125,9 @@ pub struct Delivered {
     /// Words the subject contains, without regard to case.
     #[serde(default)]
     pub subject: Option<String>,
+    /// The message is one a device sent in this lesson, whatever the learner called it.
+    #[serde(default)]
+    pub sent: bool,
 }
 
 /// Something that happened in the world.
@@ -188,6 +191,9 @@ pub struct DeviceCheck {
     /// A message whose subject contains these words.
     #[serde(default)]
     pub subject: Option<String>,
+    /// A message a device sent in this lesson, whatever the learner called it.
+    #[serde(default)]
+    pub sent: bool,
     /// `\Seen`, `\Flagged`, … as IMAP writes it.
     #[serde(default)]
     pub flag: Option<String>,
@@ -268,6 +274,8 @@ pub struct Facts<'a> {
     pub devices: &'a BTreeMap<String, Device>,
     /// Whether the step's question has been answered right.
     pub quiz_right: bool,
+    /// The Message-IDs of the messages the devices sent in this lesson.
+    pub sent: &'a [String],
 }
 
 impl Check {
@@ -297,14 +305,19 @@ impl Check {
                     mailbox,
                     uid,
                 }) => {
+                    let summary = || {
+                        store
+                            .mailbox(account, mailbox)
+                            .and_then(|m| m.messages.iter().find(|x| x.uid == *uid))
+                            .map(|m| Summary::of(&m.raw.0))
+                    };
                     account == &d.to
-                        && d.mailbox.as_ref().is_none_or(|m| m == mailbox)
-                        && d.subject.as_deref().is_none_or(|want| {
-                            store
-                                .mailbox(account, mailbox)
-                                .and_then(|m| m.messages.iter().find(|x| x.uid == *uid))
-                                .is_some_and(|m| contains(&Summary::of(&m.raw.0).subject, want))
-                        })
+                        && d.mailbox.as_deref().unwrap_or(crate::store::INBOX) == mailbox
+                        && (d.subject.is_none() && !d.sent
+                            || summary().is_some_and(|s| {
+                                d.subject.as_deref().is_none_or(|w| contains(&s.subject, w))
+                                    && (!d.sent || was_sent(&s, facts.sent))
+                            }))
                 }
                 _ => false,
             }),
@@ -337,13 +350,15 @@ impl Check {
                 if d.count.is_some_and(|c| c != count) {
                     return false;
                 }
-                let Some(subject) = &d.subject else {
+                if d.subject.is_none() && !d.sent {
                     return true;
-                };
+                }
                 let found = folder.and_then(|f| {
-                    f.messages
-                        .iter()
-                        .find(|m| contains(&m.summary().subject, subject))
+                    f.messages.iter().find(|m| {
+                        let s = m.summary();
+                        d.subject.as_deref().is_none_or(|w| contains(&s.subject, w))
+                            && (!d.sent || was_sent(&s, facts.sent))
+                    })
                 });
                 as_wanted(found, d.present, d.flag.as_deref(), d.set, |m, f| m.has(f))
             }),
@@ -399,6 +414,14 @@ fn as_wanted<M>(
     }
 }
 
+/// Whether a message is one the lesson's devices sent, by its Message-ID.
+fn was_sent(summary: &Summary, sent: &[String]) -> bool {
+    summary
+        .message_id
+        .as_ref()
+        .is_some_and(|id| sent.contains(id))
+}
+
 fn contains(subject: &str, words: &str) -> bool {
     subject.to_lowercase().contains(&words.to_lowercase())
 }
@@ -435,36 +458,4 @@ fn account_of(event: &Event) -> Option<&String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::output::Output;
-
-    #[test]
-    fn every_event_has_a_kind_a_goal_can_name() {
-        let events = [
-            Event::TlsStarted,
-            Event::Closed,
-            Event::Relayed {
-                queue_id: "q".into(),
-                from_host: "a".into(),
-                to_host: "b".into(),
-                dialogue: Output::default(),
-            },
-            Event::FlagsChanged {
-                account: "bob".into(),
-                mailbox: "INBOX".into(),
-                uid: crate::store::Uid(1),
-                flags: vec![],
-            },
-            Event::MailboxCreated {
-                account: "bob".into(),
-                mailbox: "X".into(),
-            },
-        ];
-        for e in events {
-            let kind = e.to_string();
-            let kind = kind.split(' ').next().unwrap_or_default().to_owned();
-            assert!(EVENT_KINDS.contains(&kind.as_str()), "{kind}");
-        }
-    }
-}
+mod tests;
