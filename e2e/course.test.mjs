@@ -234,3 +234,41 @@ test('lesson 1 and lesson 15 accept the message the learner wrote, whatever its 
     assert.ok((await subjects(page, 'bob-phone', 'Sent')).some((s) => s.includes('Fence paint')));
   });
 });
+
+test('a step sets up what its text assumes: the right person, a watched terminal, no connection left on another port', async () => {
+  await withPage({ ...wide, viewport: { width: 1920, height: 1080 }, path: '#/lesson/9/step/1' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Two devices, one mailbox' }).waitFor();
+    assert.equal(await page.locator('.person[data-person="bob"]').getAttribute('aria-pressed'), 'true', "a bob step shows bob's devices");
+
+    // Lesson 11: the tablet waits in IDLE; the learner sends from Alice's laptop with their own clicks.
+    await page.goto(new URL('#/lesson/11/step/1', page.url()).href);
+    await page.locator('#step-title', { hasText: 'Wait for news' }).waitFor();
+    await page.locator('.connect-bar').getByRole('button', { name: 'Connect', exact: true }).click();
+    for (const line of ['a1 LOGIN bob builder', 'a2 SELECT INBOX', 'a3 IDLE']) await type(page, line);
+    await showAll(page);
+    await allMet(page);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'Alice sends' }).waitFor();
+    // The words "Alice's laptop" in the text take the learner to her devices; the tablet's terminal stays.
+    await page.locator('.lesson-panel button.place-link', { hasText: "Alice's laptop" }).click();
+    await device(page, 'alice-laptop').waitFor();
+    await send(page, 'alice-laptop', { to: 'bob@example.test', subject: 'Still there?' });
+    assert.equal(await page.locator('.connect-bar select').nth(1).inputValue(), '2', "the terminal is still the tablet's");
+    const server = await page.locator('.dialogue .line.server .text').allTextContents();
+    assert.ok(server.some((l) => /^\* 6 EXISTS$/.test(l)), server.join('|'));
+    await type(page, 'DONE');
+    await showAll(page);
+    await allMet(page);
+    await page.screenshot({ path: join(artifacts, 'course-lesson11-watched.png') });
+
+    // Lesson 4: step 2 is about port 587, so the port-25 session of step 1 is closed.
+    await page.goto(new URL('#/lesson/4/step/1', page.url()).href);
+    await page.locator('#step-title', { hasText: 'Port 25 will not relay' }).waitFor();
+    await page.getByRole('button', { name: 'Show me' }).click();
+    await allMet(page);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'Port 587' }).waitFor();
+    await page.locator('.connect-bar').getByRole('button', { name: 'Connect', exact: true }).waitFor();
+    assert.equal(await page.locator('.connect-bar select').nth(3).inputValue(), '587');
+  });
+});

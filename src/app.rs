@@ -36,7 +36,11 @@ pub fn App() -> impl IntoView {
     Effect::new(move |was: Option<bool>| {
         let now = in_sandbox.get();
         match (was, now) {
-            (Some(false), true) => crate::sandbox::enter(scene),
+            (Some(false), true) => {
+                // The sandbox's terminal follows the device used, whatever a lesson watched.
+                scene.watch(None);
+                crate::sandbox::enter(scene)
+            }
             (Some(true), false) => crate::sandbox::save(scene),
             _ => {}
         }

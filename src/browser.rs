@@ -66,6 +66,28 @@ pub fn focus_later(id: &'static str) {
     });
 }
 
+/// Takes the learner to a part of the page once it is drawn: scrolls it into view and moves
+/// focus to it (a region that takes no focus of its own is given one it can hold).
+pub fn bring_into_view(selector: String) {
+    leptos::task::spawn_local(async move {
+        for _ in 0..FOCUS_TRIES {
+            gloo_timers::future::TimeoutFuture::new(FOCUS_WAIT_MS).await;
+            let element = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(&selector).ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(element) = element {
+                if !element.has_attribute("tabindex") {
+                    let _ = element.set_attribute("tabindex", "-1");
+                }
+                element.scroll_into_view();
+                let _ = element.focus();
+                return;
+            }
+        }
+    });
+}
+
 /// `focus_later` looks for its element this many times, this many milliseconds apart.
 const FOCUS_TRIES: u32 = 20;
 const FOCUS_WAIT_MS: u32 = 15;

@@ -241,6 +241,9 @@ fn check_start(start: &Start) -> Result<(), String> {
         known_device(&t.device)?;
         known_port(t.port)?;
     }
+    for id in start.device.iter().chain(&start.watch) {
+        known_device(id)?;
+    }
     Ok(())
 }
 

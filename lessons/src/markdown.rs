@@ -99,7 +99,7 @@ impl Reader {
                     Tag::Link { dest_url, .. } => {
                         if !safe_href(&dest_url) {
                             return Err(format!(
-                                "the link `{dest_url}` must start with https:// or #/"
+                                "the link `{dest_url}` must start with https:// or #/, or show a place on the page (show:terminal, show:devices, show:server, show:bob-phone, show:bob-tablet/terminal)"
                             ));
                         }
                         Open::Link(dest_url.to_string())

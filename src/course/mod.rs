@@ -106,13 +106,13 @@ impl CourseState {
     /// Puts the world of a step on the scene: the step before's world if the learner comes
     /// from it, else the lesson's steps before it replayed headless.
     pub fn enter(&self, scene: Scene, texts: crate::i18n::Texts, lesson: &Lesson, number: u32) {
-        if let (Some(view), Some(shown)) = (
-            lesson
-                .steps
-                .get(number as usize - 1)
-                .and_then(|s| s.start.view),
-            use_context::<RwSignal<View>>(),
-        ) {
+        // The view the step chose, else the one the nearest step before it chose: a deep
+        // link shows what the step's text talks about.
+        let view = lesson.steps[..(number as usize).min(lesson.steps.len())]
+            .iter()
+            .rev()
+            .find_map(|s| s.start.view);
+        if let (Some(view), Some(shown)) = (view, use_context::<RwSignal<View>>()) {
             shown.set(view);
         }
         let Some(step) = lesson.steps.get(number as usize - 1) else {
@@ -127,7 +127,11 @@ impl CourseState {
                 .unwrap_or_else(|| id.to_owned())
         };
         if goes_on {
-            scene.set_up(step.start.actions(), label);
+            let hang_ups = scene.with_table_untracked(|t| step.start.hang_ups(t));
+            scene.set_up(
+                hang_ups.into_iter().chain(step.start.actions()).collect(),
+                label,
+            );
         } else {
             let mut bench = None;
             for before in &lesson.steps[..number as usize - 1] {
@@ -153,8 +157,11 @@ impl CourseState {
             scene.attach_open_terminals(label);
         }
         scene.restart_trace();
+        if let Some(device) = step.device_on_screen() {
+            scene.show_device(device);
+        }
+        scene.watch(step.start.watch.clone());
         if let Some(t) = &step.start.terminal {
-            scene.show_device(&t.device.clone());
             scene.offer_port(Port::from_number(t.port));
         }
     }

@@ -15,13 +15,11 @@ use crate::world_texts::use_world_texts;
 #[component]
 pub fn Devices() -> impl IntoView {
     let (scene, texts, wt) = (use_scene(), use_texts(), use_world_texts());
-    // The person is the active device's: the devices and the terminal show the same one.
+    // The person is the active device's (the devices and the terminal show the same one),
+    // unless a lesson step keeps a terminal on screen while the learner works elsewhere.
     let person = Memo::new(move |_| {
-        let active = scene.active();
-        PEOPLE
-            .iter()
-            .position(|(login, kinds)| kinds.iter().any(|k| device_id(login, *k) == active))
-            .unwrap_or(0)
+        let login = scene.person_on_screen();
+        PEOPLE.iter().position(|(l, _)| *l == login).unwrap_or(0)
     });
     view! {
         <section class="devices" aria-labelledby="devices-title">
@@ -30,12 +28,11 @@ pub fn Devices() -> impl IntoView {
             </div>
             <p class="hint">{move || wt.get().devices_intro}</p>
             <div class="people" role="group" aria-label=move || wt.get().person>
-                {PEOPLE.iter().enumerate().map(|(i, (login, kinds))| {
-                    let first = device_id(login, kinds[0]);
+                {PEOPLE.iter().enumerate().map(|(i, (login, _))| {
                     view! {
                         <button type="button" class="person" data-person=*login
                             aria-pressed=move || (person.get() == i).to_string()
-                            on:click=move |_| scene.show_device(&first.clone())>
+                            on:click=move |_| scene.show_person(login)>
                             {*login}
                         </button>
                     }

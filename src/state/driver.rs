@@ -18,7 +18,12 @@ impl Scene {
         if !matches!(action, Action::Disconnect { .. } | Action::Answer { .. }) {
             self.checkpoint(who.to_owned(), action.clone());
         }
-        if let Some(device) = action.device().filter(|_| !action.at_terminal()) {
+        // The terminal follows the device used, unless a lesson step watches another.
+        let watching = self.watching.get_untracked().is_some();
+        if let Some(device) = action
+            .device()
+            .filter(|_| !action.at_terminal() && !watching)
+        {
             self.active.set(device.to_owned());
         }
         let (instant, at) = (self.is_instant(), now());

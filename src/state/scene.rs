@@ -48,6 +48,12 @@ pub struct Scene {
     pub(super) uploaded: StoredValue<Option<Store>>,
     /// The port a lesson step offers in the connect bar.
     pub(super) offer: RwSignal<Option<Port>>,
+    /// The device whose terminal a lesson step watches: it stays on screen while the
+    /// learner presses buttons on other devices.
+    pub(super) watching: RwSignal<Option<String>>,
+    /// The person whose devices the devices panel shows, when it is not the person of the
+    /// terminal on screen (while a step watches a terminal).
+    pub(super) panel_person: RwSignal<Option<String>>,
     /// How fast dialogues play, shared by every terminal: a factor of the normal pace, or
     /// [`INSTANT`] to show every reply whole as soon as it comes.
     pub(super) speed: RwSignal<f64>,
@@ -97,6 +103,8 @@ impl Scene {
             notice: RwSignal::new(None),
             uploaded: StoredValue::new(None),
             offer: RwSignal::new(None),
+            watching: RwSignal::new(None),
+            panel_person: RwSignal::new(None),
             speed: RwSignal::new(1.0),
         }
     }
@@ -116,6 +124,11 @@ impl Scene {
     /// The devices as they are now.
     pub fn with_devices<R>(&self, f: impl FnOnce(&BTreeMap<String, Device>) -> R) -> R {
         self.table.with(|t| f(t.devices()))
+    }
+
+    /// The table as it is now, without tracking.
+    pub fn with_table_untracked<R>(&self, f: impl FnOnce(&Table) -> R) -> R {
+        self.table.with_untracked(f)
     }
 
     pub fn with_devices_untracked<R>(&self, f: impl FnOnce(&BTreeMap<String, Device>) -> R) -> R {
@@ -204,7 +217,55 @@ impl Scene {
 
     /// Puts a device's terminal (and its person's devices) on screen.
     pub fn show_device(&self, device: &str) {
+        self.panel_person.set(None);
         self.active.set(device.to_owned());
+    }
+
+    /// Shows a device among its person's devices, with its terminal unless a step watches
+    /// another terminal (which then stays on screen).
+    pub fn show_in_devices(&self, device: &str) {
+        if self.watching.get_untracked().is_none() {
+            self.show_device(device);
+            return;
+        }
+        let login = self.with_devices_untracked(|d| d.get(device).map(|d| d.login.clone()));
+        self.panel_person.set(login);
+    }
+
+    /// Shows a person's devices: with their first device's terminal, unless a step watches
+    /// a terminal, which then stays on screen.
+    pub fn show_person(&self, login: &str) {
+        if self.watching.get_untracked().is_some() {
+            self.panel_person.set(Some(login.to_owned()));
+            return;
+        }
+        let first = PEOPLE
+            .iter()
+            .find(|(l, _)| *l == login)
+            .and_then(|(l, kinds)| kinds.first().map(|k| device_id(l, *k)));
+        if let Some(device) = first {
+            self.show_device(&device);
+        }
+    }
+
+    /// The person whose devices the devices panel shows (tracked).
+    pub fn person_on_screen(&self) -> String {
+        if let Some(login) = self.panel_person.get() {
+            return login;
+        }
+        let active = self.active.get();
+        self.with_devices(|d| d.get(&active).map(|d| d.login.clone()))
+            .unwrap_or_else(|| PEOPLE[0].0.to_owned())
+    }
+
+    /// Keeps a device's terminal on screen while the learner works on other devices (a
+    /// lesson step's), or lets the terminal follow the device used last again.
+    pub fn watch(&self, device: Option<String>) {
+        if let Some(device) = &device {
+            self.active.set(device.clone());
+        }
+        self.panel_person.set(None);
+        self.watching.set(device);
     }
 
     /// Offers a port in the connect bar (a lesson step's).

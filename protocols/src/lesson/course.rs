@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::goal::Goal;
+pub use super::place::View;
 use super::text::Block;
 use crate::table::{Action, Reading, SettingsChange};
 
@@ -48,18 +49,6 @@ pub struct Step {
     pub solution: Vec<Action>,
 }
 
-/// Which view a step puts first on a narrow screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum View {
-    /// The terminal and its dialogue.
-    Terminal,
-    /// The devices' mail apps.
-    Devices,
-    /// The server side: mailboxes and the mail queue.
-    Server,
-}
-
 /// The terminal a step opens on: whose device, and the port the connect bar offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -86,9 +75,33 @@ pub struct Start {
     /// The terminal on screen, and the port it offers.
     #[serde(default)]
     pub terminal: Option<TerminalStart>,
+    /// The device on screen when the step starts (its person's devices, its terminal).
+    /// Without it, the device of the terminal the step opens on, else the first device
+    /// its solution uses.
+    #[serde(default)]
+    pub device: Option<String>,
+    /// The device whose terminal the step is about: it comes on screen and stays there
+    /// while the learner presses buttons on other devices (the tablet hearing of Alice's
+    /// message in IDLE).
+    #[serde(default)]
+    pub watch: Option<String>,
     /// The view a narrow screen shows first.
     #[serde(default)]
     pub view: Option<View>,
+}
+
+impl Step {
+    /// The device the step puts on screen when it starts: the one it watches, the one it
+    /// names, the one its terminal opens on, else the first its solution uses.
+    pub fn device_on_screen(&self) -> Option<&str> {
+        let start = &self.start;
+        start
+            .watch
+            .as_deref()
+            .or(start.device.as_deref())
+            .or(start.terminal.as_ref().map(|t| t.device.as_str()))
+            .or_else(|| self.solution.iter().find_map(Action::device))
+    }
 }
 
 /// How many answers a question takes, and how it is put.

@@ -43,10 +43,28 @@ impl Start {
         reading.chain(settings).collect()
     }
 
+    /// Terminals left open by the step before that this step does not want: one on
+    /// another port than the step opens its terminal on (port 25 left open, the step
+    /// about 587). The step starts from the state its text assumes.
+    pub fn hang_ups(&self, table: &Table) -> Vec<Action> {
+        table
+            .terminals()
+            .filter(|(device, terminal)| {
+                self.terminal
+                    .as_ref()
+                    .is_some_and(|t| &t.device == *device && t.port != terminal.port.number)
+            })
+            .map(|(device, _)| Action::Disconnect {
+                device: device.clone(),
+            })
+            .collect()
+    }
+
     /// The devices it names that `table` does not have.
     fn unknown_device(&self, table: &Table) -> Option<String> {
         let named = self.reading.keys().chain(self.settings.keys());
         let terminal = self.terminal.iter().map(|t| &t.device);
+        let terminal = terminal.chain(&self.device).chain(&self.watch);
         named
             .chain(terminal)
             .find(|id| table.device(id).is_none())
@@ -93,7 +111,11 @@ impl Bench {
         if let Some(id) = start.unknown_device(&bench.table) {
             return Err(StartError::UnknownDevice(id));
         }
-        for action in start.actions() {
+        for action in start
+            .hang_ups(&bench.table)
+            .into_iter()
+            .chain(start.actions())
+        {
             bench.table.play(&action, now, &mut |_| {});
         }
         bench.table.restart_journal(None);

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::place::Place;
+
 /// A block of a lesson's text, from its Markdown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -48,9 +50,10 @@ pub enum Inline {
     Break,
 }
 
-/// A link a lesson may hold: a web page over HTTPS, or a place in the site.
+/// A link a lesson may hold: a web page over HTTPS, a place in the site, or a place on
+/// the page (see [`Place`]).
 pub fn safe_href(href: &str) -> bool {
-    href.starts_with("https://") || href.starts_with("#/")
+    href.starts_with("https://") || href.starts_with("#/") || Place::of_href(href).is_some()
 }
 
 /// The text of inlines without their markup, for a title or a screen reader's label.

@@ -17,13 +17,10 @@ use crate::device::{Device, Edit, Key, Receiving};
 use crate::store::Flag;
 
 /// One thing a learner does. Saved (in scenarios and kept sandboxes) with its kind under
-/// `do`: `{"do": "check", "device": "bob-phone"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "do",
-    rename_all = "kebab-case",
-    try_from = "super::wire::Fields"
-)]
+/// `do`: `{"do": "check", "device": "bob-phone"}`. It is read back by `wire.rs`, from one
+/// flat record of its fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "do", rename_all = "kebab-case")]
 pub enum Action {
     /// Opens a device's terminal on its account's server, on `port`; the terminal's
     /// previous connection closes first. `lenient`: the server forgives typing mistakes.

@@ -5,7 +5,8 @@
 //! and trying it variant by variant; in the page's wasm that one function weighed 40 KB.
 //! A flat record reads in one pass, and a missing field is named just as serde names it.
 
-use serde::Deserialize;
+use serde::de::Error;
+use serde::{Deserialize, Deserializer};
 
 use super::action::{Action, MessageRef, Reading, ServerChange, SettingsChange};
 use crate::client::settings::SettingsPreset;
@@ -34,7 +35,7 @@ enum Kind {
 /// Every field of every action, each optional here; [`Action::try_from`] asks for the
 /// ones its kind needs.
 #[derive(Deserialize)]
-pub(super) struct Fields {
+struct Fields {
     #[serde(rename = "do")]
     kind: Kind,
     device: Option<String>,
@@ -63,6 +64,12 @@ pub(super) struct Fields {
 /// A field the action's kind needs, or the error serde would give for it.
 fn needs<T>(value: Option<T>, field: &str) -> Result<T, String> {
     value.ok_or_else(|| format!("missing field `{field}`"))
+}
+
+impl<'de> Deserialize<'de> for Action {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Action, D::Error> {
+        Action::try_from(Fields::deserialize(d)?).map_err(D::Error::custom)
+    }
 }
 
 impl TryFrom<Fields> for Action {
