@@ -71,7 +71,9 @@ test('a hint at a time, and Show me meets the goals through the terminal', async
     assert.equal(await page.locator('.hints .hint').count(), 1);
     await page.getByRole('button', { name: 'Another hint' }).click();
     assert.equal(await page.locator('.hints .hint').count(), 2);
-    assert.equal(await page.getByRole('button', { name: 'Another hint' }).isDisabled(), true);
+    // No hint left: the button goes and the note says what remains.
+    assert.equal(await page.locator('.hint-button').count(), 0);
+    await page.locator('.hint-end', { hasText: 'press Show me' }).waitFor();
     await page.getByRole('button', { name: 'Show me' }).click();
     await allMet(page);
     await showAll(page);
@@ -86,7 +88,7 @@ test('a quiz answered wrong explains why, then right ticks the goal', async () =
     await page.getByLabel('IMAP, then SMTP, then POP3').check();
     await page.getByRole('button', { name: 'Check my answer' }).click();
     await page.locator('.quiz-why.wrong').waitFor();
-    assert.equal(await page.locator('.quiz-verdict').innerText(), 'Not quite.');
+    assert.match(await page.locator('.quiz-verdict').innerText(), /^Not yet: read why under each choice/);
     assert.deepEqual((await goals(page)).map((g) => g[1]), [false]);
     await page.getByLabel('SMTP, then SMTP again (relay, port 25), then IMAP').check();
     await page.getByRole('button', { name: 'Check my answer' }).click();
@@ -121,12 +123,12 @@ test('progress survives a reload, and damaged progress resets with a notice', as
     await page.goto(page.url().replace(/#.*$/, '#/'));
     await page.reload();
     await page.locator('.lesson-list').waitFor();
-    assert.equal(await page.locator('.course-count').innerText(), '1/' + (await page.locator('.course-count').innerText()).split('/')[1]);
+    assert.match(await page.locator('.course-count').innerText(), /^1 of \d+ steps done$/);
     assert.equal(await page.getByRole('button', { name: 'Continue the course' }).count(), 1);
     await page.evaluate(() => localStorage.setItem('facteur.progress', '{"kind":"facteur-progress","version":1,"done":'));
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'could not be read' }).waitFor();
-    assert.match(await page.locator('.course-count').innerText(), /^0\//);
+    assert.match(await page.locator('.course-count').innerText(), /^0 of \d+ steps done$/);
   });
 });
 
@@ -270,5 +272,31 @@ test('a step sets up what its text assumes: the right person, a watched terminal
     await page.locator('#step-title', { hasText: 'Port 587' }).waitFor();
     await page.locator('.connect-bar').getByRole('button', { name: 'Connect', exact: true }).waitFor();
     assert.equal(await page.locator('.connect-bar select').nth(3).inputValue(), '587');
+  });
+});
+
+test('a step takes the focus and names the page, a goal is announced once, and a step done before stays done', async () => {
+  await withPage({ ...wide, path: '#/lesson/2/step/1' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'step-title');
+    assert.match(await page.title(), /^Say hello · .* — Facteur$/);
+    await page.locator('.connect-bar').getByRole('button', { name: 'Connect', exact: true }).click();
+    await type(page, 'EHLO laptop.example.test');
+    await showAll(page);
+    await allMet(page);
+    const announced = page.locator('.lesson-panel p[role="status"][aria-live="polite"]');
+    await announced.filter({ hasText: /^Goal met: / }).waitFor();
+    assert.equal(await page.locator('.goals[aria-live]').count(), 0, 'the list itself is not read again');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'The envelope' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'step-title');
+    assert.match(await page.title(), /^The envelope · /);
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
+    await page.locator('.done-before').waitFor();
+    assert.deepEqual((await goals(page)).map((g) => g[1]), [true, true]);
+    await page.goto(new URL('#/', page.url()).href);
+    await page.locator('.lesson-list').waitFor();
+    assert.equal(await page.title(), 'Facteur — see how email really moves');
   });
 });

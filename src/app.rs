@@ -74,7 +74,10 @@ pub fn App() -> impl IntoView {
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", t.html_lang);
         }
-        document.set_title(t.title);
+        // A lesson step names itself (see course::StepView).
+        if !matches!(route.get(), Route::Step { .. }) {
+            document.set_title(t.title);
+        }
         if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
             let _ = meta.set_attribute("content", t.description);
         }

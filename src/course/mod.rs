@@ -234,7 +234,7 @@ fn CourseBar() -> impl IntoView {
         <div class="course-bar">
             <label>
                 {move || ct.get().course_progress} " "
-                <span class="course-count">{move || { let (d, t) = counts(); format!("{d}/{t}") }}</span>
+                <span class="course-count">{move || { let (d, t) = counts(); ct.get().steps_of(d, t) }}</span>
                 <progress max=move || counts().1.to_string() value=move || counts().0.to_string()></progress>
             </label>
         </div>
@@ -291,9 +291,11 @@ pub fn LessonPanel(lesson: u32, step: u32) -> impl IntoView {
             Some((l.clone(), s, lessons.len() as u32))
         })
     };
-    // The world is set when the step is entered, not when the language changes.
+    // The world is set when the step is entered, not when the language changes; focus goes
+    // to the step's title, so a keyboard or screen reader starts reading there.
     if let Some((l, _, _)) = found() {
         state.enter(scene, texts.get_untracked(), &l, step);
+        crate::browser::focus_later("step-title");
     }
     move || match found() {
         None => view! {
@@ -336,10 +338,36 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
                 .collect::<Vec<bool>>()
         })
     });
-    let all_met = move || met.with(|m| m.iter().all(|x| *x));
+    // A step done on an earlier visit shows its goals met, whatever the world is now.
+    let done_before = state
+        .progress
+        .with_untracked(|p| p.is_done(&lesson.id, &step.id));
+    let all_met = move || done_before || met.with(|m| m.iter().all(|x| *x));
+    // Each goal is announced once, when it is met (not the whole list again).
+    let just_met = RwSignal::new(String::new());
+    let says: Vec<String> = step.goals.iter().map(|g| g.says.clone()).collect();
+    Effect::new(move |before: Option<Vec<bool>>| {
+        let now = met.get();
+        if let Some(before) = before {
+            let newly = now
+                .iter()
+                .zip(&before)
+                .position(|(now, before)| *now && !*before);
+            if let Some(i) = newly {
+                just_met.set(format!("{} {}", ct.get_untracked().goal_just_met, says[i]));
+            }
+        }
+        now
+    });
+    let title = format!("{} · {} — Facteur", step.title, lesson.title);
+    Effect::new(move |_| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+        }
+    });
     let (lesson_id, step_id) = (lesson.id.clone(), step.id.clone());
     Effect::new(move |_| {
-        if all_met() {
+        if met.with(|m| m.iter().all(|x| *x)) {
             let mut changed = false;
             state
                 .progress
@@ -379,7 +407,7 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
             </nav>
             <progress class="lesson-progress" max=steps.to_string() value=move || state.progress.with(|p| p.count(&lesson.id)).to_string()></progress>
             <h2 class="lesson-heading">{lesson.title.clone()}</h2>
-            <h3 id="step-title">{step.title.clone()}</h3>
+            <h3 id="step-title" tabindex="-1">{step.title.clone()}</h3>
             <div class="lesson-text">{markdown::blocks(&step.text)}</div>
             {quiz.map(|q| {
                 let multiple = q.kind == QuizKind::Multiple;
@@ -416,15 +444,16 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
                         <button type="button" class="check-answer" on:click=move |_| set_chosen.set(picked.get_untracked())>{move || ct.get().check_answer}</button>
                         {move || { let c = chosen.get(); (!c.is_empty()).then(|| {
                             let ok = q2.is_right(&c);
-                            view! { <p class="quiz-verdict" role="status">{move || if ok { ct.get().right } else { ct.get().wrong }}</p> }
+                            view! { <p class="quiz-verdict" role="status">{move || if ok { ct.get().answer_right } else { ct.get().answer_wrong }}</p> }
                         }) }}
                     </fieldset>
                 }
             })}
             <h4 class="goals-title">{move || ct.get().goals}</h4>
-            <ul class="goals" aria-live="polite">
+            {done_before.then(|| view! { <p class="done-before">{move || ct.get().done_before}</p> })}
+            <ul class="goals">
                 {step.goals.iter().enumerate().map(|(i, g)| {
-                    let done = move || met.with(|m| m.get(i).copied().unwrap_or(false));
+                    let done = move || done_before || met.with(|m| m.get(i).copied().unwrap_or(false));
                     view! {
                         <li class="goal" class:met=done data-met=move || done().to_string()>
                             <span class="goal-mark" aria-hidden="true">{move || if done() { "✓" } else { "○" }}</span>
@@ -434,15 +463,18 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
                     }
                 }).collect_view()}
             </ul>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || just_met.get()}</p>
             <div class="hints">
                 {move || hints.iter().take(hints_shown.get()).map(|h| view! { <div class="hint">{markdown::blocks(h)}</div> }).collect_view()}
                 {move || (no_more_hints() && hint_count > 0).then(|| view! { <p class="hint-end">{move || ct.get().no_more_hints}</p> })}
             </div>
             <div class="lesson-actions">
-                <button type="button" class="hint-button" disabled=no_more_hints
-                    on:click=move |_| hints_shown.update(|n| *n += 1)>
-                    {move || if hints_shown.get() == 0 { ct.get().hint } else { ct.get().another_hint }}
-                </button>
+                // Once every hint is shown the button goes: the note above says what is left.
+                {move || (!no_more_hints()).then(|| view! {
+                    <button type="button" class="hint-button" on:click=move |_| hints_shown.update(|n| *n += 1)>
+                        {move || if hints_shown.get() == 0 { ct.get().hint } else { ct.get().another_hint }}
+                    </button>
+                })}
                 <button type="button" class="show-me" disabled=move || busy.get() on:click=show_me>
                     {move || if busy.get() { ct.get().showing } else { ct.get().show_me }}
                 </button>

@@ -42,9 +42,25 @@ pub struct CourseTexts {
     pub lesson_word: &'static str,
     pub step_word: &'static str,
     pub site_nav: &'static str,
+    /// The verdict under a question once answered (each choice picked says right or wrong).
+    pub answer_right: &'static str,
+    pub answer_wrong: &'static str,
+    /// A goal just met, for screen readers: "Goal met: …".
+    pub goal_just_met: &'static str,
+    /// A step done on an earlier visit: its goals show as met.
+    pub done_before: &'static str,
+    /// "12 of 50 steps": `{done}` and `{total}` are replaced.
+    pub steps_count: &'static str,
 }
 
 impl CourseTexts {
+    /// "12 of 50 steps done".
+    pub fn steps_of(&self, done: usize, total: usize) -> String {
+        self.steps_count
+            .replace("{done}", &done.to_string())
+            .replace("{total}", &total.to_string())
+    }
+
     pub fn for_lang(lang: Lang) -> CourseTexts {
         match lang {
             Lang::En => CourseTexts {
@@ -85,6 +101,11 @@ impl CourseTexts {
                 lesson_word: "Lesson",
                 step_word: "Step",
                 site_nav: "Course and sandbox",
+                answer_right: "Your answer is right.",
+                answer_wrong: "Not yet: read why under each choice you picked, then try again.",
+                goal_just_met: "Goal met:",
+                done_before: "You did this step before. You may do it again: its goals stay met.",
+                steps_count: "{done} of {total} steps done",
             },
             Lang::Fr => CourseTexts {
                 home_title: "Comprendre comment circule vraiment le courrier électronique",
@@ -124,6 +145,11 @@ impl CourseTexts {
                 lesson_word: "Leçon",
                 step_word: "Étape",
                 site_nav: "Cours et bac à sable",
+                answer_right: "Votre réponse est juste.",
+                answer_wrong: "Pas encore\u{a0}: lisez pourquoi sous chaque choix coché, puis réessayez.",
+                goal_just_met: "Objectif atteint\u{a0}:",
+                done_before: "Vous avez déjà fait cette étape. Vous pouvez la refaire\u{a0}: ses objectifs restent atteints.",
+                steps_count: "{done} étape(s) faite(s) sur {total}",
             },
         }
     }
