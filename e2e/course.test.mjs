@@ -300,3 +300,20 @@ test('a step takes the focus and names the page, a goal is announced once, and a
     assert.equal(await page.title(), 'Facteur — see how email really moves');
   });
 });
+
+test('a goal ticks when its line is shown, not while the dialogue still plays towards it', async () => {
+  await withPage({ ...wide, path: '#/lesson/2/step/1' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
+    await page.locator('.connect-bar').getByRole('button', { name: 'Connect', exact: true }).click();
+    await showAll(page);
+    await page.waitForFunction(() => document.querySelector('.goals .goal')?.dataset.met === 'true');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await type(page, 'EHLO laptop.example.test');
+    // The server has answered, but the reply waits to be shown: the EHLO goal waits too.
+    await page.waitForTimeout(600);
+    assert.deepEqual((await goals(page)).map((g) => g[1]), [true, false]);
+    assert.equal(await page.locator('.step-done').count(), 0);
+    await showAll(page);
+    await allMet(page);
+  });
+});

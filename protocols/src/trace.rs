@@ -154,24 +154,30 @@ impl Trace {
     /// The commands seen, each with the server lines that came back before the next one
     /// on the same connection.
     pub fn exchanges(&self) -> Vec<(&Seen, Vec<&str>)> {
-        let mut out: Vec<(&Seen, Vec<&str>)> = Vec::new();
-        let mut open: BTreeMap<u32, usize> = BTreeMap::new();
-        for seen in &self.seen {
-            match seen {
-                Seen::Command { session, .. } => {
-                    open.insert(*session, out.len());
-                    out.push((seen, Vec::new()));
-                }
-                Seen::Reply { session, words, .. } => {
-                    if let Some(&i) = open.get(session) {
-                        out[i].1.push(words);
-                    }
-                }
-                Seen::Event(_) => {}
-            }
-        }
-        out
+        exchanges(&self.seen)
     }
+}
+
+/// The commands among `seen`, each with the server lines that came back before the next
+/// one on the same connection.
+pub fn exchanges(seen: &[Seen]) -> Vec<(&Seen, Vec<&str>)> {
+    let mut out: Vec<(&Seen, Vec<&str>)> = Vec::new();
+    let mut open: BTreeMap<u32, usize> = BTreeMap::new();
+    for seen in seen {
+        match seen {
+            Seen::Command { session, .. } => {
+                open.insert(*session, out.len());
+                out.push((seen, Vec::new()));
+            }
+            Seen::Reply { session, words, .. } => {
+                if let Some(&i) = open.get(session) {
+                    out[i].1.push(words);
+                }
+            }
+            Seen::Event(_) => {}
+        }
+    }
+    out
 }
 
 /// A line without its IMAP tag, SMTP's `250-` continuation written `250 `, so that a goal

@@ -325,12 +325,14 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
     let met = Memo::new(move |_| {
         let chosen = chosen.get();
         let quiz_right = quiz_for_met.as_ref().is_some_and(|q| q.is_right(&chosen));
+        // The goals see the world as the learner does: while a dialogue plays, as of the
+        // line it shows.
+        let moment = scene.shown_moment();
         scene.with_table(|t| {
-            let facts = Facts {
-                world: t.world(),
-                devices: t.devices(),
-                quiz_right,
-                sent: t.sent(),
+            let now = Facts::of(t.world(), t.devices(), quiz_right, t.sent());
+            let facts = match &moment {
+                Some(m) => now.as_of(&m.store, &m.devices, m.seen),
+                None => now,
             };
             goals
                 .iter()

@@ -175,6 +175,11 @@ pub fn DeviceApp(id: String) -> impl IntoView {
             {move || device.get().map(|d| {
                 let t = wt.get();
                 if d.receiving.is_imap() && !d.synced {
+                    // While its dialogue plays, the line above says it is talking to the
+                    // server: "press Check mail" would be wrong.
+                    if playing() > 0 {
+                        return ().into_any();
+                    }
                     return view! { <p class="empty">{t.not_synced}</p> }.into_any();
                 }
                 let names: Vec<(String, usize)> = d.folders.iter().map(|(n, f)| (n.clone(), f.unseen())).collect();

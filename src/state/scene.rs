@@ -81,10 +81,7 @@ impl Scene {
     pub fn new() -> Scene {
         let table = Table::of_world(World::demo());
         let mut history = History::default();
-        history.record(Snapshot {
-            store: Arc::new(table.world().store.clone()),
-            devices: Arc::new(table.devices().clone()),
-        });
+        history.record(Snapshot::of(table.world(), table.devices()));
         let ids: Vec<String> = table.devices().keys().cloned().collect();
         let table = RwSignal::new(table);
         let consoles = ids
@@ -343,10 +340,7 @@ impl Scene {
     /// Puts a table in place (a new start, or a kept sandbox) as the one snapshot kept;
     /// the dialogues are the caller's.
     pub(super) fn load(&self, preset: &str, table: Table) -> usize {
-        let snapshot = Snapshot {
-            store: Arc::new(table.world().store.clone()),
-            devices: Arc::new(table.devices().clone()),
-        };
+        let snapshot = Snapshot::of(table.world(), table.devices());
         let mut number = 0;
         self.history.update_value(|h| number = h.restart(snapshot));
         self.table.set(table);
@@ -420,10 +414,7 @@ impl Scene {
     /// Records `world` and `devices` (the table's, lent while it plays); returns the
     /// snapshot's number.
     pub(super) fn record_of(&self, world: &World, devices: &BTreeMap<String, Device>) -> usize {
-        let snapshot = Snapshot {
-            store: Arc::new(world.store.clone()),
-            devices: Arc::new(devices.clone()),
-        };
+        let snapshot = Snapshot::of(world, devices);
         let mut number = 0;
         self.history.update_value(|h| number = h.record(snapshot));
         self.latest.set(number);
@@ -474,6 +465,24 @@ impl Scene {
             }
             shown.last().or(p.next_pending()).map(|e| e.snapshot)
         })
+    }
+
+    /// The moment the learner is watching while a dialogue still plays: the snapshot of
+    /// the newest line shown by the dialogue furthest behind (the first line waiting, if
+    /// it has shown none yet). None when every dialogue has shown all it has (tracked). A
+    /// lesson's goals are read as of this moment, so none ticks before its line is shown.
+    pub fn shown_moment(&self) -> Option<Snapshot> {
+        let at = self
+            .consoles()
+            .into_iter()
+            .filter_map(|console| {
+                console.with_playback(|p| {
+                    p.has_pending()
+                        .then(|| p.shown().last().or(p.next_pending()).map(|e| e.snapshot))?
+                })
+            })
+            .min()?;
+        self.snapshot(at)
     }
 
     /// A device as its own dialogue has got to (tracked).

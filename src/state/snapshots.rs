@@ -22,6 +22,20 @@ const KEPT_AT_LEAST: usize = 25;
 pub struct Snapshot {
     pub store: Arc<Store>,
     pub devices: Arc<BTreeMap<String, Device>>,
+    /// How much the step's trace had seen then: a lesson's goals read the trace up to the
+    /// line the learner is watching.
+    pub seen: usize,
+}
+
+impl Snapshot {
+    /// The world and the devices as they are now.
+    pub fn of(world: &facteur_protocols::World, devices: &BTreeMap<String, Device>) -> Snapshot {
+        Snapshot {
+            store: Arc::new(world.store.clone()),
+            devices: Arc::new(devices.clone()),
+            seen: world.trace.as_ref().map_or(0, |t| t.seen.len()),
+        }
+    }
 }
 
 /// The snapshots kept, numbered from the start of the world.
@@ -79,10 +93,7 @@ mod tests {
     use facteur_protocols::World;
 
     fn snapshot(world: &World) -> Snapshot {
-        Snapshot {
-            store: Arc::new(world.store.clone()),
-            devices: Arc::new(BTreeMap::new()),
-        }
+        Snapshot::of(world, &BTreeMap::new())
     }
 
     #[test]

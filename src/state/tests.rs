@@ -586,3 +586,25 @@ fn clearing_a_terminal_keeps_its_connection() {
     scene.send(c, "NOOP");
     assert!(texts(c).iter().any(|l| l.starts_with("250")));
 }
+
+#[test]
+fn while_a_dialogue_plays_the_moment_shown_is_the_line_it_shows() {
+    let scene = Scene::new();
+    scene.set_speed(1.0);
+    scene.restart_trace();
+    let c = console(scene, &alice());
+    scene.connect(c, "Alice's laptop", Port::SUBMISSION, true);
+    scene.send(c, "EHLO laptop.example.test");
+    let seen_now = scene.with_world_untracked(|w| w.trace.as_ref().map_or(0, |t| t.seen.len()));
+    let moment = scene.shown_moment().expect("lines wait to be shown");
+    assert!(
+        moment.seen < seen_now,
+        "the moment is before the EHLO reply: {} < {seen_now}",
+        moment.seen
+    );
+    while c.tick().is_some() && c.with_playback(|p| p.has_pending()) {}
+    assert!(
+        scene.shown_moment().is_none(),
+        "everything shown: the world as it is"
+    );
+}

@@ -136,12 +136,9 @@ impl Bench {
         let chosen: Vec<usize> = self.table.journal().answer().map_or(Vec::new(), |a| {
             a.iter().map(|c| c.saturating_sub(1)).collect()
         });
-        let facts = Facts {
-            world: self.table.world(),
-            devices: self.table.devices(),
-            quiz_right: step.quiz.as_ref().is_some_and(|q| q.is_right(&chosen)),
-            sent: self.table.sent(),
-        };
+        let quiz_right = step.quiz.as_ref().is_some_and(|q| q.is_right(&chosen));
+        let table = &self.table;
+        let facts = Facts::of(table.world(), table.devices(), quiz_right, table.sent());
         step.goals.iter().map(|g| g.check.met(&facts)).collect()
     }
 }

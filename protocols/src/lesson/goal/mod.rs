@@ -10,8 +10,8 @@ use crate::client::settings::{Authentication, ConnectionSecurity, ServerSettings
 use crate::device::Device;
 use crate::output::Event;
 use crate::port::Service;
-use crate::store::{Flag, Summary};
-use crate::trace::{begins_with, Seen};
+use crate::store::{Flag, Store, Summary};
+use crate::trace::{begins_with, exchanges, Seen};
 use crate::World;
 
 /// A goal as the checklist shows it: the sentence, and the predicate that ticks it. A
@@ -266,32 +266,68 @@ fn yes() -> bool {
     true
 }
 
-/// Everything a goal may look at.
+/// Everything a goal may look at: the world and the devices at one moment, and what went
+/// over the wire and happened during the step up to that moment.
 pub struct Facts<'a> {
-    /// The world as it is now.
-    pub world: &'a World,
-    /// The devices as they are now.
+    /// The mailboxes.
+    pub store: &'a Store,
+    /// The devices.
     pub devices: &'a BTreeMap<String, Device>,
+    /// What the step saw: commands, replies, events, in order.
+    pub seen: &'a [Seen],
     /// Whether the step's question has been answered right.
     pub quiz_right: bool,
     /// The Message-IDs of the messages the devices sent in this lesson.
     pub sent: &'a [String],
 }
 
+impl<'a> Facts<'a> {
+    /// The facts of the world and the devices as they are now.
+    pub fn of(
+        world: &'a World,
+        devices: &'a BTreeMap<String, Device>,
+        quiz_right: bool,
+        sent: &'a [String],
+    ) -> Facts<'a> {
+        Facts {
+            store: &world.store,
+            devices,
+            seen: world.trace.as_ref().map_or(&[][..], |t| &t.seen[..]),
+            quiz_right,
+            sent,
+        }
+    }
+
+    /// The same facts as of an earlier moment the learner is still watching: the store
+    /// and devices then, and the first `seen` things the step saw. A goal ticks when the
+    /// line that meets it is shown, not while the dialogue still plays towards it.
+    pub fn as_of(
+        self,
+        store: &'a Store,
+        devices: &'a BTreeMap<String, Device>,
+        seen: usize,
+    ) -> Facts<'a> {
+        Facts {
+            store,
+            devices,
+            seen: &self.seen[..seen.min(self.seen.len())],
+            ..self
+        }
+    }
+}
+
 impl Check {
     /// Whether the goal is met.
     pub fn met(&self, facts: &Facts) -> bool {
-        let seen = facts.world.trace.as_ref().map_or(&[][..], |t| &t.seen[..]);
-        let store = &facts.world.store;
+        let seen = facts.seen;
+        let store = facts.store;
         match self {
-            Check::Sent(sent) => facts.world.trace.as_ref().is_some_and(|t| {
-                t.exchanges().iter().any(|(command, answers)| {
-                    sent.matches(command)
-                        && sent
-                            .answer
-                            .as_deref()
-                            .is_none_or(|a| answers.iter().any(|w| begins_with(w, a)))
-                })
+            Check::Sent(sent) => exchanges(seen).iter().any(|(command, answers)| {
+                sent.matches(command)
+                    && sent
+                        .answer
+                        .as_deref()
+                        .is_none_or(|a| answers.iter().any(|w| begins_with(w, a)))
             }),
             Check::Reply(reply) => seen.iter().any(|s| match s {
                 Seen::Reply { service, words, .. } => {

@@ -69,12 +69,12 @@ fn met(table: &Table, goal: &str) -> bool {
 
 fn met_with(table: &Table, goal: &str, quiz_right: bool) -> bool {
     let check: Check = serde_json::from_str(goal).expect("a goal");
-    check.met(&Facts {
-        world: table.world(),
-        devices: table.devices(),
+    check.met(&Facts::of(
+        table.world(),
+        table.devices(),
         quiz_right,
-        sent: table.sent(),
-    })
+        table.sent(),
+    ))
 }
 
 /// A message typed at Alice's terminal on the relay port, from Alice to `to`.
