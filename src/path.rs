@@ -78,7 +78,9 @@ pub fn MessagePath() -> impl IntoView {
     });
     view! {
         <nav class="message-path" aria-label=move || wt.get().path>
-            <ol>
+            // On a narrow screen the stops scroll sideways: the list takes the focus, so a
+            // keyboard can scroll it too.
+            <ol tabindex="0">
                 {STOPS.iter().map(|s| {
                     let s = *s;
                     view! {

@@ -51,6 +51,9 @@ pub struct Console {
     recorded: RwSignal<(String, usize)>,
     next_id: StoredValue<u64>,
     next_tag: StoredValue<u32>,
+    /// Whether the device's app (not the learner at the terminal) opened the latest
+    /// connection: its server lines play briskly.
+    app_speaking: StoredValue<bool>,
 }
 
 /// The console on screen, as provided by the terminal.
@@ -73,6 +76,7 @@ impl Console {
             recorded: RwSignal::new((preset.to_owned(), 0)),
             next_id: StoredValue::new(0),
             next_tag: StoredValue::new(1),
+            app_speaking: StoredValue::new(false),
         }
     }
 
@@ -200,7 +204,7 @@ impl Console {
     /// Shows the next line waiting (with the message content it announces).
     pub fn step_forward(&self) {
         self.playback.update(|p| {
-            p.step_with(|e| e.is_content());
+            p.step_with(|e| e.plays_with_previous());
         });
     }
 
@@ -208,7 +212,7 @@ impl Console {
     pub fn step_back(&self) {
         self.selected.set(None);
         self.playback.update(|p| {
-            p.step_back_with(|e| e.is_content());
+            p.step_back_with(|e| e.plays_with_previous());
         });
     }
 
@@ -216,7 +220,7 @@ impl Console {
     /// gone (the timer ends).
     pub fn tick(&self) -> Option<()> {
         self.playback.try_update(|p| {
-            p.step_with(|e| e.is_content());
+            p.step_with(|e| e.plays_with_previous());
         })
     }
 
@@ -284,6 +288,25 @@ impl Console {
             text: format!("{client} → {host} · {} {port} · {time}", service.name()),
             ..self.line(Side::Session, service)
         }
+    }
+
+    /// Lines answering a device's app (and what they changed) play in the beat of the line
+    /// before them: an app's
+    /// check reads command by command. The learner's own commands keep a beat per line.
+    pub(super) fn pace(&self, lines: &mut [Entry]) {
+        if self.app_speaking.get_value() {
+            for line in lines
+                .iter_mut()
+                .filter(|l| matches!(l.side, Side::Server | Side::Event))
+            {
+                line.brisk = true;
+            }
+        }
+    }
+
+    /// Who opened the latest connection: the device's app, or the learner.
+    pub(super) fn set_app_speaking(&self, app: bool) {
+        self.app_speaking.set_value(app);
     }
 
     /// The connection typed lines now go to; its IMAP tags start again at `a1`.

@@ -2,7 +2,7 @@
 //! clock's ticks become the table's actions; what each device's channel hears goes to its
 //! console as dialogue lines, each standing for the snapshot recorded right after.
 
-use facteur_protocols::table::{Action, Heard, Said};
+use facteur_protocols::table::{Action, Heard, Said, Speaker};
 use facteur_protocols::Port;
 use leptos::prelude::*;
 
@@ -158,11 +158,12 @@ impl Scene {
         };
         match heard.said {
             Said::Opened {
+                speaker,
                 host,
                 service,
                 port,
-                ..
             } => {
+                console.set_app_speaking(speaker == Speaker::App);
                 let header = Entry {
                     snapshot: self.latest_untracked(),
                     ..console.header(who, &host, service, port, &time_of_day())
@@ -170,7 +171,8 @@ impl Scene {
                 console.queue([header], instant);
             }
             Said::Output { service, output } => {
-                let lines = console.lines_of(output, service);
+                let mut lines = console.lines_of(output, service);
+                console.pace(&mut lines);
                 let at = self.record_of(heard.world, heard.devices);
                 console.take(lines, at, instant);
             }

@@ -83,6 +83,10 @@ pub struct Entry {
     pub hop: Hop,
     /// The scene's snapshot right after the engine call that produced this line.
     pub snapshot: usize,
+    /// A server line answering a device's own app: it plays in the same beat as the line
+    /// before, so an app's check reads command by command, not line by line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub brisk: bool,
 }
 
 impl Entry {
@@ -90,6 +94,12 @@ impl Entry {
     /// that announced it.
     pub fn is_content(&self) -> bool {
         self.role == Some(Role::Data) || self.notes.iter().any(Note::is_message_data)
+    }
+
+    /// Whether the line plays in the same beat as the one before: a message's content,
+    /// or a server line answering a device's app.
+    pub fn plays_with_previous(&self) -> bool {
+        self.brisk || self.is_content()
     }
 }
 
@@ -115,6 +125,7 @@ pub fn blank(side: Side, service: Service, hop: &Hop, next_id: &mut u64) -> Entr
         service,
         hop: hop.clone(),
         snapshot: 0,
+        brisk: false,
     }
 }
 

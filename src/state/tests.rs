@@ -608,3 +608,42 @@ fn while_a_dialogue_plays_the_moment_shown_is_the_line_it_shows() {
         "everything shown: the world as it is"
     );
 }
+
+#[test]
+fn a_devices_check_plays_command_by_command_and_the_learners_lines_one_by_one() {
+    let scene = Scene::new();
+    scene.set_speed(1.0);
+    let phone = bob_phone();
+    check(scene, &phone, "bob · phone");
+    let c = console(scene, &phone);
+    let (lines, commands) = c.with_playback(|p| {
+        let all: Vec<_> = p.pending().collect();
+        let commands = all.iter().filter(|e| e.side == Side::Client).count();
+        (all.len(), commands)
+    });
+    let mut beats = 0;
+    while c.with_playback(|p| p.has_pending()) {
+        c.tick();
+        beats += 1;
+    }
+    assert!(lines > 3 * beats, "{lines} lines in {beats} beats");
+    assert!(
+        beats <= commands + 1,
+        "one beat per command: {beats} for {commands}"
+    );
+
+    // At the terminal, the learner's own command's reply plays a line at a time.
+    let alice_console = console(scene, &alice());
+    scene.connect(alice_console, "Alice's laptop", Port::SUBMISSION, true);
+    while alice_console.with_playback(|p| p.has_pending()) {
+        alice_console.tick();
+    }
+    scene.send(alice_console, "EHLO laptop.example.test");
+    let reply = alice_console.with_playback(|p| p.pending().count());
+    let mut beats = 0;
+    while alice_console.with_playback(|p| p.has_pending()) {
+        alice_console.tick();
+        beats += 1;
+    }
+    assert_eq!(beats, reply, "each line of the EHLO reply in its own beat");
+}
