@@ -317,3 +317,31 @@ test('a goal ticks when its line is shown, not while the dialogue still plays to
     await allMet(page);
   });
 });
+
+test('a lesson step fits a phone at 360×740 and French at 1280×720', async () => {
+  await withPage({ viewport: { width: 360, height: 740 }, locale: 'en-GB', path: '#/lesson/7/step/1' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Delete after download' }).waitFor();
+    await page.getByRole('button', { name: 'Show me' }).click();
+    await allMet(page);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.locator('#step-title', { hasText: 'Leave a copy' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'step-title');
+    const title = await page.locator('#step-title').boundingBox();
+    assert.ok(title.y >= 0 && title.y < 740, `the new step opens at its title (y = ${title.y})`);
+    const next = await page.getByRole('button', { name: 'Next step' }).boundingBox();
+    assert.ok(next.y - title.y < 1000, `goals and Next step are near the title (${next.y - title.y} px)`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scrolling (${width} px)`);
+    await page.screenshot({ path: join(artifacts, 'course-360-step.png') });
+  });
+  await withPage({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR', path: '#/lesson/4/step/2' }, async (page) => {
+    await page.locator('#step-title', { hasText: 'Port 587' }).waitFor();
+    const panel = await page.locator('.lesson-panel').boundingBox();
+    for (const button of await page.locator('.lesson-actions button').all()) {
+      const box = await button.boundingBox();
+      assert.ok(box.x >= panel.x && box.x + box.width <= panel.x + panel.width + 0.5,
+        `« ${await button.innerText()} » fits in the lesson panel`);
+    }
+    await page.screenshot({ path: join(artifacts, 'course-fr-1280.png') });
+  });
+});

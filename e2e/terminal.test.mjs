@@ -243,3 +243,16 @@ test('a session left silent is closed by the server, with its goodbye explained'
     await screenshot(page, 'idle-timeout');
   });
 });
+
+test('back on a connected terminal, the connect bar shows its protocol and port', async () => {
+  await withPage(en, async (page) => {
+    await connect(page, { account: 'bob', protocol: 'IMAP', port: '993' });
+    const bar = page.locator('.connect-bar');
+    await bar.getByLabel('Account').selectOption({ label: 'alice' });
+    await bar.getByRole('button', { name: 'Connect', exact: true }).waitFor();
+    await bar.getByLabel('Account').selectOption({ label: 'bob' });
+    await bar.getByRole('button', { name: 'Disconnect' }).waitFor();
+    assert.equal(await bar.getByLabel('Protocol').inputValue(), 'IMAP');
+    assert.equal(await bar.getByLabel('Port').inputValue(), '993');
+  });
+});

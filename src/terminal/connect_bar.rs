@@ -57,6 +57,14 @@ pub fn ConnectBar() -> impl IntoView {
             port.set(p);
         }
     });
+    // While the terminal is connected, the bar shows the connection's protocol and port,
+    // not a choice made for another device or offered before.
+    Effect::new(move |_| {
+        if let Some(c) = console.connection() {
+            service.set(c.service);
+            port.set(c.port);
+        }
+    });
     let connected = move || console.connection().is_some();
 
     let connect = move |_| {
