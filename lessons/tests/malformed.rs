@@ -111,3 +111,27 @@ fn parity_names_a_french_goal_that_checks_something_else() {
     course.languages.insert("fr".into(), vec![fr_words]);
     assert!(parity(&course).is_empty());
 }
+
+#[test]
+fn a_link_to_a_place_must_name_one_the_page_has() {
+    let good = GOOD.replace(
+        "Type `EHLO`.",
+        "Type `EHLO` in [the terminal](show:alice-laptop/terminal).",
+    );
+    let lesson = read("lessons/en/01-journey.toml", &good, "en").expect("reads");
+    assert_eq!(lesson.steps.len(), 1);
+    for place in [
+        "show:dave-laptop",
+        "show:alice-laptop/server",
+        "show:kitchen",
+    ] {
+        let bad = GOOD.replace("Type `EHLO`.", &format!("Type `EHLO` [here]({place})."));
+        let err = read("lessons/en/01-journey.toml", &bad, "en").unwrap_err();
+        assert!(err.to_string().contains(place), "{err}");
+    }
+    let watch = GOOD.replace(
+        "world = \"demo\"",
+        "world = \"demo\"\nwatch = \"dave-tablet\"",
+    );
+    assert!(read("lessons/en/01-journey.toml", &watch, "en").is_err());
+}
