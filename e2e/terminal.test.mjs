@@ -256,3 +256,19 @@ test('back on a connected terminal, the connect bar shows its protocol and port'
     assert.equal(await bar.getByLabel('Port').inputValue(), '993');
   });
 });
+
+test("the sequence diagram never cuts a lane's name, in French either", async () => {
+  await withPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } }, async (page) => {
+    await page.locator('.connect-bar').getByLabel('Compte').selectOption({ label: 'alice' });
+    await page.locator('.connect-bar').getByRole('button', { name: 'Se connecter' }).click();
+    await page.locator('.sequence .lane-name').nth(1).waitFor();
+    const svg = await page.locator('.sequence').boundingBox();
+    const names = page.locator('.sequence .lane-name');
+    assert.deepEqual(await names.allTextContents(), ['alice · ordinateur portable', 'mail.example.test']);
+    for (const name of await names.all()) {
+      const box = await name.boundingBox();
+      assert.ok(box.x >= svg.x - 0.5 && box.x + box.width <= svg.x + svg.width + 0.5,
+        `${await name.textContent()} lies inside the picture`);
+    }
+  });
+});

@@ -219,11 +219,19 @@ pub fn Diagram() -> impl IntoView {
                     if let Some(r) = relay_host() {
                         names.push(r);
                     }
-                    let h = height();
+                    let (h, w, last) = (height(), width(), names.len() - 1);
                     names.into_iter().enumerate().map(|(i, name)| {
                         let x = LANES[i];
+                        // A long name ("alice · ordinateur portable") starts at the left edge
+                        // for the first lane and ends at the right edge for the last, so the
+                        // picture never cuts it.
+                        let (anchor, at) = match i {
+                            0 => ("start", 4.0),
+                            i if i == last => ("end", w - 4.0),
+                            _ => ("middle", x),
+                        };
                         view! {
-                            <text class="lane-name" x=x y="24" text-anchor="middle">{name}</text>
+                            <text class="lane-name" x=at y="24" text-anchor=anchor>{name}</text>
                             <line class="lifeline" x1=x y1="34" x2=x y2=h></line>
                         }
                     }).collect_view()
