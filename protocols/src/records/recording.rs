@@ -58,7 +58,8 @@ pub enum RecordingError {
 
 impl Recording {
     /// An empty recording in the world `preset` names.
-    pub fn new(preset: &str) -> Recording {
+    #[cfg(test)]
+    pub(crate) fn new(preset: &str) -> Recording {
         Recording {
             version: VERSION,
             preset: preset.to_owned(),
@@ -99,7 +100,8 @@ impl Recording {
     }
 
     /// A connection starts; the lines typed next belong to it.
-    pub fn connect(&mut self, login: &str, port: Port, lenient: bool) {
+    #[cfg(test)]
+    pub(crate) fn connect(&mut self, login: &str, port: Port, lenient: bool) {
         self.sessions.push(RecordedSession {
             login: login.to_owned(),
             port: port.number,
@@ -109,7 +111,8 @@ impl Recording {
     }
 
     /// A line typed on the latest connection.
-    pub fn typed(&mut self, line: &str) {
+    #[cfg(test)]
+    pub(crate) fn typed(&mut self, line: &str) {
         if let Some(session) = self.sessions.last_mut() {
             session.lines.push(line.to_owned());
         }

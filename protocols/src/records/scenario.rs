@@ -79,7 +79,8 @@ pub enum ScenarioError {
 
 impl Scenario {
     /// A scenario with no steps yet, from the devices as they read mail now.
-    pub fn new(preset: &str, devices: &BTreeMap<String, Device>) -> Scenario {
+    #[cfg(test)]
+    pub(crate) fn new(preset: &str, devices: &BTreeMap<String, Device>) -> Scenario {
         Scenario {
             version: VERSION,
             preset: preset.to_owned(),

@@ -35,19 +35,17 @@ impl Table {
         let Some(device) = self.devices.get(&id).cloned() else {
             return false;
         };
-        let edit = action.edit(&device);
-        if edit.is_none()
-            && !matches!(
-                action,
-                Action::Check { .. }
-                    | Action::Send { .. }
-                    | Action::SaveDraft { .. }
-                    | Action::Reading { .. }
-                    | Action::Settings { .. }
-            )
-        {
-            return false;
-        }
+        // A change to a message the device does not show cannot be clicked: nothing is done.
+        let edit = match action {
+            Action::Flag { .. }
+            | Action::Delete { .. }
+            | Action::Move { .. }
+            | Action::CreateFolder { .. } => match action.edit(&device) {
+                Some(edit) => Some(edit),
+                None => return false,
+            },
+            _ => None,
+        };
         self.problems.remove(&id);
         match action {
             Action::Check { .. } => match device.check(now) {
