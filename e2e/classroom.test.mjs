@@ -32,7 +32,7 @@ async function scan(page, locator) {
 
 test('the teacher page gives every lesson a link and a QR code that scans to it, and shows one on the board', async () => {
   await withPage({ ...wide, path: '#/teacher' }, async (page) => {
-    await page.getByRole('heading', { name: 'For teachers', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'For teachers', level: 1 }).waitFor();
     const items = page.locator('.board-lesson');
     assert.equal(await items.count(), 16);
     const base = page.url().replace(/#.*$/, '');
@@ -111,7 +111,7 @@ test('the cheat sheet lists ports, settings, accounts, every command and the rep
     ['fr-FR', 'Facteur — Aide-mémoire', 'Ports'],
   ]) {
     await withPage({ ...wide, locale, path: '#/cheatsheet' }, async (page) => {
-      await page.getByRole('heading', { level: 2, name: title }).waitFor();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
       const sheet = page.locator('.cheatsheet');
       const portRows = sheet.locator('.sheet-ports tbody tr');
       assert.deepEqual((await portRows.locator('td:first-child').allInnerTexts()).map(Number), [25, 587, 465, 110, 995, 143, 993]);

@@ -22,6 +22,13 @@ async function goals(page) {
   return out;
 }
 
+/** The one level-1 heading of the view on screen. */
+async function onlyH1(page) {
+  const h1 = page.locator('h1');
+  assert.equal(await h1.count(), 1, 'one h1 per view');
+  return (await h1.innerText()).trim();
+}
+
 async function allMet(page) {
   await page.waitForFunction(() => {
     const g = [...document.querySelectorAll('.goals .goal')];
@@ -275,7 +282,7 @@ test('a step sets up what its text assumes: the right person, a watched terminal
   });
 });
 
-test('a step takes the focus and names the page, a goal is announced once, and a step done before stays done', async () => {
+test('a step takes the focus and names the page, a goal is announced once, a step done before stays done, and every view has one h1', async () => {
   await withPage({ ...wide, path: '#/lesson/2/step/1' }, async (page) => {
     await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'step-title');
@@ -295,9 +302,16 @@ test('a step takes the focus and names the page, a goal is announced once, and a
     await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
     await page.locator('.done-before').waitFor();
     assert.deepEqual((await goals(page)).map((g) => g[1]), [true, true]);
+    assert.equal(await onlyH1(page), 'Your first SMTP conversation');
     await page.goto(new URL('#/', page.url()).href);
     await page.locator('.lesson-list').waitFor();
     assert.equal(await page.title(), 'Facteur — see how email really moves');
+    assert.equal(await onlyH1(page), 'Learn how email really moves');
+    for (const [path, h1] of [['#/sandbox', 'Sandbox'], ['#/teacher', 'For teachers'], ['#/cheatsheet', 'Facteur — Cheat sheet']]) {
+      await page.goto(new URL(path, page.url()).href);
+      await page.getByRole('heading', { level: 1, name: h1 }).waitFor({ state: 'attached' });
+      assert.equal(await onlyH1(page), h1);
+    }
   });
 });
 
@@ -343,5 +357,19 @@ test('a lesson step fits a phone at 360×740 and French at 1280×720', async () 
         `« ${await button.innerText()} » fits in the lesson panel`);
     }
     await page.screenshot({ path: join(artifacts, 'course-fr-1280.png') });
+  });
+  await withPage({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR', path: '#/lesson/14/step/4' }, async (page) => {
+    await page.locator('.quiz').waitFor();
+    await page.getByRole('button', { name: 'Montre-moi' }).click();
+    await allMet(page);
+    const next = page.getByRole('button', { name: 'Leçon suivante' });
+    await next.waitFor();
+    // The recap and Next lesson come into sight in the panel's own scroll.
+    await page.waitForFunction(() => {
+      const panel = document.querySelector('.lesson-panel').getBoundingClientRect();
+      const button = document.querySelector('.next-lesson').getBoundingClientRect();
+      return button.top >= panel.top && button.bottom <= panel.bottom && button.bottom <= innerHeight;
+    });
+    await page.screenshot({ path: join(artifacts, 'course-fr-1280-recap.png') });
   });
 });

@@ -76,7 +76,7 @@ for (const [name, built] of builds) test(`${name} under /facteur/ on a plain sta
       await page.locator('#step-title').waitFor();
       assert.match(page.url(), /\/facteur\/#\/lesson\/3\/step\/1$/);
       await page.goto(`${host.url}#/sandbox`);
-      await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
+      await page.locator('.brand').waitFor();
       await connect(page, { protocol: 'SMTP', port: '25' });
       await expectReply(page, 'NOOP', '250 2.0.0 Ok');
       // The manifest and its icons are found under the prefix too.
@@ -206,7 +206,7 @@ test('with the README\'s Content-Security-Policy (nginx lines when nginx is here
         document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
       });
       await page.goto(`${host.url}#/sandbox`);
-      await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
+      await page.locator('.brand').waitFor();
       await connect(page, { account: 'alice', protocol: 'IMAP', port: '993' });
       await expectReply(page, 'a1 LOGIN alice wonderland', /^a1 OK/);
       await expectReply(page, 'a2 SELECT INBOX', /^a2 OK/);

@@ -117,6 +117,16 @@ test('a server name that does not exist, and a wrong password', async () => {
     await expectDiagnosis(page, 'WrongPassword');
     assert.match(await device(page, id).locator('.server-said').textContent(), /NO/);
     await fixAndCheck(page);
+    // The same wrong password met by sending: the fix puts back the one password both use.
+    await setSetting(page, id, 'password', 'bulldozer');
+    await send(page, id, mail);
+    await expectDiagnosis(page, 'WrongPassword');
+    await device(page, id).locator('.apply-fix').click();
+    await send(page, id, mail);
+    assert.equal(await diagnosis(page, id), null, 'the message leaves with the right password');
+    assert.equal(await device(page, id).locator('.password').inputValue(), 'builder');
+    await checkMail(page, id);
+    assert.equal(await diagnosis(page, id), null, 'and the next check logs in');
   });
 });
 

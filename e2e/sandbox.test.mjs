@@ -14,7 +14,7 @@ const KEY = 'facteur.sandbox';
 
 async function reload(page) {
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
+  await page.locator('.brand').waitFor();
 }
 
 /** Waits until the page has saved (it saves when quiet, a moment after a step). */

@@ -49,11 +49,36 @@ test('check on the phone, then on the laptop: with POP3 the laptop finds nothing
     assert.equal((await placeRows(page, 'other', 'bob-laptop')).length, 0, '… and the laptop found none');
     assert.equal((await placeRows(page, 'other', 'server-bob')).length, 0, '… nor the server');
     assert.ok((await panel(page).locator('.side[data-side="recorded"] li.differs').count()) >= 5, 'differences marked');
-    await panel(page).scrollIntoViewIfNeeded();
+    // The results open in sight, their sentence focused.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('lesson'));
+    const box = await lesson.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 1000, `the result is in sight (y = ${box.y})`);
     await screenshot(page, 'scenario-compare');
     assert.deepEqual(await axeViolations(page), [], 'the comparison is accessible');
     // The world on the page is untouched by the replays.
     assert.equal((await serverRows(page, 'bob')).length, 5);
+  });
+});
+
+test('a flag set on the phone reaches the laptop with IMAP only, and each row says what differs', async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-phone');
+    await openMessage(page, 'bob-phone', 'Lunch on Friday?');
+    await press(page, 'bob-phone', '.message-pane .flag');
+    await checkMail(page, 'bob-laptop');
+    await panel(page).locator('.pop3-side').selectOption('leave');
+    await panel(page).getByRole('button', { name: 'Replay with the other protocol' }).click();
+    const row = (side) => panel(page).locator(`.side[data-side="${side}"] .place[data-place="bob-laptop"] li`, { hasText: 'Lunch on Friday?' });
+    assert.match(await row('recorded').innerText(), /read · ⚑ flagged\s*≠ unread, not flagged on the other side/);
+    assert.match(await row('other').innerText(), /unread\s*≠ read, flagged on the other side/);
+    assert.doesNotMatch(await row('other').innerText(), /⚑/);
+    // The messages read before on the server show read with IMAP, unread with POP3: each
+    // row says so instead of a bare "differs".
+    const differing = await panel(page).locator('.side[data-side="recorded"] .place[data-place="bob-laptop"] li.differs').allInnerTexts();
+    assert.equal(differing.filter((r) => /flagged on the other side/.test(r)).length, 1);
+    for (const r of differing) assert.match(r, / read .*≠ unread/, r);
+    await screenshot(page, 'scenario-compare-flag');
   });
 });
 
@@ -109,7 +134,7 @@ test('a shared link opens the same scenario', async () => {
     // load it again, so load it as a new visitor would.
     await page.goto(url);
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
+    await page.locator('.brand').waitFor();
     await panel(page).locator('.scenario-opened').waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the address no longer carries it');
     assert.equal((await steps(page)).length, 3);

@@ -16,7 +16,7 @@ test('cargo xtask serve serves a working page on 127.0.0.1', { timeout: 600_000 
     await waitForHttp(url, 540_000, server);
     const { page, errors } = await browser.newPage();
     await page.goto(`${url}#/sandbox`);
-    await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
+    await page.locator('.brand').waitFor();
     await connect(page, { protocol: 'SMTP', port: '25' });
     await expectReply(page, 'NOOP', '250 2.0.0 Ok');
     assert.deepEqual(errors, []);

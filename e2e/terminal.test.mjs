@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { screenshot } from './lib/browser.mjs';
 import { useSite } from './lib/site.mjs';
 import { connect, exchange, expectReply, lines, showAll, type } from './lib/terminal.mjs';
+import { checkMail, choosePerson, wide } from './lib/world.mjs';
 
 const withPage = useSite();
 const en = { locale: 'en-GB' };
@@ -270,5 +271,16 @@ test("the sequence diagram never cuts a lane's name, in French either", async ()
       assert.ok(box.x >= svg.x - 0.5 && box.x + box.width <= svg.x + svg.width + 0.5,
         `${await name.textContent()} lies inside the picture`);
     }
+  });
+});
+
+test("not connected, the connect bar names the protocol and port of the app's dialogue on screen", async () => {
+  await withPage(wide, async (page) => {
+    await choosePerson(page, 'bob');
+    await checkMail(page, 'bob-laptop');
+    const bar = page.locator('.connect-bar');
+    await bar.getByRole('button', { name: 'Connect', exact: true }).waitFor();
+    assert.equal(await bar.getByLabel('Protocol').inputValue(), 'IMAP');
+    assert.equal(await bar.getByLabel('Port').inputValue(), '993');
   });
 });

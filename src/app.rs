@@ -86,12 +86,12 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="masthead">
             <div class="masthead-row">
-                <h1 class="brand">
+                <p class="brand">
                     <a href="#/">
                         <span class="brand-mark" aria-hidden="true">"@"</span>
                         "Facteur"
                     </a>
-                </h1>
+                </p>
                 <nav class="site-nav" aria-label=move || course_texts.get().site_nav>
                     <a href="#/" aria-current=move || (route.get() == Route::Home).then_some("page")>{move || course_texts.get().lessons}</a>
                     <a href="#/sandbox" aria-current=move || in_sandbox.get().then_some("page")>{move || course_texts.get().sandbox_title}</a>
@@ -107,7 +107,8 @@ pub fn App() -> impl IntoView {
                 Route::Step { lesson, step } => view! { <LessonPanel lesson step /> }.into_any(),
                 Route::Teacher => view! { <TeacherPage offline /> }.into_any(),
                 Route::CheatSheet => view! { <CheatSheet /> }.into_any(),
-                Route::Sandbox => ().into_any(),
+                // The sandbox's heading is for screen readers: its bar says where the learner is.
+                Route::Sandbox => view! { <h1 class="visually-hidden">{move || course_texts.get().sandbox_title}</h1> }.into_any(),
             }}
             <div class="course-workspace" class:off=home>
             <div class="top-bar">

@@ -88,6 +88,60 @@ pub fn bring_into_view(selector: String) {
     });
 }
 
+/// Scrolls a box that scrolls on its own (the lesson panel beside the workspace) so that
+/// `target`, inside it, is in sight: its end if it fits, else its start. That box moves,
+/// so a learner watching a device is not pulled away; a box that does not
+/// scroll (the panel above the workspace on a phone) is left alone, and the page itself
+/// moves only as far as the target's end needs.
+pub fn reveal_within(container: &'static str, target: &'static str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let reveal = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let (Ok(Some(boxed)), Ok(Some(element))) = (
+            document.query_selector(container),
+            document.query_selector(target),
+        ) else {
+            return;
+        };
+        let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() else {
+            return;
+        };
+        // The panel is positioned (sticky) when it scrolls on its own, so it is the
+        // element's offset parent and offsets are measured inside its content.
+        let scrolls = boxed.scroll_height() > boxed.client_height();
+        if !scrolls || element.offset_parent().as_ref() != Some(&boxed) {
+            return;
+        }
+        let (top, height) = (element.offset_top(), element.offset_height());
+        let (seen, room) = (boxed.scroll_top(), boxed.client_height());
+        if height > room {
+            boxed.set_scroll_top(top);
+        } else if top + height > seen + room {
+            boxed.set_scroll_top(top + height - room);
+        }
+        // Before the page is scrolled the panel starts below the site's header and its
+        // end is under the fold: the page then moves just enough to show the target.
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let fold = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let seen = element.get_bounding_client_rect();
+        let under = (seen.bottom() - fold).min(seen.top());
+        if under > 0.0 {
+            window.scroll_by_with_x_and_y(0.0, under.ceil());
+        }
+    });
+    let _ = window.request_animation_frame(reveal.unchecked_ref());
+}
+
 /// `focus_later` looks for its element this many times, this many milliseconds apart.
 const FOCUS_TRIES: u32 = 20;
 const FOCUS_WAIT_MS: u32 = 15;

@@ -1,7 +1,7 @@
 //! The words of "same scenario, other protocol", in English and French: the panel, each
 //! recorded step, and what a difference between the two end states teaches.
 
-use facteur_protocols::records::scenario::{Lesson, ScenarioError};
+use facteur_protocols::records::scenario::{Difference, Lesson, Row, ScenarioError};
 use facteur_protocols::store::Flag;
 use facteur_protocols::table::{Action, Reading};
 
@@ -17,7 +17,10 @@ pub struct ScenarioTexts {
     pub pop3_as: &'static str,
     pub as_recorded: &'static str,
     pub on_server: &'static str,
-    pub differs: &'static str,
+    pub not_there: &'static str,
+    pub on_other_side: &'static str,
+    pub flagged: &'static str,
+    pub not_flagged: &'static str,
     pub export: &'static str,
     pub import: &'static str,
     pub copy_link: &'static str,
@@ -38,7 +41,10 @@ const EN: ScenarioTexts = ScenarioTexts {
     pop3_as: "POP3 side",
     as_recorded: "As recorded",
     on_server: "On the server",
-    differs: "differs",
+    not_there: "not on the other side",
+    on_other_side: "on the other side",
+    flagged: "flagged",
+    not_flagged: "not flagged",
     export: "Export scenario (.json)",
     import: "Import a scenario",
     copy_link: "Copy a link to this scenario",
@@ -59,7 +65,10 @@ const FR: ScenarioTexts = ScenarioTexts {
     pop3_as: "Côté POP3",
     as_recorded: "Tel qu’enregistré",
     on_server: "Sur le serveur",
-    differs: "diffère",
+    not_there: "absent de l’autre côté",
+    on_other_side: "de l’autre côté",
+    flagged: "suivi",
+    not_flagged: "non suivi",
     export: "Exporter le scénario (.json)",
     import: "Importer un scénario",
     copy_link: "Copier un lien vers ce scénario",
@@ -77,6 +86,26 @@ impl ScenarioTexts {
             Lang::Fr => FR,
             Lang::En => EN,
         }
+    }
+
+    /// What the other side has instead of `row`, in words ("unread, flagged on the other
+    /// side").
+    pub fn difference(&self, row: &Row, difference: Difference) -> String {
+        let Difference::Marks { seen, flagged } = difference else {
+            return self.not_there.to_owned();
+        };
+        let marks: Vec<&str> = [
+            seen.then_some(if row.seen { self.unread } else { self.read }),
+            flagged.then_some(if row.flagged {
+                self.not_flagged
+            } else {
+                self.flagged
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        format!("{} {}", marks.join(", "), self.on_other_side)
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use facteur_protocols::records::scenario::{EndState, Lesson, Row, Scenario};
+use facteur_protocols::records::scenario::{Difference, EndState, Lesson, Row, Scenario};
 use facteur_protocols::table::{Action, Reading, Table};
 use leptos::prelude::*;
 
@@ -130,8 +130,12 @@ pub fn ScenarioView() -> impl IntoView {
             })
             .unwrap_or_else(|| id.to_owned())
     };
-    let replay =
-        move |_| comparison.set(compare(scene, &shown.get_untracked(), pop3.get_untracked()));
+    // The results open where the learner can see them: the sentence that says what the
+    // two end states teach takes the focus.
+    let replay = move |_| {
+        comparison.set(compare(scene, &shown.get_untracked(), pop3.get_untracked()));
+        crate::browser::bring_into_view(".scenario .lesson".to_owned());
+    };
     let export = move |_| {
         let _ = download(
             "facteur-scenario.json",
@@ -280,9 +284,9 @@ fn device_kind(slug: &str) -> facteur_protocols::device::DeviceKind {
     }
 }
 
-/// A folder's name, its messages each marked when the other side lacks it, and whether
-/// the two sides count differently.
-type MarkedFolder = (String, Vec<(Row, bool)>, bool);
+/// A folder's name, its messages each with how the other side differs, and whether the
+/// two sides count differently.
+type MarkedFolder = (String, Vec<(Row, Option<Difference>)>, bool);
 
 /// A device or a server account at the end: its non-empty folders (and INBOX), each
 /// message marked when the other side does not have it so.
@@ -302,7 +306,8 @@ fn Place(
             let other = theirs.get(name).cloned().unwrap_or_default();
             let marked = rows
                 .iter()
-                .map(|r| (r.clone(), !other.contains(r)))
+                .cloned()
+                .zip(Row::differences(rows, &other))
                 .collect();
             let count_differs = other.len() != rows.len();
             (name.clone(), marked, count_differs)
@@ -319,12 +324,20 @@ fn Place(
                     } else {
                         view! {
                             <ul>
-                                {rows.into_iter().map(|(row, differs)| view! {
-                                    <li class:differs=differs>
-                                        <span class="what">{row.subject.clone()}</span>" "
-                                        <span class="seen">{move || if row.seen { t.get().read } else { t.get().unread }}</span>
-                                        {differs.then(|| view! { <span class="differs-mark">" ≠ "{move || t.get().differs}</span> })}
-                                    </li>
+                                {rows.into_iter().map(|(row, differs)| {
+                                    let flagged = row.flagged;
+                                    let mark = differs.map(|d| {
+                                        let row = row.clone();
+                                        view! { <span class="differs-mark">" ≠ "{move || t.get().difference(&row, d)}</span> }
+                                    });
+                                    view! {
+                                        <li class:differs=differs.is_some()>
+                                            <span class="what">{row.subject.clone()}</span>" "
+                                            <span class="seen">{move || if row.seen { t.get().read } else { t.get().unread }}</span>
+                                            {flagged.then(|| view! { " · "<span class="flagged">"⚑ "{move || t.get().flagged}</span> })}
+                                            {mark}
+                                        </li>
+                                    }
                                 }).collect_view()}
                             </ul>
                         }.into_any()

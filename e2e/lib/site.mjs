@@ -25,7 +25,7 @@ export function useSite() {
       const { page, errors } = await browser.newPage();
       if (clock) await page.clock.install();
       await page.goto(site.url + path);
-      await page.getByRole('heading', { level: 1, name: 'Facteur' }).waitFor();
+      await page.locator('.brand').waitFor();
       await body(page);
       assert.deepEqual(errors, [], 'the page logged no error');
     } finally {

@@ -38,7 +38,7 @@ fn CommandTable(service: Service) -> impl IntoView {
     let (lang, t) = (use_lang(), use_classroom_texts());
     view! {
         <section class="sheet-block sheet-commands">
-            <h3>{move || format!("{} — {}", service.name(), t.get().commands)}</h3>
+            <h2>{move || format!("{} — {}", service.name(), t.get().commands)}</h2>
             <table>
                 <thead><tr><th scope="col">{move || t.get().example}</th><th scope="col">{move || t.get().meaning}</th></tr></thead>
                 <tbody>
@@ -85,11 +85,11 @@ pub fn CheatSheet() -> impl IntoView {
     view! {
         <section class="cheatsheet">
             <div class="sheet-head">
-                <h2>{move || format!("Facteur — {}", t.get().sheet_title)}</h2>
+                <h1>{move || format!("Facteur — {}", t.get().sheet_title)}</h1>
                 <button type="button" class="primary sheet-print" on:click=print>{move || t.get().print}</button>
             </div>
             <section class="sheet-block sheet-ports">
-                <h3>{move || t.get().ports}</h3>
+                <h2>{move || t.get().ports}</h2>
                 <table>
                     <thead><tr>
                         <th scope="col">{move || t.get().port}</th>
@@ -106,7 +106,7 @@ pub fn CheatSheet() -> impl IntoView {
                 <p class="sheet-warning">{move || t.get().wrong_row}</p>
             </section>
             <section class="sheet-block sheet-settings">
-                <h3>{move || t.get().settings}</h3>
+                <h2>{move || t.get().settings}</h2>
                 <table>
                     <thead><tr>
                         <td></td>
@@ -126,7 +126,7 @@ pub fn CheatSheet() -> impl IntoView {
                     </tbody>
                 </table>
                 <p>{move || t.get().settings_note}</p>
-                <h3>{move || t.get().accounts}</h3>
+                <h2>{move || t.get().accounts}</h2>
                 <table>
                     <thead><tr>
                         <th scope="col">{move || t.get().user_name}</th>
@@ -144,7 +144,7 @@ pub fn CheatSheet() -> impl IntoView {
             <CommandTable service=Service::Pop3 />
             <CommandTable service=Service::Imap />
             <section class="sheet-block sheet-replies">
-                <h3>{move || t.get().replies}</h3>
+                <h2>{move || t.get().replies}</h2>
                 <ul>
                     {move || ["2", "3", "4", "5"].into_iter().filter_map(|c| reply_class(c, lang.get())).map(|s| view! { <li>{s}</li> }).collect_view()}
                 </ul>

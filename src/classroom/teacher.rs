@@ -48,9 +48,9 @@ pub fn TeacherPage(offline: Offline) -> impl IntoView {
     let copied = RwSignal::new(None::<u32>);
     view! {
         <section class="teacher">
-            <h2>{move || t.get().teacher_title}</h2>
+            <h1>{move || t.get().teacher_title}</h1>
             <p class="home-lead">{move || t.get().teacher_lead}</p>
-            <h3>{move || t.get().lessons_for_board}</h3>
+            <h2>{move || t.get().lessons_for_board}</h2>
             <ol class="board-lessons">
                 <For each=move || lessons.get() key=|l| (l.number, l.title.clone()) let:lesson>
                     {
@@ -86,15 +86,15 @@ pub fn TeacherPage(offline: Offline) -> impl IntoView {
                     }
                 </For>
             </ol>
-            <h3>{move || t.get().share_title}</h3>
+            <h2>{move || t.get().share_title}</h2>
             <p>{move || t.get().share_how}</p>
             <p><a href=Route::Sandbox.fragment()>{move || t.get().open_sandbox}</a></p>
-            <h3>{move || t.get().offline_title}</h3>
+            <h2>{move || t.get().offline_title}</h2>
             <p>{move || t.get().offline_how}</p>
             <p class="offline-here" class:kept=move || offline.kept.get()>
                 {move || if offline.kept.get() { t.get().offline_here_yes } else { t.get().offline_here_no }}
             </p>
-            <h3>{move || t.get().sheet_title}</h3>
+            <h2>{move || t.get().sheet_title}</h2>
             <p>{move || t.get().sheet_how}</p>
             <p><a href=Route::CheatSheet.fragment()>{move || t.get().open_sheet}</a></p>
         </section>

@@ -179,7 +179,7 @@ pub fn Home() -> impl IntoView {
     let lessons = move || state.lessons(lang.get());
     view! {
         <section class="home">
-            <h2>{move || ct.get().home_title}</h2>
+            <h1>{move || ct.get().home_title}</h1>
             <p class="home-lead">{move || ct.get().home_lead}</p>
             <div class="home-actions">
                 <button type="button" class="primary start-course" on:click=move |_| go(state.next_undone())>
@@ -188,7 +188,7 @@ pub fn Home() -> impl IntoView {
                 <a class="sandbox-link" href="#/sandbox">{move || ct.get().open_sandbox}</a>
             </div>
             <CourseBar />
-            <h3>{move || ct.get().lessons}</h3>
+            <h2>{move || ct.get().lessons}</h2>
             <ol class="lesson-list">
                 {move || lessons().into_iter().map(|l| {
                     let total = l.steps.len();
@@ -208,7 +208,7 @@ pub fn Home() -> impl IntoView {
                 }).collect_view()}
             </ol>
             <div class="home-sandbox">
-                <h3>{move || ct.get().sandbox_title}</h3>
+                <h2>{move || ct.get().sandbox_title}</h2>
                 <p>{move || ct.get().sandbox_lead}</p>
             </div>
             <ProgressFile />
@@ -315,6 +315,7 @@ pub fn LessonPanel(lesson: u32, step: u32) -> impl IntoView {
 fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoView {
     let (state, ct, scene, texts) = (use_course(), use_course_texts(), use_scene(), use_texts());
     let steps = lesson.steps.len() as u32;
+    let last = number == steps;
     let hints_shown = RwSignal::new(0usize);
     let (chosen, set_chosen) = signal(Vec::<usize>::new());
     let picked = RwSignal::new(Vec::<usize>::new());
@@ -358,6 +359,16 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
             if let Some(i) = newly {
                 just_met.set(format!("{} {}", ct.get_untracked().goal_just_met, says[i]));
             }
+            // The step is done: what comes next (Next step, or the recap and Next lesson)
+            // must not wait out of sight in the panel's own scroll.
+            if now.iter().all(|x| *x) && !before.iter().all(|x| *x) {
+                let next = if last {
+                    ".lesson-panel .recap"
+                } else {
+                    ".lesson-panel .step-done"
+                };
+                crate::browser::reveal_within(".lesson-panel", next);
+            }
         }
         now
     });
@@ -400,7 +411,6 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
         )
     };
     let recap = lesson.recap.clone();
-    let last = number == steps;
     view! {
         <section class="lesson-panel" aria-labelledby="step-title">
             <nav class="lesson-nav">
@@ -408,8 +418,8 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
                 <span class="lesson-where">{move || format!("{} {} · {} {}/{}", ct.get().lesson_word, lesson.number, ct.get().step_word, number, steps)}</span>
             </nav>
             <progress class="lesson-progress" max=steps.to_string() value=move || state.progress.with(|p| p.count(&lesson.id)).to_string()></progress>
-            <h2 class="lesson-heading">{lesson.title.clone()}</h2>
-            <h3 id="step-title" tabindex="-1">{step.title.clone()}</h3>
+            <h1 class="lesson-heading">{lesson.title.clone()}</h1>
+            <h2 id="step-title" tabindex="-1">{step.title.clone()}</h2>
             <div class="lesson-text">{markdown::blocks(&step.text)}</div>
             {quiz.map(|q| {
                 let multiple = q.kind == QuizKind::Multiple;
@@ -451,7 +461,7 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
                     </fieldset>
                 }
             })}
-            <h4 class="goals-title">{move || ct.get().goals}</h4>
+            <h3 class="goals-title">{move || ct.get().goals}</h3>
             {done_before.then(|| view! { <p class="done-before">{move || ct.get().done_before}</p> })}
             <ul class="goals">
                 {step.goals.iter().enumerate().map(|(i, g)| {

@@ -46,6 +46,9 @@ pub struct Console {
     announcement: RwSignal<(String, usize)>,
     /// The client and server of the latest connection, for the diagram's lifelines.
     peers: RwSignal<Option<(String, String)>>,
+    /// The protocol and port of the latest connection in the dialogue, the learner's or an
+    /// app's: the connect bar offers them, so it names what the dialogue on screen shows.
+    dialed: RwSignal<Option<(Service, u16)>>,
     /// Where what the learner typed here starts in the table's journal (the terminal was
     /// last cleared then), and the world it was typed in: the dialogue's shared link.
     recorded: RwSignal<(String, usize)>,
@@ -73,6 +76,7 @@ impl Console {
             selected: RwSignal::new(None),
             announcement: RwSignal::new((String::new(), 0)),
             peers: RwSignal::new(None),
+            dialed: RwSignal::new(None),
             recorded: RwSignal::new((preset.to_owned(), 0)),
             next_id: StoredValue::new(0),
             next_tag: StoredValue::new(1),
@@ -135,6 +139,11 @@ impl Console {
     /// Who talks to whom on the latest connection (tracked).
     pub fn peers(&self) -> Option<(String, String)> {
         self.peers.get()
+    }
+
+    /// The protocol and port of the latest connection in the dialogue (tracked).
+    pub fn dialed(&self) -> Option<(Service, u16)> {
+        self.dialed.get()
     }
 
     /// Reads what the learner typed since the terminal was cleared (tracked).
@@ -284,6 +293,7 @@ impl Console {
         time: &str,
     ) -> Entry {
         self.peers.set(Some((client.to_owned(), host.to_owned())));
+        self.dialed.set(Some((service, port)));
         Entry {
             text: format!("{client} → {host} · {} {port} · {time}", service.name()),
             ..self.line(Side::Session, service)
@@ -343,6 +353,7 @@ impl Console {
         self.clear(preset, 0);
         self.connection.set(None);
         self.peers.set(None);
+        self.dialed.set(None);
         self.announcement.set((String::new(), 0));
         self.next_tag.set_value(1);
     }

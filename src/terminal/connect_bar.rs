@@ -65,6 +65,20 @@ pub fn ConnectBar() -> impl IntoView {
             port.set(c.port);
         }
     });
+    // Not connected, the bar names the protocol and port of the dialogue on screen (an
+    // app's check on IMAP 993 offers IMAP 993): when a connection is shown, and on arrival
+    // unless the step offers its own port.
+    Effect::new(move |before: Option<Option<(Service, u16)>>| {
+        let dialed = console.dialed();
+        let arrived = before.is_none() && scene.offer().is_none();
+        let new = before.is_some_and(|b| b != dialed);
+        let shown = dialed.and_then(|(s, n)| Port::from_number(n).filter(|p| p.service == s));
+        if let (Some(p), true, None) = (shown, arrived || new, console.connection_untracked()) {
+            service.set(p.service);
+            port.set(p);
+        }
+        dialed
+    });
     let connected = move || console.connection().is_some();
 
     let connect = move |_| {

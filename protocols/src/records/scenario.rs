@@ -197,6 +197,50 @@ pub struct Row {
     pub subject: String,
     /// Whether it is marked read.
     pub seen: bool,
+    /// Whether it is flagged for attention (`\Flagged`, RFC 9051 §2.3.2).
+    pub flagged: bool,
+}
+
+/// How a message on one side of a comparison differs from the other side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Difference {
+    /// The other side has no message with this subject in this place.
+    Missing,
+    /// The other side has it with other marks: read where this side has it unread (or the
+    /// reverse), flagged where this side has it not (or the reverse).
+    Marks {
+        /// The read mark differs.
+        seen: bool,
+        /// The flag differs.
+        flagged: bool,
+    },
+}
+
+impl Row {
+    /// For each of `mine`, how the same place on the other side (`theirs`) differs: each
+    /// message is paired with one of the other side's with its subject (an exact twin
+    /// first), so two messages with one subject are told apart; `None` where they agree.
+    pub fn differences(mine: &[Row], theirs: &[Row]) -> Vec<Option<Difference>> {
+        let mut free: Vec<Option<&Row>> = theirs.iter().map(Some).collect();
+        let mut take = |test: &dyn Fn(&Row) -> bool| {
+            let slot = free.iter_mut().find(|r| r.is_some_and(test))?;
+            slot.take()
+        };
+        let twins: Vec<bool> = mine.iter().map(|r| take(&|o| o == r).is_some()).collect();
+        mine.iter()
+            .zip(twins)
+            .map(|(row, twin)| {
+                if twin {
+                    return None;
+                }
+                let other = take(&|o| o.subject == row.subject);
+                Some(other.map_or(Difference::Missing, |o| Difference::Marks {
+                    seen: o.seen != row.seen,
+                    flagged: o.flagged != row.flagged,
+                }))
+            })
+            .collect()
+    }
 }
 
 /// Where the messages are at the end: on each device (by folder), and on the server (by
@@ -230,6 +274,7 @@ impl EndState {
                         .map(|m| Row {
                             subject: m.summary().subject,
                             seen: m.has(&Flag::Seen),
+                            flagged: m.has(&Flag::Flagged),
                         })
                         .collect();
                     (name.clone(), rows)
@@ -251,6 +296,7 @@ impl EndState {
                         .map(|m| Row {
                             subject: crate::store::Summary::of(&m.raw.0).subject,
                             seen: m.has(&Flag::Seen),
+                            flagged: m.has(&Flag::Flagged),
                         })
                         .collect();
                     (name.clone(), rows)
@@ -390,8 +436,8 @@ mod tests {
         assert_eq!(Lesson::of(&a, &b), Lesson::Pop3EmptiedTheServer);
     }
 
-    #[test]
-    fn a_read_mark_travels_with_imap_only() {
+    /// Both devices check, the phone sets `flag` on one message, the laptop checks again.
+    fn marked_on_phone_then_checked_on_laptop(flag: Flag) -> Scenario {
         let mut s = check_on_phone_then_laptop();
         s.steps.push(Action::Flag {
             device: "bob-phone".into(),
@@ -401,18 +447,84 @@ mod tests {
                 subject: "Plans for the new shed".into(),
                 nth: 0,
             },
-            flag: Flag::Seen,
+            flag,
             on: true,
         });
         s.steps.push(Action::Check {
             device: "bob-laptop".into(),
         });
+        s
+    }
+
+    #[test]
+    fn a_read_mark_travels_with_imap_only() {
+        let s = marked_on_phone_then_checked_on_laptop(Flag::Seen);
         let (a, b) = (end(&s), end(&s.flipped(Reading::Pop3Leave)));
         assert_eq!(
             Lesson::of(&a, &b),
             Lesson::Pop3KeepsFlagsLocal,
             "{a:?}\n{b:?}"
         );
+    }
+
+    fn row(subject: &str, seen: bool, flagged: bool) -> Row {
+        Row {
+            subject: subject.into(),
+            seen,
+            flagged,
+        }
+    }
+
+    #[test]
+    fn each_row_says_what_differs_on_the_other_side() {
+        let mine = [
+            row("Tea", false, false),
+            row("Tea", true, false),
+            row("Shed", true, true),
+            row("Lunch", false, false),
+            row("Plans", false, true),
+        ];
+        let theirs = [
+            row("Tea", true, false),
+            row("Shed", true, false),
+            row("Plans", true, false),
+        ];
+        assert_eq!(
+            Row::differences(&mine, &theirs),
+            [
+                Some(Difference::Missing),
+                None,
+                Some(Difference::Marks {
+                    seen: false,
+                    flagged: true
+                }),
+                Some(Difference::Missing),
+                Some(Difference::Marks {
+                    seen: true,
+                    flagged: true
+                }),
+            ]
+        );
+        assert_eq!(Row::differences(&mine, &mine), [None; 5]);
+    }
+
+    #[test]
+    fn a_flag_travels_with_imap_and_the_comparison_sees_it() {
+        let s = marked_on_phone_then_checked_on_laptop(Flag::Flagged);
+        let (a, b) = (end(&s), end(&s.flipped(Reading::Pop3Leave)));
+        let flagged =
+            |e: &EndState, d: &str| e.devices[d][INBOX].iter().filter(|r| r.flagged).count();
+        assert_eq!(
+            (flagged(&a, "bob-laptop"), flagged(&b, "bob-laptop")),
+            (1, 0)
+        );
+        let laptop = Row::differences(
+            &a.devices["bob-laptop"][INBOX],
+            &b.devices["bob-laptop"][INBOX],
+        );
+        let flag_differs =
+            |d: &&Option<Difference>| matches!(d, Some(Difference::Marks { flagged: true, .. }));
+        assert_eq!(laptop.iter().filter(flag_differs).count(), 1, "{laptop:?}");
     }
 
     #[test]
