@@ -279,6 +279,9 @@ test('a step sets up what its text assumes: the right person, a watched terminal
     await page.locator('#step-title', { hasText: 'Port 587' }).waitFor();
     await page.locator('.connect-bar').getByRole('button', { name: 'Connect', exact: true }).waitFor();
     assert.equal(await page.locator('.connect-bar select').nth(3).inputValue(), '587');
+    // The session the step closed does not pull the focus away from the step's title.
+    await page.waitForTimeout(400);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-title');
   });
 });
 
@@ -337,6 +340,16 @@ test('a lesson step fits a phone at 360×740 and French at 1280×720', async () 
     await page.locator('#step-title', { hasText: 'Delete after download' }).waitFor();
     await page.getByRole('button', { name: 'Show me' }).click();
     await allMet(page);
+    // Down in the workspace, a bar at the bottom of the screen takes the learner back up.
+    const bar = page.locator('.done-bar');
+    await bar.waitFor();
+    await page.locator('[data-device="bob-laptop"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'course-360-done-bar.png') });
+    await bar.click();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('next-step'));
+    const shown = await page.locator('.next-step').boundingBox();
+    assert.ok(shown.y >= 0 && shown.y + shown.height <= 740, `Next step in sight (y = ${shown.y})`);
+    assert.equal(await bar.count(), 0, 'the bar has done its job');
     await page.getByRole('button', { name: 'Next step' }).click();
     await page.locator('#step-title', { hasText: 'Leave a copy' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'step-title');
@@ -370,6 +383,7 @@ test('a lesson step fits a phone at 360×740 and French at 1280×720', async () 
       const button = document.querySelector('.next-lesson').getBoundingClientRect();
       return button.top >= panel.top && button.bottom <= panel.bottom && button.bottom <= innerHeight;
     });
+    assert.equal(await page.locator('.done-bar').isVisible(), false, 'beside the workspace the panel needs no bar');
     await page.screenshot({ path: join(artifacts, 'course-fr-1280-recap.png') });
   });
 });

@@ -316,6 +316,7 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
     let (state, ct, scene, texts) = (use_course(), use_course_texts(), use_scene(), use_texts());
     let steps = lesson.steps.len() as u32;
     let last = number == steps;
+    let back_up = RwSignal::new(false);
     let hints_shown = RwSignal::new(0usize);
     let (chosen, set_chosen) = signal(Vec::<usize>::new());
     let picked = RwSignal::new(Vec::<usize>::new());
@@ -498,6 +499,19 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
                 })}
             </div>
             {move || all_met().then(|| view! { <p class="step-done" role="status">{move || ct.get().step_done}</p> })}
+            // On a phone the learner is down in the workspace when the step is done: a bar at
+            // the bottom of the screen takes them back up to what comes next.
+            {move || (all_met() && !done_before && !back_up.get()).then(|| view! {
+                <a class="done-bar" href="#step-title" on:click=move |ev| {
+                    ev.prevent_default();
+                    back_up.set(true);
+                    let next = if last { ".lesson-panel .recap" } else { ".lesson-panel .next-step" };
+                    crate::browser::bring_into_view(next.to_owned());
+                }>
+                    <span aria-hidden="true">"↑ "</span>
+                    {move || if last { ct.get().done_go_recap } else { ct.get().done_go_next }}
+                </a>
+            })}
             {last.then(|| {
                 let recap = recap.clone();
                 view! {

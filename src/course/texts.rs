@@ -26,6 +26,10 @@ pub struct CourseTexts {
     pub next_step: &'static str,
     pub previous_step: &'static str,
     pub step_done: &'static str,
+    /// On a phone, the bar that takes a learner from the workspace back to Next step.
+    pub done_go_next: &'static str,
+    /// The same on a lesson's last step, to the recap and Next lesson.
+    pub done_go_recap: &'static str,
     pub recap: &'static str,
     pub next_lesson: &'static str,
     pub course_done: &'static str,
@@ -85,6 +89,8 @@ impl CourseTexts {
                 next_step: "Next step",
                 previous_step: "Previous step",
                 step_done: "Well done: every goal of this step is met.",
+                done_go_next: "Step done: back to the lesson for the next step",
+                done_go_recap: "Lesson done: back to the lesson for what you learnt",
                 recap: "What you learnt",
                 next_lesson: "Next lesson",
                 course_done: "You have finished the course. The sandbox is yours.",
@@ -129,6 +135,8 @@ impl CourseTexts {
                 next_step: "Étape suivante",
                 previous_step: "Étape précédente",
                 step_done: "Bravo\u{202f}: tous les objectifs de cette étape sont atteints.",
+                done_go_next: "Étape réussie\u{a0}: retour à la leçon pour l’étape suivante",
+                done_go_recap: "Leçon terminée\u{a0}: retour à la leçon pour ce que vous avez appris",
                 recap: "Ce que vous avez appris",
                 next_lesson: "Leçon suivante",
                 course_done: "Vous avez terminé le cours. Le bac à sable est à vous.",

@@ -55,11 +55,14 @@ pub fn Prompt() -> impl IntoView {
     let escaped = StoredValue::new(false);
     let info = Memo::new(move |_| console.info());
     let connected = move || info.with(Option::is_some);
-    // When the connection ends, by Disconnect or by the server (QUIT, LOGOUT, a timeout),
-    // focus goes back to Connect instead of being lost with the disabled command line.
+    // When the connection ends by the server (QUIT, LOGOUT, a timeout) while the learner
+    // types, focus goes back to Connect instead of being lost with the disabled command
+    // line. A connection a lesson step closes as it opens leaves the focus on the step.
+    let typing_here = StoredValue::new(false);
     Effect::new(move |was: Option<bool>| {
         let now = console.connection().is_some();
-        if was == Some(true) && !now {
+        if was == Some(true) && !now && typing_here.get_value() {
+            typing_here.set_value(false);
             focus_later("connect-button");
         }
         now
@@ -182,6 +185,12 @@ pub fn Prompt() -> impl IntoView {
                         candidates.set(Vec::new());
                     }
                     on:keydown=on_key
+                    on:focus=move |_| typing_here.set_value(true)
+                    // Disabling the focused command line blurs it: that blur keeps the mark.
+                    on:blur=move |ev| {
+                        let disabled = event_target::<web_sys::HtmlInputElement>(&ev).disabled();
+                        typing_here.set_value(disabled);
+                    }
                 />
             </div>
             <Show when=at_limit>
