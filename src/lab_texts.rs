@@ -149,8 +149,8 @@ pub fn diagnosis(d: Diagnosis, lang: Lang) -> &'static str {
 pub fn fix(d: Diagnosis, lang: Lang) -> &'static str {
     use Diagnosis::*;
     match (d, lang) {
-        (NoSuchHost, Lang::Fr) => "mettez le nom du serveur de courrier, mail.example.test (ou mail.other.test pour carol).",
-        (NoSuchHost, Lang::En) => "use the mail server’s name, mail.example.test (or mail.other.test for carol).",
+        (NoSuchHost, Lang::Fr) => "mettez le nom du serveur de courrier, mail.example.test (ou mx.other.test pour carol).",
+        (NoSuchHost, Lang::En) => "use the mail server’s name, mail.example.test (or mx.other.test for carol).",
         (NothingListens, Lang::Fr) => "choisissez le port de ce protocole\u{a0}: 993 (IMAP), 995 (POP3) ou 587 (SMTP).",
         (NothingListens, Lang::En) => "choose this protocol’s port: 993 (IMAP), 995 (POP3) or 587 (SMTP).",
         (PlainToImplicitTls | StartTlsToImplicitTls, Lang::Fr) => "sur 465, 993 et 995, choisissez SSL/TLS\u{202f}; ou gardez STARTTLS et prenez 587, 143 ou 110.",

@@ -56,15 +56,17 @@ impl Reader {
     }
 
     fn text(&mut self, text: &str) {
+        // Code is shown, and copied, as it is written: a no-break space before a header's
+        // colon would make `From : …` no header at all (RFC 5322 §2.2).
+        if let Some((Open::Code(code), _, _)) = self.stack.last_mut() {
+            code.push_str(text);
+            return;
+        }
         let text = if self.french {
             crate::typography::french(text)
         } else {
             text.to_owned()
         };
-        if let Some((Open::Code(code), _, _)) = self.stack.last_mut() {
-            code.push_str(&text);
-            return;
-        }
         match self.inlines().last_mut() {
             Some(Inline::Text(t)) => t.push_str(&text),
             _ => self.inlines().push(Inline::Text(text)),
@@ -198,6 +200,37 @@ mod tests {
 #[cfg(test)]
 mod french_tests {
     use super::*;
+
+    #[test]
+    fn french_code_blocks_stay_as_written() {
+        let source = "Tapez :\n\n```\nFrom: Alice <alice@example.test>\nSubject: Hello Bob\n\nAre you free ? l'heure\n```\n";
+        let b = blocks(source, true).unwrap();
+        assert_eq!(
+            b[1],
+            Block::Code(
+                "From: Alice <alice@example.test>\nSubject: Hello Bob\n\nAre you free ? l'heure\n"
+                    .into()
+            )
+        );
+        assert_eq!(
+            b[0],
+            Block::Paragraph(vec![Inline::Text("Tapez\u{a0}:".into())])
+        );
+    }
+
+    #[test]
+    fn an_elision_before_emphasis_or_code_gets_its_apostrophe() {
+        let b = blocks("l'*objet* et l'`EHLO`", true).unwrap();
+        assert_eq!(
+            b,
+            vec![Block::Paragraph(vec![
+                Inline::Text("l’".into()),
+                Inline::Emphasis(vec![Inline::Text("objet".into())]),
+                Inline::Text(" et l’".into()),
+                Inline::Code("EHLO".into()),
+            ])]
+        );
+    }
 
     #[test]
     fn french_text_gets_its_spacing_and_apostrophes_across_markup() {

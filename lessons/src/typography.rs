@@ -30,8 +30,10 @@ pub fn french(text: &str) -> String {
                 out.push(NBSP);
                 out.push(c);
             }
+            // An elision (l', qu'): before a letter, or at the end of a run of text where
+            // emphasis or code follows (l'*objet*), when the word is one that elides.
             '\'' if prev_out.is_some_and(char::is_alphabetic)
-                && next.is_some_and(char::is_alphabetic) =>
+                && (next.is_some_and(char::is_alphabetic) || next.is_none() && elides(&out)) =>
             {
                 out.push('’')
             }
@@ -47,6 +49,35 @@ pub fn french(text: &str) -> String {
 
 fn is_word_end(prev: Option<char>) -> bool {
     prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, ')' | '.' | '»' | '\'' | '’' | '"'))
+}
+
+/// Whether the text ends with a word French elides before a vowel (l', d', qu', jusqu'…):
+/// an apostrophe after it, where emphasis or code follows, is an elision, not a quote.
+fn elides(text: &str) -> bool {
+    let word: String = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "l" | "d"
+            | "j"
+            | "m"
+            | "n"
+            | "s"
+            | "t"
+            | "c"
+            | "qu"
+            | "jusqu"
+            | "lorsqu"
+            | "puisqu"
+            | "quoiqu"
+    )
 }
 
 #[cfg(test)]
@@ -66,6 +97,9 @@ mod tests {
     fn apostrophes_are_typographic() {
         assert_eq!(french("l'ordinateur d'Alice"), "l’ordinateur d’Alice");
         assert_eq!(french("'quoted'"), "'quoted'");
+        assert_eq!(french("voici l'"), "voici l’");
+        assert_eq!(french("puisqu'"), "puisqu’");
+        assert_eq!(french("'bonjour'"), "'bonjour'");
     }
 
     #[test]

@@ -236,8 +236,12 @@ pub fn imap_meaning(c: CommandName, lang: Lang) -> &'static str {
         (Copy, Lang::Fr) => "Copier des messages dans un autre dossier.",
         (Move, Lang::En) => "Move messages to another folder (RFC 6851).",
         (Move, Lang::Fr) => "Déplacer des messages dans un autre dossier (RFC 6851).",
-        (Uid, Lang::En) => "The same commands by UID, which never changes, instead of by number.",
-        (Uid, Lang::Fr) => "Les mêmes commandes par UID, qui ne change jamais, au lieu du numéro.",
+        (Uid, Lang::En) => {
+            "The same commands by UID, stable while UIDVALIDITY is, instead of by number."
+        }
+        (Uid, Lang::Fr) => {
+            "Les mêmes commandes par UID, stable tant que l’UIDVALIDITY l’est, au lieu du numéro."
+        }
     }
 }
 
