@@ -463,7 +463,10 @@ mod tests {
         let bytes = b"* 1 FETCH (BODY[] {8}\r\nHi\nthere)\r\n";
         out.server_bytes(
             bytes,
-            imap(ImapNote::FetchData { seq: 1 }),
+            imap(ImapNote::FetchData {
+                seq: 1,
+                envelope: false,
+            }),
             Role::Untagged,
             imap(ImapNote::LiteralContent),
         );

@@ -135,6 +135,10 @@ pub enum ImapNote {
     },
     FetchData {
         seq: u32,
+        /// The answer holds an ENVELOPE, which needs its own words: it is read from the
+        /// message's header fields, not from the SMTP envelope.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        envelope: bool,
     },
     /// A line inside a literal the server sends (message content).
     LiteralContent,

@@ -73,7 +73,10 @@ mod tests {
                 seq: 1,
                 items: vec![body],
             },
-            ImapNote::FetchData { seq: 1 },
+            ImapNote::FetchData {
+                seq: 1,
+                envelope: false,
+            },
         );
         assert_eq!(
             out.server_lines(),

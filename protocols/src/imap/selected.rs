@@ -444,7 +444,12 @@ impl Selected {
                 .chain(add_flags.then_some(&FetchAttribute::Flags))
                 .map(|a| fetch_item(a, message))
                 .collect();
-            data(out, Data::Fetch { seq, items }, ImapNote::FetchData { seq });
+            let envelope = attributes.contains(&FetchAttribute::Envelope);
+            data(
+                out,
+                Data::Fetch { seq, items },
+                ImapNote::FetchData { seq, envelope },
+            );
         }
         self.complete(tag, CommandName::Fetch, ctx, out, uid);
     }

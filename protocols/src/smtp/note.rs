@@ -189,7 +189,7 @@ impl SmtpNote {
             AuthChallengeUsername | AuthChallengePassword => (4954, "4"),
             AuthCancel | AuthCancelled | AuthBadBase64 => (4954, "4"),
             AuthFailed | AuthRequired => (4954, "6"),
-            AuthUnknownMechanism { .. } => (4954, "6"),
+            AuthUnknownMechanism { .. } => (4954, "4"),
             AuthNotOffered => (5321, "4.2.4"),
             SenderNotOwned { .. } => (6409, "6.1"),
             Unparsed | Syntax { .. } | UnknownCommand { .. } | EmptyLine => (5321, "4.2.4"),
