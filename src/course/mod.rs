@@ -317,6 +317,7 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
     let steps = lesson.steps.len() as u32;
     let last = number == steps;
     let back_up = RwSignal::new(false);
+    let answered_here = step.quiz.is_some();
     let hints_shown = RwSignal::new(0usize);
     let (chosen, set_chosen) = signal(Vec::<usize>::new());
     let picked = RwSignal::new(Vec::<usize>::new());
@@ -500,8 +501,9 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
             </div>
             {move || all_met().then(|| view! { <p class="step-done" role="status">{move || ct.get().step_done}</p> })}
             // On a phone the learner is down in the workspace when the step is done: a bar at
-            // the bottom of the screen takes them back up to what comes next.
-            {move || (all_met() && !done_before && !back_up.get()).then(|| view! {
+            // the bottom of the screen takes them back up to what comes next. A question is
+            // answered in the lesson itself, where the learner already is.
+            {move || (all_met() && !done_before && !answered_here && !back_up.get()).then(|| view! {
                 <a class="done-bar" href="#step-title" on:click=move |ev| {
                     ev.prevent_default();
                     back_up.set(true);
