@@ -54,17 +54,12 @@ fn is_word_end(prev: Option<char>) -> bool {
 /// Whether the text ends with a word French elides before a vowel (l', d', qu', jusqu'…):
 /// an apostrophe after it, where emphasis or code follows, is an elision, not a quote.
 fn elides(text: &str) -> bool {
-    let word: String = text
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
+    let word = text
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     matches!(
-        word.as_str(),
+        word.to_lowercase().as_str(),
         "l" | "d"
             | "j"
             | "m"
