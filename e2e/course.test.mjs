@@ -376,7 +376,7 @@ test('a lesson step fits a phone at 360×740 and French at 1280×720', async () 
   });
   await withPage({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR', path: '#/lesson/14/step/4' }, async (page) => {
     await page.locator('.quiz').waitFor();
-    await page.getByRole('button', { name: 'Montre-moi' }).click();
+    await page.getByRole('button', { name: 'Montrez-moi' }).click();
     await allMet(page);
     const next = page.getByRole('button', { name: 'Leçon suivante' });
     await next.waitFor();

@@ -335,15 +335,6 @@ impl Texts {
 mod tests {
     use super::*;
 
-    /// A plain space where French typography wants a no-break one, in a catalogue's words
-    /// (read from its debug form, which lists every field).
-    fn spacing_mistakes(words: &str) -> Vec<&'static str> {
-        [" :", " ;", " ?", " !", "« ", " »"]
-            .into_iter()
-            .filter(|bad| words.contains(bad))
-            .collect()
-    }
-
     #[test]
     fn french_catalogues_keep_their_no_break_spaces() {
         let catalogues = [
@@ -357,7 +348,40 @@ mod tests {
             format!("{:?}", crate::course::CourseTexts::for_lang(Lang::Fr)),
         ];
         for words in catalogues {
-            assert_eq!(spacing_mistakes(&words), Vec::<&str>::new(), "{words}");
+            assert_eq!(
+                facteur_protocols::proofread::french_spacing_mistake(&words),
+                None,
+                "{words}"
+            );
+        }
+    }
+
+    /// Every catalogue of the page in one language, as its debug form lists its words.
+    fn catalogues(lang: Lang) -> Vec<String> {
+        vec![
+            format!("{:?}", Texts::for_lang(lang)),
+            format!("{:?}", crate::world_texts::WorldTexts::for_lang(lang)),
+            format!("{:?}", crate::lab_texts::LabTexts::for_lang(lang)),
+            format!("{:?}", crate::scenario_texts::ScenarioTexts::for_lang(lang)),
+            format!("{:?}", crate::course::CourseTexts::for_lang(lang)),
+        ]
+    }
+
+    #[test]
+    fn catalogues_count_and_cite_correctly() {
+        use facteur_protocols::proofread::{citations, plural_mistake, section_title};
+        for lang in [Lang::En, Lang::Fr] {
+            for words in catalogues(lang) {
+                assert_eq!(plural_mistake(&words, lang), None, "{words}");
+                for c in citations(&words) {
+                    assert!(
+                        section_title(c.number, &c.section).is_some(),
+                        "RFC {} §{} in {words}",
+                        c.number,
+                        c.section
+                    );
+                }
+            }
         }
     }
 }

@@ -166,9 +166,9 @@ fn step_fr(s: &Action) -> String {
             let what = match (flag, on) {
                 (Flag::Seen, true) => "lire",
                 (Flag::Seen, false) => "marquer non lu",
-                (Flag::Flagged, true) => "marquer d’un drapeau",
-                (Flag::Flagged, false) => "retirer le drapeau de",
-                _ => "changer les drapeaux de",
+                (Flag::Flagged, true) => "marquer d’un indicateur",
+                (Flag::Flagged, false) => "retirer lâindicateur de",
+                _ => "changer les indicateurs de",
             };
             format!("{what} «\u{a0}{}\u{a0}»", message.subject)
         }
@@ -198,7 +198,7 @@ pub fn lesson(l: Lesson, lang: Lang) -> &'static str {
         (Lesson::Pop3EmptiedTheServer, Lang::En) => "With POP3 “delete after download”, the first device that checks takes the mail away: it is no longer on the server, and the devices after it find nothing. With IMAP the mail stays on the server and every device sees the same mailbox.",
         (Lesson::Pop3KeepsChangesLocal, Lang::Fr) => "Avec POP3, ce qu’on range ou supprime sur un appareil ne change que cet appareil\u{a0}: les autres gardent leur propre copie. Avec IMAP, le changement est fait sur le serveur, et chaque appareil le voit à sa synchronisation suivante.",
         (Lesson::Pop3KeepsChangesLocal, Lang::En) => "With POP3, what you file or delete on one device changes that device only: the others keep their own copy. With IMAP the change is made on the server, and every device sees it at its next sync.",
-        (Lesson::Pop3KeepsFlagsLocal, Lang::Fr) => "Avec POP3, «\u{a0}lu\u{a0}» est une marque de l’appareil\u{a0}: un message lu sur l’un reste non lu sur l’autre. Avec IMAP, le drapeau \\Seen est sur le serveur, et tous les appareils sont d’accord.",
+        (Lesson::Pop3KeepsFlagsLocal, Lang::Fr) => "Avec POP3, «\u{a0}lu\u{a0}» est une marque de l’appareil\u{a0}: un message lu sur l’un reste non lu sur l’autre. Avec IMAP, lâindicateur \\Seen est sur le serveur, et tous les appareils sont d’accord.",
         (Lesson::Pop3KeepsFlagsLocal, Lang::En) => "With POP3, “read” is a mark on one device: a message read on one stays unread on the other. With IMAP the \\Seen flag is on the server, and every device agrees.",
         (Lesson::NoDifference, Lang::Fr) => "Les deux protocoles finissent pareil ici\u{a0}: ces étapes ne les distinguent pas. Essayez de relever sur deux appareils, ou de lire sur l’un puis de relever sur l’autre.",
         (Lesson::NoDifference, Lang::En) => "Both protocols end the same here: these steps do not tell them apart. Try checking on two devices, or reading on one and checking on the other.",

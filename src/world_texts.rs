@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use facteur_protocols::store::{SpecialUse, INBOX};
 use facteur_protocols::vocab::count;
 
 use crate::i18n::{use_lang, Lang};
@@ -77,6 +78,8 @@ pub struct WorldTexts {
     pub delete: &'static str,
     pub move_to: &'static str,
     pub folders: &'static str,
+    /// "On the server:", before a folder's real name.
+    pub on_server_called: &'static str,
     pub message_list: &'static str,
     pub not_synced: &'static str,
     pub empty_folder: &'static str,
@@ -170,13 +173,14 @@ const EN: WorldTexts = WorldTexts {
     send: "Send",
     save_draft: "Save draft",
     reply: "Reply",
-    mark_read: "Mark read",
-    mark_unread: "Mark unread",
+    mark_read: "Mark as read",
+    mark_unread: "Mark as unread",
     flag: "Flag",
     unflag: "Unflag",
     delete: "Delete",
     move_to: "Move to",
     folders: "Folders",
+    on_server_called: "On the server:",
     message_list: "Messages",
     not_synced: "Nothing here yet: press Check mail to ask the server.",
     empty_folder: "No messages.",
@@ -225,7 +229,7 @@ const FR: WorldTexts = WorldTexts {
     unseen_one: "non lu",
     unseen: "non lus",
     uid: "UID",
-    flags: "Drapeaux",
+    flags: "Indicateurs",
     size: "Taille",
     octets: "o",
     from: "De",
@@ -239,7 +243,7 @@ const FR: WorldTexts = WorldTexts {
     older_many: "messages plus anciens non affichés.",
     list_all: "Les afficher tous",
     changed_arrived: "nouveau",
-    changed_flags: "drapeaux modifiés",
+    changed_flags: "indicateurs modifiés",
     changed_expunged: "supprimé (expunge)",
     changed_created: "boîte créée",
     changed_deleted: "boîte supprimée",
@@ -270,18 +274,19 @@ const FR: WorldTexts = WorldTexts {
     send: "Envoyer",
     save_draft: "Enregistrer le brouillon",
     reply: "Répondre",
-    mark_read: "Marquer lu",
-    mark_unread: "Marquer non lu",
+    mark_read: "Marquer comme lu",
+    mark_unread: "Marquer comme non lu",
     flag: "Suivre",
     unflag: "Ne plus suivre",
     delete: "Supprimer",
     move_to: "Déplacer vers",
     folders: "Dossiers",
+    on_server_called: "Sur le serveur\u{a0}:",
     message_list: "Messages",
     not_synced: "Rien pour l'instant\u{a0}: appuyez sur Relever pour interroger le serveur.",
     empty_folder: "Aucun message.",
-    pop3_note: "POP3\u{a0}: ces copies, dossiers, drapeaux et Envoyés n'existent que sur cet appareil.",
-    imap_note: "IMAP\u{a0}: les dossiers et drapeaux du serveur, lors de la dernière synchronisation de cet appareil.",
+    pop3_note: "POP3\u{a0}: ces copies, dossiers, indicateurs et Envoyés n'existent que sur cet appareil.",
+    imap_note: "IMAP\u{a0}: les dossiers et indicateurs du serveur, lors de la dernière synchronisation de cet appareil.",
     idling: "En IDLE\u{a0}: le serveur le préviendra d'un nouveau message",
     talking: "Dialogue avec le serveur dans son terminal\u{a0}:",
     lines_to_go: "lignes à venir",
@@ -300,7 +305,7 @@ const FR: WorldTexts = WorldTexts {
     world_demo: "demo\u{a0}: alice, bob et carol, quelques messages",
     world_empty: "empty\u{a0}: les mêmes personnes, aucun message",
     world_busy_500: "busy-500\u{a0}: bob a 500 messages",
-    world_busy_10000: "busy-10000\u{a0}: bob a 10 000 messages",
+    world_busy_10000: "busy-10000\u{a0}: bob a 10\u{202f}000 messages",
     reset_world: "Réinitialiser le monde",
     hop_device: "Appareil",
     hop_submission: "Serveur de soumission (587 / 465)",
@@ -320,6 +325,31 @@ impl WorldTexts {
     /// "Talking to the server in its terminal: 12 lines to go".
     pub fn talking(&self, lines: usize) -> String {
         format!("{} {lines} {}", self.talking, self.lines_to_go)
+    }
+
+    /// A device's folder as its mail app names it. A French app shows the special folders
+    /// in French (Envoyés, Corbeille…) whatever the server calls them: the server marks
+    /// them with an RFC 6154 attribute (`\Sent`, `\Trash`), and each app names them in its
+    /// own language. The server side keeps the real names.
+    pub fn folder_label(&self, name: &str, special: Option<SpecialUse>) -> String {
+        if self.lang == Lang::En {
+            return name.to_owned();
+        }
+        match special {
+            Some(SpecialUse::Sent) => "Envoyés",
+            Some(SpecialUse::Drafts) => "Brouillons",
+            Some(SpecialUse::Trash) => "Corbeille",
+            Some(SpecialUse::Junk) => "Indésirables",
+            Some(SpecialUse::Archive) => "Archives",
+            None if name == INBOX => "Boîte de réception",
+            None => return name.to_owned(),
+        }
+        .to_owned()
+    }
+
+    /// What the folder is called on the server, when the app shows another name.
+    pub fn server_name(&self, label: &str, name: &str) -> Option<String> {
+        (label != name).then(|| format!("{} {name}", self.on_server_called))
     }
 
     /// "950 older messages not listed."

@@ -52,6 +52,7 @@ pub mod note;
 pub mod output;
 pub mod pop3;
 pub(crate) mod port;
+pub mod proofread;
 pub mod records;
 pub mod sasl;
 pub(crate) mod session;

@@ -19,8 +19,9 @@ pub enum Note {
     Pop3(Pop3Note),
     /// What an IMAP line means.
     Imap(ImapNote),
-    /// A lenient session accepted a line ending in a bare LF instead of CRLF.
-    BareLineFeed,
+    /// A lenient session of this protocol accepted a line ending in a bare LF instead of
+    /// CRLF: each protocol's RFC has its own rule for it.
+    BareLineFeed(Service),
     /// A command of another protocol was sent to this server (`RETR` to IMAP).
     Foreign(crate::crossover::Foreign),
     /// The server closes the connection on its own initiative.
@@ -53,9 +54,19 @@ impl Note {
                     section: "6",
                 },
             },
-            Note::BareLineFeed => Rfc {
-                number: 5321,
-                section: "2.3.8",
+            Note::BareLineFeed(service) => match service {
+                Service::Smtp => Rfc {
+                    number: 5321,
+                    section: "2.3.8",
+                },
+                Service::Pop3 => Rfc {
+                    number: 1939,
+                    section: "3",
+                },
+                Service::Imap => Rfc {
+                    number: 9051,
+                    section: "2.2",
+                },
             },
             Note::Closing { service, .. } => match service {
                 Service::Smtp => Rfc {
@@ -79,7 +90,7 @@ impl Note {
     pub fn is_forgiven(&self) -> bool {
         matches!(
             self,
-            Note::BareLineFeed | Note::Smtp(crate::smtp::SmtpNote::Forgiven(_))
+            Note::BareLineFeed(_) | Note::Smtp(crate::smtp::SmtpNote::Forgiven(_))
         )
     }
 

@@ -459,7 +459,7 @@ mod tests {
     #[test]
     fn lines_are_views_over_the_exact_wire() {
         let mut out = Output::default();
-        out.server("+OK ready", Note::BareLineFeed);
+        out.server("+OK ready", Note::BareLineFeed(crate::port::Service::Pop3));
         let bytes = b"* 1 FETCH (BODY[] {8}\r\nHi\nthere)\r\n";
         out.server_bytes(
             bytes,
@@ -482,9 +482,9 @@ mod tests {
     #[test]
     fn extending_keeps_every_line_on_its_own_bytes() {
         let mut a = Output::default();
-        a.server("first", Note::BareLineFeed);
+        a.server("first", Note::BareLineFeed(crate::port::Service::Pop3));
         let mut b = Output::default();
-        b.server("second", Note::BareLineFeed);
+        b.server("second", Note::BareLineFeed(crate::port::Service::Pop3));
         b.close();
         a.extend(b);
         assert_eq!(a.wire, b"first\r\nsecond\r\n");

@@ -132,13 +132,22 @@ pub enum Closing {
 }
 
 /// A number with its noun as a learner reads it: "1 message", "2 messages"; French puts 0
-/// and 1 in the singular ("0 message", "1 octet"), English only 1 ("0 messages").
+/// and 1 in the singular ("0 message", "1 octet"), English only 1 ("0 messages"), and
+/// French keeps the number and its noun on one line with a no-break space.
 pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
-    let singular = match lang {
+    let noun = if is_singular(lang, n) { one } else { many };
+    match lang {
+        Lang::En => format!("{n} {noun}"),
+        Lang::Fr => format!("{n}\u{a0}{noun}"),
+    }
+}
+
+/// Whether `n` takes the singular: English only for 1, French for 0 and 1.
+pub fn is_singular(lang: Lang, n: usize) -> bool {
+    match lang {
         Lang::En => n == 1,
         Lang::Fr => n <= 1,
-    };
-    format!("{n} {}", if singular { one } else { many })
+    }
 }
 
 #[cfg(test)]
@@ -149,8 +158,8 @@ mod count_tests {
     fn counts_agree_with_their_noun_in_each_language() {
         assert_eq!(count(Lang::En, 0, "message", "messages"), "0 messages");
         assert_eq!(count(Lang::En, 1, "message", "messages"), "1 message");
-        assert_eq!(count(Lang::Fr, 0, "message", "messages"), "0 message");
-        assert_eq!(count(Lang::Fr, 1, "octet", "octets"), "1 octet");
-        assert_eq!(count(Lang::Fr, 2, "octet", "octets"), "2 octets");
+        assert_eq!(count(Lang::Fr, 0, "message", "messages"), "0\u{a0}message");
+        assert_eq!(count(Lang::Fr, 1, "octet", "octets"), "1\u{a0}octet");
+        assert_eq!(count(Lang::Fr, 2, "octet", "octets"), "2\u{a0}octets");
     }
 }

@@ -129,8 +129,8 @@ impl CourseTexts {
                 goal_open: "à faire",
                 hint: "Indice",
                 another_hint: "Un autre indice",
-                no_more_hints: "Plus d’indice\u{a0}: appuyez sur Montre-moi pour voir comment faire.",
-                show_me: "Montre-moi",
+                no_more_hints: "Plus d’indice\u{a0}: appuyez sur Montrez-moi pour voir comment faire.",
+                show_me: "Montrez-moi",
                 showing: "Démonstration…",
                 next_step: "Étape suivante",
                 previous_step: "Étape précédente",
@@ -157,7 +157,7 @@ impl CourseTexts {
                 answer_wrong: "Pas encore\u{a0}: lisez pourquoi sous chaque choix coché, puis réessayez.",
                 goal_just_met: "Objectif atteint\u{a0}:",
                 done_before: "Vous avez déjà fait cette étape. Vous pouvez la refaire\u{a0}: ses objectifs restent atteints.",
-                steps_count: "{done} étape(s) faite(s) sur {total}",
+                steps_count: "{done} sur {total}\u{a0}étapes faites",
             },
         }
     }

@@ -182,16 +182,17 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                     }
                     return view! { <p class="empty">{t.not_synced}</p> }.into_any();
                 }
-                let names: Vec<(String, usize)> = d.folders.iter().map(|(n, f)| (n.clone(), f.unseen())).collect();
+                let names: Vec<(String, String, usize)> = d.folders.iter().map(|(n, f)| (n.clone(), t.folder_label(n, f.special_use), f.unseen())).collect();
                 view! {
                     <nav class="folders" aria-label=format!("{} · {}", t.folders, texts.get().device_label(&d.login, d.kind))>
-                        {names.into_iter().map(|(name, unseen)| {
+                        {names.into_iter().map(|(name, label, unseen)| {
                             let n = name.clone();
+                            let real = t.server_name(&label, &name);
                             view! {
-                                <button type="button" class="folder" data-folder=name.clone()
+                                <button type="button" class="folder" data-folder=name.clone() title=real
                                     aria-pressed=move || (folder.get() == n).to_string()
                                     on:click={ let n = name.clone(); move |_| { folder.set(n.clone()); selected.set(None); } }>
-                                    {name.clone()}
+                                    {label}
                                     {(unseen > 0).then(|| view! { <span class="unread-count">{unseen}</span> })}
                                 </button>
                             }
@@ -216,8 +217,8 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                 let name = folder.get_untracked();
                 let seen = m.has(&Flag::Seen);
                 let flagged = m.has(&Flag::Flagged);
-                let targets: Vec<String> = device.with_untracked(|d| d.as_ref().map(|d| d.folders.keys().filter(|n| **n != name).cloned().collect()).unwrap_or_default());
-                let target = RwSignal::new(targets.first().cloned().unwrap_or_default());
+                let targets: Vec<(String, String)> = device.with_untracked(|d| d.as_ref().map(|d| d.folders.iter().filter(|(n, _)| **n != name).map(|(n, f)| (n.clone(), t.folder_label(n, f.special_use))).collect()).unwrap_or_default());
+                let target = RwSignal::new(targets.first().map(|(n, _)| n.clone()).unwrap_or_default());
                 let summary = m.summary();
                 let raw = m.raw.clone();
                 let reply_to = Summary::reply_address(&raw).unwrap_or_default();
@@ -241,7 +242,7 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                                 <label class="move">
                                     <span class="visually-hidden">{t.move_to}</span>
                                     <select class="move-target" prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
-                                        {targets.iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
+                                        {targets.iter().map(|(n, label)| view! { <option value=n.clone()>{label.clone()}</option> }).collect_view()}
                                     </select>
                                 </label>
                                 <button type="button" class="move-button" on:click={ let name = name.clone(); move |_| {

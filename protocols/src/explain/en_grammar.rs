@@ -22,7 +22,7 @@ pub(super) fn foreign(f: &Foreign) -> String {
 fn roles(a: Service, b: Service) -> String {
     let role = |s| match s {
         Service::Smtp => "SMTP sends mail",
-        Service::Pop3 => "POP3 downloads it to one device",
+        Service::Pop3 => "POP3 downloads it to the device (usually removing it from the server)",
         Service::Imap => "IMAP reads it where the server keeps it",
     };
     format!("{}; {}.", role(a), role(b))

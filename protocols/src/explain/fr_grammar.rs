@@ -22,7 +22,9 @@ pub(super) fn foreign(f: &Foreign) -> String {
 fn roles(a: Service, b: Service) -> String {
     let role = |s| match s {
         Service::Smtp => "SMTP envoie le courrier",
-        Service::Pop3 => "POP3 le télécharge sur un appareil",
+        Service::Pop3 => {
+            "POP3 le télécharge sur l’appareil (et, le plus souvent, l’efface du serveur)"
+        }
         Service::Imap => "IMAP le lit là où le serveur le garde",
     };
     format!("{}\u{202f}; {}.", role(a), role(b))
@@ -53,7 +55,7 @@ pub(super) fn expected(e: Expected) -> &'static str {
         Expected::String => "une chaîne entre guillemets ou un littéral",
         Expected::SequenceSet => "des numéros de message comme 1, 2:4 ou 1:*",
         Expected::FetchAttribute => "un élément de FETCH comme FLAGS, ENVELOPE ou BODY.PEEK[]",
-        Expected::Flag => "un drapeau comme \\Seen ou \\Flagged",
+        Expected::Flag => "un indicateur comme \\Seen ou \\Flagged",
         Expected::SearchKey => "un critère de recherche comme UNSEEN ou FROM alice",
         Expected::Date => "une date comme 1-Nov-2026",
         Expected::DateTime => "une date et une heure comme \"27-Nov-2026 09:00:00 +0000\"",
@@ -75,7 +77,7 @@ pub(super) fn hint(h: Hint) -> &'static str {
         Hint::CountFromOne => "Les messages sont numérotés à partir de 1, comme le montrent STAT et LIST.",
         Hint::MissingTag => "Toute commande IMAP commence par une étiquette comme a1\u{a0}: a1 LOGIN bob builder. Le serveur s’en sert pour dire à quelle commande il répond.",
         Hint::QuoteSpaces => "Un nom qui contient des espaces se met entre guillemets\u{a0}: \"Mon dossier\".",
-        Hint::FlagBackslash => "Les drapeaux système commencent par une barre oblique inverse\u{a0}: \\Seen, \\Flagged, \\Deleted.",
+        Hint::FlagBackslash => "Les indicateurs système commencent par une barre oblique inverse\u{a0}: \\Seen, \\Flagged, \\Deleted.",
     }
 }
 

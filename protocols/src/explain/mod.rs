@@ -55,5 +55,17 @@ pub fn hint(h: Hint, lang: Lang) -> &'static str {
     }
 }
 
+/// A number and its noun in English ("1 byte", "512 bytes").
+fn en_count(n: impl TryInto<usize>, one: &str, many: &str) -> String {
+    let n = n.try_into().unwrap_or(usize::MAX);
+    crate::vocab::count(Lang::En, n, one, many)
+}
+
+/// A number and its noun in French ("1\u{a0}octet", "512\u{a0}octets").
+fn fr_count(n: impl TryInto<usize>, one: &str, many: &str) -> String {
+    let n = n.try_into().unwrap_or(usize::MAX);
+    crate::vocab::count(Lang::Fr, n, one, many)
+}
+
 #[cfg(test)]
 mod tests;

@@ -55,8 +55,8 @@ pub fn smtp_meaning(v: smtp::Verb, lang: Lang) -> &'static str {
         (Quit, Lang::Fr) => "Terminer la session (221).",
         (StartTls, Lang::En) => "Switch this connection to TLS, then say EHLO again (RFC 3207).",
         (StartTls, Lang::Fr) => "Passer cette connexion en TLS, puis redire EHLO (RFC 3207).",
-        (Auth, Lang::En) => "Log in, e.g. PLAIN: user and password in base64; on submission only after TLS (RFC 4954).",
-        (Auth, Lang::Fr) => "S’authentifier, par ex. PLAIN\u{a0}: utilisateur et mot de passe en base64\u{202f}; en soumission, seulement après TLS (RFC 4954).",
+        (Auth, Lang::En) => "Log in, e.g. PLAIN: user and password in base64. Sites should not take a plain password before TLS (RFC 4954 §4).",
+        (Auth, Lang::Fr) => "S’authentifier, par ex. PLAIN\u{a0}: utilisateur et mot de passe en base64. Un serveur ne devrait pas accepter un mot de passe en clair avant TLS (RFC 4954 §4).",
     }
 }
 
@@ -100,7 +100,7 @@ pub fn pop3_meaning(v: pop3::Verb, lang: Lang) -> &'static str {
         (Retr, Lang::En) => "Download a whole message.",
         (Retr, Lang::Fr) => "Télécharger un message entier.",
         (Dele, Lang::En) => "Mark a message for deletion; it goes at QUIT.",
-        (Dele, Lang::Fr) => "Marquer un message à supprimer\u{202f}; il part au QUIT.",
+        (Dele, Lang::Fr) => "Marquer un message à supprimer\u{202f}; il est supprimé au QUIT.",
         (Noop, Lang::En) => "Do nothing; keeps the session alive.",
         (Noop, Lang::Fr) => "Ne rien faire\u{202f}; garde la session ouverte.",
         (Rset, Lang::En) => "Take back every DELE of this session.",
@@ -167,7 +167,7 @@ pub fn imap_meaning(c: CommandName, lang: Lang) -> &'static str {
         (Capability, Lang::En) => "List what the server can do.",
         (Capability, Lang::Fr) => "Lister ce que sait faire le serveur.",
         (Noop, Lang::En) => "Do nothing, but hear the news (new messages, flags).",
-        (Noop, Lang::Fr) => "Ne rien faire, mais recevoir les nouvelles (messages, drapeaux).",
+        (Noop, Lang::Fr) => "Ne rien faire, mais recevoir les nouvelles (messages, indicateurs).",
         (Logout, Lang::En) => "End the session.",
         (Logout, Lang::Fr) => "Terminer la session.",
         (StartTls, Lang::En) => "Switch this connection to TLS; on 143, LOGIN waits for it.",
@@ -224,13 +224,13 @@ pub fn imap_meaning(c: CommandName, lang: Lang) -> &'static str {
             "Find messages (UNSEEN, FROM, SUBJECT, TEXT…); answers their numbers."
         }
         (Search, Lang::Fr) => {
-            "Chercher des messages (UNSEEN, FROM, SUBJECT, TEXT…)\u{202f}; répond leurs numéros."
+            "Chercher des messages (UNSEEN, FROM, SUBJECT, TEXT…)\u{202f}; renvoie leurs numéros."
         }
         (Fetch, Lang::En) => "Read parts of messages: FLAGS, ENVELOPE, BODY[]…",
         (Fetch, Lang::Fr) => "Lire des parties de messages\u{a0}: FLAGS, ENVELOPE, BODY[]…",
         (Store, Lang::En) => "Change flags: \\Seen read, \\Flagged starred, \\Deleted to remove.",
         (Store, Lang::Fr) => {
-            "Changer les drapeaux\u{a0}: \\Seen lu, \\Flagged suivi, \\Deleted à retirer."
+            "Changer les indicateurs\u{a0}: \\Seen lu, \\Flagged suivi, \\Deleted à retirer."
         }
         (Copy, Lang::En) => "Copy messages to another folder.",
         (Copy, Lang::Fr) => "Copier des messages dans un autre dossier.",
@@ -245,10 +245,11 @@ pub fn imap_meaning(c: CommandName, lang: Lang) -> &'static str {
     }
 }
 
-/// The SMTP reply codes a learner meets, in order (RFC 5321 §4.2.2, RFC 4954 §6).
-pub const SMTP_CODES: [u16; 20] = [
-    220, 221, 235, 250, 252, 334, 354, 421, 450, 451, 452, 454, 500, 501, 502, 503, 530, 535, 550,
-    554,
+/// The SMTP reply codes a learner meets, in order (RFC 5321 §4.2.3, RFC 4954 §6): every
+/// code this server sends, and the temporary ones a real server may.
+pub const SMTP_CODES: [u16; 24] = [
+    220, 221, 235, 250, 252, 334, 354, 421, 450, 451, 452, 454, 500, 501, 502, 503, 504, 530, 535,
+    550, 552, 553, 554, 555,
 ];
 
 /// What an SMTP reply code says.
@@ -271,7 +272,7 @@ pub fn smtp_code(code: u16, lang: Lang) -> Option<&'static str> {
             "Envoyez le message\u{202f}; terminez par une ligne avec seulement un point."
         }
         (421, Lang::En) => "Service closing (shutting down, or the client was idle too long).",
-        (421, Lang::Fr) => "Service fermé (arrêt, ou client inactif trop longtemps).",
+        (421, Lang::Fr) => "Service indisponible, fermeture de la connexion (arrêt, ou client inactif trop longtemps).",
         (450, Lang::En) => "Mailbox busy or unavailable for now; try later.",
         (450, Lang::Fr) => {
             "Boîte occupée ou indisponible pour l’instant\u{202f}; réessayez plus tard."
@@ -296,6 +297,14 @@ pub fn smtp_code(code: u16, lang: Lang) -> Option<&'static str> {
         (535, Lang::Fr) => "Nom d’utilisateur ou mot de passe incorrect.",
         (550, Lang::En) => "No such mailbox, or relaying refused.",
         (550, Lang::Fr) => "Boîte inconnue, ou relais refusé.",
+        (504, Lang::En) => "That login mechanism is not offered here.",
+        (504, Lang::Fr) => "Ce mécanisme d’authentification n’est pas proposé ici.",
+        (552, Lang::En) => "The message is larger than the server accepts.",
+        (552, Lang::Fr) => "Message plus gros que ce que le serveur accepte.",
+        (553, Lang::En) => "Sender refused: not an address this account may use.",
+        (553, Lang::Fr) => "Expéditeur refusé\u{a0}: une adresse que ce compte ne peut pas utiliser.",
+        (555, Lang::En) => "A MAIL FROM or RCPT TO parameter is not recognised.",
+        (555, Lang::Fr) => "Paramètre de MAIL FROM ou RCPT TO inconnu.",
         (554, Lang::En) => "Transaction failed (no valid recipient, message refused).",
         (554, Lang::Fr) => "Transaction échouée (aucun destinataire valide, message refusé).",
         _ => return None,
@@ -311,6 +320,41 @@ mod tests {
         for code in SMTP_CODES {
             for lang in [Lang::En, Lang::Fr] {
                 assert!(smtp_code(code, lang).is_some(), "{code} in {lang:?}");
+            }
+        }
+    }
+
+    /// Every sentence of the sheet in one language.
+    fn every_line(lang: Lang) -> Vec<&'static str> {
+        smtp::Verb::ALL
+            .iter()
+            .map(|v| smtp_meaning(*v, lang))
+            .chain(pop3::Verb::ALL.iter().map(|v| pop3_meaning(*v, lang)))
+            .chain(CommandName::ALL.iter().map(|c| imap_meaning(*c, lang)))
+            .chain(SMTP_CODES.iter().filter_map(|c| smtp_code(*c, lang)))
+            .collect()
+    }
+
+    #[test]
+    fn the_sheet_keeps_french_spacing_plurals_and_real_sections() {
+        for line in every_line(Lang::Fr) {
+            assert_eq!(
+                crate::proofread::french_spacing_mistake(line),
+                None,
+                "{line}"
+            );
+        }
+        for lang in [Lang::En, Lang::Fr] {
+            for line in every_line(lang) {
+                assert_eq!(crate::proofread::plural_mistake(line, lang), None, "{line}");
+                for c in crate::proofread::citations(line) {
+                    assert!(
+                        crate::proofread::section_title(c.number, &c.section).is_some(),
+                        "{line}: RFC {} §{}",
+                        c.number,
+                        c.section
+                    );
+                }
             }
         }
     }

@@ -4,7 +4,7 @@
 
 use super::{diagnostic, Lang};
 use crate::assist::{LineProblem, PartKind};
-use crate::vocab::Awaiting;
+use crate::vocab::{count as counted, Awaiting};
 
 /// What is wrong with a line being typed, in a sentence for the learner.
 pub fn line_problem(p: &LineProblem, lang: Lang) -> String {
@@ -19,7 +19,7 @@ pub fn line_problem(p: &LineProblem, lang: Lang) -> String {
             "No tag: Enter will add the next one (a1, a2…) for you.".into()
         }
         (LineProblem::MissingTag, Lang::Fr) => {
-            "Pas d’étiquette : Entrée ajoutera la suivante (a1, a2…) pour vous.".into()
+            "Pas d’étiquette\u{a0}: Entrée ajoutera la suivante (a1, a2…) pour vous.".into()
         }
         (LineProblem::Syntax(d), lang) => diagnostic(d, lang),
         (LineProblem::Foreign(f), Lang::En) => super::en_grammar::foreign(f),
@@ -62,7 +62,7 @@ pub fn awaiting(a: Awaiting, lang: Lang) -> String {
         (Awaiting::MessageData, Lang::En) => "Writing the message: headers, an empty line, the body; a line with only . ends it.".into(),
         (Awaiting::MessageData, Lang::Fr) => "Rédaction du message\u{a0}: en-têtes, une ligne vide, le corps\u{202f}; une ligne avec seulement . le termine.".into(),
         (Awaiting::Literal { remaining }, Lang::En) => format!("Sending a literal: {remaining} more {} (each line counts its CR LF).", if remaining == 1 { "byte" } else { "bytes" }),
-        (Awaiting::Literal { remaining }, Lang::Fr) => format!("Envoi d’un littéral\u{a0}: encore {} (chaque ligne compte son CR LF).", crate::vocab::count(Lang::Fr, usize::try_from(remaining).unwrap_or(usize::MAX), "octet", "octets")),
+        (Awaiting::Literal { remaining }, Lang::Fr) => format!("Envoi d’un littéral\u{a0}: encore {} (chaque ligne compte son CR LF).", counted(Lang::Fr, usize::try_from(remaining).unwrap_or(usize::MAX), "octet", "octets")),
         (Awaiting::CommandContinued, Lang::En) => "Finish the command after the literal (often just Enter).".into(),
         (Awaiting::CommandContinued, Lang::Fr) => "Terminez la commande après le littéral (souvent, juste Entrée).".into(),
         (Awaiting::SaslResponse, Lang::En) => "Answer the challenge in base64, or * to cancel.".into(),
@@ -81,7 +81,7 @@ pub fn reply_class(code: &str, lang: Lang) -> Option<&'static str> {
         (b'3', Lang::Fr) => "3xx\u{a0}: continuez, le serveur attend la suite.",
         (b'4', Lang::En) => "4xx: not now, a temporary failure; trying later may work.",
         (b'4', Lang::Fr) => {
-            "4xx : pas maintenant, échec temporaire ; réessayer plus tard peut marcher."
+            "4xx\u{a0}: pas maintenant, échec temporaire\u{202f}; réessayer plus tard peut marcher."
         }
         (b'5', Lang::En) => "5xx: no, a permanent failure; the same command will fail again.",
         (b'5', Lang::Fr) => {
@@ -105,7 +105,7 @@ pub fn event(e: &crate::output::Event, lang: Lang) -> String {
         }
         Authenticated { account } => {
             if fr {
-                format!("Authentifié : {account}.")
+                format!("Authentifié\u{a0}: {account}.")
             } else {
                 format!("Logged in: {account}.")
             }
@@ -136,7 +136,7 @@ pub fn event(e: &crate::output::Event, lang: Lang) -> String {
             from_host, to_host, ..
         } => {
             if fr {
-                format!("{from_host} relaie le message à {to_host} sur le port 25 :")
+                format!("{from_host} relaie le message à {to_host} sur le port 25\u{a0}:")
             } else {
                 format!("{from_host} relays the message to {to_host} on port 25:")
             }
@@ -145,7 +145,7 @@ pub fn event(e: &crate::output::Event, lang: Lang) -> String {
             let list: Vec<String> = refused.iter().map(ToString::to_string).collect();
             if fr {
                 format!(
-                    "Non distribuable à {} : un avis de non-remise revient à l’expéditeur.",
+                    "Non distribuable à {}\u{a0}: un avis de non-remise revient à l’expéditeur.",
                     list.join(", ")
                 )
             } else {
@@ -171,9 +171,20 @@ pub fn event(e: &crate::output::Event, lang: Lang) -> String {
         }
         MarksCleared { count, .. } => {
             if fr {
-                format!("{count} marque(s) de suppression retirée(s).")
+                format!(
+                    "{}.",
+                    counted(
+                        Lang::Fr,
+                        *count,
+                        "marque de suppression retirée",
+                        "marques de suppression retirées"
+                    )
+                )
             } else {
-                format!("{count} deletion mark(s) removed.")
+                format!(
+                    "{} removed.",
+                    counted(Lang::En, *count, "deletion mark", "deletion marks")
+                )
             }
         }
         Expunged {
@@ -189,7 +200,7 @@ pub fn event(e: &crate::output::Event, lang: Lang) -> String {
         }
         FlagsChanged { uid, flags, .. } => {
             if fr {
-                format!("Drapeaux de l’UID {uid} : ({}).", flags.join(" "))
+                format!("Indicateurs de l’UID {uid}\u{a0}: ({}).", flags.join(" "))
             } else {
                 format!("Flags of UID {uid}: ({}).", flags.join(" "))
             }
@@ -205,9 +216,15 @@ pub fn event(e: &crate::output::Event, lang: Lang) -> String {
             from, to, count, ..
         } => {
             if fr {
-                format!("{count} message(s) copié(s) de {from} vers {to}.")
+                format!(
+                    "{} de {from} vers {to}.",
+                    counted(Lang::Fr, *count, "message copié", "messages copiés")
+                )
             } else {
-                format!("{count} message(s) copied from {from} to {to}.")
+                format!(
+                    "{} from {from} to {to}.",
+                    counted(Lang::En, *count, "message copied", "messages copied")
+                )
             }
         }
         MailboxCreated { mailbox, .. } => {
@@ -259,48 +276,47 @@ pub fn event(e: &crate::output::Event, lang: Lang) -> String {
 /// no server said it, the client decided it from its settings or the server's refusal.
 pub fn gave_up(t: &crate::client::trouble::Trouble, lang: Lang) -> String {
     use crate::client::trouble::Trouble::*;
-    let name = |s: Option<crate::Service>| s.map_or("?", crate::Service::name);
     match (t, lang) {
         (NoSuchHost { host }, Lang::En) => {
             format!("No such host: the name {host} does not resolve. Nothing was sent.")
         }
         (NoSuchHost { host }, Lang::Fr) => {
-            format!("Hôte inconnu : le nom {host} ne se résout pas. Rien n’a été envoyé.")
+            format!("Hôte inconnu\u{a0}: le nom {host} ne se résout pas. Rien n’a été envoyé.")
         }
         (NothingListens { host, port }, Lang::En) => {
             format!("Connection refused: nothing listens on port {port} of {host}.")
         }
         (NothingListens { host, port }, Lang::Fr) => {
-            format!("Connexion refusée : rien n’écoute sur le port {port} de {host}.")
+            format!("Connexion refusée\u{a0}: rien n’écoute sur le port {port} de {host}.")
         }
         (NoGreeting { port, waited }, Lang::En) => format!(
             "{waited} s and not a word: the server on {port} waits for a TLS hello, the client for a greeting. The client times out."
         ),
         (NoGreeting { port, waited }, Lang::Fr) => format!(
-            "{waited} s sans un mot : le serveur du port {port} attend un hello TLS, le client attend un message d’accueil. Le client abandonne (délai dépassé)."
+            "{waited}\u{a0}s sans un mot\u{a0}: le serveur du port {port} attend un hello TLS, le client attend un message d’accueil. Le client abandonne (délai dépassé)."
         ),
         (NotTls { got, .. }, Lang::En) => format!(
             "TLS handshake failed: the client's hello got plain text back (“{got}”) instead of a ServerHello — “wrong version number”. The client hangs up."
         ),
         (NotTls { got, .. }, Lang::Fr) => format!(
-            "Échec de la négociation TLS : au hello du client, le serveur répond en clair (« {got} ») au lieu d’un ServerHello — « wrong version number ». Le client raccroche."
+            "Échec de la négociation TLS\u{a0}: au hello du client, le serveur répond en clair («\u{a0}{got}\u{a0}») au lieu d’un ServerHello — «\u{a0}wrong version number\u{a0}». Le client raccroche."
         ),
         (WrongProtocol { expected, found, .. }, Lang::En) => format!(
             "The client speaks {}; this greeting is {}. It cannot understand it and hangs up.",
             expected.name(),
-            name(*found)
+            found.map_or("in no mail protocol it knows", crate::Service::name)
         ),
         (WrongProtocol { expected, found, .. }, Lang::Fr) => format!(
-            "Le client parle {} ; ce message d’accueil vient d’un serveur {}. Il ne le comprend pas et raccroche.",
+            "Le client parle {}\u{202f}; ce message d’accueil {}. Il ne le comprend pas et raccroche.",
             expected.name(),
-            name(*found)
+            found.map_or("n’est d’aucun protocole de messagerie qu’il connaisse".to_owned(), |f| format!("vient d’un serveur {}", f.name()))
         ),
         (NoStartTls, Lang::En) => "The server does not offer STARTTLS, and the settings require it: the client stops before sending the password.".into(),
         (NoStartTls, Lang::Fr) => "Le serveur ne propose pas STARTTLS, que les réglages exigent\u{a0}: le client s’arrête avant d’envoyer le mot de passe.".into(),
         (NoAuth, Lang::En) => "The server offers no AUTH on this connection: the client has no way to log in, and stops.".into(),
-        (NoAuth, Lang::Fr) => "Le serveur ne propose pas AUTH sur cette connexion\u{a0}: le client n’a aucun moyen de s’identifier et s’arrête.".into(),
+        (NoAuth, Lang::Fr) => "Le serveur ne propose pas AUTH sur cette connexion\u{a0}: le client n’a aucun moyen de s’authentifier et s’arrête.".into(),
         (LoginRefused { .. }, Lang::En) => "The server refused the login: the client stops.".into(),
-        (LoginRefused { .. }, Lang::Fr) => "Le serveur a refusé l’identification\u{a0}: le client s’arrête.".into(),
+        (LoginRefused { .. }, Lang::Fr) => "Le serveur a refusé l’authentification\u{a0}: le client s’arrête.".into(),
         (Refused { .. }, Lang::En) => "The server said no: the client stops.".into(),
         (Refused { .. }, Lang::Fr) => "Le serveur a dit non\u{a0}: le client s’arrête.".into(),
     }
@@ -339,5 +355,156 @@ mod tests {
         }
         assert_eq!(reply_class("250", Lang::En), Some("2xx: done, success."));
         assert_eq!(reply_class("x", Lang::En), None);
+    }
+
+    /// Every sentence this file can make, in one language: events (with counts of 0, 1 and
+    /// 2), a client's last words, reply classes, what a session waits for, line problems.
+    fn every_sentence(lang: Lang) -> Vec<String> {
+        use crate::client::trouble::Trouble;
+        use crate::output::Event::*;
+        use crate::store::Uid;
+        let s = || "x".to_owned();
+        let mut events = vec![
+            TlsStarted,
+            Authenticated { account: s() },
+            Accepted {
+                queue_id: s(),
+                recipients: Vec::new(),
+            },
+            Delivered {
+                account: s(),
+                mailbox: s(),
+                uid: Uid(1),
+            },
+            Relayed {
+                queue_id: s(),
+                from_host: s(),
+                to_host: s(),
+                dialogue: crate::output::Output::default(),
+            },
+            Bounced {
+                queue_id: s(),
+                refused: Vec::new(),
+            },
+            Retrieved {
+                account: s(),
+                uid: Uid(1),
+            },
+            MarkedDeleted {
+                account: s(),
+                uid: Uid(1),
+            },
+            Expunged {
+                account: s(),
+                mailbox: s(),
+                uid: Uid(1),
+            },
+            FlagsChanged {
+                account: s(),
+                mailbox: s(),
+                uid: Uid(1),
+                flags: Vec::new(),
+            },
+            Appended {
+                account: s(),
+                mailbox: s(),
+                uid: Uid(1),
+            },
+            MailboxCreated {
+                account: s(),
+                mailbox: s(),
+            },
+            MailboxDeleted {
+                account: s(),
+                mailbox: s(),
+            },
+            MailboxRenamed {
+                account: s(),
+                from: s(),
+                to: s(),
+            },
+            MaildropLocked { account: s() },
+            MaildropUnlocked { account: s() },
+            Closed,
+        ];
+        for count in [0, 1, 2] {
+            events.push(MarksCleared {
+                account: s(),
+                count,
+            });
+            events.push(Copied {
+                account: s(),
+                from: s(),
+                to: s(),
+                count,
+            });
+        }
+        let troubles = [
+            Trouble::NoSuchHost { host: s() },
+            Trouble::NothingListens {
+                host: s(),
+                port: 993,
+            },
+            Trouble::NoGreeting {
+                port: 993,
+                waited: 100,
+            },
+            Trouble::NotTls {
+                port: 143,
+                got: s(),
+            },
+            Trouble::WrongProtocol {
+                expected: crate::Service::Imap,
+                found: None,
+                greeting: s(),
+            },
+            Trouble::NoStartTls,
+            Trouble::NoAuth,
+        ];
+        let waits = [
+            Awaiting::Command,
+            Awaiting::MessageData,
+            Awaiting::Literal { remaining: 1 },
+            Awaiting::Literal { remaining: 3 },
+            Awaiting::CommandContinued,
+            Awaiting::SaslResponse,
+            Awaiting::IdleDone,
+        ];
+        let problems = [
+            LineProblem::UnknownCommand { word: s() },
+            LineProblem::MissingTag,
+        ];
+        events
+            .iter()
+            .map(|e| event(e, lang))
+            .chain(troubles.iter().map(|t| gave_up(t, lang)))
+            .chain(
+                ["200", "354", "421", "550"]
+                    .iter()
+                    .filter_map(|c| reply_class(c, lang).map(str::to_owned)),
+            )
+            .chain(waits.into_iter().map(|a| awaiting(a, lang)))
+            .chain(problems.iter().map(|p| line_problem(p, lang)))
+            .collect()
+    }
+
+    #[test]
+    fn french_sentences_keep_their_no_break_spaces() {
+        for text in every_sentence(Lang::Fr) {
+            if let Some(why) = crate::proofread::french_spacing_mistake(&text) {
+                panic!("{why}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns_in_both_languages() {
+        for lang in [Lang::En, Lang::Fr] {
+            for text in every_sentence(lang) {
+                if let Some(why) = crate::proofread::plural_mistake(&text, lang) {
+                    panic!("{lang:?}: {why}: {text}");
+                }
+            }
+        }
     }
 }

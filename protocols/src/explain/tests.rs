@@ -52,6 +52,26 @@ fn every_pop3_note() -> Vec<Pop3Note> {
         .chain([
             List { message: Some(1) },
             Uidl { message: Some(1) },
+            Top {
+                message: 1,
+                lines: 1,
+            },
+            Top {
+                message: 1,
+                lines: 5,
+            },
+            TopHeader {
+                message: 1,
+                lines: 1,
+            },
+            TopHeader {
+                message: 1,
+                lines: 5,
+            },
+            NoSuchMessage {
+                message: 3,
+                count: 2,
+            },
             UserAccepted { cleartext: true },
             UnknownCommand { verb: s() },
             Syntax {
@@ -101,24 +121,39 @@ fn every_imap_note() -> Vec<ImapNote> {
                 read_only: true,
             },
             ListLine { name: s() },
-            SearchResult {
-                count: 1,
-                uid: true,
-            },
-            EsearchResult {
-                count: 1,
-                uid: true,
-            },
             Enabled { rev2: true },
-            AppendUid {
-                uid: 1,
-                line_endings_fixed: 2,
-            },
             NotModifiedUtf7 {
                 name: "bad&name".into(),
             },
-            ClosedQuietly { expunged: 1 },
         ])
+        .chain(CommandName::ALL.iter().map(|c| UidCommand(*c)))
+        .chain([0, 1, 2, 3].into_iter().flat_map(|n| {
+            [
+                SearchResult {
+                    count: n,
+                    uid: true,
+                },
+                SearchResult {
+                    count: n,
+                    uid: false,
+                },
+                EsearchResult {
+                    count: n,
+                    uid: true,
+                },
+                EsearchResult {
+                    count: n,
+                    uid: false,
+                },
+                AppendUid {
+                    uid: 1,
+                    line_endings_fixed: n,
+                },
+                ClosedQuietly { expunged: n },
+                Exists { count: n as u32 },
+                InvalidSequence { exists: n as u32 },
+            ]
+        }))
         .collect()
 }
 
@@ -128,7 +163,14 @@ fn every_note() -> Vec<Note> {
         .map(Note::Smtp)
         .chain(every_pop3_note().into_iter().map(Note::Pop3))
         .chain(every_imap_note().into_iter().map(Note::Imap))
-        .chain([Note::BareLineFeed])
+        .chain(
+            [
+                crate::port::Service::Smtp,
+                crate::port::Service::Pop3,
+                crate::port::Service::Imap,
+            ]
+            .map(Note::BareLineFeed),
+        )
         .chain(
             [
                 (crate::port::Service::Imap, "RETR 1"),
@@ -170,26 +212,11 @@ fn every_note_has_distinct_words_in_each_language() {
     }
 }
 
-/// Where French typography wants a no-break space and a plain one was typed, if anywhere.
-fn french_spacing_mistake(text: &str) -> Option<&'static str> {
-    [
-        (" :", "a plain space before ':' (U+00A0)"),
-        (" ;", "a plain space before ';' (U+202F)"),
-        (" ?", "a plain space before '?' (U+202F)"),
-        (" !", "a plain space before '!' (U+202F)"),
-        ("« ", "a plain space after '«' (U+00A0)"),
-        (" »", "a plain space before '»' (U+00A0)"),
-    ]
-    .into_iter()
-    .find(|(bad, _)| text.contains(bad))
-    .map(|(_, why)| why)
-}
-
 #[test]
 fn french_explanations_keep_their_no_break_spaces() {
     for note in every_note() {
         let fr = note.text(Lang::Fr);
-        if let Some(why) = french_spacing_mistake(&fr) {
+        if let Some(why) = crate::proofread::french_spacing_mistake(&fr) {
             panic!("{note:?}: {why}: {fr}");
         }
     }
@@ -236,20 +263,38 @@ fn reply_explanations_name_their_code() {
 }
 
 #[test]
-fn rfc_citations_point_at_real_documents() {
-    let known = [
-        1870, 1939, 2034, 2449, 2595, 2920, 2971, 3206, 3207, 3501, 3516, 4315, 4616, 4954, 5321,
-        6152, 6409, 6851, 7888, 9051,
-    ];
+fn every_citation_names_a_section_its_rfc_has() {
     for note in every_note() {
         let rfc = note.rfc();
         assert!(
-            known.contains(&rfc.number),
-            "{note:?} cites RFC {}",
-            rfc.number
+            crate::proofread::section_title(rfc.number, rfc.section).is_some(),
+            "{note:?} cites RFC {} §{}, a section Facteur does not know",
+            rfc.number,
+            rfc.section
         );
         assert!(rfc.url().starts_with("https://www.rfc-editor.org/rfc/rfc"));
-        assert!(!rfc.section.is_empty());
+        for lang in [Lang::En, Lang::Fr] {
+            for cited in crate::proofread::citations(&note.text(lang)) {
+                assert!(
+                    crate::proofread::section_title(cited.number, &cited.section).is_some(),
+                    "{note:?} names RFC {} §{} in its text",
+                    cited.number,
+                    cited.section
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_count_agrees_with_its_noun() {
+    for note in every_note() {
+        for lang in [Lang::En, Lang::Fr] {
+            let text = note.text(lang);
+            if let Some(why) = crate::proofread::plural_mistake(&text, lang) {
+                panic!("{note:?} ({lang:?}): {why}: {text}");
+            }
+        }
     }
 }
 

@@ -24,6 +24,8 @@ pub enum ImapState {
 pub enum ImapNote {
     // What the client's lines mean.
     Command(CommandName),
+    /// `UID FETCH`, `UID STORE`…: the command it wraps, run on UIDs (RFC 9051 §6.4.9).
+    UidCommand(CommandName),
     /// Part of a literal the client sent after `{n}`.
     LiteralData,
     /// The rest of a command after a literal.
@@ -241,8 +243,10 @@ impl ImapNote {
                 C::Lsub => (3501, "6.3.9"),
                 C::Id => (2971, "3.1"),
             },
+            UidCommand(_) => (9051, "6.4.9"),
             LiteralData | CommandContinued | ContinueLiteral | LiteralContent => (9051, "4.3"),
-            LiteralTooBig { .. } => (7888, "3"),
+            // TOOBIG comes from the CATENATE extension (RFC 4469 §4.2).
+            LiteralTooBig { .. } => (4469, "4.2"),
             AuthResponse { .. }
             | AuthCancel
             | ContinueAuthenticate

@@ -165,7 +165,7 @@ impl ImapSession {
             );
             return;
         }
-        let framing = bare_lf.then_some(Note::BareLineFeed);
+        let framing = bare_lf.then_some(Note::BareLineFeed(crate::port::Service::Imap));
         match std::mem::replace(&mut self.mode, Mode::Lines) {
             Mode::Authenticate { tag } => self.sasl_answer(&tag, &text, framing, ctx, out),
             Mode::Idle { tag } => self.idle_line(&tag, &text, framing, ctx, out),
@@ -182,7 +182,7 @@ impl ImapSession {
         out: &mut Output,
     ) {
         let note = if self.pending.is_empty() {
-            command_name(text).map_or(ImapNote::Unparsed, ImapNote::Command)
+            command_note(text).unwrap_or(ImapNote::Unparsed)
         } else {
             ImapNote::CommandContinued
         };
@@ -443,13 +443,19 @@ fn command_tag(wire: &[u8]) -> String {
 
 /// The command a line starts, read from its first words (`a1 UID FETCH …` is FETCH's UID
 /// form), so the line is explained even before the whole command has arrived.
-fn command_name(text: &str) -> Option<CommandName> {
+/// What a command line asks for, as the note under it says.
+fn command_note(text: &str) -> Option<ImapNote> {
     let mut words = text.split(' ').skip(1);
     let name = CommandName::from_word(words.next()?)?;
     if name == CommandName::Uid {
-        return words.next().and_then(CommandName::from_word).or(Some(name));
+        return Some(
+            words
+                .next()
+                .and_then(CommandName::from_word)
+                .map_or(ImapNote::Command(name), ImapNote::UidCommand),
+        );
     }
-    Some(name)
+    Some(ImapNote::Command(name))
 }
 
 impl ImapSession {

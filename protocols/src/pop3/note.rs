@@ -163,7 +163,9 @@ impl Pop3Note {
     pub fn rfc(&self) -> Rfc {
         use Pop3Note::*;
         let (number, section) = match self {
-            User { .. } | Pass | UserAccepted { .. } | NeedUser | LoginFailed => (1939, "7"),
+            User { .. } | Pass | UserAccepted { .. } | NeedUser => (1939, "7"),
+            // The [AUTH] response code is RFC 3206's.
+            LoginFailed => (3206, "5"),
             LoggedIn { .. } => (1939, "4"),
             Apop | ApopNotOffered => (1939, "7"),
             InUse { .. } => (2449, "8.1.2"),
@@ -180,7 +182,10 @@ impl Pop3Note {
             Top { .. } | TopHeader { .. } | Uidl { .. } | UidlHeader | UidlEntry { .. } => {
                 (1939, "7")
             }
-            Capa | CapaHeader | Advertised(_) => (2449, "5"),
+            Capa | CapaHeader => (2449, "5"),
+            Advertised(Capability::Stls) => (2595, "4"),
+            Advertised(Capability::AuthRespCode) => (3206, "6"),
+            Advertised(_) => (2449, "6"),
             Stls | StlsReady | StlsActive => (2595, "4"),
             WrongState { .. } => (1939, "3"),
             UnknownCommand { .. } | EmptyLine | Syntax { .. } | Unparsed => (1939, "3"),

@@ -131,7 +131,7 @@ impl Pop3Session {
             );
             return;
         }
-        let framing = bare_lf.then_some(Note::BareLineFeed);
+        let framing = bare_lf.then_some(Note::BareLineFeed(crate::port::Service::Pop3));
         let command = match command::parse(&text) {
             Ok(command) => command,
             Err(err) => {

@@ -114,7 +114,7 @@ impl SmtpSession {
             return;
         }
         let framing = if bare_lf {
-            vec![Note::BareLineFeed]
+            vec![Note::BareLineFeed(crate::port::Service::Smtp)]
         } else {
             Vec::new()
         };
