@@ -313,12 +313,34 @@ test('a step takes the focus and names the page, a goal is announced once, a ste
     await page.locator('.lesson-list').waitFor();
     assert.equal(await page.title(), 'Facteur — see how email really moves');
     assert.equal(await onlyH1(page), 'Learn how email really moves');
-    for (const [path, h1] of [['#/sandbox', 'Sandbox'], ['#/teacher', 'For teachers'], ['#/cheatsheet', 'Facteur — Cheat sheet']]) {
+    for (const [path, h1] of [['#/sandbox', 'Sandbox'], ['#/teacher', 'For teachers'], ['#/cheatsheet', 'Facteur — Cheat sheet'], ['#/glossary', 'Glossary']]) {
       await page.goto(new URL(path, page.url()).href);
       await page.getByRole('heading', { level: 1, name: h1 }).waitFor({ state: 'attached' });
       assert.equal(await onlyH1(page), h1);
     }
   });
+});
+
+test('the glossary is a click away from a lesson, in both languages, and Back returns to the step', async () => {
+  for (const [width, height] of [[1280, 720], [360, 740]]) {
+    await withPage({ ...wide, viewport: { width, height }, path: '#/lesson/10/step/3' }, async (page) => {
+      await page.locator('#step-title', { hasText: 'Counts and UIDs' }).waitFor();
+      await page.locator('.site-nav').getByRole('link', { name: 'Glossary' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+      const uid = page.locator('#uid');
+      assert.match(await uid.innerText(), /UIDVALIDITY/, 'the UID entry says when a UID holds');
+      assert.match(await page.locator('#port').innerText(), /numbered door/);
+      await page.screenshot({ path: join(artifacts, `glossary-en-${width}.png`), fullPage: width < 400 });
+      await page.getByRole('button', { name: 'Français' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Glossaire' }).waitFor();
+      assert.match(await page.locator('#flag').innerText(), /^Indicateur/);
+      assert.match(await page.locator('#special-folder').innerText(), /Corbeille/);
+      await page.screenshot({ path: join(artifacts, `glossary-fr-${width}.png`) });
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.goBack();
+      await page.locator('#step-title', { hasText: 'Counts and UIDs' }).waitFor();
+    });
+  }
 });
 
 test('a goal ticks when its line is shown, not while the dialogue still plays towards it', async () => {
@@ -374,7 +396,7 @@ test('a lesson step fits a phone at 360×740 and French at 1280×720', async () 
     }
     await page.screenshot({ path: join(artifacts, 'course-fr-1280.png') });
   });
-  await withPage({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR', path: '#/lesson/14/step/4' }, async (page) => {
+  await withPage({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR', path: '#/lesson/14/step/5' }, async (page) => {
     await page.locator('.quiz').waitFor();
     await page.getByRole('button', { name: 'Montrez-moi' }).click();
     await allMet(page);

@@ -49,7 +49,7 @@ test('no encryption on 993: the client waits for a greeting until it times out',
     await page.getByRole('button', { name: 'Français' }).click();
     assert.match(await device(page, id).locator('.diagnosis').textContent(), /Ce port commence par TLS/);
     assert.match(await device(page, id).locator('.apply-fix').textContent(), /Mettre les bons réglages/);
-    assert.match((await lines(page, 'event')).join('\n'), /100 s sans un mot/);
+    assert.match((await lines(page, 'event')).join('\n'), /100\u00a0s sans un mot/);
     await screenshot(page, 'lab-plain-to-993-fr');
     await page.getByRole('button', { name: 'English' }).click();
     await fixAndCheck(page);

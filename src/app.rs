@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     let home = move || {
         matches!(
             route.get(),
-            Route::Home | Route::Teacher | Route::CheatSheet
+            Route::Home | Route::Teacher | Route::CheatSheet | Route::Glossary
         )
     };
     let offline = Offline::start();
@@ -95,6 +95,7 @@ pub fn App() -> impl IntoView {
                 <nav class="site-nav" aria-label=move || course_texts.get().site_nav>
                     <a href="#/" aria-current=move || (route.get() == Route::Home).then_some("page")>{move || course_texts.get().lessons}</a>
                     <a href="#/sandbox" aria-current=move || in_sandbox.get().then_some("page")>{move || course_texts.get().sandbox_title}</a>
+                    <a href="#/glossary" aria-current=move || (route.get() == Route::Glossary).then_some("page")>{move || course_texts.get().glossary}</a>
                     <a href="#/teacher" aria-current=move || (route.get() == Route::Teacher).then_some("page")>{move || classroom_texts.get().teacher_link}</a>
                 </nav>
                 <button type="button" class="lang-switch" on:click=switch>{move || texts.get().other_language}</button>
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
                 Route::Step { lesson, step } => view! { <LessonPanel lesson step /> }.into_any(),
                 Route::Teacher => view! { <TeacherPage offline /> }.into_any(),
                 Route::CheatSheet => view! { <CheatSheet /> }.into_any(),
+                Route::Glossary => view! { <crate::course::Glossary /> }.into_any(),
                 // The sandbox's heading is for screen readers: its bar says where the learner is.
                 Route::Sandbox => view! { <h1 class="visually-hidden">{move || course_texts.get().sandbox_title}</h1> }.into_any(),
             }}

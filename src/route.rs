@@ -1,6 +1,6 @@
 //! Where the learner is, as the address's fragment says: the home page (`#/`), a lesson's
 //! step (`#/lesson/<n>/step/<m>`, both from 1), the sandbox (`#/sandbox`), the teacher's
-//! page (`#/teacher`) or the cheat sheet (`#/cheatsheet`). Moving
+//! page (`#/teacher`), the cheat sheet (`#/cheatsheet`) or the glossary (`#/glossary`). Moving
 //! somewhere writes a new fragment, so the browser's Back button returns.
 
 use leptos::prelude::*;
@@ -19,6 +19,8 @@ pub enum Route {
     Teacher,
     /// The printable cheat sheet.
     CheatSheet,
+    /// Every word of jargon, explained.
+    Glossary,
 }
 
 impl Route {
@@ -32,6 +34,7 @@ impl Route {
         match f.trim_end_matches('/') {
             "/teacher" => return Route::Teacher,
             "/cheatsheet" => return Route::CheatSheet,
+            "/glossary" => return Route::Glossary,
             _ => {}
         }
         let parts: Vec<&str> = f.trim_matches('/').split('/').collect();
@@ -54,6 +57,7 @@ impl Route {
             Route::Sandbox => "#/sandbox".to_owned(),
             Route::Teacher => "#/teacher".to_owned(),
             Route::CheatSheet => "#/cheatsheet".to_owned(),
+            Route::Glossary => "#/glossary".to_owned(),
         }
     }
 }
@@ -108,6 +112,7 @@ mod tests {
             Route::parse(&Route::CheatSheet.fragment()),
             Route::CheatSheet
         );
+        assert_eq!(Route::parse(&Route::Glossary.fragment()), Route::Glossary);
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#/lesson/x/step/0"), Route::Home);
         let r = Route::Step { lesson: 7, step: 2 };

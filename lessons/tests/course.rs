@@ -69,6 +69,40 @@ fn the_course_has_its_sixteen_lessons_in_both_languages() {
     }
 }
 
+/// A fair question: at least three choices (a guess is not worth half the marks), each
+/// explained, and exactly one right answer unless the question asks to tick every one.
+#[test]
+fn every_question_is_fair() {
+    use facteur_protocols::lesson::course::QuizKind;
+    let course = load(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|errors| panic!("lessons do not load:\n{}", list(&errors)));
+    let mut questions = 0;
+    for lang in LANGUAGES {
+        for lesson in &course.languages[lang] {
+            for step in &lesson.steps {
+                let Some(quiz) = &step.quiz else { continue };
+                let place = format!("{lang} {}:{}", lesson.number, step.id);
+                assert!(
+                    quiz.choices.len() >= 3,
+                    "{place}: only {} choices",
+                    quiz.choices.len()
+                );
+                assert!(
+                    quiz.choices.iter().all(|c| !c.why.is_empty()),
+                    "{place}: a choice without its why"
+                );
+                let right = quiz.choices.iter().filter(|c| c.right).count();
+                match quiz.kind {
+                    QuizKind::Multiple => assert!(right >= 1, "{place}"),
+                    _ => assert_eq!(right, 1, "{place}: one right answer"),
+                }
+                questions += 1;
+            }
+        }
+    }
+    assert_eq!(questions, 30, "fifteen questions in each language");
+}
+
 fn list(errors: &[facteur_lessons::LessonError]) -> String {
     errors
         .iter()

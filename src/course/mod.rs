@@ -2,6 +2,7 @@
 //! compiled in (see `build.rs`); their goals are checked live against the scene's world, its
 //! devices and the trace the world keeps while a step is open.
 
+mod glossary;
 mod markdown;
 mod player;
 pub mod progress;
@@ -17,6 +18,7 @@ use crate::browser::now;
 use crate::i18n::{use_lang, use_texts, Lang};
 use crate::route::{go, Route};
 use crate::state::{use_scene, Scene};
+pub use glossary::Glossary;
 use progress::Progress;
 pub use texts::CourseTexts;
 

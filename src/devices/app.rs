@@ -182,7 +182,9 @@ pub fn DeviceApp(id: String) -> impl IntoView {
                     }
                     return view! { <p class="empty">{t.not_synced}</p> }.into_any();
                 }
-                let names: Vec<(String, String, usize)> = d.folders.iter().map(|(n, f)| (n.clone(), t.folder_label(n, f.special_use), f.unseen())).collect();
+                let mut names: Vec<(String, String, usize)> = d.folders.iter().map(|(n, f)| (n.clone(), t.folder_label(n, f.special_use), f.unseen())).collect();
+                // The inbox first, then the rest by the name the app shows, as mail apps list them.
+                names.sort_by(|a, b| (a.0 != INBOX, &a.1).cmp(&(b.0 != INBOX, &b.1)));
                 view! {
                     <nav class="folders" aria-label=format!("{} · {}", t.folders, texts.get().device_label(&d.login, d.kind))>
                         {names.into_iter().map(|(name, label, unseen)| {

@@ -14,7 +14,7 @@ pub(super) fn pop3(n: &Pop3Note) -> String {
         List { message: Some(m) } => format!("Demande la taille du message {m}."),
         Retr { message } => format!("Télécharge le message {message} en entier."),
         Dele { message } => format!("Marque le message {message} pour suppression. Rien n’est supprimé avant QUIT."),
-        Noop => "Ne fait rien\u{202f}; garde la connexion en vie.".into(),
+        Noop => "Ne fait rien\u{202f}; maintient la connexion ouverte.".into(),
         Rset => "Retire toutes les marques de suppression posées pendant cette session.".into(),
         Quit => "Termine la session. Après l’authentification, c’est à ce moment que les messages marqués sont vraiment supprimés.".into(),
         Top { message, lines: 0 } => format!("Demande seulement les en-têtes du message {message}, sans rien du corps\u{a0}: un coup d’œil sans le télécharger."),

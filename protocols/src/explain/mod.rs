@@ -14,6 +14,7 @@ pub(crate) mod fr_grammar;
 mod fr_imap;
 mod fr_pop3;
 
+pub mod glossary;
 pub mod reference;
 pub mod terminal;
 
