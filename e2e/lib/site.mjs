@@ -19,13 +19,16 @@ export function useSite() {
   // `clock: true` puts the page on Playwright's fake clock before it loads, so a test can
   // move time forward (page.clock.fastForward) instead of waiting.
   // `path` is the place opened: the sandbox unless a test asks for the course (`#/`).
-  return async function withPage({ clock = false, path = '#/sandbox', ...options }, body) {
+  // `before(page)` runs before the page loads (to route requests); with `started: false` the
+  // body runs as soon as the HTML is there, before the app has started.
+  return async function withPage({ clock = false, path = '#/sandbox', before, started = true, ...options }, body) {
     const browser = await openBrowser(options);
     try {
       const { page, errors } = await browser.newPage();
       if (clock) await page.clock.install();
-      await page.goto(site.url + path);
-      await page.locator('.brand').waitFor();
+      if (before) await before(page);
+      await page.goto(site.url + path, { waitUntil: started ? 'load' : 'commit' });
+      if (started) await page.locator('.brand').waitFor();
       await body(page);
       assert.deepEqual(errors, [], 'the page logged no error');
     } finally {

@@ -6,6 +6,7 @@
 
 mod bench;
 mod cmd;
+mod first_screen;
 mod site;
 mod steps;
 mod tools;

@@ -23,6 +23,7 @@ pub fn seal(dir: &Path) -> Result<String> {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .with_context(|| format!("reading {}", index_path.display()))?;
+    let index = with_first_screen(dir, &files, index)?;
     let mut hasher = Sha256::new();
     for name in &files {
         let bytes = if name == "index.html" {
@@ -49,6 +50,23 @@ pub fn seal(dir: &Path) -> Result<String> {
     )
     .context("writing sw.js")?;
     Ok(build)
+}
+
+/// index.html with its first screen written in (see `first_screen`), sized for this build's
+/// wasm. A page without the first screen's place (the bench's floor page) is left alone.
+fn with_first_screen(dir: &Path, files: &[String], index: String) -> Result<String> {
+    if !index.contains("<!-- first-screen -->") {
+        return Ok(index);
+    }
+    let wasm_bytes = match files.iter().find(|f| f.ends_with(".wasm")) {
+        Some(wasm) => std::fs::metadata(dir.join(wasm))
+            .with_context(|| format!("reading {wasm}"))?
+            .len(),
+        None => 0,
+    };
+    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons");
+    let markup = crate::first_screen::markup(&lessons, wasm_bytes)?;
+    crate::first_screen::place(&index, &markup)
 }
 
 /// Every file under `dir`, as paths relative to it with `/`, sorted, without the worker.

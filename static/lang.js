@@ -1,0 +1,14 @@
+// Runs before the page is drawn, so the first screen (index.html, written by
+// `cargo xtask seal-site`) shows in the visitor's language: the one chosen on an earlier
+// visit, else the browser's. The app sets the same attribute once it has started.
+(() => {
+  let lang = null;
+  try {
+    lang = localStorage.getItem('facteur.lang');
+  } catch (_) {
+    // Storage refused (private mode, a strict policy): the browser's language decides.
+  }
+  const chosen = lang ?? (navigator.language || 'en');
+  // French is "fr" and its regions (fr-CA, fr_BE), not North Frisian ("frr").
+  document.documentElement.lang = /^fr([-_]|$)/i.test(chosen) ? 'fr' : 'en';
+})();
