@@ -17,22 +17,23 @@ function progress(done, total) {
   for (const text of screen.querySelectorAll('.first-percent')) text.textContent = `${percent} %`;
 }
 
-/** The wasm as a Response, read chunk by chunk so the first screen can count. */
+/**
+ * The wasm as a Response whose bytes are counted as they pass: the browser still compiles
+ * it while it downloads (streaming instantiation), and the first screen shows how far it is.
+ */
 async function download(url) {
   const response = await fetch(url);
   const total = Number(screen?.querySelector('.first-progress')?.max ?? 0);
   if (!response.ok || !response.body || !total) return response;
-  const reader = response.body.getReader();
-  const chunks = [];
   let done = 0;
-  for (;;) {
-    const { done: finished, value } = await reader.read();
-    if (finished) break;
-    chunks.push(value);
-    done += value.length;
-    progress(done, total);
-  }
-  return new Response(new Blob(chunks), { headers: { 'Content-Type': 'application/wasm' } });
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      done += chunk.length;
+      progress(done, total);
+      controller.enqueue(chunk);
+    },
+  }));
+  return new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
 }
 
 let wasm;
