@@ -33,6 +33,19 @@ fn ms(value: f64) -> String {
     }
 }
 
+/// A list of timings in whole milliseconds, as the tables print every load.
+fn every_load(times: &Value) -> Vec<String> {
+    times
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_f64)
+                .map(|v| format!("{v:.0}"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn verdict(met: bool) -> &'static str {
     if met {
         "met"
@@ -115,15 +128,7 @@ impl Report {
         for page in ["floor", "facteur home", "facteur sandbox"] {
             let entry = &b["startup"][page];
             let median = entry["median"].as_f64().unwrap_or(f64::NAN);
-            let all: Vec<String> = entry["all"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(Value::as_f64)
-                        .map(|v| format!("{v:.0}"))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let all = every_load(&entry["all"]);
             let ratio = median / floor;
             let _ = writeln!(
                 s,
@@ -137,15 +142,7 @@ impl Report {
         }
         s.push('\n');
         let paint = b["paint"]["median"].as_f64().unwrap_or(f64::NAN);
-        let paints: Vec<String> = b["paint"]["all"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_f64)
-                    .map(|v| format!("{v:.0}"))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let paints = every_load(&b["paint"]["all"]);
         let _ = writeln!(s, "First contentful paint of the home page with Chromium's network emulation at 10 Mbit/s (20 ms latency), median of 7 cold loads: {} (every load: {} ms). index.html carries the first screen as plain HTML (name, lessons, download progress), so it paints before the wasm arrives.\n", ms(paint), paints.join(", "));
         let mut forced = 0;
         let _ = writeln!(s, "Layouts forced from script before the page is usable (trace events `Layout` with a JavaScript stack):\n");
