@@ -80,6 +80,30 @@ test('a reload brings back the world, the devices with their settings, and the d
     assert.match(await device(page, 'bob-phone').locator('.badge').textContent(), /IMAP 143/);
     await device(page, 'bob-laptop').getByRole('button', { name: 'Show its terminal' }).click();
     assert.deepEqual(await lines(page, 'client'), before, 'the dialogue is back');
+    // A line brought back is explained as it was, with its RFC section, in either language.
+    const explain = async () => {
+      await page.locator('.dialogue .line.client', { hasText: 'a3 UID MOVE 5 Trash' }).click();
+      const panel = page.locator('.explanation');
+      await panel.locator('.meaning').first().waitFor();
+      return {
+        meaning: await panel.locator('.meaning').first().innerText(),
+        source: await panel.locator('.source a').first().getAttribute('href'),
+      };
+    };
+    const english = await explain();
+    assert.match(english.meaning, /^UID MOVE: Moves messages/);
+    assert.match(english.source, /^https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+#section-/);
+    await page.evaluate(() => localStorage.setItem('facteur.lang', 'fr'));
+    await reload(page);
+    await choosePerson(page, 'bob');
+    await device(page, 'bob-laptop').getByRole('button', { name: 'Voir son terminal' }).click();
+    const french = await explain();
+    assert.notEqual(french.meaning, english.meaning, 'in French');
+    assert.equal(french.source, english.source);
+    await page.evaluate(() => localStorage.setItem('facteur.lang', 'en'));
+    await reload(page);
+    await choosePerson(page, 'bob');
+    await device(page, 'bob-laptop').getByRole('button', { name: 'Show its terminal' }).click();
     // And the world goes on from there.
     await checkMail(page, 'bob-laptop');
     assert.ok((await lines(page, 'client')).length > before.length);
@@ -89,10 +113,12 @@ test('a reload brings back the world, the devices with their settings, and the d
 test('a corrupt, an older or a too-large saved sandbox resets with a notice, never a blank page', async () => {
   await withPage(wide, async (page) => {
     for (const [entry, notice] of [
-      ['{"version":1,"preset":"demo","store":', 'Corrupt'],
+      ['{"version":2,"preset":"demo","store":', 'Corrupt'],
       ['{"version":0,"world":{}}', 'OldVersion'],
-      [`{"version":1,"pad":"${'x'.repeat(3_600_000)}"}`, 'TooLarge'],
-      ['{"version":1,"preset":"demo","store":{"servers":"nope"}}', 'Corrupt'],
+      // Version 1 kept the engine's notes themselves (before issue 28).
+      ['{"version":1,"preset":"demo","dialogues":{}}', 'OldVersion'],
+      [`{"version":2,"pad":"${'x'.repeat(3_600_000)}"}`, 'TooLarge'],
+      ['{"version":2,"preset":"demo","store":{"servers":"nope"}}', 'Corrupt'],
     ]) {
       await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, entry]);
       await reload(page);

@@ -2,12 +2,11 @@
 //! it — with the hop of the line the terminal shows lit, so a learner sees where in the
 //! journey each command belongs.
 
-use facteur_protocols::output::Event;
 use facteur_protocols::Service;
 use leptos::prelude::*;
 
 use crate::state::use_scene;
-use crate::state::{Entry, Happened, Hop, Side};
+use crate::state::{Entry, EventKind, Hop, Side};
 use crate::world_texts::{use_world_texts, WorldTexts};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,10 +51,9 @@ impl Stop {
 /// Where a line of the dialogue happens on the path.
 fn stop(e: &Entry) -> Stop {
     match (&e.hop, &e.event, e.service, e.side) {
-        (Hop::Relay { .. }, ..) | (_, Some(Happened::World(Event::Relayed { .. })), ..) => {
-            Stop::Relay
-        }
-        (_, Some(Happened::World(Event::Delivered { .. })), ..) => Stop::Mailbox,
+        (Hop::Relay { .. }, ..) => Stop::Relay,
+        (_, Some(h), ..) if h.kind() == EventKind::Relayed => Stop::Relay,
+        (_, Some(h), ..) if h.kind() == EventKind::Delivered => Stop::Mailbox,
         (_, _, Service::Smtp, Side::Client | Side::Session) => Stop::Device,
         (_, _, Service::Smtp, _) => Stop::Submission,
         _ => Stop::Readers,

@@ -2,13 +2,12 @@
 //! data, so a dialogue can be saved, shared, replayed and tested without a page.
 
 use facteur_protocols::client::trouble::Trouble;
-use facteur_protocols::note::Note;
 use facteur_protocols::output::{Event, Output, Role, Step};
 use facteur_protocols::vocab::Lang;
 use facteur_protocols::Service;
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::value::RawValue;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::meaning::{EventKind, KeptEvent, Meaning, Words};
 
 /// Who sent a line, or that it is a change in the world.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,35 +27,21 @@ pub enum Hop {
     Relay { from: String, to: String },
 }
 
-/// What an event line reports: a change in the world, or a device's client giving up (its
-/// own outcome, which no server said). Written untagged, so a kept sandbox's lines keep the
-/// form they had when both were world events (`{"Delivered": …}`, `{"GaveUp": …}`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+/// What an event line reports: a change in the world, a device's client giving up (its
+/// own outcome, which no server said), or, for a line a kept sandbox brought back, its
+/// words.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Happened {
     World(Event),
     Device(DeviceOutcome),
+    Kept(KeptEvent),
 }
 
 /// What a device's client reports about itself in the dialogue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DeviceOutcome {
     /// It stopped because of its settings or the server's refusal.
     GaveUp { trouble: Trouble },
-}
-
-/// Read back by trying the device's outcome, then the world's event, on the line's text.
-/// (Serde's own untagged reading would buffer every line and add 200 KB to the site.)
-impl<'de> Deserialize<'de> for Happened {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(d)?;
-        if let Ok(outcome) = serde_json::from_str::<DeviceOutcome>(raw.get()) {
-            return Ok(Happened::Device(outcome));
-        }
-        serde_json::from_str::<Event>(raw.get())
-            .map(Happened::World)
-            .map_err(D::Error::custom)
-    }
 }
 
 impl Happened {
@@ -66,7 +51,34 @@ impl Happened {
         match self {
             Happened::World(e) => event(e, lang),
             Happened::Device(DeviceOutcome::GaveUp { trouble }) => gave_up(trouble, lang),
+            Happened::Kept(k) => k.words.get(lang),
         }
+    }
+
+    /// Where on the message's path it happened.
+    pub fn kind(&self) -> EventKind {
+        match self {
+            Happened::World(e) => EventKind::of(e),
+            Happened::Device(_) => EventKind::Other,
+            Happened::Kept(k) => k.kind,
+        }
+    }
+}
+
+/// Saved as its words, like a note (see `meaning.rs`).
+impl Serialize for Happened {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        KeptEvent {
+            words: Words::of(|lang| self.text(lang)),
+            kind: self.kind(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Happened {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        KeptEvent::deserialize(d).map(Happened::Kept)
     }
 }
 
@@ -75,7 +87,7 @@ pub struct Entry {
     pub id: u64,
     pub side: Side,
     pub text: String,
-    pub notes: Vec<Note>,
+    pub notes: Vec<Meaning>,
     pub event: Option<Happened>,
     /// For a server line, what kind of line the engine says it is.
     pub role: Option<Role>,
@@ -93,7 +105,7 @@ impl Entry {
     /// A line of a message's content (DATA, RETR, a FETCH literal): it plays with the line
     /// that announced it.
     pub fn is_content(&self) -> bool {
-        self.role == Some(Role::Data) || self.notes.iter().any(Note::is_message_data)
+        self.role == Some(Role::Data) || self.notes.iter().any(Meaning::is_message_data)
     }
 
     /// Whether the line plays in the same beat as the one before: a message's content,
@@ -135,14 +147,14 @@ fn push_lines(out: Output, service: Service, hop: &Hop, next_id: &mut u64, into:
         match step {
             Step::Client(line) => into.push(Entry {
                 text: line.text,
-                notes: line.notes,
+                notes: line.notes.into_iter().map(Meaning::from).collect(),
                 ..blank(Side::Client, service, hop, next_id)
             }),
             Step::Server(line) => {
                 let bytes = wire.get(line.span).unwrap_or_default();
                 into.push(Entry {
                     text: String::from_utf8_lossy(bytes).into_owned(),
-                    notes: vec![line.note],
+                    notes: vec![line.note.into()],
                     role: Some(line.role),
                     ..blank(Side::Server, service, hop, next_id)
                 });

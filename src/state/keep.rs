@@ -22,7 +22,7 @@ use super::notice::Notice;
 use super::scene::Scene;
 
 /// Bumped whenever the saved form changes; an older entry is not read.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The largest entry saved or read back, in bytes of JSON: browsers give a site about
 /// 5 MB, and a larger world (busy-10000) is rebuilt from its preset instead.
 pub const MAX_BYTES: usize = 3_500_000;

@@ -4,13 +4,14 @@
 //! Only this folder writes the state. Views read it through accessors and change it
 //! through named operations; `driver.rs` is the page's only caller of the engine's table. The
 //! files import downwards only: `scene` over `console`, `undo`, `snapshots`, `notice`;
-//! `driver` and `keep` over `scene`; `console` over `entry` and `playback`.
+//! `driver` and `keep` over `scene`; `console` over `entry` and `playback`; `entry` over `meaning`.
 
 mod clock;
 pub mod console;
 mod driver;
 pub mod entry;
 pub mod keep;
+mod meaning;
 mod notice;
 pub mod playback;
 mod scene;
@@ -21,6 +22,7 @@ mod undo;
 mod tests;
 
 pub use console::{use_console, Console};
-pub use entry::{Entry, Happened, Hop, Side};
+pub use entry::{Entry, Hop, Side};
+pub use meaning::{EventKind, Meaning};
 pub use notice::Notice;
 pub use scene::{device_id, use_scene, Scene, INSTANT, PEOPLE, UPLOADED};

@@ -9,6 +9,7 @@ use facteur_protocols::device::compose::Draft;
 use facteur_protocols::device::{DeviceKind, Receiving};
 use facteur_protocols::store::INBOX;
 use facteur_protocols::table::{Action, SettingsChange};
+use facteur_protocols::vocab::Lang;
 use facteur_protocols::{Port, Service};
 use leptos::prelude::*;
 
@@ -485,17 +486,31 @@ fn a_kept_sandbox_comes_back_whole() {
     assert_eq!(other.active_untracked(), phone);
     assert_eq!(device_inbox(other, &phone), device_inbox(scene, &phone));
     assert_eq!(inbox_count(other, "bob"), 0);
-    assert_eq!(console(other, &phone).lines(), {
-        let at = other.now();
+    // Every line comes back saying what it said, in both languages, with its source.
+    let words = |scene: Scene| {
         console(scene, &phone)
             .lines()
             .into_iter()
-            .map(|mut e| {
-                e.snapshot = at;
-                e
+            .map(|e| {
+                let notes: Vec<_> = e
+                    .notes
+                    .iter()
+                    .map(|n| (n.text(Lang::En), n.text(Lang::Fr), n.source()))
+                    .collect();
+                let event = e
+                    .event
+                    .as_ref()
+                    .map(|h| (h.text(Lang::En), h.text(Lang::Fr)));
+                (e.id, e.side, e.text, notes, event, e.role, e.service, e.hop)
             })
             .collect::<Vec<_>>()
-    });
+    };
+    assert!(!words(scene).is_empty());
+    assert_eq!(words(other), words(scene));
+    assert!(console(other, &phone)
+        .lines()
+        .iter()
+        .all(|e| e.snapshot == other.now()));
     assert_eq!(other.scenario(), scene.scenario());
     assert!(
         console(other, &phone).connection_untracked().is_none(),
@@ -504,32 +519,33 @@ fn a_kept_sandbox_comes_back_whole() {
 }
 
 #[test]
-fn a_kept_gave_up_line_reads_back_as_it_was_written() {
-    let line = Entry {
+fn a_kept_event_line_reads_back_with_its_words_and_its_place_on_the_path() {
+    let gave_up = Entry {
         event: Some(Happened::Device(DeviceOutcome::GaveUp {
             trouble: Trouble::NoStartTls,
         })),
         ..super::entry::blank(Side::Event, Service::Imap, &Hop::Direct, &mut 0)
     };
-    let json = serde_json::to_string(&line).expect("serializes");
-    assert!(
-        json.contains(r#""event":{"GaveUp":{"trouble":"NoStartTls"}}"#),
-        "{json}"
-    );
-    let back: Entry = serde_json::from_str(&json).expect("reads back");
-    assert_eq!(back, line);
-    // A world event keeps its own form, as kept sandboxes wrote it.
-    let old = r#"{"id":3,"side":"Event","text":"","notes":[],"event":{"Authenticated":{"account":"bob"}},"role":null,"service":"Imap","hop":"Direct","snapshot":0}"#;
-    let read: Entry = serde_json::from_str(old).expect("reads an older line");
-    assert_eq!(
-        read.event,
-        Some(Happened::World(
-            facteur_protocols::output::Event::Authenticated {
-                account: "bob".into()
-            }
-        ))
-    );
-    assert_eq!(serde_json::to_string(&read).expect("serializes"), old);
+    let delivered = Entry {
+        event: Some(Happened::World(
+            facteur_protocols::output::Event::Delivered {
+                account: "bob".into(),
+                mailbox: INBOX.into(),
+                uid: facteur_protocols::store::Uid(7),
+            },
+        )),
+        ..super::entry::blank(Side::Event, Service::Smtp, &Hop::Direct, &mut 1)
+    };
+    for line in [gave_up, delivered] {
+        let json = serde_json::to_string(&line).expect("serializes");
+        let back: Entry = serde_json::from_str(&json).expect("reads back");
+        let (was, is) = (line.event.as_ref().unwrap(), back.event.as_ref().unwrap());
+        for lang in [Lang::En, Lang::Fr] {
+            assert_eq!(is.text(lang), was.text(lang));
+        }
+        assert_eq!(is.kind(), was.kind());
+        assert_eq!(serde_json::to_string(&back).expect("serializes"), json);
+    }
 }
 
 #[test]
@@ -537,6 +553,11 @@ fn a_damaged_or_foreign_kept_sandbox_is_refused_with_the_reason() {
     assert_eq!(keep::check("{not json").err(), Some(Notice::Corrupt));
     assert_eq!(
         keep::check(r#"{"version": 999}"#).err(),
+        Some(Notice::OldVersion)
+    );
+    // Version 1 kept the engine's notes themselves; it is refused, not misread.
+    assert_eq!(
+        keep::check(r#"{"version": 1, "dialogues": {}}"#).err(),
         Some(Notice::OldVersion)
     );
     let huge = format!(

@@ -1,13 +1,12 @@
 //! The dialogue: every line exchanged, in order, styled by who sent it and what it is.
 
-use facteur_protocols::note::Note;
 use facteur_protocols::output::Role;
 use leptos::ev::KeyboardEvent;
 use leptos::html::Ol;
 use leptos::prelude::*;
 
 use crate::i18n::{use_lang, use_texts};
-use crate::state::{use_console, Entry, Hop, Side};
+use crate::state::{use_console, Entry, Hop, Meaning, Side};
 
 /// CSS classes for a line: sender, and for IMAP whether it is tagged, untagged or a
 /// continuation request; message data is set apart from commands.
@@ -28,7 +27,7 @@ fn classes(e: &Entry) -> String {
         Some(Role::Continuation) => c.push("continuation"),
         Some(Role::Reply | Role::Data) | None => {}
     }
-    if e.notes.iter().any(Note::is_forgiven) {
+    if e.notes.iter().any(Meaning::is_forgiven) {
         c.push("forgiven");
     }
     if e.is_content() {
@@ -157,7 +156,7 @@ pub fn Dialogue() -> impl IntoView {
                         };
                         let relay = matches!(entry.hop, Hop::Relay { .. });
                         // What a lenient server let pass is marked on the line itself.
-                        let forgiven = entry.notes.iter().any(Note::is_forgiven);
+                        let forgiven = entry.notes.iter().any(Meaning::is_forgiven);
                         let text = move || match &entry.event {
                             Some(e) => e.text(lang.get()),
                             None => entry.text.clone(),

@@ -58,12 +58,12 @@ pub fn Explanation() -> impl IntoView {
                     </dl>
                     {class.map(|c| view! { <p class="reply-class">{c}</p> })}
                     {notes.into_iter().map(|note| {
-                        let rfc = note.rfc();
+                        let source = note.source();
                         view! {
                             <p class="meaning">{note.text(lang)}</p>
                             <p class="source">
                                 {t.source}
-                                <a href=rfc.url() target="_blank" rel="noopener noreferrer">{rfc.to_string()}</a>
+                                <a href=source.url target="_blank" rel="noopener noreferrer">{source.label}</a>
                             </p>
                         }
                     }).collect_view()}
