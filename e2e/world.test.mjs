@@ -2,6 +2,7 @@
 // following the dialogue step by step, and text from messages shown as text everywhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { axeViolations } from './lib/axe.mjs';
 import { artifacts, screenshot } from './lib/browser.mjs';
 import { useSite } from './lib/site.mjs';
@@ -287,11 +288,11 @@ test('an idling tablet renews IDLE before the server\'s half hour runs out, and 
 });
 
 test('busy-10000 loads in the page, the server side lists the newest fifty, and the terminal still answers', async () => {
-  await withPage(wide, async (page) => {
+  await withPage({ ...wide, acceptDownloads: true }, async (page) => {
     const started = Date.now();
     await page.locator('.world-choice').selectOption('busy-10000');
     const older = page.locator('.server-view .account[data-account="bob"] .older');
-    await older.filter({ hasText: '9955 older messages not listed.' }).waitFor();
+    await older.filter({ hasText: '9,955 older messages not listed.' }).waitFor();
     console.log(`busy-10000 loaded and drawn in ${Date.now() - started} ms`);
     assert.equal((await serverRows(page, 'bob')).length, 50);
     await page.locator('.sandbox-notice[data-notice="NotSavedTooLarge"]').waitFor();
@@ -299,12 +300,37 @@ test('busy-10000 loads in the page, the server side lists the newest fifty, and 
     await exchange(page, 'a1 LOGIN bob builder');
     assertHas(await exchange(page, 'a2 SELECT INBOX'), '* 10005 EXISTS', 'the whole mailbox');
     assert.deepEqual(await exchange(page, 'a3 FETCH 10005 (FLAGS)'), ['* 10005 FETCH (FLAGS ())', 'a3 OK FETCH completed']);
-    // A long answer: the dialogue keeps its newest lines and says how many it let go.
-    await exchange(page, 'a4 FETCH 1:2500 (FLAGS)');
-    const kept = await page.locator('.dialogue .line').count();
-    assert.ok(kept <= 2200, `the dialogue keeps ${kept} lines`);
+    // A long answer shows its first and last lines, and one folded line for the rest.
+    assert.deepEqual(await exchange(page, 'a4 FETCH 1:* (FLAGS)'), [
+      '* 1 FETCH (FLAGS (\\Seen))', '* 2 FETCH (FLAGS (\\Seen))',
+      '\u22ef 10,001 more lines of this reply',
+      '* 10004 FETCH (FLAGS (\\Seen))', '* 10005 FETCH (FLAGS ())', 'a4 OK FETCH completed',
+    ]);
+    const fold = page.locator('.dialogue .line.fold');
+    await fold.locator('.text').click();
+    await page.locator('.explanation .folded-note', { hasText: '10,001 lines of this reply are folded' }).waitFor();
+    assert.match(await page.locator('.explanation .explained-line').textContent(), /^\* 3 FETCH/);
+    await fold.getByRole('button', { name: 'Show them' }).click();
+    const folded = page.locator('.dialogue .line.folded');
+    assert.equal(await folded.count(), 300, 'drawn 300 at a time');
+    await page.getByRole('button', { name: 'Show more (9,701)' }).click();
+    assert.equal(await folded.count(), 600);
+    await folded.nth(597).click();
+    await page.locator('.explanation .explained-line', { hasText: '* 600 FETCH' }).waitFor();
+    await screenshot(page, 'world-busy-10000-fold');
+    await fold.getByRole('button', { name: 'Hide them' }).click();
+    assert.equal(await folded.count(), 0);
+    // The transcript has every line.
+    const [txt] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download .txt' }).click(),
+    ]);
+    const transcript = await readFile(await txt.path(), 'utf8');
+    assert.equal((transcript.match(/ FETCH \(FLAGS/g) ?? []).length, 10_006, 'a3, then all of a4');
+    // Long answers one after the other: the dialogue keeps a few and says it let go of others.
+    for (let i = 5; i < 10; i += 1) await exchange(page, `a${i} FETCH 1:2500 (FLAGS)`);
     await page.locator('.dialogue-dropped').filter({ hasText: 'Older lines no longer kept' }).waitFor();
-    assert.match(await page.locator('.dialogue .line.server .text').last().textContent(), /^a4 OK/);
+    assert.match(await page.locator('.dialogue .line.server .text').last().textContent(), /^a9 OK/);
     await screenshot(page, 'world-busy-10000');
     // busy-500 can be listed whole on demand.
     await page.locator('.world-choice').selectOption('busy-500');

@@ -13,6 +13,7 @@
 //! tests. leptos_i18n was measured against this (see issue 14's closing note) and not taken.
 
 use facteur_protocols::device::DeviceKind;
+use facteur_protocols::vocab::count;
 use facteur_protocols::{Port, Security, Service};
 use leptos::prelude::*;
 
@@ -108,6 +109,12 @@ pub struct Texts {
     pub dropped_lines: &'static str,
     /// The button that draws older lines the dialogue keeps but has not drawn.
     pub earlier_lines: &'static str,
+    /// The button that opens a folded run of a long reply's lines.
+    pub unfold: &'static str,
+    /// The button that folds them again.
+    pub refold: &'static str,
+    /// The button that draws more of an open fold's lines.
+    pub unfold_more: &'static str,
     pub not_connected: &'static str,
     pub command_line: &'static str,
     pub placeholder: &'static str,
@@ -181,6 +188,9 @@ const EN: Texts = Texts {
     dialogue: "Dialogue",
     dialogue_empty: "Connect to a server: its greeting appears here, then every line you and it exchange.",
     earlier_lines: "Show earlier lines",
+    unfold: "Show them",
+    refold: "Hide them",
+    unfold_more: "Show more",
     dropped_lines: "Older lines no longer kept in this page (Clear starts afresh; Download .txt saves what is kept):",
     not_connected: "Not connected",
     command_line: "Command line",
@@ -252,6 +262,9 @@ const FR: Texts = Texts {
     dialogue: "Dialogue",
     dialogue_empty: "Connectez-vous à un serveur\u{a0}: son message d’accueil apparaît ici, puis chaque ligne échangée.",
     earlier_lines: "Afficher les lignes précédentes",
+    unfold: "Les afficher",
+    refold: "Les masquer",
+    unfold_more: "En afficher plus",
     dropped_lines: "Lignes anciennes que cette page ne garde plus (Effacer repart de zéro\u{202f}; Télécharger .txt enregistre ce qui est gardé)\u{a0}:",
     not_connected: "Non connecté",
     command_line: "Ligne de commande",
@@ -287,6 +300,36 @@ impl Texts {
         match lang {
             Lang::En => EN,
             Lang::Fr => FR,
+        }
+    }
+
+    /// The folded line of a long reply: how many lines it holds.
+    pub fn folded(&self, n: usize) -> String {
+        match Lang::from_tag(self.html_lang) {
+            Lang::En => format!(
+                "\u{22ef} {} of this reply",
+                count(Lang::En, n, "more line", "more lines")
+            ),
+            Lang::Fr => format!(
+                "\u{22ef} {} dans cette réponse",
+                count(Lang::Fr, n, "autre ligne", "autres lignes")
+            ),
+        }
+    }
+
+    /// What the explanation says of a folded line, before explaining the first it holds.
+    pub fn folded_explained(&self, n: usize) -> String {
+        match Lang::from_tag(self.html_lang) {
+            Lang::En => format!(
+                "{} of this reply are folded to keep the page quick; {} lists them. The first of them is explained below.",
+                count(Lang::En, n, "line", "lines"),
+                self.unfold
+            ),
+            Lang::Fr => format!(
+                "{} de cette réponse sont repliées pour que la page reste rapide\u{a0}; «\u{a0}{}\u{a0}» les montre. La première est expliquée ci-dessous.",
+                count(Lang::Fr, n, "ligne", "lignes"),
+                self.unfold
+            ),
         }
     }
 
@@ -339,6 +382,8 @@ mod tests {
     fn french_catalogues_keep_their_no_break_spaces() {
         let catalogues = [
             format!("{:?}", Texts::for_lang(Lang::Fr)),
+            Texts::for_lang(Lang::Fr).folded(10_005),
+            Texts::for_lang(Lang::Fr).folded_explained(10_005),
             format!("{:?}", crate::world_texts::WorldTexts::for_lang(Lang::Fr)),
             format!("{:?}", crate::lab_texts::LabTexts::for_lang(Lang::Fr)),
             format!(
@@ -358,8 +403,11 @@ mod tests {
 
     /// Every catalogue of the page in one language, as its debug form lists its words.
     fn catalogues(lang: Lang) -> Vec<String> {
+        let t = Texts::for_lang(lang);
         vec![
-            format!("{:?}", Texts::for_lang(lang)),
+            format!("{t:?}"),
+            t.folded(10_005),
+            t.folded_explained(10_005),
             format!("{:?}", crate::world_texts::WorldTexts::for_lang(lang)),
             format!("{:?}", crate::lab_texts::LabTexts::for_lang(lang)),
             format!("{:?}", crate::scenario_texts::ScenarioTexts::for_lang(lang)),

@@ -136,10 +136,29 @@ pub enum Closing {
 /// French keeps the number and its noun on one line with a no-break space.
 pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
     let noun = if is_singular(lang, n) { one } else { many };
+    let n = grouped(lang, n);
     match lang {
         Lang::En => format!("{n} {noun}"),
         Lang::Fr => format!("{n}\u{a0}{noun}"),
     }
+}
+
+/// A number with its thousands set apart as each language writes them: `10,005` in
+/// English, `10 005` in French (a narrow no-break space, so it never breaks).
+pub fn grouped(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let separator = match lang {
+        Lang::En => ",",
+        Lang::Fr => "\u{202f}",
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Whether `n` takes the singular: English only for 1, French for 0 and 1.
@@ -161,5 +180,12 @@ mod count_tests {
         assert_eq!(count(Lang::Fr, 0, "message", "messages"), "0\u{a0}message");
         assert_eq!(count(Lang::Fr, 1, "octet", "octets"), "1\u{a0}octet");
         assert_eq!(count(Lang::Fr, 2, "octet", "octets"), "2\u{a0}octets");
+        assert_eq!(count(Lang::En, 10_005, "line", "lines"), "10,005 lines");
+        assert_eq!(
+            count(Lang::Fr, 1_234_567, "ligne", "lignes"),
+            "1\u{202f}234\u{202f}567\u{a0}lignes"
+        );
+        assert_eq!(grouped(Lang::En, 999), "999");
+        assert_eq!(grouped(Lang::En, 1_000), "1,000");
     }
 }

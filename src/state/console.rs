@@ -244,7 +244,7 @@ impl Console {
     /// hear the reply. At the instant speed they are shown at once.
     pub(super) fn take(&self, mut new: Vec<Entry>, at: usize, instant: bool) {
         for line in &mut new {
-            line.snapshot = at;
+            line.set_snapshot(at);
         }
         if let Some(heard) = entry::announcement(&new) {
             self.announcement.set(heard);
@@ -342,7 +342,7 @@ impl Console {
     pub(super) fn settle(&self, at: usize) {
         self.playback.update(|p| {
             if let Some(last) = p.last_mut() {
-                Arc::make_mut(last).snapshot = at;
+                Arc::make_mut(last).set_snapshot(at);
             }
         });
     }
@@ -374,7 +374,7 @@ impl Console {
         self.playback.update(|p| {
             p.clear();
             for mut line in lines {
-                line.snapshot = snapshot;
+                line.set_snapshot(snapshot);
                 p.enqueue(Arc::new(line));
             }
             p.skip_to_end();

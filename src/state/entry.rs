@@ -1,6 +1,8 @@
 //! A dialogue line as the page keeps it, and how the engine's output becomes lines: pure
 //! data, so a dialogue can be saved, shared, replayed and tested without a page.
 
+use std::sync::Arc;
+
 use facteur_protocols::client::trouble::Trouble;
 use facteur_protocols::output::{Event, Output, Role, Step};
 use facteur_protocols::vocab::Lang;
@@ -8,6 +10,7 @@ use facteur_protocols::Service;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::meaning::{EventKind, KeptEvent, Meaning, Words};
+use super::playback::{Weigh, KEPT};
 
 /// Who sent a line, or that it is a change in the world.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,7 +102,20 @@ pub struct Entry {
     /// before, so an app's check reads command by command, not line by line.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub brisk: bool,
+    /// For a folded line: the lines of a long reply it stands for, in order (see
+    /// [`FOLD_AT`]); empty for every other line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fold: Vec<Entry>,
 }
+
+/// A reply that runs to more lines of one kind than this (a `FETCH 1:*` over thousands of
+/// messages, a POP3 `LIST` of a big maildrop) shows its first and last [`EDGE`] lines and
+/// one folded line between them that holds the rest: a learner reads the shape of the
+/// answer at once, opens the fold to read on, and the page draws a few rows instead of
+/// thousands after each command (issue 28: every command within a frame).
+pub const FOLD_AT: usize = 100;
+/// The lines left showing at each end of a folded run.
+pub const EDGE: usize = 2;
 
 impl Entry {
     /// A line of a message's content (DATA, RETR, a FETCH literal): it plays with the line
@@ -113,6 +129,64 @@ impl Entry {
     pub fn plays_with_previous(&self) -> bool {
         self.brisk || self.is_content()
     }
+
+    /// Makes the line, and the lines its fold holds, stand for snapshot `at`.
+    pub fn set_snapshot(&mut self, at: usize) {
+        self.snapshot = at;
+        for line in &mut self.fold {
+            line.snapshot = at;
+        }
+    }
+
+    /// Whether this line folds away the middle of a long reply.
+    pub fn is_fold(&self) -> bool {
+        !self.fold.is_empty()
+    }
+
+    /// The lines this entry stands for in the dialogue: itself, or what its fold holds.
+    pub fn lines(&self) -> &[Entry] {
+        if self.is_fold() {
+            &self.fold
+        } else {
+            std::slice::from_ref(self)
+        }
+    }
+
+    /// This line, or a line its fold holds, with the id `id`.
+    pub fn find(&self, id: u64) -> Option<&Entry> {
+        if self.id == id {
+            Some(self)
+        } else {
+            self.fold.iter().find(|e| e.id == id)
+        }
+    }
+}
+
+/// A folded line weighs as many lines as it holds, up to a quarter of what a dialogue
+/// keeps: a few long replies stay open to read after the next commands, and a tab's memory
+/// stays bounded.
+impl Weigh for Arc<Entry> {
+    fn weight(&self) -> usize {
+        Entry::lines(self).len().min(KEPT / 4)
+    }
+
+    fn lines(&self) -> usize {
+        Entry::lines(self).len()
+    }
+}
+
+/// The line with id `id` among `lines`, folded ones included.
+pub fn find<'a, E: AsRef<Entry> + 'a>(
+    lines: impl IntoIterator<Item = &'a E>,
+    id: u64,
+) -> Option<&'a Entry> {
+    lines.into_iter().find_map(|e| e.as_ref().find(id))
+}
+
+impl AsRef<Entry> for Entry {
+    fn as_ref(&self) -> &Entry {
+        self
+    }
 }
 
 /// Turns what the engine said into dialogue lines, numbered by `next_id`; a relay the
@@ -120,7 +194,58 @@ impl Entry {
 pub fn lines_of(out: Output, service: Service, next_id: &mut u64) -> Vec<Entry> {
     let mut into = Vec::new();
     push_lines(out, service, &Hop::Direct, next_id, &mut into);
-    into
+    fold_long_runs(into, next_id)
+}
+
+/// Whether `next` goes on the run of reply lines `last` is in: server lines of one kind
+/// (untagged responses, listing lines, message content) in the same conversation.
+fn continues_run(last: &Entry, next: &Entry) -> bool {
+    last.side == Side::Server
+        && next.side == Side::Server
+        && last.hop == next.hop
+        && last.role == next.role
+        && matches!(next.role, Some(Role::Untagged | Role::Reply | Role::Data))
+}
+
+/// Folds the middle of every run longer than [`FOLD_AT`] into one line (see there).
+fn fold_long_runs(lines: Vec<Entry>, next_id: &mut u64) -> Vec<Entry> {
+    if lines.len() <= FOLD_AT {
+        return lines;
+    }
+    let mut out = Vec::new();
+    let mut run: Vec<Entry> = Vec::new();
+    for line in lines {
+        if run.last().is_some_and(|last| !continues_run(last, &line)) {
+            close_run(&mut run, &mut out, next_id);
+        }
+        run.push(line);
+    }
+    close_run(&mut run, &mut out, next_id);
+    out
+}
+
+/// Moves a finished run to `out`, its middle folded when it is long.
+fn close_run(run: &mut Vec<Entry>, out: &mut Vec<Entry>, next_id: &mut u64) {
+    if run.len() <= FOLD_AT {
+        out.append(run);
+        return;
+    }
+    let mut head = std::mem::take(run);
+    let tail = head.split_off(head.len() - EDGE);
+    let middle = head.split_off(EDGE);
+    let first = &middle[0];
+    let fold = Entry {
+        text: "\u{22ef}".to_owned(),
+        role: first.role,
+        brisk: first.brisk,
+        ..blank(Side::Server, first.service, &first.hop, next_id)
+    };
+    out.extend(head);
+    out.push(Entry {
+        fold: middle,
+        ..fold
+    });
+    out.extend(tail);
 }
 
 /// A line with the next id; the caller fills in what it says.
@@ -138,6 +263,7 @@ pub fn blank(side: Side, service: Service, hop: &Hop, next_id: &mut u64) -> Entr
         hop: hop.clone(),
         snapshot: 0,
         brisk: false,
+        fold: Vec::new(),
     }
 }
 
@@ -201,13 +327,15 @@ pub fn announcement(new: &[Entry]) -> Option<(String, usize)> {
         .iter()
         .filter(|e| e.side == Side::Server && e.hop == Hop::Direct)
         .collect();
-    reply.first().map(|first| (first.text.clone(), reply.len()))
+    let count = reply.iter().map(|e| e.lines().len()).sum();
+    reply.first().map(|first| (first.text.clone(), count))
 }
 
 /// A dialogue in `C:`/`S:` form; relay lines start with `| `, and each connection starts
 /// with a `#` header. Event lines are left out: they are the page's, not the wire's.
 pub fn transcript<'a>(lines: impl Iterator<Item = &'a Entry>) -> String {
     lines
+        .flat_map(Entry::lines)
         .filter(|e| e.side != Side::Event)
         .map(|e| {
             let side = match e.side {

@@ -6,46 +6,73 @@
 
 use std::collections::VecDeque;
 
-/// How many shown steps a dialogue keeps: a tab left open all afternoon must not grow
+/// How many shown lines a dialogue keeps: a tab left open all afternoon must not grow
 /// without bound. The page draws only the newest of them (see `terminal::dialogue`); the
 /// rest stay for the transcript and for "Show earlier lines".
 pub const KEPT: usize = 2_000;
+
+/// What a step weighs against the limit of lines kept, and how many lines it stands for.
+pub trait Weigh {
+    /// Its weight against the limit (one line, or more for a step that holds many).
+    fn weight(&self) -> usize {
+        1
+    }
+
+    /// How many dialogue lines it stands for, to count what was let go.
+    fn lines(&self) -> usize {
+        1
+    }
+}
 
 /// Steps already shown, and steps still waiting for their turn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Playback<T> {
     shown: Vec<T>,
     pending: VecDeque<T>,
-    /// How many shown steps may be kept; the oldest go first.
+    /// How much the shown steps may weigh; the oldest go first.
     limit: usize,
-    /// How many shown steps were let go since the last clear, for the page to say so.
+    /// What the shown steps weigh.
+    weight: usize,
+    /// How many shown lines were let go since the last clear, for the page to say so.
     dropped: usize,
 }
 
-impl<T> Default for Playback<T> {
+impl<T: Weigh> Default for Playback<T> {
     fn default() -> Self {
         Playback::with_limit(KEPT)
     }
 }
 
-impl<T> Playback<T> {
+impl<T: Weigh> Playback<T> {
     pub fn with_limit(limit: usize) -> Playback<T> {
         Playback {
             shown: Vec::new(),
             pending: VecDeque::new(),
             limit: limit.max(1),
+            weight: 0,
             dropped: 0,
         }
     }
 
-    /// Lets the oldest shown steps go once there are a tenth more than the limit, so
-    /// trimming costs one move of the kept steps per tenth, not per step.
+    /// Lets the oldest shown steps go once they weigh a tenth more than the limit, so
+    /// trimming costs one move of the kept steps per tenth, not per step. The newest step
+    /// always stays, however much it weighs.
     fn trim(&mut self) {
-        if self.shown.len() > self.limit + self.limit / 10 {
-            let extra = self.shown.len() - self.limit;
-            self.shown.drain(..extra);
-            self.dropped += extra;
+        if self.weight <= self.limit + self.limit / 10 {
+            return;
         }
+        let mut extra = 0;
+        while self.weight > self.limit && extra + 1 < self.shown.len() {
+            self.weight -= self.shown[extra].weight();
+            self.dropped += self.shown[extra].lines();
+            extra += 1;
+        }
+        self.shown.drain(..extra);
+    }
+
+    fn show(&mut self, step: T) {
+        self.weight += step.weight();
+        self.shown.push(step);
     }
 
     /// How many of the oldest shown steps are no longer kept.
@@ -62,7 +89,7 @@ impl<T> Playback<T> {
     pub fn step(&mut self) -> bool {
         match self.pending.pop_front() {
             Some(step) => {
-                self.shown.push(step);
+                self.show(step);
                 self.trim();
                 true
             }
@@ -89,6 +116,7 @@ impl<T> Playback<T> {
         let mut took = false;
         while let Some(step) = self.shown.pop() {
             took = true;
+            self.weight -= step.weight();
             let more = continues(&step);
             self.pending.push_front(step);
             if !more {
@@ -113,7 +141,9 @@ impl<T> Playback<T> {
 
     /// Shows every waiting step at once, in order.
     pub fn skip_to_end(&mut self) {
-        self.shown.extend(self.pending.drain(..));
+        while let Some(step) = self.pending.pop_front() {
+            self.show(step);
+        }
         self.trim();
     }
 
@@ -121,6 +151,7 @@ impl<T> Playback<T> {
     pub fn clear(&mut self) {
         self.shown.clear();
         self.pending.clear();
+        self.weight = 0;
         self.dropped = 0;
     }
 
@@ -140,6 +171,40 @@ impl<T> Playback<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Weigh for i32 {}
+    impl Weigh for &str {}
+
+    /// A step that stands for `.0` lines and weighs at most 5.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    struct Many(usize);
+
+    impl Weigh for Many {
+        fn weight(&self) -> usize {
+            self.0.min(5)
+        }
+        fn lines(&self) -> usize {
+            self.0
+        }
+    }
+
+    #[test]
+    fn a_step_that_holds_many_lines_weighs_more_and_the_newest_always_stays() {
+        let mut p = Playback::with_limit(10);
+        for n in [1, 1, 1000, 1, 1] {
+            p.enqueue(Many(n));
+        }
+        p.skip_to_end();
+        assert_eq!(p.shown(), [Many(1), Many(1), Many(1000), Many(1), Many(1)]);
+        p.enqueue(Many(3000));
+        p.step();
+        assert_eq!(p.shown(), [Many(1), Many(1), Many(3000)]);
+        assert_eq!(p.dropped(), 1002);
+        p.enqueue(Many(9000));
+        p.step();
+        assert_eq!(p.shown(), [Many(3000), Many(9000)]);
+        assert_eq!(p.dropped(), 1004);
+    }
 
     #[test]
     fn a_long_dialogue_keeps_its_newest_steps_and_counts_the_others() {

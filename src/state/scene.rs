@@ -19,6 +19,7 @@ use leptos::prelude::*;
 
 use super::clock::now;
 use super::console::{Connection, Console};
+use super::entry;
 use super::notice::Notice;
 use super::snapshots::{History, Snapshot};
 use super::undo::{Checkpoint, Undo};
@@ -457,7 +458,7 @@ impl Scene {
         let selected = console.selected();
         console.with_playback(|p| {
             let shown = p.shown();
-            if let Some(entry) = selected.and_then(|id| shown.iter().find(|e| e.id == id)) {
+            if let Some(entry) = selected.and_then(|id| entry::find(shown, id)) {
                 return Some(entry.snapshot);
             }
             if !p.has_pending() {

@@ -668,3 +668,50 @@ fn a_devices_check_plays_command_by_command_and_the_learners_lines_one_by_one() 
     }
     assert_eq!(beats, reply, "each line of the EHLO reply in its own beat");
 }
+
+#[test]
+fn a_reply_of_thousands_of_lines_is_folded_between_its_first_and_last_lines() {
+    let scene = Scene::new();
+    scene.reset("busy-10000").expect("built in");
+    let c = console(scene, &bob_phone());
+    scene.connect(c, "Bob's phone", Port::IMAPS, true);
+    scene.send(c, "LOGIN bob builder");
+    scene.send(c, "SELECT INBOX");
+    let before = c.lines().len();
+    scene.send(c, "FETCH 1:* (FLAGS)");
+    let lines = c.lines();
+    let reply = &lines[before..];
+    let shape: Vec<String> = reply
+        .iter()
+        .map(|e| match e.is_fold() {
+            true => format!("fold of {}", e.fold.len()),
+            false => e.text.split(' ').take(3).collect::<Vec<_>>().join(" "),
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            "a3 FETCH 1:*",
+            "* 1 FETCH",
+            "* 2 FETCH",
+            "fold of 10001",
+            "* 10004 FETCH",
+            "* 10005 FETCH",
+            "a3 OK FETCH",
+        ]
+    );
+    // Screen readers hear the whole reply's length, the transcript has every line, and a
+    // line inside the fold is found by its id, standing for the same moment as its fold.
+    assert_eq!(c.announcement().1, 10_006);
+    assert_eq!(c.transcript().matches(" FETCH (FLAGS").count(), 10_005);
+    let fold = &reply[3];
+    let inner = &fold.fold[5_000];
+    assert_eq!(
+        super::entry::find(&lines, inner.id).map(|e| &e.text),
+        Some(&inner.text)
+    );
+    assert_eq!(inner.snapshot, fold.snapshot);
+    // A short reply is not folded.
+    scene.send(c, "FETCH 1:5 (FLAGS)");
+    assert!(c.lines().iter().rev().take(7).all(|e| !e.is_fold()));
+}

@@ -89,7 +89,7 @@ pub fn Diagram() -> impl IntoView {
                 };
                 match arrows.last_mut() {
                     Some(last) if continues(last) => {
-                        last.lines += 1;
+                        last.lines += e.lines().len();
                         last.full.push('\n');
                         last.full.push_str(&e.text);
                         last.ids.push(e.id);
@@ -101,7 +101,7 @@ pub fn Diagram() -> impl IntoView {
                         to,
                         text: e.text.clone(),
                         full: e.text.clone(),
-                        lines: 1,
+                        lines: e.lines().len(),
                         ids: vec![e.id],
                         rest: Vec::new(),
                         y: 0.0,

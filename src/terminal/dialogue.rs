@@ -1,12 +1,13 @@
 //! The dialogue: every line exchanged, in order, styled by who sent it and what it is.
 
 use facteur_protocols::output::Role;
+use facteur_protocols::vocab::grouped;
 use leptos::ev::KeyboardEvent;
 use leptos::html::Ol;
 use leptos::prelude::*;
 
-use crate::i18n::{use_lang, use_texts};
-use crate::state::{use_console, Entry, Hop, Meaning, Side};
+use crate::i18n::{use_lang, use_texts, Lang, Texts};
+use crate::state::{use_console, Console, Entry, Hop, Meaning, Side};
 
 /// CSS classes for a line: sender, and for IMAP whether it is tagged, untagged or a
 /// continuation request; message data is set apart from commands.
@@ -115,7 +116,7 @@ pub fn Dialogue() -> impl IntoView {
             {move || {
                 let dropped = console.with_playback(|p| p.dropped());
                 (dropped > 0).then(|| view! {
-                    <p class="dialogue-dropped" role="status">{move || texts.get().dropped_lines}" "{dropped}</p>
+                    <p class="dialogue-dropped" role="status">{move || texts.get().dropped_lines}" "{move || grouped(lang.get(), dropped)}</p>
                 })
             }}
             {move || {
@@ -137,59 +138,145 @@ pub fn Dialogue() -> impl IntoView {
             >
                 <For each=shown key=|e| e.id let(entry)>
                     {
-                        let id = entry.id;
-                        let class = classes(&entry);
-                        let side = match entry.side {
-                            Side::Client => "C:",
-                            Side::Server => "S:",
-                            Side::Event => "•",
-                            Side::Session => "#",
-                        };
-                        let who = entry.side;
-                        let spoken = move || {
-                            let t = texts.get();
-                            match who {
-                                Side::Client => format!("{}: ", t.speaker_client),
-                                Side::Server => format!("{}: ", t.speaker_server),
-                                Side::Event | Side::Session => String::new(),
-                            }
-                        };
-                        let relay = matches!(entry.hop, Hop::Relay { .. });
-                        // What a lenient server let pass is marked on the line itself.
-                        let forgiven = entry.notes.iter().any(Meaning::is_forgiven);
-                        let text = move || match &entry.event {
-                            Some(e) => e.text(lang.get()),
-                            None => entry.text.clone(),
-                        };
-                        view! {
-                            <li
-                                id=format!("line-{id}")
-                                role="option"
-                                class=class
-                                class:selected={
-                                    let is = is_selected.clone();
-                                    move || is.selected(&Some(id))
-                                }
-                                aria-selected={
-                                    let is = is_selected.clone();
-                                    move || is.selected(&Some(id)).to_string()
-                                }
-                                on:click=move |_| console.select(Some(id))
-                            >
-                                <span class="speaker" aria-hidden="true">{side}</span>
-                                <span class="visually-hidden">{spoken}</span>
-                                <Show when=move || relay>
-                                    <span class="badge">{move || texts.get().relay}</span>
-                                </Show>
-                                <Show when=move || forgiven>
-                                    <span class="badge forgiven">{move || texts.get().forgiven}</span>
-                                </Show>
-                                <span class="text">{text}</span>
-                            </li>
+                        let row = Row { console, texts, lang, is_selected: is_selected.clone() };
+                        if entry.is_fold() {
+                            row.fold(&entry).into_any()
+                        } else {
+                            row.line(&entry, "").into_any()
                         }
                     }
                 </For>
             </ol>
         </div>
+    }
+}
+
+/// What every row of the dialogue reads from: the console, the words, the selection.
+#[derive(Clone)]
+struct Row {
+    console: Console,
+    texts: Memo<Texts>,
+    lang: RwSignal<Lang>,
+    is_selected: Selector<Option<u64>>,
+}
+
+impl Row {
+    /// One line of the dialogue; `extra` adds classes (`folded` for a line a fold holds).
+    fn line(&self, entry: &Entry, extra: &'static str) -> impl IntoView {
+        let (console, texts, lang) = (self.console, self.texts, self.lang);
+        let id = entry.id;
+        let class = format!("{} {extra}", classes(entry));
+        let speaker = speaker(entry.side);
+        let spoken = spoken(texts, entry.side);
+        let relay = matches!(entry.hop, Hop::Relay { .. });
+        // What a lenient server let pass is marked on the line itself.
+        let forgiven = entry.notes.iter().any(Meaning::is_forgiven);
+        let event = entry.event.clone();
+        let plain = entry.text.clone();
+        let text = move || match &event {
+            Some(e) => e.text(lang.get()),
+            None => plain.clone(),
+        };
+        let (is, is2) = (self.is_selected.clone(), self.is_selected.clone());
+        view! {
+            <li
+                id=format!("line-{id}")
+                role="option"
+                class=class
+                class:selected=move || is.selected(&Some(id))
+                aria-selected=move || is2.selected(&Some(id)).to_string()
+                on:click=move |_| console.select(Some(id))
+            >
+                <span class="speaker" aria-hidden="true">{speaker}</span>
+                <span class="visually-hidden">{spoken}</span>
+                <Show when=move || relay>
+                    <span class="badge">{move || texts.get().relay}</span>
+                </Show>
+                <Show when=move || forgiven>
+                    <span class="badge forgiven">{move || texts.get().forgiven}</span>
+                </Show>
+                <span class="text">{text}</span>
+            </li>
+        }
+    }
+
+    /// A folded line: how many lines it holds and a button that opens it; once open,
+    /// its lines follow it, [`DRAWN`] at a time.
+    fn fold(&self, entry: &Entry) -> impl IntoView {
+        let (console, texts, lang) = (self.console, self.texts, self.lang);
+        let id = entry.id;
+        let count = entry.fold.len();
+        let lines = std::sync::Arc::new(entry.fold.clone());
+        let open = RwSignal::new(false);
+        let drawn = RwSignal::new(DRAWN);
+        let (is, is2) = (self.is_selected.clone(), self.is_selected.clone());
+        let row = self.clone();
+        let inner = move || {
+            open.get().then(|| {
+                let shown = drawn.get().min(count);
+                let rows = lines[..shown]
+                    .iter()
+                    .map(|e| row.line(e, "folded"))
+                    .collect_view();
+                let more = (shown < count).then(|| {
+                    view! {
+                        <li class="fold-more" role="presentation">
+                            <button type="button" on:click=move |_| drawn.update(|d| *d += DRAWN)>
+                                {move || format!("{} ({})", texts.get().unfold_more, grouped(lang.get(), count - shown))}
+                            </button>
+                        </li>
+                    }
+                });
+                (rows, more)
+            })
+        };
+        view! {
+            <li
+                id=format!("line-{id}")
+                role="option"
+                class="line server fold"
+                class:selected=move || is.selected(&Some(id))
+                aria-selected=move || is2.selected(&Some(id)).to_string()
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| console.select(Some(id))
+            >
+                <span class="speaker" aria-hidden="true">"S:"</span>
+                <span class="visually-hidden">{spoken(texts, Side::Server)}</span>
+                <span class="text">{move || texts.get().folded(count)}</span>
+                <button
+                    type="button"
+                    class="unfold"
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        open.update(|o| *o = !*o);
+                    }
+                >
+                    {move || if open.get() { texts.get().refold } else { texts.get().unfold }}
+                </button>
+            </li>
+            {inner}
+        }
+    }
+}
+
+/// The mark before a line: who sent it.
+fn speaker(side: Side) -> &'static str {
+    match side {
+        Side::Client => "C:",
+        Side::Server => "S:",
+        Side::Event => "\u{2022}",
+        Side::Session => "#",
+    }
+}
+
+/// Who sent a line, as a screen reader says it.
+fn spoken(texts: Memo<Texts>, side: Side) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        let t = texts.get();
+        match side {
+            Side::Client => format!("{}: ", t.speaker_client),
+            Side::Server => format!("{}: ", t.speaker_server),
+            Side::Event | Side::Session => String::new(),
+        }
     }
 }

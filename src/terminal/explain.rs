@@ -6,6 +6,7 @@ use facteur_protocols::Service;
 use leptos::prelude::*;
 
 use crate::i18n::{use_lang, use_texts};
+use crate::state::entry::find;
 use crate::state::{use_console, Side};
 
 #[component]
@@ -13,7 +14,7 @@ pub fn Explanation() -> impl IntoView {
     let (console, texts, lang) = (use_console(), use_texts(), use_lang());
     let selected = move || {
         let id = console.selected()?;
-        console.with_playback(|p| p.shown().iter().find(|e| e.id == id).cloned())
+        console.with_playback(|p| find(p.shown(), id).cloned())
     };
     view! {
         // On a narrow screen the explanation opens as a sheet at the bottom of the screen,
@@ -42,12 +43,19 @@ pub fn Explanation() -> impl IntoView {
                 if entry.side == Side::Session {
                     return view! { <p>{entry.text.clone()}</p> }.into_any();
                 }
+                // A folded line is explained by the first line it holds.
+                let folded = entry.is_fold().then(|| t.folded_explained(entry.fold.len()));
+                let entry = match entry.fold.first() {
+                    Some(first) => first.clone(),
+                    None => entry,
+                };
                 let parts = anatomy(entry.service, entry.side == Side::Client, &entry.text);
                 let class = (entry.side == Side::Server && entry.service == Service::Smtp)
                     .then(|| reply_class(&entry.text, lang))
                     .flatten();
                 let notes = entry.notes.clone();
                 view! {
+                    {folded.map(|f| view! { <p class="folded-note">{f}</p> })}
                     <p class="explained-line"><code>{entry.text.clone()}</code></p>
                     <h4>{t.parts}</h4>
                     <dl class="parts">
