@@ -129,6 +129,10 @@ pub fn changes(before: &Store, after: &Store) -> Vec<StoreChange> {
 }
 
 fn messages(login: &str, name: &str, was: &Mailbox, now: &Mailbox, out: &mut Vec<StoreChange>) {
+    // Most steps leave a mailbox's list as it was: then it is the very same copy.
+    if now.messages.shares_copy_with(&was.messages) {
+        return;
+    }
     let at = |uid| (login.to_owned(), name.to_owned(), uid);
     for m in &now.messages {
         match was.get(m.uid) {
