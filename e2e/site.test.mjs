@@ -78,6 +78,35 @@ test('a French browser gets the page in French, and the switch changes it back',
   });
 });
 
+test('a learner downloads the lessons of the language they read, and the other only on switching', async () => {
+  const asked = [];
+  const watch = async (page) => {
+    page.on('request', (r) => { const m = /course-(\w+)\.json$/.exec(r.url()); if (m) asked.push(m[1]); });
+  };
+  await withPage({ locale: 'en-GB', path: '#/', before: watch }, async (page) => {
+    await page.locator('.lesson-item').first().waitFor();
+    assert.equal(await page.locator('.lesson-item').count(), 16);
+    assert.deepEqual([...new Set(asked)], ['en'], 'English only');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.locator('.lesson-title', { hasText: 'Le voyage d’un courriel' }).waitFor();
+    assert.deepEqual([...new Set(asked)], ['en', 'fr']);
+    // Back to English: nothing more to fetch.
+    const before = asked.length;
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.lesson-title', { hasText: 'The journey of an email' }).waitFor();
+    assert.equal(asked.length, before);
+  });
+});
+
+test('when the lessons cannot be read the page says so, and the sandbox still works', async () => {
+  const refuse = async (page) => { await page.route(/course-\w+\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"cut short' })); };
+  await withPage({ locale: 'en-GB', path: '#/', before: refuse }, async (page) => {
+    await page.locator('.course-unavailable', { hasText: 'The lessons in this language could not be loaded' }).waitFor();
+    await page.getByRole('link', { name: 'Sandbox' }).first().click();
+    await page.getByRole('button', { name: 'Connect' }).waitFor();
+  });
+});
+
 test('dark and light themes follow the system setting', async () => {
   const background = async (scheme) => {
     let color;

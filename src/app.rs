@@ -29,7 +29,12 @@ pub fn App() -> impl IntoView {
     let scene = Scene::new();
     provide_context(scene);
     let route = crate::route::follow();
-    provide_context(CourseState::new());
+    let course = CourseState::new();
+    provide_context(course);
+    // The lessons of the page's language, fetched the first time the page speaks it.
+    Effect::new(move |_| course.ensure(lang.get()));
+    // Only its turning true redraws the page, not each language that arrives after.
+    let settled = Memo::new(move |_| course.settled());
     let in_sandbox = Memo::new(move |_| route.get() == Route::Sandbox);
     crate::sandbox::start(scene, in_sandbox);
     // Leaving the sandbox keeps it; coming back puts it back.
@@ -103,7 +108,14 @@ pub fn App() -> impl IntoView {
             <p class="tagline">{move || texts.get().tagline}</p>
         </header>
         <main id="main" class:lesson-mode=lesson>
+            {move || course.unavailable.get().map(|_| view! {
+                <p class="notice course-unavailable" role="alert">{move || course_texts.get().lessons_unavailable}</p>
+            })}
             {move || match route.get() {
+                // The pages made of lessons wait for them (the first screen covers the wait).
+                Route::Home | Route::Step { .. } | Route::Teacher if !settled.get() => {
+                    view! { <p class="course-loading" role="status">{move || course_texts.get().lessons_loading}</p> }.into_any()
+                }
                 Route::Home => view! { <Home /> }.into_any(),
                 Route::Step { lesson, step } => view! { <LessonPanel lesson step /> }.into_any(),
                 Route::Teacher => view! { <TeacherPage offline /> }.into_any(),

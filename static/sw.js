@@ -2,7 +2,8 @@
 // which a classroom's network often is.
 //
 // `cargo xtask` writes this file into the built site with SHELL filled in: the build's
-// identity and every file of the site (xtask/src/site.rs). Each build keeps its files in a
+// identity, every file of the site it keeps at install, and the data files (each
+// language's course) it keeps once the page asks for them (xtask/src/site.rs). Each build keeps its files in a
 // cache of its own, so a page always runs one build's index.html, script and wasm together,
 // never an old script with a new wasm. A new build waits until the page says "reload"
 // (a message "skip-waiting"), then takes over and deletes the caches of older builds.
@@ -20,7 +21,15 @@ self.addEventListener('install', (event) => {
     caches.open(CACHE).then((cache) =>
       // "no-cache" asks the server again (a 304 costs nothing) so an index.html kept by
       // the browser's HTTP cache cannot slip an old build into the new cache.
-      cache.addAll(SHELL.files.map((file) => new Request(file, { cache: 'no-cache' }))),
+      cache.addAll(SHELL.files.map((file) => new Request(file, { cache: 'no-cache' }))).then(() =>
+        // The course the page has already downloaded (its language) is kept too, from the
+        // browser's HTTP cache, without asking the network: the first visit's lessons open
+        // offline. A language never fetched is not downloaded here.
+        Promise.all(SHELL.data.map((file) =>
+          fetch(new Request(file, { cache: 'only-if-cached', mode: 'same-origin' }))
+            .then((response) => (response.ok ? cache.put(file, response) : undefined))
+            .catch(() => undefined))),
+      ),
     ),
   );
 });
@@ -49,6 +58,22 @@ self.addEventListener('fetch', (event) => {
   // answers from this build's cache, so it opens offline and matches its script and wasm.
   const url = new URL(request.url);
   const page = PAGES.includes(url.origin + url.pathname);
+  // A language's course is kept once the page has asked for it: a learner downloads the
+  // lessons of the language they read, and has them offline from then on.
+  const data = SHELL.data.some((file) => new URL(file, self.registration.scope).href === url.href);
+  if (data) {
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        cache.match(request).then((cached) =>
+          cached ?? fetch(request).then((response) => {
+            if (response.ok) cache.put(request, response.clone());
+            return response;
+          }),
+        ),
+      ),
+    );
+    return;
+  }
   event.respondWith(
     caches
       .open(CACHE)

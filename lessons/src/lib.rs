@@ -6,7 +6,9 @@
 use std::fmt;
 use std::path::Path;
 
-use facteur_protocols::lesson::course::{Course, Lesson};
+/// The course as the lesson files give it, every language.
+pub use facteur_protocols::lesson::course::Course;
+use facteur_protocols::lesson::course::Lesson;
 
 mod file;
 mod markdown;

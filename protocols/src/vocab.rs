@@ -29,6 +29,14 @@ impl Lang {
             Lang::En
         }
     }
+
+    /// The language's tag (`en`, `fr`), as lesson folders and file names spell it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
 }
 
 /// A section of an RFC, for the learner to read the source.

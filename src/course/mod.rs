@@ -3,6 +3,7 @@
 //! devices and the trace the world keeps while a step is open.
 
 mod glossary;
+mod load;
 mod markdown;
 mod player;
 pub mod progress;
@@ -22,11 +23,17 @@ pub use glossary::Glossary;
 use progress::Progress;
 pub use texts::CourseTexts;
 
-const COURSE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/course.json"));
-
-/// The course, read once. The build wrote and checked it, so it always reads.
-pub fn course() -> Course {
-    serde_json::from_str(COURSE_JSON).unwrap_or_default()
+/// The course as the page starts: every language compiled in for the native tests; in the
+/// browser, none until `CourseState::ensure` has fetched one (see `load.rs`).
+fn first_course() -> Course {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        load::compiled()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        Course::default()
+    }
 }
 
 /// What the page tells about the learner's progress.
@@ -52,7 +59,12 @@ impl ProgressNotice {
 /// What the course components share.
 #[derive(Clone, Copy)]
 pub struct CourseState {
-    pub course: StoredValue<Course>,
+    /// The languages fetched so far (tracked: a view waiting for its lessons redraws).
+    pub course: RwSignal<Course>,
+    /// A language whose lessons could not be fetched, for the page to say so.
+    pub unavailable: RwSignal<Option<load::Unavailable>>,
+    /// Languages being fetched, so each is asked for once.
+    fetching: StoredValue<Vec<Lang>>,
     pub progress: RwSignal<Progress>,
     /// Something to tell about progress (reset, loaded).
     pub notice: RwSignal<Option<ProgressNotice>>,
@@ -76,7 +88,9 @@ impl CourseState {
             Err(p) => (p, Some(ProgressNotice::Reset)),
         };
         CourseState {
-            course: StoredValue::new(course()),
+            course: RwSignal::new(first_course()),
+            unavailable: RwSignal::new(None),
+            fetching: StoredValue::new(Vec::new()),
             progress: RwSignal::new(progress),
             notice: RwSignal::new(notice),
             entered: StoredValue::new(None),
@@ -84,12 +98,40 @@ impl CourseState {
     }
 
     pub fn lessons(&self, lang: Lang) -> Vec<Lesson> {
-        self.course.with_value(|c| c.lessons(lang).to_vec())
+        self.course.with(|c| c.lessons(lang).to_vec())
+    }
+
+    /// Fetches the lessons of `lang` unless they are here or on their way. Until they come
+    /// the page shows the language it has (tracked views redraw when they arrive).
+    pub fn ensure(&self, lang: Lang) {
+        let here = self.course.with_untracked(|c| c.has(lang));
+        if here || self.fetching.with_value(|f| f.contains(&lang)) {
+            return;
+        }
+        self.fetching.update_value(|f| f.push(lang));
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match load::fetch(lang).await {
+                Ok(lessons) => {
+                    state.unavailable.set(None);
+                    state.course.update(|c| {
+                        c.languages.insert(lang.tag().to_owned(), lessons);
+                    });
+                }
+                Err(e) => state.unavailable.set(Some(e)),
+            }
+            state.fetching.update_value(|f| f.retain(|l| *l != lang));
+        });
+    }
+
+    /// Whether the page has lessons to show, or knows it cannot get them (tracked).
+    pub fn settled(&self) -> bool {
+        self.course.with(|c| !c.languages.is_empty()) || self.unavailable.get().is_some()
     }
 
     /// The first step not done yet, for "Continue the course".
     fn next_undone(&self) -> Route {
-        self.course.with_value(|c| {
+        self.course.with_untracked(|c| {
             let p = self.progress.get_untracked();
             for l in c.lessons(Lang::En) {
                 for (i, s) in l.steps.iter().enumerate() {
@@ -223,7 +265,7 @@ pub fn Home() -> impl IntoView {
 fn CourseBar() -> impl IntoView {
     let (state, ct) = (use_course(), use_course_texts());
     let counts = move || {
-        state.course.with_value(|c| {
+        state.course.with(|c| {
             let lessons = c.lessons(Lang::En);
             let total: usize = lessons.iter().map(|l| l.steps.len()).sum();
             let done: usize = state
@@ -286,7 +328,7 @@ pub fn LessonPanel(lesson: u32, step: u32) -> impl IntoView {
     );
     let found = move || {
         let lang = lang.get();
-        state.course.with_value(|c| {
+        state.course.with(|c| {
             let lessons = c.lessons(lang);
             let l = lessons.iter().find(|l| l.number == lesson)?;
             let s = l.steps.get(step as usize - 1)?.clone();

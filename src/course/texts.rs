@@ -41,6 +41,11 @@ pub struct CourseTexts {
     pub wrong: &'static str,
     pub predict_then_check: &'static str,
     pub no_such_step: &'static str,
+    /// While the lessons of the page's language are on their way.
+    pub lessons_loading: &'static str,
+    /// When they could not be fetched (offline before they were ever kept, a server that
+    /// lacks the file).
+    pub lessons_unavailable: &'static str,
     pub export_progress: &'static str,
     pub import_progress: &'static str,
     pub progress_imported: &'static str,
@@ -104,6 +109,8 @@ impl CourseTexts {
                 wrong: "Not quite.",
                 predict_then_check: "Predict first, then check on the devices.",
                 no_such_step: "This lesson or step does not exist.",
+                lessons_loading: "Loading the lessons…",
+                lessons_unavailable: "The lessons in this language could not be loaded. Check the connection and reload the page; the sandbox works meanwhile.",
                 export_progress: "Save my progress to a file",
                 import_progress: "Load progress from a file",
                 progress_imported: "Progress loaded from the file.",
@@ -152,6 +159,8 @@ impl CourseTexts {
                 wrong: "Pas tout à fait.",
                 predict_then_check: "Faites d’abord votre prédiction, puis vérifiez sur les appareils.",
                 no_such_step: "Cette leçon ou cette étape n’existe pas.",
+                lessons_loading: "Chargement des leçons…",
+                lessons_unavailable: "Les leçons dans cette langue n’ont pas pu être chargées. Vérifiez la connexion et rechargez la page\u{a0}; le bac à sable fonctionne en attendant.",
                 export_progress: "Enregistrer ma progression dans un fichier",
                 import_progress: "Charger une progression depuis un fichier",
                 progress_imported: "Progression chargée depuis le fichier.",

@@ -7,10 +7,11 @@
 use std::path::Path;
 
 use anyhow::{anyhow, Result};
+use facteur_lessons::Course;
 
 /// Where the first screen stands in index.html; everything between is replaced, so writing
 /// it again changes nothing.
-const START: &str = "<!-- first-screen -->";
+pub const START: &str = "<!-- first-screen -->";
 const END: &str = "<!-- /first-screen -->";
 
 /// The words of the first screen in one language. The lessons' titles and summaries come
@@ -45,12 +46,17 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The first screen's markup for every language, for a wasm of `wasm_bytes` bytes.
-pub fn markup(lessons_dir: &Path, wasm_bytes: u64) -> Result<String> {
-    let course = facteur_lessons::load(lessons_dir).map_err(|errors| {
+/// The course in every language, read from the lesson files as the site's build reads them.
+pub fn course(lessons_dir: &Path) -> Result<Course> {
+    facteur_lessons::load(lessons_dir).map_err(|errors| {
         let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
         anyhow!("the lessons do not read:\n{}", list.join("\n"))
-    })?;
+    })
+}
+
+/// The first screen's markup for every language, for a wasm of `wasm_bytes` bytes.
+pub fn markup(lessons_dir: &Path, wasm_bytes: u64) -> Result<String> {
+    let course = course(lessons_dir)?;
     let mut html = String::new();
     for words in WORDS {
         let lessons = course

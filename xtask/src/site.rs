@@ -19,10 +19,13 @@ const BUILD_META: &str = r#"<meta name="facteur-build" content=""#;
 /// Seals the built site in `dir`: stamps index.html with the build's identity and writes the
 /// service worker. Running it again on a sealed site changes nothing. Returns the identity.
 pub fn seal(dir: &Path) -> Result<String> {
-    let files = files(dir)?;
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .with_context(|| format!("reading {}", index_path.display()))?;
+    if index.contains(crate::first_screen::START) {
+        write_courses(dir)?;
+    }
+    let files = files(dir)?;
     let index = with_first_screen(dir, &files, index)?;
     let mut hasher = Sha256::new();
     for name in &files {
@@ -40,7 +43,11 @@ pub fn seal(dir: &Path) -> Result<String> {
         .map(|b| format!("{b:02x}"))
         .collect();
     std::fs::write(&index_path, stamp(&index, &build)).context("writing index.html")?;
-    let shell = serde_json::json!({ "build": build, "files": files });
+    // Each language's course is fetched when the page needs it, not with the shell: a
+    // learner downloads one language (see course::load in the page).
+    let (data, shell_files): (Vec<&String>, Vec<&String>) =
+        files.iter().partition(|f| is_course(f));
+    let shell = serde_json::json!({ "build": build, "files": shell_files, "data": data });
     if !WORKER.contains(SHELL) {
         bail!("static/sw.js has no {SHELL} to fill in");
     }
@@ -67,6 +74,24 @@ fn with_first_screen(dir: &Path, files: &[String], index: String) -> Result<Stri
     let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons");
     let markup = crate::first_screen::markup(&lessons, wasm_bytes)?;
     crate::first_screen::place(&index, &markup)
+}
+
+/// Writes each language's course as `course-<lang>.json` beside index.html, read from the
+/// lesson files as the site's own build reads them.
+fn write_courses(dir: &Path) -> Result<()> {
+    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons");
+    let course = crate::first_screen::course(&lessons)?;
+    for (lang, lessons) in &course.languages {
+        let path = dir.join(format!("course-{lang}.json"));
+        let json = serde_json::to_string(lessons).context("writing the course as JSON")?;
+        std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Whether a file of the site is one language's course.
+fn is_course(name: &str) -> bool {
+    name.starts_with("course-") && name.ends_with(".json")
 }
 
 /// Every file under `dir`, as paths relative to it with `/`, sorted, without the worker.
@@ -131,12 +156,37 @@ mod tests {
         let build = seal(dir.path()).expect("sealed");
         let worker = std::fs::read_to_string(dir.path().join("sw.js")).expect("worker");
         assert!(worker.contains(&format!(
-            r#"{{"build":"{build}","files":["app_bg.wasm","icons/icon.svg","index.html"]}}"#
+            r#"{{"build":"{build}","data":[],"files":["app_bg.wasm","icons/icon.svg","index.html"]}}"#
         )));
         let index = std::fs::read_to_string(dir.path().join("index.html")).expect("index");
         assert!(index.contains(&format!(r#"content="{build}""#)));
         // Sealed again, nothing changes: the identity ignores its own stamp and the worker.
         assert_eq!(seal(dir.path()).expect("again"), build);
+    }
+
+    #[test]
+    fn the_site_gets_each_language_s_course_which_the_worker_keeps_only_once_asked() {
+        let index = format!(
+            "{INDEX}<body><div id=\"first-screen\">{}{}</div></body>",
+            crate::first_screen::START,
+            "<!-- /first-screen -->"
+        );
+        let dir = site(&index, b"\0asm");
+        let build = seal(dir.path()).expect("sealed");
+        let worker = std::fs::read_to_string(dir.path().join("sw.js")).expect("worker");
+        assert!(worker.contains(&format!(
+            r#"{{"build":"{build}","data":["course-en.json","course-fr.json"],"files":["app_bg.wasm","icons/icon.svg","index.html"]}}"#
+        )), "{worker}");
+        for (lang, title) in [
+            ("en", "The journey of an email"),
+            ("fr", "Le voyage d’un courriel"),
+        ] {
+            let json = std::fs::read_to_string(dir.path().join(format!("course-{lang}.json")))
+                .expect("a course file");
+            let lessons: Vec<serde_json::Value> = serde_json::from_str(&json).expect("JSON");
+            assert_eq!(lessons.len(), 16);
+            assert_eq!(lessons[0]["title"], title);
+        }
     }
 
     #[test]

@@ -159,15 +159,18 @@ pub struct Course {
 }
 
 impl Course {
-    /// The lessons in a language (English if a language has none).
+    /// The lessons in a language; English, or any language there is, when this one is not
+    /// here (the page holds only the languages it has fetched).
     pub fn lessons(&self, lang: crate::vocab::Lang) -> &[Lesson] {
-        let tag = match lang {
-            crate::vocab::Lang::En => "en",
-            crate::vocab::Lang::Fr => "fr",
-        };
         self.languages
-            .get(tag)
+            .get(lang.tag())
             .or_else(|| self.languages.get("en"))
+            .or_else(|| self.languages.values().next())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the lessons of `lang` are here.
+    pub fn has(&self, lang: crate::vocab::Lang) -> bool {
+        self.languages.contains_key(lang.tag())
     }
 }

@@ -7,8 +7,10 @@ use serde_json::Value;
 
 use super::size::FileSize;
 
+/// Issue 28's size budgets: what one learner downloads, first under 450 KB brotli, on the
+/// way to issue 15's 300 KB.
+const SITE_BROTLI_BUDGETS: [usize; 2] = [450_000, 300_000];
 /// Issue 15's budgets.
-const SITE_BROTLI_BUDGET: usize = 300_000;
 const STARTUP_RATIO_BUDGET: f64 = 2.0;
 const LATENCY_P95_BUDGET_MS: f64 = 16.0;
 /// Issue 28: the first screen paints within 300 ms on a school's 10 Mbit/s line.
@@ -19,6 +21,26 @@ pub struct Report {
     machine: Vec<String>,
     budgets: Vec<(String, String, bool)>,
     sections: String,
+}
+
+/// What one learner downloads: every file of the site but the courses of languages they do
+/// not read (English is counted; French is about as large).
+fn one_learner(site: &[FileSize]) -> FileSize {
+    let files = site.iter().filter(|f| {
+        f.name != "total" && !(f.name.starts_with("course-") && f.name != "course-en.json")
+    });
+    let mut sum = FileSize {
+        name: "one learner".to_owned(),
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+    };
+    for f in files {
+        sum.raw += f.raw;
+        sum.gzip += f.gzip;
+        sum.brotli += f.brotli;
+    }
+    sum
 }
 
 fn kb(bytes: usize) -> String {
@@ -85,6 +107,14 @@ impl Report {
                 kb(f.brotli)
             );
         }
+        let learner = one_learner(site);
+        let _ = writeln!(
+            s,
+            "| **what one learner downloads** (every file but the other language's course) | {} | {} | {} |",
+            kb(learner.raw),
+            kb(learner.gzip),
+            kb(learner.brotli)
+        );
         if let Some(total) = floor.last() {
             let _ = writeln!(
                 s,
@@ -95,14 +125,15 @@ impl Report {
             );
         }
         s.push('\n');
-        if let Some(total) = site.last() {
-            let over = total.brotli.saturating_sub(SITE_BROTLI_BUDGET);
+        for budget in SITE_BROTLI_BUDGETS {
+            let over = learner.brotli.saturating_sub(budget);
             let measured = if over > 0 {
-                format!("{} brotli ({} over)", kb(total.brotli), kb(over))
+                format!("{} brotli ({} over)", kb(learner.brotli), kb(over))
             } else {
-                format!("{} brotli", kb(total.brotli))
+                format!("{} brotli", kb(learner.brotli))
             };
-            self.budget("whole site ≤ 300 KB brotli", measured, over == 0);
+            let what = format!("what one learner downloads ≤ {} brotli", kb(budget));
+            self.budget(&what, measured, over == 0);
         }
     }
 
