@@ -31,7 +31,9 @@ pub fn App() -> impl IntoView {
     let route = crate::route::follow();
     let course = CourseState::new();
     provide_context(course);
-    // The lessons of the page's language, fetched the first time the page speaks it.
+    // The lessons of the page's language, fetched the first time the page speaks it: the
+    // first at once, before the page is drawn (lang.js has already begun downloading it).
+    course.ensure(lang.get_untracked());
     Effect::new(move |_| course.ensure(lang.get()));
     // Only its turning true redraws the page, not each language that arrives after.
     let settled = Memo::new(move |_| course.settled());
