@@ -19,6 +19,10 @@ test('cargo xtask serve serves a working page on 127.0.0.1', { timeout: 600_000 
     await page.locator('.brand').waitFor();
     await connect(page, { protocol: 'SMTP', port: '25' });
     await expectReply(page, 'NOOP', '250 2.0.0 Ok');
+    // The lessons, a file of their own beside the page, are served too.
+    await page.goto(`${url}#/`);
+    await page.locator('.lesson-item').first().waitFor();
+    assert.equal(await page.locator('.lesson-item').count(), 16);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
