@@ -3,10 +3,11 @@
 //
 // `cargo xtask` writes this file into the built site with SHELL filled in: the build's
 // identity, every file of the site it keeps at install, and the data files (each
-// language's course) it keeps once the page asks for them (xtask/src/site.rs). Each build keeps its files in a
-// cache of its own, so a page always runs one build's index.html, script and wasm together,
-// never an old script with a new wasm. A new build waits until the page says "reload"
-// (a message "skip-waiting"), then takes over and deletes the caches of older builds.
+// language's course) it keeps once the page asks for them (xtask/src/site.rs). Each build
+// keeps its files in a cache of its own, so a page always runs one build's index.html,
+// script and wasm together, never an old script with a new wasm. A new build waits until
+// the page says "reload" (a message "skip-waiting"), then takes over and deletes the
+// caches of older builds.
 const SHELL = __FACTEUR_SHELL__;
 
 // Caches are shared by the whole origin; a school may host two copies of Facteur on one

@@ -159,7 +159,7 @@ pub fn grouped(lang: Lang, n: usize) -> String {
         Lang::En => ",",
         Lang::Fr => "\u{202f}",
     };
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    let mut out = String::new();
     for (i, d) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(separator);

@@ -175,18 +175,9 @@ impl Weigh for Arc<Entry> {
     }
 }
 
-/// The line with id `id` among `lines`, folded ones included.
-pub fn find<'a, E: AsRef<Entry> + 'a>(
-    lines: impl IntoIterator<Item = &'a E>,
-    id: u64,
-) -> Option<&'a Entry> {
-    lines.into_iter().find_map(|e| e.as_ref().find(id))
-}
-
-impl AsRef<Entry> for Entry {
-    fn as_ref(&self) -> &Entry {
-        self
-    }
+/// The line with id `id` among a dialogue's lines, folded ones included.
+pub fn find(lines: &[Arc<Entry>], id: u64) -> Option<&Entry> {
+    lines.iter().find_map(|e| e.find(id))
 }
 
 /// Turns what the engine said into dialogue lines, numbered by `next_id`; a relay the

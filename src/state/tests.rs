@@ -706,8 +706,9 @@ fn a_reply_of_thousands_of_lines_is_folded_between_its_first_and_last_lines() {
     assert_eq!(c.transcript().matches(" FETCH (FLAGS").count(), 10_005);
     let fold = &reply[3];
     let inner = &fold.fold[5_000];
+    let shown: Vec<_> = lines.iter().cloned().map(std::sync::Arc::new).collect();
     assert_eq!(
-        super::entry::find(&lines, inner.id).map(|e| &e.text),
+        super::entry::find(&shown, inner.id).map(|e| &e.text),
         Some(&inner.text)
     );
     assert_eq!(inner.snapshot, fold.snapshot);

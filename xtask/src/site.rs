@@ -71,22 +71,25 @@ fn with_first_screen(dir: &Path, files: &[String], index: String) -> Result<Stri
             .len(),
         None => 0,
     };
-    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons");
-    let markup = crate::first_screen::markup(&lessons, wasm_bytes)?;
+    let markup = crate::first_screen::markup(&lessons_dir(), wasm_bytes)?;
     crate::first_screen::place(&index, &markup)
 }
 
 /// Writes each language's course as `course-<lang>.json` beside index.html, read from the
 /// lesson files as the site's own build reads them.
 fn write_courses(dir: &Path) -> Result<()> {
-    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons");
-    let course = crate::first_screen::course(&lessons)?;
+    let course = crate::first_screen::course(&lessons_dir())?;
     for (lang, lessons) in &course.languages {
         let path = dir.join(format!("course-{lang}.json"));
         let json = serde_json::to_string(lessons).context("writing the course as JSON")?;
         std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
+}
+
+/// The lesson files, beside xtask in the workspace.
+fn lessons_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons")
 }
 
 /// Whether a file of the site is one language's course.
