@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useSite } from './lib/site.mjs';
 import { artifacts, openBrowser, screenshot } from './lib/browser.mjs';
@@ -20,7 +21,8 @@ async function scan(page, locator) {
   return locator.evaluate(async (svg) => {
     const size = 400;
     const image = new Image();
-    image.src = `data:image/svg+xml;base64,${btoa(new XMLSerializer().serializeToString(svg))}`;
+    // As UTF-8 text, so a French label (ç, é) survives.
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
     await image.decode();
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = size;
@@ -39,7 +41,7 @@ test('the teacher page gives every lesson a link and a QR code that scans to it,
     for (const n of [1, 9, 16]) {
       const item = items.nth(n - 1);
       const link = await item.getByRole('textbox').inputValue();
-      assert.equal(link, `${base}#/lesson/${n}/step/1`);
+      assert.equal(link, `${base}?lang=en#/lesson/${n}/step/1`);
       assert.equal(await scan(page, item.locator('svg.qr')), link, `lesson ${n}'s code`);
     }
     await page.screenshot({ path: join(artifacts, 'teacher.png') });
@@ -52,7 +54,7 @@ test('the teacher page gives every lesson a link and a QR code that scans to it,
     const board = page.getByRole('dialog');
     await board.getByRole('heading', { level: 2 }).waitFor();
     assert.match(await board.getByRole('heading', { level: 2 }).innerText(), /^3\. /);
-    assert.equal(await scan(page, board.locator('svg.qr')), `${base}#/lesson/3/step/1`);
+    assert.equal(await scan(page, board.locator('svg.qr')), `${base}?lang=en#/lesson/3/step/1`);
     await page.screenshot({ path: join(artifacts, 'teacher-board.png') });
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Close');
     await page.keyboard.press('Escape');
@@ -137,5 +139,123 @@ test('the cheat sheet lists ports, settings, accounts, every command and the rep
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
       assert.ok(pages <= 2, `${pages} pages`);
     });
+  }
+});
+
+test('opened at 127.0.0.1, the teacher page warns that students cannot reach it, and links and codes use the address given, in the page\'s language', async () => {
+  await withPage({ ...wide, path: '#/teacher' }, async (page) => {
+    const warning = page.locator('.address-warning');
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /^This page is open at http:\/\/127\.0\.0\.1:\d+\/, an address only this computer can reach/);
+    const field = page.getByLabel("Address of this site for the students' devices");
+    // A typo is refused and said, and nothing changes.
+    await field.fill('my laptop');
+    await page.getByRole('button', { name: 'Use this address' }).click();
+    await page.getByText('That is not a web address').waitFor();
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    await field.fill('192.168.1.20:8080');
+    await field.press('Enter');
+    await page.getByText('Every link and QR code on this page leads to http://192.168.1.20:8080/').waitFor();
+    assert.equal(await warning.count(), 0, 'the warning goes once students can reach the links');
+    const first = page.locator('.board-lesson').first();
+    assert.equal(await first.getByRole('textbox').inputValue(), 'http://192.168.1.20:8080/?lang=en#/lesson/1/step/1');
+    assert.equal(await scan(page, first.locator('svg.qr')), 'http://192.168.1.20:8080/?lang=en#/lesson/1/step/1');
+    await screenshot(page, 'teacher-students-address');
+    // Kept in this browser; in French the links open in French.
+    await page.reload();
+    await page.getByRole('button', { name: 'Français' }).click();
+    const premier = page.locator('.board-lesson').first();
+    await page.getByRole('heading', { name: 'Pour les enseignants', level: 1 }).waitFor();
+    assert.equal(await premier.getByRole('textbox').inputValue(), 'http://192.168.1.20:8080/?lang=fr#/lesson/1/step/1');
+    assert.equal(await scan(page, premier.locator('svg.qr')), 'http://192.168.1.20:8080/?lang=fr#/lesson/1/step/1');
+    // Back to the page's own address: the warning returns.
+    await page.getByRole('button', { name: 'Utiliser l’adresse de cette page' }).click();
+    await page.locator('.address-warning').waitFor();
+  });
+});
+
+test('a link that names French opens in French on an English browser, and the learner\'s own switch then sticks', async () => {
+  await withPage({ ...wide, path: '?lang=fr#/lesson/2/step/1' }, async (page) => {
+    await page.locator('#step-title').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.doesNotMatch(page.url(), /lang=fr/);
+    await page.reload();
+    await page.locator('#step-title').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  });
+});
+
+test('a student names their progress file; the teacher opens three files as one class table, and prints it', async () => {
+  const course = JSON.parse(await readFile(join(process.env.FACTEUR_DIST ?? new URL('../dist', import.meta.url).pathname, 'course-en.json'), 'utf8'));
+  const [journey, smtp] = course;
+  const folder = await mkdtemp(join(tmpdir(), 'facteur-class-'));
+  try {
+    // A student: a name, a question answered wrong first, then the file.
+    let studentFile;
+    await withPage({ ...wide, path: '#/lesson/1/step/3' }, async (page) => {
+      await page.locator('.quiz').waitFor();
+      await page.locator('.quiz-choice input').nth(0).check();
+      await page.getByRole('button', { name: 'Check my answer' }).click();
+      await page.getByText('Not yet: read why').waitFor();
+      await page.locator('.quiz-choice input').nth(1).check();
+      await page.getByRole('button', { name: 'Check my answer' }).click();
+      await page.getByText('Your answer is right.').waitFor();
+      await page.goto(page.url().replace(/#.*$/, '#/'));
+      await page.getByLabel('Your name').fill('Zoé Martin');
+      await page.getByLabel('Your name').press('Tab');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Save my progress to a file' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /^facteur-progress-zoé-martin-\d{4}-\d{2}-\d{2}\.json$/);
+      studentFile = join(folder, download.suggestedFilename());
+      await download.saveAs(studentFile);
+    });
+    const saved = JSON.parse(await readFile(studentFile, 'utf8'));
+    assert.equal(saved.name, 'Zoé Martin');
+    assert.match(saved.saved, /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(saved.answers.journey.quiz, false, 'the first answer is what counts');
+    // Two classmates' files, one from before names existed.
+    const all = (lesson) => lesson.steps.map((s) => s.id);
+    await writeFile(join(folder, 'adam.json'), JSON.stringify({
+      kind: 'facteur-progress', version: 1, name: 'Adam', saved: '2026-12-04',
+      done: { journey: all(journey), 'first-smtp': all(smtp).slice(0, 2) },
+      answers: { journey: { quiz: true, keep: true } },
+    }));
+    await writeFile(join(folder, 'facteur-progress.json'), JSON.stringify({ kind: 'facteur-progress', version: 1, done: { journey: ['send'] } }));
+    await writeFile(join(folder, 'notes.json'), '{"shopping": ["milk"]}');
+    await withPage({ ...wide, path: '#/teacher' }, async (page) => {
+      await page.getByRole('heading', { name: "The class's progress" }).waitFor();
+      await page.getByLabel('Open progress files').setInputFiles(
+        ['adam.json', 'facteur-progress.json', 'notes.json', studentFile.split('/').at(-1)].map((f) => join(folder, f)),
+      );
+      const table = page.locator('.class-table');
+      await table.waitFor();
+      assert.equal(await table.locator('caption').innerText(), "The class's progress: 3 students");
+      const names = await table.locator('tbody th').evaluateAll((ths) => ths.map((th) => th.firstChild.textContent));
+      assert.deepEqual(names, ['Adam', 'facteur-progress', 'Zoé Martin']);
+      const adam = table.locator('tbody tr').nth(0).locator('td');
+      assert.equal(await adam.nth(0).innerText(), `${journey.steps.length}/${journey.steps.length}\n? 2/2`);
+      assert.equal(await adam.nth(1).innerText(), `2/${smtp.steps.length}`);
+      assert.equal(await adam.nth(0).getAttribute('aria-label'), `${journey.steps.length} of ${journey.steps.length} steps done, 2 of 2 questions right the first time`);
+      const zoe = table.locator('tbody tr').nth(2);
+      assert.match(await zoe.locator('th').innerText(), /Zoé Martin\s+\d{4}-\d{2}-\d{2}/);
+      assert.match(await zoe.locator('td').nth(0).innerText(), /\? 0\/2$/);
+      await page.getByText('Not a Facteur progress file, left out: notes.json').waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      await screenshot(page, 'teacher-class-table');
+      // On paper: the table alone.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.board-lessons').isVisible(), false);
+      assert.ok(await table.isVisible());
+      const pdf = await page.pdf({ format: 'A4', landscape: true });
+      await writeFile(join(artifacts, 'class-table.pdf'), pdf);
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
+      assert.equal(pages, 1);
+    });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 });

@@ -8,11 +8,33 @@ pub fn now() -> Timestamp {
     Timestamp((js_sys::Date::now() / 1000.0) as i64)
 }
 
-/// Copies text to the clipboard. Browsers may refuse (no permission); the page then
-/// simply has not copied, which the learner sees.
-pub fn copy(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
+/// Copies text to the clipboard and says whether it did. The Clipboard API exists only in a
+/// secure context (https, or the page's own machine): on a school's plain-http server there
+/// is none, and a browser may also refuse. Then nothing is claimed: the caller selects the
+/// text and asks the learner to press Ctrl+C.
+pub async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let has_clipboard = window.is_secure_context()
+        && js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
+    if !has_clipboard {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Selects a field's whole text and gives it the focus, for the learner to copy with the
+/// keyboard where the page cannot copy by itself.
+pub fn select_for_copy(field: &web_sys::HtmlElement) {
+    let _ = field.focus();
+    if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.select();
+    } else if let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.select();
     }
 }
 
@@ -149,23 +171,41 @@ const FOCUS_WAIT_MS: u32 = 15;
 /// Reads the text of the file a file input just received, then empties the input (so the
 /// same file can be chosen again) and hands the text to `then`. No file, no call.
 pub fn read_chosen_text(ev: &web_sys::Event, then: impl FnOnce(String) + 'static) {
+    read_chosen_texts(ev, move |mut files| {
+        if !files.is_empty() {
+            then(files.swap_remove(0).1);
+        }
+    });
+}
+
+/// Reads every file a file input just received (`multiple`), as (name, text) in the order
+/// chosen, then empties the input and hands them to `then`. No file, no call.
+pub fn read_chosen_texts(ev: &web_sys::Event, then: impl FnOnce(Vec<(String, String)>) + 'static) {
     let Some(input) = ev
         .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
     else {
         return;
     };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+    let Some(list) = input.files() else {
         return;
     };
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    if files.is_empty() {
+        return;
+    }
     input.set_value("");
     wasm_bindgen_futures::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        then(text);
+        let mut read = Vec::new();
+        for file in files {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            read.push((file.name(), text));
+        }
+        then(read);
     });
 }
 

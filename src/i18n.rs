@@ -32,8 +32,12 @@ pub fn use_lang() -> RwSignal<Lang> {
 /// Where the language choice is remembered between visits.
 const LANG_KEY: &str = "facteur.lang";
 
-/// The language chosen on an earlier visit, else the browser's preferred one.
+/// The language a link asks for (`?lang=fr`, as the teacher page's links and codes carry),
+/// else the one chosen on an earlier visit, else the browser's preferred one.
 pub fn initial_lang() -> Lang {
+    if let Some(linked) = linked_lang() {
+        return linked;
+    }
     let saved = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
@@ -44,9 +48,40 @@ pub fn initial_lang() -> Lang {
     }
 }
 
+/// The `lang` of the page's query, if it names a language the site speaks.
+fn linked_lang() -> Option<Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| match pair {
+            "lang=fr" => Some(Lang::Fr),
+            "lang=en" => Some(Lang::En),
+            _ => None,
+        })
+}
+
 /// Remembers the language for the next visit. A browser that refuses storage (private
-/// mode, full quota) simply forgets it.
+/// mode, full quota) simply forgets it. A link's `?lang=` that says otherwise is taken out
+/// of the address, so a reload keeps the learner's own choice.
 pub fn remember_lang(lang: Lang) {
+    if linked_lang().is_some_and(|linked| linked != lang) {
+        if let Some(window) = web_sys::window() {
+            let l = window.location();
+            let address = format!(
+                "{}{}",
+                l.pathname().unwrap_or_default(),
+                l.hash().unwrap_or_default()
+            );
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&address),
+                );
+            }
+        }
+    }
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let code = if lang == Lang::Fr { "fr" } else { "en" };
         let _ = storage.set_item(LANG_KEY, code);
@@ -74,6 +109,8 @@ pub struct Texts {
     pub purpose_imap: &'static str,
     pub lenient_explained: &'static str,
     pub copied: &'static str,
+    /// Where the page cannot copy by itself (no Clipboard API over plain http).
+    pub copy_by_keys: &'static str,
     pub keys_help: &'static str,
     pub speaker_client: &'static str,
     pub speaker_server: &'static str,
@@ -157,6 +194,7 @@ const EN: Texts = Texts {
     purpose_imap: "IMAP reads mail where the server keeps it, so every device sees the same folders and flags.",
     lenient_explained: "A lenient server forgives common typing mistakes (a bare Enter, a missing colon) and marks the line; a strict one refuses them, as real servers do. The choice applies to the next connection.",
     copied: "Transcript copied",
+    copy_by_keys: "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
     keys_help: "Enter sends · ↑ ↓ recall earlier lines · Tab completes a word · Esc, then Tab, leaves the command line",
     speaker_client: "client",
     speaker_server: "server",
@@ -231,6 +269,7 @@ const FR: Texts = Texts {
     purpose_imap: "IMAP lit le courrier là où le serveur le garde\u{a0}: chaque appareil voit les mêmes dossiers et les mêmes indicateurs.",
     lenient_explained: "Un serveur tolérant pardonne les erreurs de frappe courantes (Entrée seule, deux-points oubliés) et signale la ligne\u{202f}; un serveur strict les refuse, comme les vrais serveurs. Le choix vaut pour la prochaine connexion.",
     copied: "Transcription copiée",
+    copy_by_keys: "Sélectionné\u{a0}: appuyez sur Ctrl+C (⌘C sur Mac) pour copier.",
     keys_help: "Entrée envoie · ↑ ↓ rappellent les lignes précédentes · Tab complète un mot · Échap puis Tab quitte la ligne de commande",
     speaker_client: "client",
     speaker_server: "serveur",

@@ -109,7 +109,7 @@ pub fn ScenarioView() -> impl IntoView {
     let t = Memo::new(move |_| ScenarioTexts::for_lang(lang.get()));
     let loaded = RwSignal::new(None::<Scenario>);
     let said = RwSignal::new(None::<String>);
-    let link = RwSignal::new(None::<String>);
+    let link = RwSignal::new(None::<(String, Option<bool>)>);
     let pop3 = RwSignal::new(Reading::Pop3Delete);
     let comparison = RwSignal::new(None::<Comparison>);
     open_from_link(scene, loaded, said);
@@ -143,20 +143,32 @@ pub fn ScenarioView() -> impl IntoView {
             &shown.get_untracked().to_json(),
         );
     };
+    // The link leads where students go (the teacher page's address), in the page's language.
     let share = move |_| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let location = window.location();
-        let base = format!(
-            "{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default()
+        let url = format!(
+            "{}?lang={}{FRAGMENT}{}",
+            crate::classroom::address::students_address(),
+            lang.get_untracked().tag(),
+            shown.get_untracked().to_fragment()
         );
-        let url = format!("{base}{FRAGMENT}{}", shown.get_untracked().to_fragment());
-        copy(&url);
-        link.set(Some(url));
+        link.set(Some((url.clone(), None)));
+        leptos::task::spawn_local(async move {
+            let copied = copy(&url).await;
+            let _ = link.try_update(|l| {
+                if let Some((_, said)) = l.as_mut() {
+                    *said = Some(copied);
+                }
+            });
+        });
     };
+    // Where the page could not copy, the link is selected for the keyboard.
+    let link_field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let by_keys = link.with(|l| matches!(l, Some((_, Some(false)))));
+        if let (true, Some(field)) = (by_keys, link_field.get()) {
+            crate::browser::select_for_copy(&field);
+        }
+    });
     let on_file = move |ev: leptos::ev::Event| {
         crate::browser::read_chosen_text(&ev, move |text| match Scenario::from_json(&text) {
             Ok(s) => {
@@ -220,10 +232,17 @@ pub fn ScenarioView() -> impl IntoView {
                     <input type="file" class="scenario-file visually-hidden" accept=".json,application/json" on:change=on_file />
                 </label>
             </div>
-            {move || link.get().map(|url| view! {
-                <p class="scenario-link" role="status">{move || t.get().link_copied}" "
-                    <input type="text" readonly class="link-text" aria-label=move || t.get().copy_link prop:value=url /></p>
-            })}
+            <Show when=move || link.with(Option::is_some)>
+                <p class="scenario-link" role="status">
+                    {move || match link.with(|l| l.as_ref().and_then(|(_, copied)| *copied)) {
+                        Some(true) => t.get().link_copied.to_owned(),
+                        Some(false) => format!("{} {}", t.get().link_to_copy, texts.get().copy_by_keys),
+                        None => t.get().link_to_copy.to_owned(),
+                    }}" "
+                    <input type="text" readonly class="link-text" node_ref=link_field aria-label=move || t.get().copy_link
+                        prop:value=move || link.with(|l| l.as_ref().map(|(url, _)| url.clone()).unwrap_or_default()) />
+                </p>
+            </Show>
             {move || comparison.get().map(|c| view! { <ComparisonView c=c /> })}
         </section>
     }

@@ -1,7 +1,8 @@
 // Runs before the page is drawn, so the first screen (index.html, written by
-// `cargo xtask seal-site`) shows in the visitor's language: the one chosen on an earlier
-// visit, else the browser's. The app sets the same attribute once it has started, and
-// fetches the same course file (course/load.rs), which the preload below has begun.
+// `cargo xtask seal-site`) shows in the visitor's language: the one a link names, else the
+// one chosen on an earlier visit, else the browser's. The app sets the same attribute once
+// it has started, and fetches the same course file (course/load.rs), which the preload
+// below has begun.
 (() => {
   let lang = null;
   try {
@@ -9,7 +10,9 @@
   } catch (_) {
     // Storage refused (private mode, a strict policy): the browser's language decides.
   }
-  const chosen = lang ?? (navigator.language || 'en');
+  // A link from the teacher page says its language (`?lang=fr`); it comes first.
+  const linked = new URLSearchParams(location.search).get('lang');
+  const chosen = (linked === 'fr' || linked === 'en' ? linked : null) ?? lang ?? (navigator.language || 'en');
   // French is "fr" and its regions (fr-CA, fr_BE), not North Frisian ("frr").
   const tag = /^fr([-_]|$)/i.test(chosen) ? 'fr' : 'en';
   document.documentElement.lang = tag;

@@ -2,8 +2,11 @@
 //! request, the teacher's page (links and QR codes for the board, shared dialogues), and a
 //! printable cheat sheet.
 
+pub mod address;
 pub mod board;
 pub mod cheatsheet;
+pub mod class;
+pub mod link_field;
 pub mod offline;
 pub mod qr;
 pub mod share;

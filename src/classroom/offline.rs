@@ -18,6 +18,9 @@ use super::texts::use_classroom_texts;
 /// What the page knows of its service worker.
 #[derive(Clone, Copy)]
 pub struct Offline {
+    /// The browser may keep the site at all: it has service workers and the page is a
+    /// secure context (https, or localhost). Plain http from a school's server is not.
+    pub available: bool,
     /// Every file of this build is kept by the browser: the site opens without a network.
     pub kept: RwSignal<bool>,
     /// A newer build is downloaded and waits for the learner to reload.
@@ -39,7 +42,12 @@ impl Offline {
     /// Registers the worker once the page has loaded, so keeping the files for offline use
     /// never competes with the page's own start.
     pub fn start() -> Offline {
+        let available = web_sys::window().is_some_and(|w| {
+            w.is_secure_context()
+                && js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false)
+        });
         let offline = Offline {
+            available,
             kept: RwSignal::new(false),
             waiting: RwSignal::new(false),
             dismissed: RwSignal::new(false),
@@ -51,10 +59,7 @@ impl Offline {
         };
         // No worker where the browser has none or refuses one (a page opened from a file,
         // plain http on another machine than localhost).
-        let has_workers = js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into())
-            .unwrap_or(false)
-            && window.is_secure_context();
-        if !has_workers {
+        if !available {
             return offline;
         }
         let loaded = window

@@ -7,32 +7,18 @@ use facteur_protocols::records::recording::{Recording, RecordingError};
 
 use leptos::prelude::*;
 
-use super::board::{Board, BoardView, Shown};
+use super::address::students_address;
+use super::board::{Board, BoardView};
+use super::link_field::LinkField;
 use super::qr::QrCodeView;
 use super::texts::use_classroom_texts;
-use crate::browser::copy;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::state::use_console;
 use crate::state::Notice;
 use crate::state::Scene;
 
 /// The start of a link's fragment that carries a dialogue.
 pub const FRAGMENT: &str = "#dialogue=";
-
-/// The page's address without its fragment: where a shared link must lead.
-pub fn page_address() -> String {
-    web_sys::window()
-        .map(|w| {
-            let l = w.location();
-            format!(
-                "{}{}{}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default(),
-                l.search().unwrap_or_default()
-            )
-        })
-        .unwrap_or_default()
-}
 
 /// What went wrong with a shared dialogue, as the sandbox's notice says it.
 fn notice_for(e: &RecordingError) -> Notice {
@@ -91,10 +77,13 @@ fn replay(scene: Scene, recording: &Recording) {
 #[component]
 pub fn ShareDialogue() -> impl IntoView {
     let (console, texts, t) = (use_console(), use_texts(), use_classroom_texts());
+    let lang = use_lang();
     let open = RwSignal::new(false);
     let board = Board::new();
+    // On the address students use (the teacher page's choice), in the page's language.
     let link = Memo::new(move |_| {
-        console.with_recording(|r| format!("{}{FRAGMENT}{}", page_address(), r.to_fragment()))
+        let base = format!("{}?lang={}", students_address(), lang.get().tag());
+        console.with_recording(|r| format!("{base}{FRAGMENT}{}", r.to_fragment()))
     });
     let shareable = move || console.with_recording(|r| !r.is_empty());
     let builtin = move || {
@@ -103,30 +92,17 @@ pub fn ShareDialogue() -> impl IntoView {
     view! {
         <button type="button" class="share-dialogue" prop:disabled=move || !shareable()
             aria-expanded=move || open.get().to_string()
-            on:click=move |_| {
-                let now_open = !open.get_untracked();
-                open.set(now_open);
-                if now_open && builtin() {
-                    copy(&link.get_untracked());
-                }
-            }>
+            on:click=move |_| open.update(|o| *o = !*o)>
             {move || t.get().share_dialogue}
         </button>
         <Show when=move || open.get() && shareable()>
             <div class="share-panel" role="region" aria-label=move || t.get().share_dialogue>
                 <Show when=builtin fallback=move || view! { <p>{move || t.get().share_uploaded}</p> }>
                     <p>{move || t.get().share_lead(console.with_recording(Recording::lines))}</p>
-                    <input class="share-link" type="text" readonly prop:value=move || link.get()
-                        aria-label=move || t.get().share_link_label
-                        on:focus=move |ev| crate::browser::select_all(&ev) />
-                    <div class="board-actions">
-                        <button type="button" on:click=move |_| copy(&link.get_untracked())>{move || t.get().copy_link}</button>
-                        <button type="button" on:click=move |_| board.show(Shown {
-                            title: t.get_untracked().share_title.to_owned(),
-                            link: link.get_untracked(),
-                            label: t.get_untracked().qr_of_dialogue.to_owned(),
-                        })>{move || t.get().show_on_board}</button>
-                    </div>
+                    <LinkField link board copy_at_once=true
+                        label=Signal::derive(move || t.get().share_link_label.to_owned())
+                        board_title=Signal::derive(move || t.get().share_title.to_owned())
+                        qr_label=Signal::derive(move || t.get().qr_of_dialogue.to_owned()) />
                     <QrCodeView text=link label=Signal::derive(move || t.get().qr_of_dialogue.to_owned())
                         too_long=Signal::derive(move || t.get().qr_too_long) />
                 </Show>

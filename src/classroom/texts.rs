@@ -37,6 +37,20 @@ pub struct ClassroomTexts {
     pub offline_how: &'static str,
     pub offline_here_yes: &'static str,
     pub offline_here_no: &'static str,
+    pub offline_unavailable: &'static str,
+    pub students_title: &'static str,
+    pub students_label: &'static str,
+    pub use_address: &'static str,
+    pub page_address_again: &'static str,
+    pub address_bad: &'static str,
+    pub class_title: &'static str,
+    pub class_how: &'static str,
+    pub class_open: &'static str,
+    pub class_print: &'static str,
+    pub class_close: &'static str,
+    pub class_student: &'static str,
+    pub class_total: &'static str,
+    pub class_key: &'static str,
     pub sheet_title: &'static str,
     pub sheet_how: &'static str,
     pub open_sheet: &'static str,
@@ -92,6 +106,20 @@ const EN: ClassroomTexts = ClassroomTexts {
     offline_how: "Open Facteur once on every device before the lesson: the browser then keeps the whole site, and it opens and works with the network off. When a new version is put online, a notice offers to reload into it; nothing changes in the middle of a lesson.",
     offline_here_yes: "This browser keeps Facteur: it works offline here.",
     offline_here_no: "This browser does not keep Facteur yet (the site must be served over https, or from localhost).",
+    offline_unavailable: "Offline use is not available at this address: a browser keeps a site for offline use only when it is served over https, or opened on the computer that serves it (localhost). Students can use Facteur while the network is up; to have it offline too, serve it over https (the README's “Host it” says how in one line).",
+    students_title: "The address your students use",
+    students_label: "Address of this site for the students' devices",
+    use_address: "Use this address",
+    page_address_again: "Use this page's address",
+    address_bad: "That is not a web address: write it like http://192.168.1.20:8080/ (the serving computer's address on the school network, then its port).",
+    class_title: "The class's progress",
+    class_how: "Ask each student to give their name and press “Save my progress to a file” on the home page, then to hand you the file (a USB stick, the school's shared folder, an email). Open all the files here at once: the table shows, for each student and each lesson, the steps done and the questions answered right the first time. Nothing leaves this browser.",
+    class_open: "Open progress files",
+    class_print: "Print the table",
+    class_close: "Close the table",
+    class_student: "Student",
+    class_total: "All",
+    class_key: "Each cell: steps done out of the lesson's steps; under it, after ?, the questions answered right the first time. Hover a lesson's number for its title.",
     sheet_title: "Cheat sheet",
     sheet_how: "One page with the ports, the commands of each protocol, the reply codes and a mail app's settings, to print for each student.",
     open_sheet: "Open the cheat sheet",
@@ -147,6 +175,20 @@ const FR: ClassroomTexts = ClassroomTexts {
     offline_how: "Ouvrez Facteur une fois sur chaque appareil avant la leçon\u{a0}: le navigateur garde alors tout le site, qui s’ouvre et fonctionne sans réseau. Quand une nouvelle version est mise en ligne, un avis propose de recharger\u{202f}; rien ne change au milieu d’une leçon.",
     offline_here_yes: "Ce navigateur garde Facteur\u{a0}: il fonctionne hors ligne ici.",
     offline_here_no: "Ce navigateur ne garde pas encore Facteur (le site doit être servi en https, ou depuis localhost).",
+    offline_unavailable: "L’usage hors ligne n’est pas possible à cette adresse\u{a0}: un navigateur ne garde un site pour l’usage hors ligne que s’il est servi en https, ou ouvert sur l’ordinateur qui le sert (localhost). Les élèves peuvent utiliser Facteur tant que le réseau marche\u{202f}; pour l’avoir aussi hors ligne, servez-le en https (la partie «\u{a0}Host it\u{a0}» du README dit comment, en une ligne).",
+    students_title: "L’adresse qu’utilisent vos élèves",
+    students_label: "Adresse de ce site pour les appareils des élèves",
+    use_address: "Utiliser cette adresse",
+    page_address_again: "Utiliser l’adresse de cette page",
+    address_bad: "Ce n’est pas une adresse web\u{a0}: écrivez-la comme http://192.168.1.20:8080/ (l’adresse de l’ordinateur qui sert le site sur le réseau de l’école, puis son port).",
+    class_title: "La progression de la classe",
+    class_how: "Demandez à chaque élève de donner son nom et d’appuyer sur «\u{a0}Enregistrer ma progression dans un fichier\u{a0}» sur la page d’accueil, puis de vous remettre le fichier (une clé USB, le dossier partagé de l’école, un courriel). Ouvrez ici tous les fichiers à la fois\u{a0}: le tableau montre, pour chaque élève et chaque leçon, les étapes faites et les questions réussies du premier coup. Rien ne quitte ce navigateur.",
+    class_open: "Ouvrir des fichiers de progression",
+    class_print: "Imprimer le tableau",
+    class_close: "Fermer le tableau",
+    class_student: "Élève",
+    class_total: "Tout",
+    class_key: "Chaque case\u{a0}: les étapes faites sur celles de la leçon\u{202f}; dessous, après ?, les questions réussies du premier coup. Le titre d’une leçon s’affiche au survol de son numéro.",
     sheet_title: "Aide-mémoire",
     sheet_how: "Une page avec les ports, les commandes de chaque protocole, les codes de réponse et les réglages d’un logiciel de courriel, à imprimer pour chaque élève.",
     open_sheet: "Ouvrir l’aide-mémoire",
@@ -179,13 +221,75 @@ impl ClassroomTexts {
     pub fn share_lead(&self, lines: usize) -> String {
         match self.lang {
             Lang::En => format!(
-                "This link types the dialogue's {} again on a fresh copy of the same world (it is copied to the clipboard):",
+                "This link types the dialogue's {} again on a fresh copy of the same world:",
                 count(Lang::En, lines, "line", "lines")
             ),
             Lang::Fr => format!(
-                "Ce lien retape le dialogue ({}) sur une copie neuve du même monde (il est copié dans le presse-papiers)\u{a0}:",
+                "Ce lien retape le dialogue ({}) sur une copie neuve du même monde\u{a0}:",
                 count(Lang::Fr, lines, "ligne", "lignes")
             ),
+        }
+    }
+
+    /// When the page is open at an address only this machine reaches.
+    pub fn local_warning(&self, address: &str) -> String {
+        match self.lang {
+            Lang::En => format!(
+                "This page is open at {address}, an address only this computer can reach: a student's phone or laptop that scans these codes would find nothing. Type below the address students use to reach this site (this computer's address on the school network: “hostname -I” on Linux, “ipconfig” on Windows, or Network in a Mac's settings shows it)."
+            ),
+            Lang::Fr => format!(
+                "Cette page est ouverte à {address}, une adresse que seul cet ordinateur atteint\u{a0}: le téléphone ou l’ordinateur d’un élève qui lit ces codes ne trouverait rien. Tapez ci-dessous l’adresse par laquelle les élèves atteignent ce site (celle de cet ordinateur sur le réseau de l’école\u{a0}: «\u{a0}hostname -I\u{a0}» sous Linux, «\u{a0}ipconfig\u{a0}» sous Windows, ou Réseau dans les réglages d’un Mac la montre)."
+            ),
+        }
+    }
+
+    /// Under the address field: where every link now leads.
+    pub fn address_in_use(&self, address: &str) -> String {
+        match self.lang {
+            Lang::En => format!("Every link and QR code on this page leads to {address}"),
+            Lang::Fr => format!("Chaque lien et chaque code QR de cette page mène à {address}"),
+        }
+    }
+
+    /// Above the class table: how many students it holds.
+    pub fn class_caption(&self, students: usize) -> String {
+        match self.lang {
+            Lang::En => format!(
+                "The class's progress: {}",
+                count(Lang::En, students, "student", "students")
+            ),
+            Lang::Fr => format!(
+                "La progression de la classe\u{a0}: {}",
+                count(Lang::Fr, students, "élève", "élèves")
+            ),
+        }
+    }
+
+    /// A cell of the class table, read aloud.
+    pub fn class_cell(&self, done: usize, steps: usize, right: usize, questions: usize) -> String {
+        let asked = questions > 0;
+        match self.lang {
+            Lang::En if asked => format!(
+                "{done} of {steps} steps done, {right} of {} right the first time",
+                count(Lang::En, questions, "question", "questions")
+            ),
+            Lang::En => format!("{done} of {steps} steps done"),
+            Lang::Fr if asked => format!(
+                "{done} étapes faites sur {steps}, {right} sur {} réussies du premier coup",
+                count(Lang::Fr, questions, "question", "questions")
+            ),
+            Lang::Fr => format!("{done} étapes faites sur {steps}"),
+        }
+    }
+
+    /// The files that were not progress files.
+    pub fn class_unreadable(&self, files: &[String]) -> String {
+        let list = files.join(", ");
+        match self.lang {
+            Lang::En => format!("Not a Facteur progress file, left out: {list}"),
+            Lang::Fr => {
+                format!("Pas un fichier de progression de Facteur, laissé de côté\u{a0}: {list}")
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 //! devices and the trace the world keeps while a step is open.
 
 mod glossary;
-mod load;
+pub mod load;
 mod markdown;
 mod player;
 pub mod progress;
@@ -83,10 +83,8 @@ pub fn use_course_texts() -> Memo<CourseTexts> {
 
 impl CourseState {
     pub fn new() -> CourseState {
-        let (progress, notice) = match progress::load() {
-            Ok(p) => (p, None),
-            Err(p) => (p, Some(ProgressNotice::Reset)),
-        };
+        let (progress, reset) = progress::load();
+        let notice = reset.map(|progress::WasReset| ProgressNotice::Reset);
         CourseState {
             course: RwSignal::new(first_course()),
             unavailable: RwSignal::new(None),
@@ -290,8 +288,18 @@ fn CourseBar() -> impl IntoView {
 fn ProgressFile() -> impl IntoView {
     let (state, ct) = (use_course(), use_course_texts());
     let export = move |_| {
-        let json = state.progress.with_untracked(Progress::to_json);
-        let _ = crate::browser::download("facteur-progress.json", "application/json", &json);
+        let today = crate::state::clock::today();
+        let (file, json) = state.progress.with_untracked(|p| p.to_file(&today));
+        let _ = crate::browser::download(&file, "application/json", &json);
+    };
+    let name = move |ev: web_sys::Event| {
+        let typed: String = event_target_value(&ev)
+            .trim()
+            .chars()
+            .take(progress::NAME_MAX)
+            .collect();
+        state.progress.update(|p| p.name = typed);
+        state.progress.with_untracked(progress::save);
     };
     let import = move |ev: web_sys::Event| {
         crate::browser::read_chosen_text(&ev, move |text| match Progress::from_json(&text) {
@@ -306,6 +314,13 @@ fn ProgressFile() -> impl IntoView {
     view! {
         <div class="progress-file">
             {move || state.notice.get().map(|n| view! { <p class="notice" role="status">{n.text(&ct.get())}</p> })}
+            <label class="student-name">
+                <span>{move || ct.get().your_name}</span>
+                <input type="text" autocomplete="name" maxlength=progress::NAME_MAX.to_string()
+                    aria-describedby="student-name-why"
+                    prop:value=move || state.progress.with(|p| p.name.clone()) on:change=name />
+            </label>
+            <p id="student-name-why" class="hint">{move || ct.get().your_name_why}</p>
             <button type="button" on:click=export>{move || ct.get().export_progress}</button>
             <label class="file-button">
                 {move || ct.get().import_progress}
@@ -457,6 +472,7 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
         )
     };
     let recap = lesson.recap.clone();
+    let quiz_ids = (lesson.id.clone(), step.id.clone());
     view! {
         <section class="lesson-panel" aria-labelledby="step-title">
             <nav class="lesson-nav">
@@ -470,7 +486,8 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
             {quiz.map(|q| {
                 let multiple = q.kind == QuizKind::Multiple;
                 let predict = q.kind == QuizKind::Predict;
-                let q2 = q.clone();
+                let (q2, q3) = (q.clone(), q.clone());
+                let (quiz_lesson, quiz_step) = (quiz_ids.0.clone(), quiz_ids.1.clone());
                 view! {
                     <fieldset class="quiz">
                         <legend>{markdown::blocks(&q.question)}</legend>
@@ -499,7 +516,16 @@ fn StepView(lesson: Lesson, step: Step, number: u32, lessons: u32) -> impl IntoV
                                 </div>
                             }
                         }).collect_view()}
-                        <button type="button" class="check-answer" on:click=move |_| set_chosen.set(picked.get_untracked())>{move || ct.get().check_answer}</button>
+                        <button type="button" class="check-answer" on:click=move |_| {
+                            let answer = picked.get_untracked();
+                            let right = q3.is_right(&answer);
+                            let mut kept = false;
+                            state.progress.update(|p| kept = p.answer(&quiz_lesson, &quiz_step, right));
+                            if kept {
+                                state.progress.with_untracked(progress::save);
+                            }
+                            set_chosen.set(answer);
+                        }>{move || ct.get().check_answer}</button>
                         {move || { let c = chosen.get(); (!c.is_empty()).then(|| {
                             let ok = q2.is_right(&c);
                             view! { <p class="quiz-verdict" role="status">{move || if ok { ct.get().answer_right } else { ct.get().answer_wrong }}</p> }

@@ -17,6 +17,18 @@ pub fn time_of_day() -> String {
     format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
+/// Today's date in the learner's time zone (`2026-12-05`), as a saved file names its day.
+#[cfg(target_arch = "wasm32")]
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     /// 2026-09-01 08:30 UTC, a school morning.
@@ -26,6 +38,12 @@ thread_local! {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn now() -> Timestamp {
     Timestamp(NOW.with(std::cell::Cell::get))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> String {
+    let c = now().civil();
+    format!("{:04}-{:02}-{:02}", c.year, c.month, c.day)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

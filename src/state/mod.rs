@@ -6,7 +6,7 @@
 //! files import downwards only: `scene` over `console`, `undo`, `snapshots`, `notice`;
 //! `driver` and `keep` over `scene`; `console` over `entry` and `playback`; `entry` over `meaning`.
 
-mod clock;
+pub mod clock;
 pub mod console;
 mod driver;
 pub mod entry;

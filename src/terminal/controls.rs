@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{copy, download};
+use crate::browser::{copy, download, select_for_copy};
 use crate::i18n::use_texts;
 use crate::state::use_console;
 use crate::state::{use_scene, INSTANT};
@@ -16,6 +16,14 @@ const COPIED_MS: u32 = 2_500;
 pub fn Controls(playing: RwSignal<bool>) -> impl IntoView {
     let (console, texts, scene) = (use_console(), use_texts(), use_scene());
     let copied = RwSignal::new(false);
+    // Where the page cannot copy by itself, the transcript in a box, selected.
+    let by_keys = RwSignal::new(None::<String>);
+    let copy_box = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(area) = copy_box.get() {
+            select_for_copy(&area);
+        }
+    });
     let waiting = move || console.with_playback(|p| p.pending().count());
     let has_lines = move || console.with_playback(|p| !p.shown().is_empty() || p.has_pending());
     view! {
@@ -70,9 +78,14 @@ pub fn Controls(playing: RwSignal<bool>) -> impl IntoView {
                 {move || texts.get().clear}
             </button>
             <button type="button" prop:disabled=move || !has_lines() on:click=move |_| {
-                copy(&console.transcript());
-                copied.set(true);
+                let transcript = console.transcript();
                 leptos::task::spawn_local(async move {
+                    if !copy(&transcript).await {
+                        let _ = by_keys.try_set(Some(transcript));
+                        return;
+                    }
+                    let _ = by_keys.try_set(None);
+                    let _ = copied.try_set(true);
                     gloo_timers::future::TimeoutFuture::new(COPIED_MS).await;
                     let _ = copied.try_set(false);
                 });
@@ -86,5 +99,13 @@ pub fn Controls(playing: RwSignal<bool>) -> impl IntoView {
             </button>
             <crate::classroom::share::ShareDialogue />
         </div>
+        <Show when=move || by_keys.with(Option::is_some)>
+            <div class="copy-box" role="region" aria-label=move || texts.get().copy>
+                <textarea readonly rows="6" node_ref=copy_box aria-describedby="copy-box-said"
+                    prop:value=move || by_keys.get().unwrap_or_default()></textarea>
+                <p id="copy-box-said">{move || texts.get().copy_by_keys}</p>
+                <button type="button" class="link" on:click=move |_| by_keys.set(None)>{move || texts.get().close}</button>
+            </div>
+        </Show>
     }
 }

@@ -1,4 +1,4 @@
-//! `cargo xtask serve | test | build | bench`: the two commands of the README, and their
+//! `cargo xtask serve | test | build | package | bench`: the two commands of the README, and their
 //! parts.
 //!
 //! Each command first installs whatever this machine lacks, at pinned versions, so a fresh
@@ -7,6 +7,7 @@
 mod bench;
 mod cmd;
 mod first_screen;
+mod package;
 mod site;
 mod steps;
 mod tools;
@@ -22,6 +23,8 @@ commands:
   build [--public-url /path/]
                      install what is missing, build the release site into dist/, to be
                      served at /path/ (default /)
+  package            install what is missing, build the site and zip it with its hosting
+                     steps as target/package/facteur-site-<version>.zip
   bench              install what is missing, measure size, start-up, latency, engine speed
                      and memory against their references; write bench/RESULTS.md
   seal-site [DIR]    (run by Trunk after each build) write the service worker and the
@@ -46,6 +49,7 @@ fn run() -> Result<()> {
         "test" => no_options(&rest).and_then(|()| steps::test()),
         "build" => parse_public_url(&rest).and_then(|url| steps::build(url.as_deref())),
         "bench" => no_options(&rest).and_then(|()| bench::bench()),
+        "package" => no_options(&rest).and_then(|()| steps::package()),
         "seal-site" => seal_site(&typed_in, &rest),
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");

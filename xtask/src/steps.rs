@@ -26,6 +26,15 @@ pub fn build(public_url: Option<&str>) -> Result<()> {
     build_into("dist", public_url)
 }
 
+/// The release site in `dist/`, zipped for hosting without a build (`crate::package`).
+pub fn package() -> Result<()> {
+    build(None)?;
+    let root = tools::workspace_root()?;
+    let zip = crate::package::package(&root, &root.join("dist"))?;
+    println!("wrote {}", zip.display());
+    Ok(())
+}
+
 /// Where the tests build the site with `--public-url /facteur/`, beside the default `dist/`.
 const PREFIXED_DIST: &str = "target/site-facteur";
 
@@ -123,6 +132,15 @@ pub fn test() -> Result<()> {
         build(None)?;
         build_into(PREFIXED_DIST, Some("/facteur/"))
     });
+    // The zip a school downloads, made from the site just built, then served unzipped by
+    // the browser tests (hosting.test.mjs).
+    if site_built {
+        check("package", &|| {
+            let zip = crate::package::package(&root, &root.join("dist"))?;
+            println!("wrote {}", zip.display());
+            Ok(())
+        });
+    }
     // Dovecot is a peer, not a dependency: where it cannot be had, say so and go on.
     let dovecot = tools::ensure_dovecot();
     if dovecot.is_ok() {
@@ -190,6 +208,7 @@ fn browser_tests(root: &std::path::Path, nginx: bool) -> Result<()> {
         .env("FACTEUR_ROOT", root)
         .env("FACTEUR_DIST", root.join("dist"))
         .env("FACTEUR_DIST_FACTEUR", root.join(PREFIXED_DIST))
+        .env("FACTEUR_PACKAGES", root.join(crate::package::OUT))
         .env("FACTEUR_CHROMIUM", tools::CHROMIUM);
     if nginx {
         node.env("FACTEUR_NGINX", tools::NGINX);
