@@ -35,6 +35,8 @@ pub fn App() -> impl IntoView {
     // first at once, before the page is drawn (lang.js has already begun downloading it).
     course.ensure(lang.get_untracked());
     Effect::new(move |_| course.ensure(lang.get()));
+    // A school's own lessons, if the site lists any beside it.
+    course.read_hosted();
     // Only its turning true redraws the page, not each language that arrives after.
     let settled = Memo::new(move |_| course.settled());
     let in_sandbox = Memo::new(move |_| route.get() == Route::Sandbox);

@@ -209,6 +209,25 @@ pub fn read_chosen_texts(ev: &web_sys::Event, then: impl FnOnce(Vec<(String, Str
     });
 }
 
+/// The text at `address` (relative to the page's base, so a site hosted under a path finds
+/// its files), if the server answers 200.
+pub async fn fetch_text(address: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(address))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
 /// Selects a read-only field's whole text when it gets the focus, so a link shown in one is
 /// copied with one keystroke.
 pub fn select_all(ev: &leptos::ev::FocusEvent) {

@@ -62,6 +62,22 @@ self.addEventListener('fetch', (event) => {
   // A language's course is kept once the page has asked for it: a learner downloads the
   // lessons of the language they read, and has them offline from then on.
   const data = SHELL.data.some((file) => new URL(file, self.registration.scope).href === url.href);
+  // A school's own lessons (lessons/index.txt and the files it lists) change without a new
+  // build: asked of the server first, kept for when the network is down.
+  const school = url.href.startsWith(new URL('lessons/', self.registration.scope).href);
+  if (school) {
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        fetch(request)
+          .then((response) => {
+            if (response.ok) cache.put(request, response.clone());
+            return response;
+          })
+          .catch(() => cache.match(request).then((cached) => cached ?? Response.error())),
+      ),
+    );
+    return;
+  }
   if (data) {
     event.respondWith(
       caches.open(CACHE).then((cache) =>

@@ -8,6 +8,7 @@ pub mod cheatsheet;
 pub mod class;
 pub mod link_field;
 pub mod offline;
+pub mod own_lesson;
 pub mod qr;
 pub mod share;
 pub mod teacher;

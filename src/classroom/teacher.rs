@@ -9,6 +9,7 @@ use super::board::{Board, BoardView};
 use super::class::ClassProgress;
 use super::link_field::LinkField;
 use super::offline::Offline;
+use super::own_lesson::TryLesson;
 use super::qr::QrCodeView;
 use super::texts::use_classroom_texts;
 use crate::course::use_course;
@@ -91,6 +92,7 @@ pub fn TeacherPage(offline: Offline) -> impl IntoView {
                 }}
             </p>
             <ClassProgress />
+            <TryLesson />
             <h2>{move || t.get().sheet_title}</h2>
             <p>{move || t.get().sheet_how}</p>
             <p><a href=Route::CheatSheet.fragment()>{move || t.get().open_sheet}</a></p>

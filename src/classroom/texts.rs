@@ -51,6 +51,13 @@ pub struct ClassroomTexts {
     pub class_student: &'static str,
     pub class_total: &'static str,
     pub class_key: &'static str,
+    pub try_title: &'static str,
+    pub try_how: &'static str,
+    pub try_open: &'static str,
+    pub try_reading: &'static str,
+    pub try_open_it: &'static str,
+    pub try_fix: &'static str,
+    pub hosted_title: &'static str,
     pub sheet_title: &'static str,
     pub sheet_how: &'static str,
     pub open_sheet: &'static str,
@@ -120,6 +127,13 @@ const EN: ClassroomTexts = ClassroomTexts {
     class_student: "Student",
     class_total: "All",
     class_key: "Each cell: steps done out of the lesson's steps; under it, after ?, the questions answered right the first time. Hover a lesson's number for its title.",
+    try_title: "Try a lesson file",
+    try_how: "Write a lesson of your own as a TOML file (lessons/README.md in Facteur's source shows the format, with a worked example) and choose it here: the page reads it exactly as the build reads the course, and says the line of any mistake. Read without a mistake, it joins the course in this browser until the page is reloaded, in the page's language, with its goals, hints, Show me and questions. To give it to every student, put it on the site and list it in lessons/index.txt.",
+    try_open: "Choose a lesson file",
+    try_reading: "Reading the lesson file…",
+    try_open_it: "Open it",
+    try_fix: "Correct the file at that line and choose it again.",
+    hosted_title: "This site's own lessons (lessons/index.txt)",
     sheet_title: "Cheat sheet",
     sheet_how: "One page with the ports, the commands of each protocol, the reply codes and a mail app's settings, to print for each student.",
     open_sheet: "Open the cheat sheet",
@@ -189,6 +203,13 @@ const FR: ClassroomTexts = ClassroomTexts {
     class_student: "Élève",
     class_total: "Tout",
     class_key: "Chaque case\u{a0}: les étapes faites sur celles de la leçon\u{202f}; dessous, après ?, les questions réussies du premier coup. Le titre d’une leçon s’affiche au survol de son numéro.",
+    try_title: "Essayer un fichier de leçon",
+    try_how: "Écrivez votre propre leçon dans un fichier TOML (lessons/README.md dans les sources de Facteur en donne le format, avec un exemple complet) et choisissez-le ici\u{a0}: la page le lit exactement comme la construction du site lit le cours, et donne la ligne de toute erreur. Lu sans erreur, il rejoint le cours dans ce navigateur jusqu’au rechargement de la page, dans la langue de la page, avec ses objectifs, indices, «\u{a0}Montrez-moi\u{a0}» et questions. Pour le donner à tous les élèves, mettez-le sur le site et ajoutez-le à lessons/index.txt.",
+    try_open: "Choisir un fichier de leçon",
+    try_reading: "Lecture du fichier de leçon…",
+    try_open_it: "L’ouvrir",
+    try_fix: "Corrigez le fichier à cette ligne et choisissez-le de nouveau.",
+    hosted_title: "Les leçons propres à ce site (lessons/index.txt)",
     sheet_title: "Aide-mémoire",
     sheet_how: "Une page avec les ports, les commandes de chaque protocole, les codes de réponse et les réglages d’un logiciel de courriel, à imprimer pour chaque élève.",
     open_sheet: "Ouvrir l’aide-mémoire",
@@ -290,6 +311,28 @@ impl ClassroomTexts {
             Lang::Fr => {
                 format!("Pas un fichier de progression de Facteur, laissé de côté\u{a0}: {list}")
             }
+        }
+    }
+
+    /// A tried lesson file was read.
+    pub fn try_read(&self, number: u32, title: &str) -> String {
+        match self.lang {
+            Lang::En => format!("Lesson {number} “{title}” is read, without a mistake, and is in the course until the page is reloaded."),
+            Lang::Fr => format!("La leçon {number} «\u{a0}{title}\u{a0}» est lue, sans erreur, et fait partie du cours jusqu’au rechargement de la page."),
+        }
+    }
+
+    /// Why a lesson file could not be read, when the file itself is not at fault.
+    pub fn read_problem(&self, e: &crate::course::own::ReadError) -> String {
+        use crate::course::own::ReadError::*;
+        match (e, self.lang) {
+            (Lesson(line), _) => line.clone(),
+            (Missing(address), Lang::En) => format!("{address} is listed but the site does not have it: check its name and folder."),
+            (Missing(address), Lang::Fr) => format!("{address} est listé mais le site ne l’a pas\u{a0}: vérifiez son nom et son dossier."),
+            (NoLanguage(path), Lang::En) => format!("{path}: a listed lesson starts with its language's folder, en/ or fr/ (en/17-verify.toml)."),
+            (NoLanguage(path), Lang::Fr) => format!("{path}\u{a0}: une leçon listée commence par le dossier de sa langue, en/ ou fr/ (fr/17-verify.toml)."),
+            (Reader, Lang::En) => "The lesson reader could not start in this browser (it needs WebAssembly in a worker, as any browser from 2021 on has).".to_owned(),
+            (Reader, Lang::Fr) => "Le lecteur de leçons n’a pas pu démarrer dans ce navigateur (il lui faut WebAssembly dans un worker, comme tout navigateur depuis 2021).".to_owned(),
         }
     }
 

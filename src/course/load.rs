@@ -16,27 +16,9 @@ pub struct Unavailable(pub Lang);
 /// The lessons of `lang`, from the site.
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch(lang: Lang) -> Result<Vec<Lesson>, Unavailable> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-
-    let text = async {
-        let window = web_sys::window()?;
-        // Relative to the page's base, so a site hosted under a path finds its files.
-        let url = format!("course-{}.json", lang.tag());
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
-            .await
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        if !response.ok() {
-            return None;
-        }
-        JsFuture::from(response.text().ok()?)
-            .await
-            .ok()?
-            .as_string()
-    };
-    let text = text.await.ok_or(Unavailable(lang))?;
+    let text = crate::browser::fetch_text(&format!("course-{}.json", lang.tag()))
+        .await
+        .ok_or(Unavailable(lang))?;
     serde_json::from_str(&text).map_err(|_| Unavailable(lang))
 }
 

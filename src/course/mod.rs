@@ -5,6 +5,7 @@
 mod glossary;
 pub mod load;
 mod markdown;
+pub mod own;
 mod player;
 pub mod progress;
 mod texts;
@@ -70,6 +71,10 @@ pub struct CourseState {
     pub notice: RwSignal<Option<ProgressNotice>>,
     /// The step whose world is on the scene, to go on from it.
     entered: StoredValue<Option<(u32, u32)>>,
+    /// A teacher's own lessons read in this page, by language (see `own`).
+    own: StoredValue<Vec<(Lang, Lesson)>>,
+    /// What came of each lesson `lessons/index.txt` lists, for the teacher page.
+    pub hosted: RwSignal<Vec<own::Hosted>>,
 }
 
 pub fn use_course() -> CourseState {
@@ -92,6 +97,8 @@ impl CourseState {
             progress: RwSignal::new(progress),
             notice: RwSignal::new(notice),
             entered: StoredValue::new(None),
+            own: StoredValue::new(Vec::new()),
+            hosted: RwSignal::new(Vec::new()),
         }
     }
 
@@ -112,6 +119,7 @@ impl CourseState {
             match load::fetch(lang).await {
                 Ok(lessons) => {
                     state.unavailable.set(None);
+                    let lessons = state.own.with_value(|own| own::merged(lessons, own, lang));
                     state.course.update(|c| {
                         c.languages.insert(lang.tag().to_owned(), lessons);
                     });
@@ -119,6 +127,36 @@ impl CourseState {
                 Err(e) => state.unavailable.set(Some(e)),
             }
             state.fetching.update_value(|f| f.retain(|l| *l != lang));
+        });
+    }
+
+    /// Adds a teacher's lesson to the course in `lang` (replacing one of the same number),
+    /// for this visit.
+    pub fn add_own(&self, lang: Lang, lesson: Lesson) {
+        self.own.update_value(|own| {
+            own.retain(|(l, o)| !(*l == lang && o.number == lesson.number));
+            own.push((lang, lesson));
+        });
+        let here = self
+            .course
+            .with_untracked(|c| c.languages.contains_key(lang.tag()));
+        if here {
+            let own = self.own.get_value();
+            self.course.update(|c| {
+                if let Some(lessons) = c.languages.remove(lang.tag()) {
+                    c.languages
+                        .insert(lang.tag().to_owned(), own::merged(lessons, &own, lang));
+                }
+            });
+        }
+    }
+
+    /// Reads the lessons a hosted site lists in `lessons/index.txt`, once, at start.
+    pub fn read_hosted(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let outcomes = own::read_hosted(move |lang, lesson| state.add_own(lang, lesson)).await;
+            state.hosted.set(outcomes);
         });
     }
 

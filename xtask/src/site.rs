@@ -43,10 +43,13 @@ pub fn seal(dir: &Path) -> Result<String> {
         .map(|b| format!("{b:02x}"))
         .collect();
     std::fs::write(&index_path, stamp(&index, &build)).context("writing index.html")?;
-    // Each language's course is fetched when the page needs it, not with the shell: a
-    // learner downloads one language (see course::load in the page).
-    let (data, shell_files): (Vec<&String>, Vec<&String>) =
-        files.iter().partition(|f| is_course(f));
+    // Each language's course, and the lesson reader, are fetched when the page needs them,
+    // not with the shell: a learner downloads one language and no reader. A school's own
+    // lessons (lessons/) are asked of the server each time, so none is kept here.
+    let (data, shell_files): (Vec<&String>, Vec<&String>) = files
+        .iter()
+        .filter(|f| !f.starts_with("lessons/"))
+        .partition(|f| on_demand(f));
     let shell = serde_json::json!({ "build": build, "files": shell_files, "data": data });
     if !WORKER.contains(SHELL) {
         bail!("static/sw.js has no {SHELL} to fill in");
@@ -65,7 +68,7 @@ fn with_first_screen(dir: &Path, files: &[String], index: String) -> Result<Stri
     if !index.contains("<!-- first-screen -->") {
         return Ok(index);
     }
-    let wasm_bytes = match files.iter().find(|f| f.ends_with(".wasm")) {
+    let wasm_bytes = match files.iter().find(|f| f.ends_with(".wasm") && !on_demand(f)) {
         Some(wasm) => std::fs::metadata(dir.join(wasm))
             .with_context(|| format!("reading {wasm}"))?
             .len(),
@@ -92,10 +95,14 @@ fn lessons_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons")
 }
 
-/// Whether a file of the site is one language's course.
-fn is_course(name: &str) -> bool {
-    name.starts_with("course-") && name.ends_with(".json")
+/// Whether a file of the site is fetched only when the page needs it: one language's
+/// course, or the lesson reader (a web worker, src/bin/lesson-reader.rs).
+pub fn on_demand(name: &str) -> bool {
+    (name.starts_with("course-") && name.ends_with(".json")) || name.starts_with(READER)
 }
+
+/// The start of the lesson reader's file names (its script, loader and wasm).
+const READER: &str = "lesson-reader";
 
 /// Every file under `dir`, as paths relative to it with `/`, sorted, without the worker.
 fn files(dir: &Path) -> Result<Vec<String>> {

@@ -26,8 +26,10 @@ pub struct Report {
 /// What one learner downloads: every file of the site but the courses of languages they do
 /// not read (English is counted; French is about as large).
 fn one_learner(site: &[FileSize]) -> FileSize {
+    // Every file the page loads at start, and its language's course; not the other
+    // language, nor the lesson reader a teacher's lesson file starts.
     let files = site.iter().filter(|f| {
-        f.name != "total" && !(f.name.starts_with("course-") && f.name != "course-en.json")
+        f.name != "total" && (!crate::site::on_demand(&f.name) || f.name == "course-en.json")
     });
     let mut sum = FileSize {
         name: "one learner".to_owned(),
