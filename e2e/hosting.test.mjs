@@ -110,13 +110,14 @@ test('after one visit the site opens with the network off, and a lesson step can
       await page.goto(`${host.url}#/lesson/2/step/1`);
       await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
       await keptOffline(page);
-      // A revisit asks the server for nothing but the service worker (is there a new build?).
+      // A revisit asks the server for nothing but the service worker (is there a new build?)
+      // and the school's list of its own lessons (did it add one?).
       const before = host.requested().length;
       await page.reload();
       await page.locator('#step-title', { hasText: 'Say hello' }).waitFor();
       await keptOffline(page);
       const revisit = host.requested().slice(before);
-      assert.ok(revisit.every((path) => path === '/facteur/sw.js'), revisit.join(' '));
+      assert.ok(revisit.every((path) => ['/facteur/sw.js', '/facteur/lessons/index.txt'].includes(path)), revisit.join(' '));
       // No network at all: the browser is offline and the server is gone.
       await host.stop();
       stopped = true;

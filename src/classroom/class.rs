@@ -146,7 +146,7 @@ pub fn ClassProgress() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <p class="hint">{move || t.get().class_key}</p>
+                <p class="aside-note">{move || t.get().class_key}</p>
             </Show>
         </section>
     }

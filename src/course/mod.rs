@@ -358,7 +358,7 @@ fn ProgressFile() -> impl IntoView {
                     aria-describedby="student-name-why"
                     prop:value=move || state.progress.with(|p| p.name.clone()) on:change=name />
             </label>
-            <p id="student-name-why" class="hint">{move || ct.get().your_name_why}</p>
+            <p id="student-name-why" class="aside-note">{move || ct.get().your_name_why}</p>
             <button type="button" on:click=export>{move || ct.get().export_progress}</button>
             <label class="file-button">
                 {move || ct.get().import_progress}
