@@ -42,38 +42,13 @@ pub fn package(root: &Path, dist: &Path) -> Result<PathBuf> {
     add("HOSTING.txt", HOSTING.as_bytes())?;
     add("nginx.conf", block(&readme, "nginx")?.as_bytes())?;
     add("apache.conf", block(&readme, "apache")?.as_bytes())?;
-    for file in files(dist)? {
-        let inside = file
-            .strip_prefix(dist)?
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
+    for inside in crate::site::every_file(dist)? {
+        let file = dist.join(&inside);
         let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
         add(&format!("site/{inside}"), &bytes)?;
     }
     zip.finish()?;
     Ok(path)
-}
-
-/// Every file under `dir`, in a stable order (a zip made twice lists the same files).
-fn files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in
-            std::fs::read_dir(&folder).with_context(|| format!("reading {}", folder.display()))?
-        {
-            let path = entry?.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 /// The site's version: the `version` of the root crate's `[package]`.

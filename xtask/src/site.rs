@@ -106,6 +106,18 @@ const READER: &str = "lesson-reader";
 
 /// Every file under `dir`, as paths relative to it with `/`, sorted, without the worker.
 fn files(dir: &Path) -> Result<Vec<String>> {
+    let found: Vec<String> = every_file(dir)?
+        .into_iter()
+        .filter(|name| name != WORKER_FILE)
+        .collect();
+    if !found.iter().any(|f| f == "index.html") {
+        bail!("{} holds no index.html", dir.display());
+    }
+    Ok(found)
+}
+
+/// Every file under `dir`, as paths relative to it with `/`, sorted.
+pub fn every_file(dir: &Path) -> Result<Vec<String>> {
     let mut found = Vec::new();
     let mut folders: Vec<PathBuf> = vec![dir.to_owned()];
     while let Some(folder) = folders.pop() {
@@ -116,21 +128,17 @@ fn files(dir: &Path) -> Result<Vec<String>> {
             if path.is_dir() {
                 folders.push(path);
             } else if let Ok(relative) = path.strip_prefix(dir) {
-                let name = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                if name != WORKER_FILE {
-                    found.push(name);
-                }
+                found.push(
+                    relative
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                );
             }
         }
     }
     found.sort();
-    if !found.iter().any(|f| f == "index.html") {
-        bail!("{} holds no index.html", dir.display());
-    }
     Ok(found)
 }
 
