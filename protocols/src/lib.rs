@@ -39,6 +39,7 @@
 #![warn(missing_docs)]
 
 pub mod assist;
+pub mod class;
 pub mod client;
 pub mod closing;
 pub(crate) mod crossover;

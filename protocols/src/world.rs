@@ -18,7 +18,7 @@
 //! 5. [`World::disconnect`] when the client hangs up first, or
 //!    [`World::close_session`] when the driver stops (shutdown).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -377,6 +377,26 @@ impl World {
         let mut out = crate::closing::goodbye(s.service(), s.hostname(), why);
         out.extend(self.disconnect(id));
         out
+    }
+
+    /// The world as one person may see it: their account only (see [`Store::view_of`])
+    /// and only the sessions in `sessions` (their own connections). Nothing waits to be
+    /// pushed and no trace is kept: a view is read, never played on.
+    pub fn view_of(&self, login: &str, sessions: &BTreeSet<SessionId>) -> World {
+        World {
+            store: self.store.view_of(login),
+            sessions: self
+                .sessions
+                .iter()
+                .filter(|(id, _)| sessions.contains(id))
+                .map(|(id, open)| (*id, open.clone()))
+                .collect(),
+            next_session: self.next_session,
+            pushes: Vec::new(),
+            lenient: self.lenient,
+            idle_timeouts: self.idle_timeouts,
+            trace: None,
+        }
     }
 
     /// The client hangs up without a goodbye. Nothing it left half-done takes effect.

@@ -23,7 +23,7 @@ pub use flag::Flag;
 pub use journal::{Change, ChangeKind};
 pub use mailbox::{Mailbox, Messages, SpecialUse};
 pub use message::{bare_line_endings, crlf, Message, Raw, Uid};
-pub use preset::{MessageSource, Preset, PresetError};
+pub use preset::{AccountSpec, MessageSource, Preset, PresetError};
 pub use summary::Summary;
 
 use crate::time::Timestamp;
@@ -96,6 +96,31 @@ impl Store {
         self.servers
             .iter()
             .find(|s| s.domains.iter().any(|d| d.eq_ignore_ascii_case(domain)))
+    }
+
+    /// The part of the store one person may see: every server, their own account, their
+    /// own changes and lock. In class mode each student's page holds only this, so no
+    /// classmate's mail ever reaches another student's browser.
+    pub fn view_of(&self, login: &str) -> Store {
+        Store {
+            servers: self.servers.clone(),
+            accounts: self
+                .accounts
+                .get(login)
+                .map(|a| (a.login.clone(), a.clone()))
+                .into_iter()
+                .collect(),
+            modseq: self.modseq,
+            journal: self
+                .journal
+                .iter()
+                .filter(|c| c.account == login)
+                .cloned()
+                .collect(),
+            locks: self.locks.iter().filter(|l| *l == login).cloned().collect(),
+            next_uid_validity: self.next_uid_validity,
+            next_queue_id: self.next_queue_id,
+        }
     }
 
     /// An account by login.

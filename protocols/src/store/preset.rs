@@ -76,11 +76,16 @@ pub struct Preset {
     pub generated: Vec<GeneratedSpec>,
 }
 
+/// An account as a preset (or a class server) describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountSpec {
+    /// The user name typed at login.
     pub login: String,
+    /// The password.
     pub password: String,
+    /// The address (`bob@example.test`).
     pub address: String,
+    /// The person's name, for `From:` headers.
     pub display_name: String,
     /// Folders besides INBOX; the standard set when absent.
     #[serde(default)]
@@ -264,6 +269,13 @@ impl Preset {
             }
         }
         Ok(store)
+    }
+}
+
+impl Store {
+    /// Opens an account as a preset describes it (a class server's student joining).
+    pub fn add_account(&mut self, spec: &AccountSpec) -> Result<(), PresetError> {
+        add_account(self, spec)
     }
 }
 

@@ -16,12 +16,16 @@ mod app;
 mod journal;
 pub(crate) mod slugs;
 mod terminal;
+mod view;
 mod wire;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
 
 pub use action::{set_up, Action, MessageRef, Reading, ServerChange, SettingsChange};
 pub use journal::{Journal, Typed};
+pub use view::TableView;
 
 use crate::client::sync::Syncer;
 use crate::client::trouble::Trouble;
@@ -37,7 +41,7 @@ use crate::{Port, Service, SessionId, World};
 pub type Devices = BTreeMap<String, Device>;
 
 /// Who speaks on a device's channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Speaker {
     /// The learner, typing in the device's terminal.
     Terminal,
@@ -45,8 +49,8 @@ pub enum Speaker {
     App,
 }
 
-/// What a device's channel heard.
-#[derive(Debug, Clone, PartialEq)]
+/// What a device's channel heard (sent as it is to a class member's page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Said {
     /// A connection opens to `host` on `port`: a new part of the dialogue starts.
     Opened {
@@ -103,7 +107,7 @@ pub struct Heard<'a> {
 pub type Listener<'l> = dyn FnMut(Heard<'_>) + 'l;
 
 /// A terminal's open connection.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Terminal {
     /// The session on the world.
     pub session: SessionId,
@@ -129,6 +133,9 @@ pub struct Table {
     /// The device whose terminal was connected or typed on last.
     typing: Option<String>,
     links: BTreeMap<String, Link>,
+    /// Devices idling on a table held elsewhere (a class server's), as its view says: this
+    /// copy has no connection of its own to keep.
+    idling: BTreeSet<String>,
     /// Why a device's last action failed, by device.
     problems: BTreeMap<String, Problem>,
     journal: Journal,
@@ -147,6 +154,7 @@ impl Table {
             terminals: BTreeMap::new(),
             typing: None,
             links: BTreeMap::new(),
+            idling: BTreeSet::new(),
             problems: BTreeMap::new(),
             journal,
             sent: Vec::new(),
@@ -186,7 +194,7 @@ impl Table {
 
     /// Whether a device holds a connection open in IDLE.
     pub fn is_idling(&self, device: &str) -> bool {
-        self.links.contains_key(device)
+        self.links.contains_key(device) || self.idling.contains(device)
     }
 
     /// The terminal connection open on a device, if there is one.
