@@ -300,7 +300,10 @@ pub enum Step {
 /// and the octets of an IMAP literal, so a `{n}` announcement always matches what follows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Output {
-    /// Every octet the server sends, in order.
+    /// Every octet the server sends, in order. Written as text where it is UTF-8 (a class
+    /// server sends every output to a page), read back from that or from a list of numbers
+    /// (a sandbox kept before).
+    #[serde(with = "wire_text")]
     pub wire: Vec<u8>,
     /// The dialogue, step by step.
     pub steps: Vec<Step>,
@@ -490,5 +493,59 @@ mod tests {
         assert_eq!(a.wire, b"first\r\nsecond\r\n");
         assert_eq!(a.server_lines(), ["first", "second"]);
         assert!(a.closed);
+    }
+}
+
+mod wire_text {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::store::Raw;
+
+    pub fn serialize<S: Serializer>(wire: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        Raw::new(wire.to_vec()).serialize(s)
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Raw(Raw),
+        Octets(Vec<u8>),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        Ok(match Written::deserialize(d)? {
+            Written::Raw(raw) => raw.0.to_vec(),
+            Written::Octets(octets) => octets,
+        })
+    }
+}
+
+#[cfg(test)]
+mod wire_tests {
+    use super::Output;
+
+    #[test]
+    fn wire_is_written_as_text_and_read_from_text_or_numbers() {
+        let out = Output {
+            wire: b"* OK ready\r\n".to_vec(),
+            ..Output::default()
+        };
+        let text = serde_json::to_string(&out).expect("json");
+        assert!(
+            text.contains(r#""wire":{"text":"* OK ready\r\n"}"#),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_str::<Output>(&text).ok(), Some(out));
+        let old = r#"{"wire":[79,75],"steps":[],"closed":false}"#;
+        assert_eq!(
+            serde_json::from_str::<Output>(old).map(|o| o.wire).ok(),
+            Some(b"OK".to_vec())
+        );
+        let binary = Output {
+            wire: vec![0xff, 0, 1],
+            ..Output::default()
+        };
+        let text = serde_json::to_string(&binary).expect("json");
+        assert_eq!(serde_json::from_str::<Output>(&text).ok(), Some(binary));
     }
 }

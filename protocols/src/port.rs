@@ -105,6 +105,21 @@ impl Port {
     }
 }
 
+/// A port is written as its number (`993`): the number says everything else.
+impl serde::Serialize for Port {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u16(self.number)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Port {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Port, D::Error> {
+        let number = u16::deserialize(d)?;
+        Port::from_number(number)
+            .ok_or_else(|| serde::de::Error::custom(format!("{number} is not a mail port")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,20 +165,5 @@ mod tests {
     fn unknown_numbers_are_not_guessed() {
         assert_eq!(Port::from_number(2525), None);
         assert_eq!(Port::from_number(0), None);
-    }
-}
-
-/// A port is written as its number (`993`): the number says everything else.
-impl serde::Serialize for Port {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_u16(self.number)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Port {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Port, D::Error> {
-        let number = u16::deserialize(d)?;
-        Port::from_number(number)
-            .ok_or_else(|| serde::de::Error::custom(format!("{number} is not a mail port")))
     }
 }

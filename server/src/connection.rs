@@ -19,7 +19,7 @@ use crate::options::Listener;
 use crate::shared::{now, Shared};
 use crate::stream::Stream;
 
-/// The name the loopback ports answer as.
+/// The name the loopback ports answer as (outside class mode).
 pub const HOSTNAME: &str = "mail.example.test";
 
 pub struct Connection {
@@ -32,15 +32,15 @@ pub struct Connection {
 }
 
 /// Opens the session: the real port's rules with TLS on, trusted loopback without.
-fn open_session(world: &mut World, port: Port, tls: bool) -> (SessionId, Output) {
+fn open_session(world: &mut World, port: Port, tls: bool, host: &str) -> (SessionId, Output) {
     let now = now();
     match (port.service, tls) {
-        (Service::Smtp, true) => world.connect_smtp(SmtpPolicy::for_port(HOSTNAME, port), now),
-        (Service::Smtp, false) => world.connect_smtp(SmtpPolicy::trusted_loopback(HOSTNAME), now),
-        (Service::Pop3, true) => world.connect_pop3(Pop3Policy::for_port(HOSTNAME, port), now),
-        (Service::Pop3, false) => world.connect_pop3(Pop3Policy::trusted_loopback(HOSTNAME), now),
-        (Service::Imap, true) => world.connect_imap(ImapPolicy::for_port(HOSTNAME, port), now),
-        (Service::Imap, false) => world.connect_imap(ImapPolicy::trusted_loopback(HOSTNAME), now),
+        (Service::Smtp, true) => world.connect_smtp(SmtpPolicy::for_port(host, port), now),
+        (Service::Smtp, false) => world.connect_smtp(SmtpPolicy::trusted_loopback(host), now),
+        (Service::Pop3, true) => world.connect_pop3(Pop3Policy::for_port(host, port), now),
+        (Service::Pop3, false) => world.connect_pop3(Pop3Policy::trusted_loopback(host), now),
+        (Service::Imap, true) => world.connect_imap(ImapPolicy::for_port(host, port), now),
+        (Service::Imap, false) => world.connect_imap(ImapPolicy::trusted_loopback(host), now),
     }
 }
 
@@ -59,7 +59,8 @@ impl Connection {
             self.stream.shutdown().await;
             return;
         }
-        let (id, greeting) = open_session(&mut shared.world(), port, self.tls.is_some());
+        let tls = self.tls.is_some();
+        let (id, greeting) = open_session(&mut shared.world(), port, tls, &shared.hostname);
         let (tx, mut pushed) = mpsc::unbounded_channel();
         shared.register(id, tx);
         let mut open = self.send(&shared, &greeting).await;

@@ -2,6 +2,7 @@
 //! and imaplib, Thunderbird or `nc` talk to exactly the code the site runs. The driver is
 //! thin: framing, policy and every reply come from `facteur-protocols`.
 
+mod class;
 mod connection;
 mod options;
 mod shared;
@@ -38,7 +39,11 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let world = match load_world(&options.world) {
+    let world = match load_world(if options.class.is_some() {
+        "empty"
+    } else {
+        &options.world
+    }) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("facteur-server: {e}");
@@ -78,10 +83,23 @@ fn load_world(name: &str) -> Result<World, String> {
 }
 
 async fn run(options: Options, mut world: World) -> Result<(), String> {
-    if let Some(secs) = options.idle_timeout {
-        world.idle_timeouts = IdleTimeouts::all(secs);
-    }
-    let shared = Arc::new(Shared::new(world, options.trace));
+    let room = options.class.as_ref().map(|c| {
+        let limits = class::Limits::new(c.max_students);
+        Arc::new(class::Room::new(
+            limits,
+            options.trace,
+            options.idle_timeout,
+        ))
+    });
+    let shared = match &room {
+        Some(room) => room.shared.clone(),
+        None => {
+            if let Some(secs) = options.idle_timeout {
+                world.idle_timeouts = IdleTimeouts::all(secs);
+            }
+            Arc::new(Shared::new(world, options.trace, HOSTNAME))
+        }
+    };
     let slots = Arc::new(Semaphore::new(options.max_connections));
     let (stop, stopped) = watch::channel(false);
     let numbers = Arc::new(AtomicU64::new(0));
@@ -95,7 +113,9 @@ async fn run(options: Options, mut world: World) -> Result<(), String> {
         None => None,
     };
     if options.allow_remote {
-        let why = if tls.is_some() {
+        let why = if room.is_some() {
+            "anyone on this network can open the class's pages and join"
+        } else if tls.is_some() {
             "the demo accounts' passwords are public"
         } else {
             "there is no TLS, passwords cross the network in clear"
@@ -103,12 +123,14 @@ async fn run(options: Options, mut world: World) -> Result<(), String> {
         eprintln!("facteur-server: warning: listening beyond loopback; {why}");
     }
     let mut listeners = Vec::new();
+    let mut bound = Vec::new();
     for listener in &options.listeners {
         let socket = TcpListener::bind(listener.addr)
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", listener.addr))?;
         let local = socket.local_addr().map_err(|e| e.to_string())?;
         println!("{} listening on {local}", describe(listener, tls.is_some()));
+        bound.push((*listener, local));
         let task = accept_loop(
             socket,
             *listener,
@@ -120,11 +142,21 @@ async fn run(options: Options, mut world: World) -> Result<(), String> {
         );
         listeners.push(tokio::spawn(task));
     }
+    let site = match (&options.class, room) {
+        (Some(class), Some(room)) => {
+            Some(class::start(class, room, &bound, stopped.clone()).await?)
+        }
+        _ => None,
+    };
     wait_for_signal().await;
     println!("shutting down");
     let _ = stop.send(true);
     for l in listeners {
         let _ = l.await;
+    }
+    if let Some(mut site) = site {
+        let _ = tokio::time::timeout(Duration::from_secs(3), &mut site.task).await;
+        site.clean_up();
     }
     // Give connections a moment to say goodbye.
     let all = u32::try_from(options.max_connections).unwrap_or(u32::MAX);
@@ -196,7 +228,11 @@ async fn accept_loop(
                     drop(stream);
                     continue;
                 }
-                let out = closing(listener.port.service, HOSTNAME, Closing::TooManyConnections);
+                let out = closing(
+                    listener.port.service,
+                    &shared.hostname,
+                    Closing::TooManyConnections,
+                );
                 tokio::spawn(async move {
                     let _ = stream.write_all(&out.wire).await;
                     let _ = stream.shutdown().await;

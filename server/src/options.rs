@@ -38,7 +38,17 @@ Always:
   --max-connections N     connections served at once, all services together (default 256)
   --idle-timeout SECS     close connections silent for this long (default: 300 for SMTP,
                           600 for POP3, 1800 for IMAP)
-  --allow-remote          listen on addresses other than loopback";
+  --allow-remote          listen on addresses other than loopback
+
+Class mode (one mail world for a classroom; see the README's \"Class mode\"):
+
+  --class                 serve the site and the class's world: students join from their
+                          browsers, and their mail apps on the ports above; TLS is on
+  --http ADDR:PORT        the site and the students' pages (default 127.0.0.1:8080; with
+                          --allow-remote, 0.0.0.0:8080 and every mail port on 0.0.0.0 too)
+  --dist DIR              the built site to serve (default: this repository's dist/, built
+                          with `cargo xtask build` if it is missing)
+  --max-students N        students the class takes (default 60)";
 
 /// One listening socket and the real port whose rules it follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +69,17 @@ pub enum Certificate {
     Files { cert: PathBuf, key: PathBuf },
 }
 
+/// Class mode's own options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Class {
+    /// Where the site and the students' pages are served.
+    pub http: SocketAddr,
+    /// The built site; None for the repository's `dist/`.
+    pub dist: Option<PathBuf>,
+    /// The most students the class takes.
+    pub max_students: usize,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// Every listener the server opens, in the order it prints them.
@@ -71,6 +92,8 @@ pub struct Options {
     /// Seconds; the engine's per-protocol defaults when not given.
     pub idle_timeout: Option<u64>,
     pub allow_remote: bool,
+    /// Class mode, when asked for.
+    pub class: Option<Class>,
 }
 
 /// The seven roles: the flag, the port whose rules apply, the default address's port, and
@@ -90,6 +113,9 @@ impl Options {
         let mut addrs: Vec<SocketAddr> =
             ROLES.iter().map(|r| ([127, 0, 0, 1], r.2).into()).collect();
         let mut tls = false;
+        let mut given = [false; ROLES.len()];
+        let (mut class, mut world_given) = (false, false);
+        let (mut http, mut dist, mut max_students) = (None, None, None);
         let (mut cert, mut key, mut cert_out) = (None, None, None);
         let mut o = Options {
             listeners: Vec::new(),
@@ -99,12 +125,14 @@ impl Options {
             max_connections: 256,
             idle_timeout: None,
             allow_remote: false,
+            class: None,
         };
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
             if let Some(i) = ROLES.iter().position(|r| flag == format!("--{}", r.0)) {
                 addrs[i] = address(&value(&flag)?)?;
+                given[i] = true;
                 tls |= ROLES[i].3;
                 continue;
             }
@@ -113,7 +141,22 @@ impl Options {
                 "--cert" => cert = Some(PathBuf::from(value("--cert")?)),
                 "--key" => key = Some(PathBuf::from(value("--key")?)),
                 "--cert-out" => cert_out = Some(PathBuf::from(value("--cert-out")?)),
-                "--world" => o.world = value("--world")?,
+                "--world" => {
+                    o.world = value("--world")?;
+                    world_given = true;
+                }
+                "--class" => class = true,
+                "--http" => http = Some(address(&value("--http")?)?),
+                "--dist" => dist = Some(PathBuf::from(value("--dist")?)),
+                "--max-students" => {
+                    let v = value("--max-students")?;
+                    max_students = Some(
+                        v.parse()
+                            .ok()
+                            .filter(|n| *n > 0)
+                            .ok_or(format!("--max-students wants a positive number, not `{v}`"))?,
+                    );
+                }
                 "--trace" => o.trace = true,
                 "--allow-remote" => o.allow_remote = true,
                 "--max-connections" => {
@@ -134,6 +177,33 @@ impl Options {
                 "--help" | "-h" => return Err(String::new()),
                 other => return Err(format!("unknown option `{other}`")),
             }
+        }
+        if class {
+            if world_given {
+                return Err("--world does not go with --class: a class starts empty".into());
+            }
+            // Students' passwords cross the room's network: TLS is on.
+            tls = true;
+            let anywhere = |port| SocketAddr::from(([0, 0, 0, 0], port));
+            if o.allow_remote {
+                for (i, addr) in addrs.iter_mut().enumerate() {
+                    if !given[i] {
+                        *addr = anywhere(addr.port());
+                    }
+                }
+            }
+            let default_http = if o.allow_remote {
+                anywhere(8080)
+            } else {
+                ([127, 0, 0, 1], 8080).into()
+            };
+            o.class = Some(Class {
+                http: http.unwrap_or(default_http),
+                dist,
+                max_students: max_students.unwrap_or(60),
+            });
+        } else if http.is_some() || dist.is_some() || max_students.is_some() {
+            return Err("--http, --dist and --max-students go with --class".into());
         }
         o.tls = match (cert, key) {
             (Some(cert), Some(key)) if cert_out.is_none() => Some(Certificate::Files { cert, key }),
@@ -159,15 +229,18 @@ impl Options {
             })
             .collect();
         if !o.allow_remote {
-            if let Some(l) = o.listeners.iter().find(|l| !l.addr.ip().is_loopback()) {
-                let why = if o.tls.is_some() {
+            let http = o.class.as_ref().map(|c| c.http).into_iter();
+            let mut all = o.listeners.iter().map(|l| l.addr).chain(http);
+            if let Some(addr) = all.find(|a| !a.ip().is_loopback()) {
+                let why = if o.class.is_some() {
+                    "only students in this room should reach the class"
+                } else if o.tls.is_some() {
                     "the demo accounts' passwords are public"
                 } else {
                     "without TLS, passwords would cross the network in clear"
                 };
                 return Err(format!(
-                    "refusing to listen on {}: {why}; pass --allow-remote to do it anyway",
-                    l.addr
+                    "refusing to listen on {addr}: {why}; pass --allow-remote to do it anyway"
                 ));
             }
         }
@@ -251,6 +324,38 @@ mod tests {
         assert!(parse(&["--imap", "0.0.0.0:1143"]).is_err());
         assert!(parse(&["--imap", "0.0.0.0:1143", "--allow-remote"]).is_ok());
         assert!(parse(&["--imaps", "0.0.0.0:1993"]).is_err());
+    }
+
+    #[test]
+    fn class_mode_turns_tls_on_and_stays_on_loopback_unless_allowed() {
+        let o = parse(&["--class"]).expect("class");
+        assert_eq!(o.listeners.len(), 7, "TLS is on");
+        let class = o.class.expect("class options");
+        assert_eq!(class.http, "127.0.0.1:8080".parse().expect("addr"));
+        assert_eq!(class.max_students, 60);
+        assert!(o.listeners.iter().all(|l| l.addr.ip().is_loopback()));
+
+        let o = parse(&["--class", "--allow-remote", "--imaps", "127.0.0.1:0"]).expect("remote");
+        assert_eq!(
+            o.class.map(|c| c.http),
+            Some("0.0.0.0:8080".parse().expect("addr"))
+        );
+        let imaps = o
+            .listeners
+            .iter()
+            .find(|l| l.role == "imaps")
+            .expect("imaps");
+        assert!(imaps.addr.ip().is_loopback(), "an address given stays");
+        assert!(o
+            .listeners
+            .iter()
+            .filter(|l| l.role != "imaps")
+            .all(|l| l.addr.ip().is_unspecified()));
+
+        assert!(parse(&["--class", "--http", "0.0.0.0:8080"]).is_err());
+        assert!(parse(&["--http", "127.0.0.1:8080"]).is_err());
+        assert!(parse(&["--class", "--world", "demo"]).is_err());
+        assert!(parse(&["--class", "--max-students", "0"]).is_err());
     }
 
     #[test]

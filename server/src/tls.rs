@@ -11,12 +11,14 @@ use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use sha2::{Digest, Sha256};
 use tokio_rustls::TlsAcceptor;
 
+use facteur_protocols::class;
+
 use crate::connection::HOSTNAME;
 use crate::options::Certificate;
 
-/// The names a made certificate is valid for: the server's own name and how a learner
-/// reaches it on this machine.
-const NAMES: [&str; 3] = [HOSTNAME, "localhost", "127.0.0.1"];
+/// The names a made certificate is valid for: the server's own names (the demo world's and
+/// the class's) and how a learner reaches it on this machine.
+const NAMES: [&str; 4] = [HOSTNAME, class::HOST, "localhost", "127.0.0.1"];
 
 pub struct Tls {
     pub acceptor: TlsAcceptor,

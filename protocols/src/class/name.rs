@@ -123,7 +123,9 @@ mod tests {
     use super::*;
 
     fn login(typed: &str) -> String {
-        StudentName::parse(typed).map(|n| n.login).unwrap_or_default()
+        StudentName::parse(typed)
+            .map(|n| n.login)
+            .unwrap_or_default()
     }
 
     #[test]

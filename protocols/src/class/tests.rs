@@ -52,13 +52,17 @@ fn a_classmates_message_reaches_an_idling_phone_at_once() {
         .map(|(_, s)| s)
         .collect();
     assert!(
-        woke.iter()
-            .any(|s| matches!(s, Said::Output { output, .. } if output.wire.starts_with(b"* 1 EXISTS"))),
+        woke.iter().any(
+            |s| matches!(s, Said::Output { output, .. } if output.wire.starts_with(b"* 1 EXISTS"))
+        ),
         "the server pushed EXISTS to the idling phone: {woke:?}"
     );
     assert!(woke.contains(&&Said::Settled { news: 1 }));
     let phone = table.device("leo-phone").expect("the phone");
-    assert_eq!(phone.folders.get("INBOX").map(|f| f.messages.len()), Some(1));
+    assert_eq!(
+        phone.folders.get("INBOX").map(|f| f.messages.len()),
+        Some(1)
+    );
 }
 
 #[test]
@@ -107,7 +111,9 @@ fn a_students_view_holds_nothing_of_a_classmates() {
 #[test]
 fn what_crosses_the_socket_reads_back() {
     let asks = [
-        Ask::Join { name: "Zoé".into() },
+        Ask::Join {
+            name: "Zoé".into()
+        },
         Ask::Play {
             action: send("zoe", "leo@class.test", "Hi"),
         },

@@ -35,7 +35,7 @@ pub enum Ask {
 #[serde(rename_all = "kebab-case")]
 pub enum Tell {
     /// The student is in: their account and what the page shows of the table.
-    Welcome(Welcome),
+    Welcome(Box<Welcome>),
     /// A join, a rejoin or an action was refused.
     Refused {
         /// Why.
@@ -51,10 +51,13 @@ pub enum Tell {
         /// The student's view of the table, if it changed.
         table: Option<Box<TableView>>,
     },
-    /// The page's action has been played to its end.
+    /// The page's action has been played to its end; `table` is the student's view then,
+    /// when it changed since the last one sent.
     Played {
         /// Whether it could be done.
         done: bool,
+        /// The student's view of the table, if it changed.
+        table: Option<Box<TableView>>,
     },
     /// Who is in the class now.
     Classmates {
@@ -133,4 +136,18 @@ pub enum Refusal {
     NotYours,
     /// The page must join before it plays.
     NotJoined,
+    /// What the page sent is not something a page asks.
+    Unreadable,
+}
+
+/// What the class server says of itself at `class/hello`: a page served by one knows it is
+/// in class mode (a page from any other host gets no answer there and stays solo).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hello {
+    /// The class's mail domain.
+    pub domain: String,
+    /// The address students open (`http://192.168.1.20:8080/`).
+    pub address: String,
+    /// The mail ports real mail apps can use, by role (`imaps` → 1993).
+    pub ports: Vec<(String, u16)>,
 }

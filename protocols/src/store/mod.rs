@@ -98,9 +98,10 @@ impl Store {
             .find(|s| s.domains.iter().any(|d| d.eq_ignore_ascii_case(domain)))
     }
 
-    /// The part of the store one person may see: every server, their own account, their
-    /// own changes and lock. In class mode each student's page holds only this, so no
-    /// classmate's mail ever reaches another student's browser.
+    /// The part of the store one person may see: every server, their own account and lock.
+    /// In class mode each student's page holds only this, so no classmate's mail ever
+    /// reaches another student's browser. A view is shown, never played on, so it carries
+    /// no journal of changes (the class's grows all lesson long).
     pub fn view_of(&self, login: &str) -> Store {
         Store {
             servers: self.servers.clone(),
@@ -111,12 +112,7 @@ impl Store {
                 .into_iter()
                 .collect(),
             modseq: self.modseq,
-            journal: self
-                .journal
-                .iter()
-                .filter(|c| c.account == login)
-                .cloned()
-                .collect(),
+            journal: Vec::new(),
             locks: self.locks.iter().filter(|l| *l == login).cloned().collect(),
             next_uid_validity: self.next_uid_validity,
             next_queue_id: self.next_queue_id,

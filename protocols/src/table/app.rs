@@ -223,13 +223,26 @@ impl Table {
         now: Timestamp,
         heard: &mut Listener<'_>,
     ) -> Option<SessionId> {
-        let Table { world, devices, .. } = self;
+        let Table {
+            world,
+            devices,
+            terminals,
+            links,
+            problems,
+            ..
+        } = self;
+        let open = super::Open {
+            terminals,
+            links,
+            problems,
+        };
         converse(world, session, first, now, client, &mut |world, output| {
             heard(super::Heard {
                 device: id,
                 said: Said::Output { service, output },
                 world,
                 devices,
+                open,
             })
         })
     }

@@ -101,6 +101,16 @@ pub struct Heard<'a> {
     pub world: &'a World,
     /// The devices right after.
     pub devices: &'a Devices,
+    /// The rest of the table right after, for [`Heard::view_of`].
+    open: Open<'a>,
+}
+
+/// What is open on a table, lent with what a device heard.
+#[derive(Clone, Copy)]
+struct Open<'a> {
+    terminals: &'a BTreeMap<String, Terminal>,
+    links: &'a BTreeMap<String, Link>,
+    problems: &'a BTreeMap<String, Problem>,
 }
 
 /// Who listens to a table while it plays (the page's consoles; nobody, for the bench).
@@ -136,6 +146,9 @@ pub struct Table {
     /// Devices idling on a table held elsewhere (a class server's), as its view says: this
     /// copy has no connection of its own to keep.
     idling: BTreeSet<String>,
+    /// Updates pushed to sessions that are none of this table's (a real client's, on a
+    /// class server's TCP port), for the driver that holds them.
+    foreign: Vec<(SessionId, Output)>,
     /// Why a device's last action failed, by device.
     problems: BTreeMap<String, Problem>,
     journal: Journal,
@@ -155,6 +168,7 @@ impl Table {
             typing: None,
             links: BTreeMap::new(),
             idling: BTreeSet::new(),
+            foreign: Vec::new(),
             problems: BTreeMap::new(),
             journal,
             sent: Vec::new(),
@@ -170,6 +184,12 @@ impl Table {
     /// The world the actions are played on.
     pub fn world(&self) -> &World {
         &self.world
+    }
+
+    /// The world, for a driver that opens sessions of its own on it (a class server's TCP
+    /// ports); after feeding one, it calls [`Table::deliver_pushes`].
+    pub fn world_mut(&mut self) -> &mut World {
+        &mut self.world
     }
 
     /// Every device, by id.
@@ -290,13 +310,18 @@ impl Table {
             said,
             world: &self.world,
             devices: &self.devices,
+            open: Open {
+                terminals: &self.terminals,
+                links: &self.links,
+                problems: &self.problems,
+            },
         });
     }
 
     /// Gives the updates the engine pushed to idling sessions to whoever holds them: a
-    /// device's app (which wakes and resyncs), or a terminal where the learner typed IDLE.
-    /// Each round answers the pushes of the one before; a few rounds always suffice.
-    fn deliver_pushes(&mut self, now: Timestamp, heard: &mut Listener<'_>) {
+    /// device's app (which wakes and resyncs), or a terminal where the learner typed IDLE;
+    /// others are kept for [`Table::take_foreign_pushes`]. Each round answers the pushes of the one before; a few rounds always suffice.
+    pub fn deliver_pushes(&mut self, now: Timestamp, heard: &mut Listener<'_>) {
         for _ in 0..PUSH_ROUNDS {
             let pushes = self.world.take_pushes();
             if pushes.is_empty() {
@@ -321,9 +346,17 @@ impl Table {
                         output,
                     };
                     self.tell(&id, said, heard);
+                } else {
+                    self.foreign.push((session, output));
                 }
             }
         }
+    }
+
+    /// Updates pushed to sessions the table does not hold, since the last call: a driver
+    /// that opens its own sessions on the table's world delivers them.
+    pub fn take_foreign_pushes(&mut self) -> Vec<(SessionId, Output)> {
+        std::mem::take(&mut self.foreign)
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Devices, Journal, Table, Terminal};
+use super::{Devices, Heard, Journal, Open, Table, Terminal};
 use crate::device::problem::Problem;
 use crate::device::{Device, DeviceKind, Receiving};
 use crate::store::{AccountSpec, PresetError};
@@ -31,47 +31,22 @@ pub struct TableView {
     pub sent: Vec<String>,
 }
 
+impl Heard<'_> {
+    /// Everything of `login`'s on the table as it is at this moment, for their page.
+    pub fn view_of(&self, login: &str) -> TableView {
+        view_of(self.world, self.devices, self.open, login)
+    }
+}
+
 impl Table {
     /// Everything of `login`'s on this table, for their page.
     pub fn view_of(&self, login: &str) -> TableView {
-        let mine = |id: &String| self.devices.get(id).is_some_and(|d| d.login == login);
-        let devices: Devices = self
-            .devices
-            .iter()
-            .filter(|(id, _)| mine(id))
-            .map(|(id, d)| (id.clone(), d.clone()))
-            .collect();
-        let terminals: BTreeMap<String, Terminal> = self
-            .terminals
-            .iter()
-            .filter(|(id, _)| mine(id))
-            .map(|(id, t)| (id.clone(), t.clone()))
-            .collect();
-        let idling: BTreeSet<String> = self.links.keys().filter(|id| mine(id)).cloned().collect();
-        let sessions = terminals
-            .values()
-            .map(|t| t.session)
-            .chain(
-                self.links
-                    .iter()
-                    .filter(|(id, _)| mine(id))
-                    .map(|(_, l)| l.session),
-            )
-            .collect();
-        TableView {
-            world: self.world.view_of(login, &sessions),
-            terminals,
-            idling,
-            problems: self
-                .problems
-                .iter()
-                .filter(|(id, _)| mine(id))
-                .map(|(id, p)| (id.clone(), p.clone()))
-                .collect(),
-            // Which messages a lesson's goals call "the one you sent": no lesson runs here.
-            sent: Vec::new(),
-            devices,
-        }
+        let open = Open {
+            terminals: &self.terminals,
+            links: &self.links,
+            problems: &self.problems,
+        };
+        view_of(&self.world, &self.devices, open, login)
     }
 
     /// A table that shows a view: what the page plays it on is sent to the table's holder,
@@ -112,5 +87,45 @@ impl Table {
             ids.push(id);
         }
         Ok(ids)
+    }
+}
+
+fn view_of(world: &World, all: &Devices, open: Open<'_>, login: &str) -> TableView {
+    let mine = |id: &String| all.get(id).is_some_and(|d| d.login == login);
+    let devices: Devices = all
+        .iter()
+        .filter(|(id, _)| mine(id))
+        .map(|(id, d)| (id.clone(), d.clone()))
+        .collect();
+    let terminals: BTreeMap<String, Terminal> = open
+        .terminals
+        .iter()
+        .filter(|(id, _)| mine(id))
+        .map(|(id, t)| (id.clone(), t.clone()))
+        .collect();
+    let idling: BTreeSet<String> = open.links.keys().filter(|id| mine(id)).cloned().collect();
+    let sessions = terminals
+        .values()
+        .map(|t| t.session)
+        .chain(
+            open.links
+                .iter()
+                .filter(|(id, _)| mine(id))
+                .map(|(_, l)| l.session),
+        )
+        .collect();
+    TableView {
+        world: world.view_of(login, &sessions),
+        terminals,
+        idling,
+        problems: open
+            .problems
+            .iter()
+            .filter(|(id, _)| mine(id))
+            .map(|(id, p)| (id.clone(), p.clone()))
+            .collect(),
+        // Which message a lesson's goals call "the one you sent": no lesson runs here.
+        sent: Vec::new(),
+        devices,
     }
 }

@@ -83,7 +83,18 @@ impl Server {
 
     /// Starts `command` and reads its start-up lines: the certificate's two with TLS, then
     /// one per listener in `roles`.
-    fn read_start(mut command: Command, roles: &[&str], tls: bool) -> Server {
+    fn read_start(command: Command, roles: &[&str], tls: bool) -> Server {
+        let (server, lines) = Server::read_listeners(command, roles, tls);
+        Server::drain(lines);
+        server
+    }
+
+    /// Keeps draining stdout so the server never blocks on a full pipe.
+    fn drain(lines: Lines) {
+        std::thread::spawn(move || for _ in lines {});
+    }
+
+    fn read_listeners(mut command: Command, roles: &[&str], tls: bool) -> (Server, Lines) {
         let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -110,18 +121,11 @@ impl Server {
                     line.to_lowercase().starts_with(&format!("{role} ")),
                     "expected {role}, got {line}"
                 );
-                let port = line
-                    .rsplit(':')
-                    .next()
-                    .and_then(|p| p.parse().ok())
-                    .expect("a port");
-                ((*role).to_owned(), port)
+                ((*role).to_owned(), last_port(&line))
             })
             .collect();
-        // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
         let port = |role: &str| ports.iter().find(|p| p.0 == role).map_or(0, |p| p.1);
-        Server {
+        let server = Server {
             child,
             smtp: port("smtp"),
             pop3: port("pop3"),
@@ -129,7 +133,45 @@ impl Server {
             ports,
             cert: None,
             fingerprint,
-        }
+        };
+        (server, lines)
+    }
+
+    /// A class server (`--class`) on free ports serving the site in `dist`: the server,
+    /// the port of its site and students' pages, and the teacher's password it printed.
+    pub fn start_class(dist: &std::path::Path, extra: &[&str]) -> (Server, u16, String) {
+        let cert = std::env::temp_dir().join(format!(
+            "facteur-class-cert-{}-{}.pem",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        let flags: Vec<String> = TLS_ROLES
+            .iter()
+            .flat_map(|r| [format!("--{r}"), "127.0.0.1:0".to_owned()])
+            .collect();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_facteur-server"));
+        command
+            .args(&flags)
+            .args(["--class", "--http", "127.0.0.1:0", "--dist"])
+            .arg(dist)
+            .arg("--cert-out")
+            .arg(&cert)
+            .args(extra);
+        let (mut server, mut lines) = Server::read_listeners(command, &TLS_ROLES, true);
+        server.cert = Some(cert);
+        let mut http = 0;
+        let password = loop {
+            let line = lines.next().expect("a start-up line").expect("readable");
+            if line.starts_with("site and students' pages listening on ") {
+                http = last_port(&line);
+            }
+            if let Some(p) = line.strip_prefix("teacher password ") {
+                break p.to_owned();
+            }
+        };
+        Server::drain(lines);
+        assert_ne!(http, 0, "the site's port was printed");
+        (server, http, password)
     }
 
     /// The port of a role (`imaps`).
@@ -142,9 +184,15 @@ impl Server {
 
     /// Runs a client script from tests/clients/ against this server.
     pub fn python(&self, script: &str) {
+        self.python_with(script, &[]);
+    }
+
+    /// Runs a client script with more of its settings in its environment.
+    pub fn python_with(&self, script: &str, env: &[(&str, &str)]) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/clients");
         let mut python = Command::new("python3");
         python.arg(dir.join(script)).current_dir(&dir);
+        python.envs(env.iter().copied());
         for (role, port) in &self.ports {
             python.env(
                 format!("FACTEUR_{}_PORT", role.to_uppercase()),
@@ -178,6 +226,16 @@ impl Server {
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
+}
+
+type Lines = std::io::Lines<BufReader<std::process::ChildStdout>>;
+
+/// The port at the end of a start-up line (`… listening on 127.0.0.1:2525`).
+fn last_port(line: &str) -> u16 {
+    line.rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("a port at the end of {line}"))
 }
 
 /// Makes each TLS server's certificate file name unique within one test binary.
