@@ -28,6 +28,10 @@ pub fn App() -> impl IntoView {
     provide_context(texts);
     let scene = Scene::new();
     provide_context(scene);
+    // Class mode's state, made here so its socket lives as long as the page.
+    let class = crate::class::Class::new();
+    provide_context(class);
+    let class_texts = crate::class::texts::use_class_texts();
     let route = crate::route::follow();
     let course = CourseState::new();
     provide_context(course);
@@ -59,7 +63,12 @@ pub fn App() -> impl IntoView {
     let home = move || {
         matches!(
             route.get(),
-            Route::Home | Route::Teacher | Route::CheatSheet | Route::Glossary
+            Route::Home
+                | Route::Teacher
+                | Route::CheatSheet
+                | Route::Glossary
+                | Route::Class
+                | Route::ClassTeacher
         )
     };
     let offline = Offline::start();
@@ -67,7 +76,6 @@ pub fn App() -> impl IntoView {
     let build = build();
     let course_texts = crate::course::use_course_texts();
     let lesson = move || matches!(route.get(), Route::Step { .. });
-    let world_texts = use_world_texts();
     // A newcomer starts where the typing is.
     let shown = RwSignal::new(View::Terminal);
     // A lesson step chooses the view it starts on.
@@ -106,6 +114,10 @@ pub fn App() -> impl IntoView {
                     <a href="#/sandbox" aria-current=move || in_sandbox.get().then_some("page")>{move || course_texts.get().sandbox_title}</a>
                     <a href="#/glossary" aria-current=move || (route.get() == Route::Glossary).then_some("page")>{move || course_texts.get().glossary}</a>
                     <a href="#/teacher" aria-current=move || (route.get() == Route::Teacher).then_some("page")>{move || classroom_texts.get().teacher_link}</a>
+                    // Where a class server serves the page, once a class page was opened.
+                    {move || matches!(class.hello.get(), Some(Some(_))).then(|| view! {
+                        <a href="#/class" aria-current=move || (route.get() == Route::Class).then_some("page")>{move || class_texts.get().title}</a>
+                    })}
                 </nav>
                 <button type="button" class="lang-switch" on:click=switch>{move || texts.get().other_language}</button>
             </div>
@@ -125,6 +137,8 @@ pub fn App() -> impl IntoView {
                 Route::Teacher => view! { <TeacherPage offline /> }.into_any(),
                 Route::CheatSheet => view! { <CheatSheet /> }.into_any(),
                 Route::Glossary => view! { <crate::course::Glossary /> }.into_any(),
+                Route::Class => view! { <crate::class::ClassPage /> }.into_any(),
+                Route::ClassTeacher => view! { <crate::class::ClassTeacherPage /> }.into_any(),
                 // The sandbox's heading is for screen readers: its bar says where the learner is.
                 Route::Sandbox => view! { <h1 class="visually-hidden">{move || course_texts.get().sandbox_title}</h1> }.into_any(),
             }}
@@ -133,30 +147,45 @@ pub fn App() -> impl IntoView {
                 <MessagePath />
                 {move || in_sandbox.get().then(|| view! { <SandboxBar /> })}
             </div>
-            // On a narrow screen one view at a time, chosen here; on a wide one all three.
-            <div class="view-tabs" role="group" aria-label=move || world_texts.get().panels>
-                {[(View::Devices, "devices"), (View::Terminal, "terminal"), (View::Server, "server")].into_iter().map(|(v, class)| view! {
-                    <button type="button" class=format!("view-tab {class}") aria-pressed=move || (shown.get() == v).to_string()
-                        on:click=move |_| shown.set(v)>
-                        {move || { let t = world_texts.get(); match v { View::Devices => t.devices, View::Terminal => t.terminal, View::Server => t.server_side } }}
-                    </button>
-                }).collect_view()}
-            </div>
-            <div class="world">
-                <div class="world-devices" class:off=move || shown.get() != View::Devices><Devices /></div>
-                <div class="world-terminal" class:off=move || shown.get() != View::Terminal><Terminal /></div>
-                <div class="world-server" class:off=move || shown.get() != View::Server><ServerView /></div>
-            </div>
+            <WorldPanels />
             {move || in_sandbox.get().then(|| view! { <ScenarioView /> })}
             </div>
         </main>
         <footer class="footer">
-            <p>{move || texts.get().footer}</p>
+            <p>{move || if matches!(route.get(), Route::Class | Route::ClassTeacher) && matches!(class.hello.get(), Some(Some(_))) {
+                class_texts.get().footer
+            } else {
+                texts.get().footer
+            }}</p>
             <p class="build">
                 {build.map(|b| view! { <span>{move || classroom_texts.get().build}" "<code class="build-id">{b.clone()}</code></span> })}
                 {move || offline.kept.get().then(|| view! { <span class="kept-offline">{move || classroom_texts.get().kept_offline}</span> })}
             </p>
         </footer>
         <UpdateNotice offline />
+    }
+}
+
+/// The devices, the terminal and the server side: on a narrow screen one at a time, chosen
+/// with tabs; on a wide one all three. They show the scene in context (a class page
+/// provides its own).
+#[component]
+pub fn WorldPanels() -> impl IntoView {
+    let shown: RwSignal<View> = expect_context();
+    let world_texts = use_world_texts();
+    view! {
+        <div class="view-tabs" role="group" aria-label=move || world_texts.get().panels>
+            {[(View::Devices, "devices"), (View::Terminal, "terminal"), (View::Server, "server")].into_iter().map(|(v, class)| view! {
+                <button type="button" class=format!("view-tab {class}") aria-pressed=move || (shown.get() == v).to_string()
+                    on:click=move |_| shown.set(v)>
+                    {move || { let t = world_texts.get(); match v { View::Devices => t.devices, View::Terminal => t.terminal, View::Server => t.server_side } }}
+                </button>
+            }).collect_view()}
+        </div>
+        <div class="world">
+            <div class="world-devices" class:off=move || shown.get() != View::Devices><Devices /></div>
+            <div class="world-terminal" class:off=move || shown.get() != View::Terminal><Terminal /></div>
+            <div class="world-server" class:off=move || shown.get() != View::Server><ServerView /></div>
+        </div>
     }
 }

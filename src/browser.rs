@@ -228,6 +228,31 @@ pub async fn fetch_text(address: &str) -> Option<String> {
         .as_string()
 }
 
+/// A request with a bearer token (the class teacher's password): the response's status
+/// and text, or None when nothing answered.
+pub async fn fetch_with(address: &str, method: &str, bearer: &str) -> Option<(u16, String)> {
+    let window = web_sys::window()?;
+    let headers = web_sys::Headers::new().ok()?;
+    headers
+        .set("Authorization", &format!("Bearer {bearer}"))
+        .ok()?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_headers(&headers);
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(address, &init))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+        .unwrap_or_default();
+    Some((response.status(), text))
+}
+
 /// Selects a read-only field's whole text when it gets the focus, so a link shown in one is
 /// copied with one keystroke.
 pub fn select_all(ev: &leptos::ev::FocusEvent) {

@@ -2,6 +2,7 @@
 
 mod app;
 mod browser;
+mod class;
 mod classroom;
 mod course;
 mod devices;

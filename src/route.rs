@@ -21,6 +21,10 @@ pub enum Route {
     CheatSheet,
     /// Every word of jargon, explained.
     Glossary,
+    /// Class mode: a student joins the class served by the teacher's class server.
+    Class,
+    /// Class mode, for the teacher.
+    ClassTeacher,
 }
 
 impl Route {
@@ -35,6 +39,8 @@ impl Route {
             "/teacher" => return Route::Teacher,
             "/cheatsheet" => return Route::CheatSheet,
             "/glossary" => return Route::Glossary,
+            "/class" => return Route::Class,
+            "/class/teacher" => return Route::ClassTeacher,
             _ => {}
         }
         let parts: Vec<&str> = f.trim_matches('/').split('/').collect();
@@ -58,6 +64,8 @@ impl Route {
             Route::Teacher => "#/teacher".to_owned(),
             Route::CheatSheet => "#/cheatsheet".to_owned(),
             Route::Glossary => "#/glossary".to_owned(),
+            Route::Class => "#/class".to_owned(),
+            Route::ClassTeacher => "#/class/teacher".to_owned(),
         }
     }
 }
@@ -113,6 +121,8 @@ mod tests {
             Route::CheatSheet
         );
         assert_eq!(Route::parse(&Route::Glossary.fragment()), Route::Glossary);
+        assert_eq!(Route::parse("#/class"), Route::Class);
+        assert_eq!(Route::parse("#/class/teacher/"), Route::ClassTeacher);
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#/lesson/x/step/0"), Route::Home);
         let r = Route::Step { lesson: 7, step: 2 };

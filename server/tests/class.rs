@@ -183,3 +183,28 @@ fn names_passwords_and_other_students_devices_are_guarded() {
         assert_eq!(told["welcome"]["login"], "zoe");
     });
 }
+
+/// The README's class command, as written but for the site it serves: the tests give a
+/// small one (`--dist`) instead of building the whole site.
+#[test]
+fn the_readme_class_command_starts_a_class() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("the README");
+    let block = readme
+        .split("<!-- tested: class -->\n```bash\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("the README's class block");
+    let args: Vec<&str> = block
+        .trim()
+        .strip_prefix("cargo run --release -p facteur-server -- ")
+        .expect("the command runs facteur-server")
+        .split_whitespace()
+        .collect();
+    assert_eq!(args, ["--class", "--allow-remote"]);
+    // As written, it listens beyond loopback; here, with the same flags, on free loopback
+    // ports (an address given stays as given).
+    let (server, http, password) = Server::start_class(&small_site(), &args[1..]);
+    let report = teacher(&server, http, &password, "/class/teacher/report");
+    assert_eq!(report["max_students"], 60);
+}

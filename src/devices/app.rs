@@ -48,6 +48,16 @@ pub fn DeviceApp(id: String) -> impl IntoView {
     let folder = RwSignal::new(INBOX.to_owned());
     let selected = RwSignal::new(None::<Key>);
     let composing = RwSignal::new(None::<(Draft, Option<(String, Key)>)>);
+    // A class page's directory asks for a message to a classmate on this device.
+    Effect::new(move |_| {
+        if let Some(to) = scene.take_write_to(&id.get_value()) {
+            let draft = Draft {
+                to,
+                ..Draft::default()
+            };
+            composing.set(Some((draft, None)));
+        }
+    });
     let naming = RwSignal::new(None::<String>);
     let on_screen = move || scene.active() == id.get_value();
     let idling = move || scene.is_idling(&id.get_value());

@@ -9,7 +9,7 @@ mod setup;
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
-use crate::state::{device_id, use_scene, PEOPLE};
+use crate::state::{device_id, use_scene};
 use crate::world_texts::use_world_texts;
 
 #[component]
@@ -19,7 +19,11 @@ pub fn Devices() -> impl IntoView {
     // unless a lesson step keeps a terminal on screen while the learner works elsewhere.
     let person = Memo::new(move |_| {
         let login = scene.person_on_screen();
-        PEOPLE.iter().position(|(l, _)| *l == login).unwrap_or(0)
+        scene
+            .people()
+            .iter()
+            .position(|(l, _)| *l == login)
+            .unwrap_or(0)
     });
     view! {
         <section class="devices" aria-labelledby="devices-title">
@@ -28,19 +32,20 @@ pub fn Devices() -> impl IntoView {
             </div>
             <p class="hint">{move || wt.get().devices_intro}</p>
             <div class="people" role="group" aria-label=move || wt.get().person>
-                {PEOPLE.iter().enumerate().map(|(i, (login, _))| {
+                {move || scene.people().into_iter().enumerate().map(|(i, (login, _))| {
+                    let shown = login.clone();
                     view! {
-                        <button type="button" class="person" data-person=*login
+                        <button type="button" class="person" data-person=login.clone()
                             aria-pressed=move || (person.get() == i).to_string()
-                            on:click=move |_| scene.show_person(login)>
-                            {*login}
+                            on:click=move |_| scene.show_person(&login)>
+                            {shown}
                         </button>
                     }
                 }).collect_view()}
             </div>
             {move || {
-                let (login, kinds) = PEOPLE[person.get()];
-                kinds.iter().map(|k| view! { <app::DeviceApp id=device_id(login, *k) /> }).collect_view()
+                let (login, kinds) = scene.people().into_iter().nth(person.get()).unwrap_or_default();
+                kinds.iter().map(|k| view! { <app::DeviceApp id=device_id(&login, *k) /> }).collect_view()
             }}
             <div class="visually-hidden" role="status" aria-live="polite">
                 {move || scene.news().map(|(id, count)| {

@@ -2,8 +2,8 @@
 //! clock's ticks become the table's actions; what each device's channel hears goes to its
 //! console as dialogue lines, each standing for the snapshot recorded right after.
 
-use facteur_protocols::table::{Action, Heard, Said, Speaker};
-use facteur_protocols::Port;
+use facteur_protocols::table::{Action, Devices, Heard, Said, Speaker};
+use facteur_protocols::{Port, World};
 use leptos::prelude::*;
 
 use super::clock::{now, time_of_day};
@@ -15,7 +15,9 @@ impl Scene {
     /// Plays a learner's action on the table; `who` names the device in the dialogue and
     /// on the Undo button ("Bob's phone"). Returns whether it was done.
     pub fn play(&self, action: Action, who: &str) -> bool {
-        if !matches!(action, Action::Disconnect { .. } | Action::Answer { .. }) {
+        let remote = self.remote.get_value();
+        if remote.is_none() && !matches!(action, Action::Disconnect { .. } | Action::Answer { .. })
+        {
             self.checkpoint(who.to_owned(), action.clone());
         }
         // The terminal follows the device used, unless a lesson step watches another.
@@ -25,6 +27,15 @@ impl Scene {
             .filter(|_| !action.at_terminal() && !watching)
         {
             self.active.set(device.to_owned());
+        }
+        if let Some(remote) = remote {
+            // The class server plays it; what the devices hear comes back (`remote.rs`).
+            self.remote.update_value(|r| {
+                if let Some(r) = r {
+                    r.who = who.to_owned();
+                }
+            });
+            return (remote.send)(action);
         }
         let (instant, at) = (self.is_instant(), now());
         let mut news = None;
@@ -72,19 +83,23 @@ impl Scene {
     }
 
     /// Sends one typed line (an IMAP tag added if it has none) and shows what comes back.
-    pub fn send(&self, console: Console, typed: &str) {
+    /// Returns whether it went (not while a class page's connection is down: the learner
+    /// keeps the line).
+    pub fn send(&self, console: Console, typed: &str) -> bool {
         let Some(connection) = console.connection_untracked() else {
-            return;
+            return false;
         };
         let line = console.outgoing(typed);
-        if line != typed {
-            console.used_tag();
-        }
+        let tagged = line != typed;
         let action = Action::Type {
             device: Some(console.device()),
             line,
         };
-        self.play(action, &connection.client);
+        let went = self.play(action, &connection.client);
+        if went && tagged {
+            console.used_tag();
+        }
+        went
     }
 
     /// Closes the terminal's connection as a client that goes away does.
@@ -99,6 +114,10 @@ impl Scene {
     /// server's goodbye. Returns None once the page's signals are gone, and whether the
     /// connection was closed otherwise.
     pub fn check_idle(&self, console: Console) -> Option<bool> {
+        // A class server keeps its own clock on its connections.
+        if self.remote.try_with_value(Option::is_some)? {
+            return Some(false);
+        }
         let (device, instant, at) = (console.device(), self.is_instant(), now());
         let mut news = None;
         let closed = self.table.try_maybe_update(|t| {
@@ -115,6 +134,9 @@ impl Scene {
 
     /// Devices idling for long renew their IDLE before the server's time-out (RFC 2177).
     pub fn renew_idle(&self) {
+        if self.is_remote() {
+            return;
+        }
         let (instant, at) = (self.is_instant(), now());
         let mut news = None;
         self.table.try_maybe_update(|t| {
@@ -153,10 +175,25 @@ impl Scene {
 
     /// What a device's channel heard goes to its console.
     fn hear(&self, heard: Heard<'_>, who: &str, instant: bool, news: &mut Option<(String, usize)>) {
-        let Some(console) = self.console(heard.device) else {
+        let table = (heard.world, heard.devices);
+        self.heard(heard.device, heard.said, table, who, instant, news);
+    }
+
+    /// What `device`'s channel heard goes to its console; `table` is the world and the
+    /// devices right after.
+    pub(super) fn heard(
+        &self,
+        device: &str,
+        said: Said,
+        (world, devices): (&World, &Devices),
+        who: &str,
+        instant: bool,
+        news: &mut Option<(String, usize)>,
+    ) {
+        let Some(console) = self.console(device) else {
             return;
         };
-        match heard.said {
+        match said {
             Said::Opened {
                 speaker,
                 host,
@@ -173,7 +210,7 @@ impl Scene {
             Said::Output { service, output } => {
                 let mut lines = console.lines_of(output, service);
                 console.pace(&mut lines);
-                let at = self.record_of(heard.world, heard.devices);
+                let at = self.record_of(world, devices);
                 console.take(lines, at, instant);
             }
             Said::GaveUp { trouble, service } => {
@@ -181,20 +218,20 @@ impl Scene {
                     event: Some(Happened::Device(DeviceOutcome::GaveUp { trouble })),
                     ..console.line(Side::Event, service)
                 };
-                let at = self.record_of(heard.world, heard.devices);
+                let at = self.record_of(world, devices);
                 console.take(vec![line], at, instant);
             }
             Said::Settled { news: count } => {
-                let at = self.amend(heard.devices);
+                let at = self.amend(devices);
                 console.settle(at);
                 if count > 0 {
-                    *news = Some((heard.device.to_owned(), count));
+                    *news = Some((device.to_owned(), count));
                 }
             }
             Said::Changed { news: count } => {
-                self.record_of(heard.world, heard.devices);
+                self.record_of(world, devices);
                 if count > 0 {
-                    *news = Some((heard.device.to_owned(), count));
+                    *news = Some((device.to_owned(), count));
                 }
             }
         }
@@ -202,7 +239,7 @@ impl Scene {
 
     /// Each console's connection follows its terminal on the table: gone when the server
     /// or the learner closed it, new when one was opened (by `who`).
-    fn follow_terminals(&self, who: &str) {
+    pub(super) fn follow_terminals(&self, who: &str) {
         self.follow_terminals_with(|_| who.to_owned());
     }
 

@@ -4,7 +4,7 @@
 //! Only this folder writes the state. Views read it through accessors and change it
 //! through named operations; `driver.rs` is the page's only caller of the engine's table. The
 //! files import downwards only: `scene` over `console`, `undo`, `snapshots`, `notice`;
-//! `driver` and `keep` over `scene`; `console` over `entry` and `playback`; `entry` over `meaning`.
+//! `driver`, `remote` and `keep` over `scene`; `console` over `entry` and `playback`; `entry` over `meaning`.
 
 pub mod clock;
 pub mod console;
@@ -14,6 +14,7 @@ pub mod keep;
 mod meaning;
 mod notice;
 pub mod playback;
+mod remote;
 mod scene;
 mod snapshots;
 mod undo;
@@ -25,4 +26,4 @@ pub use console::{use_console, Console};
 pub use entry::{Entry, Hop, Side};
 pub use meaning::{EventKind, Meaning};
 pub use notice::Notice;
-pub use scene::{device_id, use_scene, Scene, INSTANT, PEOPLE, UPLOADED};
+pub use scene::{device_id, use_scene, Scene, INSTANT, UPLOADED};

@@ -58,6 +58,25 @@ pub struct Scene {
     /// How fast dialogues play, shared by every terminal: a factor of the normal pace, or
     /// [`INSTANT`] to show every reply whole as soon as it comes.
     pub(super) speed: RwSignal<f64>,
+    /// Whose devices the panels offer, in order (the demo world's people; in class mode,
+    /// the student alone).
+    pub(super) people: RwSignal<Vec<Person>>,
+    /// A message to start on a device, to an address (a class page's directory asks).
+    pub(super) write_to: RwSignal<Option<(String, String)>>,
+    /// In class mode: the table is the class server's, and actions go there.
+    pub(super) remote: StoredValue<Option<Remote>, LocalStorage>,
+}
+
+/// A person and their devices, as the panels offer them.
+pub type Person = (String, Vec<DeviceKind>);
+
+/// Where a class page's actions go: the class server's socket. Returns whether the action
+/// left (false while the connection is down).
+#[derive(Clone)]
+pub struct Remote {
+    pub send: std::rc::Rc<dyn Fn(Action) -> bool>,
+    /// Who did the latest action, for the header of the dialogue it opens.
+    pub(super) who: String,
 }
 
 /// The playback speed that shows a reply at once, for a learner who only wants the result
@@ -80,23 +99,33 @@ impl Default for Scene {
 impl Scene {
     /// The demo world, its devices, an empty dialogue on each, Alice's laptop on screen.
     pub fn new() -> Scene {
-        let table = Table::of_world(World::demo());
+        let people = PEOPLE
+            .iter()
+            .map(|(l, kinds)| ((*l).to_owned(), kinds.to_vec()))
+            .collect();
+        let active = device_id("alice", DeviceKind::Laptop);
+        Scene::over(Table::of_world(World::demo()), people, active, "demo")
+    }
+
+    /// A scene over `table` (its world named `preset`), offering `people`'s devices, with
+    /// `active`'s terminal on screen.
+    pub(super) fn over(table: Table, people: Vec<Person>, active: String, preset: &str) -> Scene {
         let mut history = History::default();
         history.record(Snapshot::of(table.world(), table.devices()));
         let ids: Vec<String> = table.devices().keys().cloned().collect();
         let table = RwSignal::new(table);
         let consoles = ids
             .into_iter()
-            .map(|id| (id.clone(), Console::new(table, id, "demo")))
+            .map(|id| (id.clone(), Console::new(table, id, preset)))
             .collect();
         Scene {
             table,
             history: StoredValue::new(history),
             latest: RwSignal::new(0),
             consoles: StoredValue::new(consoles),
-            active: RwSignal::new(device_id("alice", DeviceKind::Laptop)),
+            active: RwSignal::new(active),
             news: RwSignal::new(None),
-            preset: RwSignal::new("demo".to_owned()),
+            preset: RwSignal::new(preset.to_owned()),
             undo: RwSignal::new(Undo::default()),
             notice: RwSignal::new(None),
             uploaded: StoredValue::new(None),
@@ -104,7 +133,41 @@ impl Scene {
             watching: RwSignal::new(None),
             panel_person: RwSignal::new(None),
             speed: RwSignal::new(1.0),
+            people: RwSignal::new(people),
+            write_to: RwSignal::new(None),
+            remote: StoredValue::new_local(None),
         }
+    }
+
+    /// Whose devices the panels offer, in order (tracked).
+    pub fn people(&self) -> Vec<Person> {
+        self.people.get()
+    }
+
+    pub fn people_untracked(&self) -> Vec<Person> {
+        self.people.get_untracked()
+    }
+
+    /// Opens a new message to `to` on `device`, with its app on screen.
+    pub fn write_to(&self, device: &str, to: &str) {
+        self.show_device(device);
+        self.write_to.set(Some((device.to_owned(), to.to_owned())));
+    }
+
+    /// The address a new message on `device` is asked for, once (tracked).
+    pub fn take_write_to(&self, device: &str) -> Option<String> {
+        let asked = self.write_to.with(|w| {
+            w.as_ref()
+                .filter(|(d, _)| d == device)
+                .map(|(_, to)| to.clone())
+        })?;
+        self.write_to.set(None);
+        Some(asked)
+    }
+
+    /// Whether the table is a class server's.
+    pub fn is_remote(&self) -> bool {
+        self.remote.with_value(Option::is_some)
     }
 
     // ----- reading (tracked unless the name says otherwise) -----
@@ -237,10 +300,11 @@ impl Scene {
             self.panel_person.set(Some(login.to_owned()));
             return;
         }
-        let first = PEOPLE
-            .iter()
-            .find(|(l, _)| *l == login)
-            .and_then(|(l, kinds)| kinds.first().map(|k| device_id(l, *k)));
+        let first = self
+            .people_untracked()
+            .into_iter()
+            .find(|(l, _)| l == login)
+            .and_then(|(l, kinds)| kinds.first().map(|k| device_id(&l, *k)));
         if let Some(device) = first {
             self.show_device(&device);
         }
@@ -253,7 +317,8 @@ impl Scene {
         }
         let active = self.active.get();
         self.with_devices(|d| d.get(&active).map(|d| d.login.clone()))
-            .unwrap_or_else(|| PEOPLE[0].0.to_owned())
+            .or_else(|| self.people.with(|p| p.first().map(|(l, _)| l.clone())))
+            .unwrap_or_default()
     }
 
     /// Keeps a device's terminal on screen while the learner works on other devices (a

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::focus_later;
 use crate::i18n::use_texts;
-use crate::state::{device_id, PEOPLE};
+use crate::state::device_id;
 use crate::state::{use_console, use_scene};
 
 /// The port a learner should meet first for each protocol: how a mail client connects.
@@ -25,7 +25,8 @@ pub fn ConnectBar() -> impl IntoView {
     // terminal on screen.
     let place = move || {
         let active = scene.active();
-        PEOPLE
+        scene
+            .people()
             .iter()
             .enumerate()
             .find_map(|(a, (login, kinds))| {
@@ -39,7 +40,7 @@ pub fn ConnectBar() -> impl IntoView {
     let account = Signal::derive(move || place().0);
     let device = Signal::derive(move || place().1);
     let choose = move |a: usize, d: usize| {
-        if let Some((login, kinds)) = PEOPLE.get(a) {
+        if let Some((login, kinds)) = scene.people_untracked().get(a) {
             let kind = kinds.get(d).or(kinds.first());
             if let Some(kind) = kind {
                 scene.show_device(&device_id(login, *kind));
@@ -82,11 +83,13 @@ pub fn ConnectBar() -> impl IntoView {
     let connected = move || console.connection().is_some();
 
     let connect = move |_| {
-        let (login, kinds) = PEOPLE[account.get_untracked()];
-        let kind = kinds
-            .get(device.get_untracked())
-            .copied()
-            .unwrap_or(kinds[0]);
+        let people = scene.people_untracked();
+        let Some((login, kinds)) = people.get(account.get_untracked()) else {
+            return;
+        };
+        let Some(kind) = kinds.get(device.get_untracked()).or(kinds.first()).copied() else {
+            return;
+        };
         let client = texts.get_untracked().device_label(login, kind);
         scene.connect(
             console,
@@ -99,10 +102,10 @@ pub fn ConnectBar() -> impl IntoView {
     let disconnect = move |_| scene.disconnect(console);
     // The chosen account's address and password, read from the world the servers use.
     let credentials = move || {
-        let login = PEOPLE[account.get()].0;
+        let login = scene.people().into_iter().nth(account.get())?.0;
         console.with_world(|w| {
             w.store
-                .account(login)
+                .account(&login)
                 .map(|a| (a.address.to_string(), a.password.clone()))
         })
     };
@@ -142,7 +145,7 @@ pub fn ConnectBar() -> impl IntoView {
                     prop:value=move || account.get().to_string()
                     on:change=move |ev| choose(event_target_value(&ev).parse().unwrap_or(0), 0)
                 >
-                    {PEOPLE.iter().enumerate().map(|(i, (login, _))| view! { <option value=i.to_string()>{*login}</option> }).collect_view()}
+                    {move || scene.people().into_iter().enumerate().map(|(i, (login, _))| view! { <option value=i.to_string()>{login}</option> }).collect_view()}
                 </select>
             </label>
             <label>
@@ -153,8 +156,9 @@ pub fn ConnectBar() -> impl IntoView {
                 >
                     {move || {
                         let t = texts.get();
-                        PEOPLE[account.get()].1.iter().enumerate()
-                            .map(|(i, d)| view! { <option value=i.to_string()>{t.device_name(*d)}</option> })
+                        let kinds = scene.people().into_iter().nth(account.get()).map(|p| p.1).unwrap_or_default();
+                        kinds.into_iter().enumerate()
+                            .map(|(i, d)| view! { <option value=i.to_string()>{t.device_name(d)}</option> })
                             .collect_view()
                     }}
                 </select>

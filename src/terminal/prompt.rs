@@ -114,7 +114,10 @@ pub fn Prompt() -> impl IntoView {
             "Enter" => {
                 ev.prevent_default();
                 let line = draft.get_untracked();
-                scene.send(console, &line);
+                // A class page whose connection is down keeps the line to send again.
+                if !scene.send(console, &line) {
+                    return;
+                }
                 history.update_value(|h| h.push(&line));
                 draft.set(String::new());
                 candidates.set(Vec::new());

@@ -203,8 +203,11 @@ fn browser_tests(root: &std::path::Path, nginx: bool) -> Result<()> {
     if files.is_empty() {
         bail!("e2e/ holds no *.test.mjs file");
     }
+    // The class tests start the class server the native tests built.
+    run(&mut cmd("cargo", ["build", "-p", "facteur-server"]))?;
     let mut node = cmd("node", ["--test", "--test-concurrency=1"]);
     node.args(&files)
+        .env("FACTEUR_SERVER", root.join("target/debug/facteur-server"))
         .env("FACTEUR_ROOT", root)
         .env("FACTEUR_DIST", root.join("dist"))
         .env("FACTEUR_DIST_FACTEUR", root.join(PREFIXED_DIST))

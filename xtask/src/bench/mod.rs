@@ -55,6 +55,7 @@ pub fn bench() -> Result<()> {
     report.engine(&engine(&root)?);
     let peer = peer(&root, dovecot.as_ref().err())?;
     report.peer(&peer, dovecot);
+    report.class(&class(&root)?);
 
     let text = report.finish();
     println!("\n{text}");
@@ -153,18 +154,29 @@ fn collect_estimates(dir: &Path, found: &mut Vec<(String, f64)>) -> Result<()> {
 
 /// The peer workload against facteur-server and, where it could be had, Dovecot.
 fn peer(root: &Path, no_dovecot: Option<&String>) -> Result<Value> {
-    let out = root.join("target/bench/peer.json");
+    let dovecot: &[(&str, &str)] = if no_dovecot.is_none() {
+        &[("FACTEUR_DOVECOT", "1")]
+    } else {
+        &[]
+    };
+    server_bench(root, "peer", dovecot)
+}
+
+/// One of facteur-server's benches, its figures read from the JSON it writes.
+fn server_bench(root: &Path, name: &str, env: &[(&str, &str)]) -> Result<Value> {
+    let out = root.join(format!("target/bench/{name}.json"));
     let _ = std::fs::remove_file(&out);
-    let mut bench = cmd(
-        "cargo",
-        ["bench", "-p", "facteur-server", "--bench", "peer"],
-    );
-    bench.env("FACTEUR_BENCH_OUT", &out);
-    if no_dovecot.is_none() {
-        bench.env("FACTEUR_DOVECOT", "1");
-    }
+    let mut bench = cmd("cargo", ["bench", "-p", "facteur-server", "--bench", name]);
+    bench
+        .env("FACTEUR_BENCH_OUT", &out)
+        .envs(env.iter().copied());
     run(&mut bench)?;
     read_json(&out)
+}
+
+/// A class of 30 students over WebSocket against the class server.
+fn class(root: &Path) -> Result<Value> {
+    server_bench(root, "class", &[])
 }
 
 fn read_json(path: &Path) -> Result<Value> {

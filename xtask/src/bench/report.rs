@@ -329,6 +329,29 @@ impl Report {
         }
     }
 
+    pub fn class(&mut self, c: &Value) {
+        let s = &mut self.sections;
+        let _ = writeln!(s, "## Class mode\n\n`facteur-server --class` (release) with {} students over WebSocket, in {} rounds each on a new server: every student sends two classmates a message from the laptop at the same moment; each phone idles in IMAP IDLE. Latency: from the sender's click to the recipient's phone showing the message.\n", c["students"], c["rounds"]);
+        let _ = writeln!(s, "| students | messages | messages/s | p50 push | p95 push | slowest |\n|---:|---:|---:|---:|---:|---:|");
+        let f = |k: &str| c[k].as_f64().unwrap_or(f64::NAN);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {:.0} | {} | {} | {} |\n",
+            c["students"],
+            c["messages"],
+            f("messages_per_second"),
+            ms(f("p50_ms")),
+            ms(f("p95_ms")),
+            ms(f("max_ms")),
+        );
+        let slowest = f("max_ms");
+        self.budget(
+            "class mode: every push within 1 s (30 students)",
+            format!("slowest {}", ms(slowest)),
+            slowest <= 1000.0,
+        );
+    }
+
     pub fn finish(self) -> String {
         let mut page = String::from("# Facteur bench results\n\nWritten by `cargo xtask bench`. ");
         let _ = writeln!(page, "{}.\n", self.machine.join("; "));
