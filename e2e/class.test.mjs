@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBrowser, screenshot } from './lib/browser.mjs';
-import { freePort, startProcess, waitForHttp } from './lib/servers.mjs';
+import { freePort, serveStatic, startProcess, waitForHttp } from './lib/servers.mjs';
 import { axeViolations } from './lib/axe.mjs';
 
 const root = process.env.FACTEUR_ROOT ?? new URL('..', import.meta.url).pathname;
@@ -163,5 +163,26 @@ test('a lost connection is said, the typed line stays, and the page comes back',
     await page.locator('#class-name').waitFor();
   } finally {
     await browser.close();
+  }
+});
+
+test('served as plain files, the class page says what class mode needs, in both languages', async () => {
+  const site = await serveStatic(dist);
+  const browser = await openBrowser({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' });
+  try {
+    const { page, errors } = await browser.newPage();
+    await page.goto(`${site.url}?lang=fr#/class`);
+    await page.getByText('Cette page n’est pas servie par un serveur de classe.').waitFor();
+    assert.equal(await page.locator('pre.command').textContent(), 'cargo run --release -p facteur-server -- --class --allow-remote');
+    await screenshot(page, 'class-solo-fr-360');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('This page is not served by a class server.').waitFor();
+    // No class link joins the site's navigation where there is no class.
+    assert.equal(await page.locator('.site-nav a[href="#/class"]').count(), 0);
+    // The one failed request is the question "is this a class server?".
+    assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
+  } finally {
+    await browser.close();
+    await site.stop();
   }
 });

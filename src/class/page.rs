@@ -5,16 +5,18 @@
 use facteur_protocols::class::wire::Hello;
 use facteur_protocols::class::NAME_MAX;
 use facteur_protocols::lesson::course::View;
+use facteur_protocols::Port;
 use leptos::prelude::*;
 
 use super::link::Status;
 use super::texts::use_class_texts;
 use super::{use_class, Class};
 use crate::app::WorldPanels;
+use crate::i18n::use_texts;
 use crate::state::Scene;
 
 /// The command a teacher runs, as the README gives it.
-pub const COMMAND: &str = "cargo run --release -p facteur-server -- --class";
+pub const COMMAND: &str = "cargo run --release -p facteur-server -- --class --allow-remote";
 
 #[component]
 pub fn ClassPage() -> impl IntoView {
@@ -44,9 +46,24 @@ pub fn NotAClassServer() -> impl IntoView {
     }
 }
 
+/// The real port a class server's listener stands for, by the flag that names it.
+fn stands_for(role: &str) -> Option<Port> {
+    let number = match role {
+        "smtp" => 25,
+        "submission" => 587,
+        "submissions" => 465,
+        "pop3" => 110,
+        "pop3s" => 995,
+        "imap" => 143,
+        "imaps" => 993,
+        _ => return None,
+    };
+    Port::from_number(number)
+}
+
 #[component]
 fn InClass(hello: Hello) -> impl IntoView {
-    let (class, t) = (use_class(), use_class_texts());
+    let (class, t, texts) = (use_class(), use_class_texts(), use_texts());
     let status = move || match class.status() {
         Some(Status::Open) => t.get().connected,
         Some(Status::Lost) => t.get().lost,
@@ -79,7 +96,15 @@ fn InClass(hello: Hello) -> impl IntoView {
                     <details class="class-ports">
                         <summary>{move || t.get().mail_apps}</summary>
                         <ul>
-                            {ports.into_iter().map(|(role, port)| view! { <li><code>{format!("{host}:{port}")}</code>" — "{role}</li> }).collect_view()}
+                            {ports.into_iter().map(|(role, port)| {
+                                let stands_for = stands_for(&role);
+                                view! {
+                                    <li>
+                                        <code>{format!("{host}:{port}")}</code>" — "
+                                        {move || stands_for.map(|p| texts.get().port_label(p)).unwrap_or_else(|| role.clone())}
+                                    </li>
+                                }
+                            }).collect_view()}
                         </ul>
                     </details>
                     <Directory />

@@ -34,6 +34,7 @@ impl Scene {
     /// One of the student's devices heard something; `view` is the table right after, if
     /// it changed.
     pub fn told_heard(&self, device: &str, said: Said, view: Option<TableView>) {
+        let changed = view.is_some();
         if let Some(view) = view {
             self.table.set(Table::from_view(view));
         }
@@ -51,6 +52,10 @@ impl Scene {
         });
         if news.is_some() {
             self.news.set(news);
+        }
+        // A connection the server closed on its own (a terminal left silent) shows closed.
+        if changed {
+            self.follow_terminals(&who);
         }
     }
 
