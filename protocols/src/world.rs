@@ -110,7 +110,7 @@ impl IdleTimeouts {
 }
 
 /// A session as a terminal sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionInfo {
     /// The protocol spoken.
     pub service: Service,
@@ -165,6 +165,10 @@ pub struct World {
     /// What happened on the wire, kept while a lesson step watches (None otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace: Option<Trace>,
+    /// Sessions held by another copy of this world (a class server's), as they look from
+    /// here: a page shows them open, with what its terminal needs, and never plays on them.
+    #[serde(skip)]
+    shown: BTreeMap<SessionId, SessionInfo>,
 }
 
 impl World {
@@ -178,6 +182,16 @@ impl World {
             lenient: true,
             idle_timeouts: IdleTimeouts::default(),
             trace: None,
+            shown: BTreeMap::new(),
+        }
+    }
+
+    /// A world whose sessions are held elsewhere (see [`World::sessions_shown`]): its store,
+    /// and each session as it looks from here.
+    pub fn shown(store: Store, sessions: BTreeMap<SessionId, SessionInfo>) -> World {
+        World {
+            shown: sessions,
+            ..World::new(store)
         }
     }
 
@@ -248,7 +262,10 @@ impl World {
 
     /// What the terminal needs to know about a session, without touching it.
     pub fn session_info(&self, id: SessionId) -> Option<SessionInfo> {
-        let s = self.sessions.get(&id)?.session.get();
+        let Some(open) = self.sessions.get(&id) else {
+            return self.shown.get(&id).cloned();
+        };
+        let s = open.session.get();
         let service = s.service();
         let mailboxes = match s.login() {
             Some(l) if service == Service::Imap => self
@@ -277,7 +294,7 @@ impl World {
 
     /// Whether a session is still open.
     pub fn is_open(&self, id: SessionId) -> bool {
-        self.sessions.contains_key(&id)
+        self.sessions.contains_key(&id) || self.shown.contains_key(&id)
     }
 
     /// Feeds bytes from a client into its session.
@@ -379,24 +396,12 @@ impl World {
         out
     }
 
-    /// The world as one person may see it: their account only (see [`Store::view_of`])
-    /// and only the sessions in `sessions` (their own connections). Nothing waits to be
-    /// pushed and no trace is kept: a view is read, never played on.
-    pub fn view_of(&self, login: &str, sessions: &BTreeSet<SessionId>) -> World {
-        World {
-            store: self.store.view_of(login),
-            sessions: self
-                .sessions
-                .iter()
-                .filter(|(id, _)| sessions.contains(id))
-                .map(|(id, open)| (*id, open.clone()))
-                .collect(),
-            next_session: self.next_session,
-            pushes: Vec::new(),
-            lenient: self.lenient,
-            idle_timeouts: self.idle_timeouts,
-            trace: None,
-        }
+    /// The sessions among `ids` as a terminal sees them, for a copy of this world held
+    /// elsewhere ([`World::shown`]): what the copy needs of them, without their state.
+    pub fn sessions_shown(&self, ids: &BTreeSet<SessionId>) -> BTreeMap<SessionId, SessionInfo> {
+        ids.iter()
+            .filter_map(|id| Some((*id, self.session_info(*id)?)))
+            .collect()
     }
 
     /// The client hangs up without a goodbye. Nothing it left half-done takes effect.

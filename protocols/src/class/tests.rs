@@ -94,10 +94,7 @@ fn a_students_view_holds_nothing_of_a_classmates() {
         },
     );
     let view = table.view_of("zoe");
-    assert_eq!(
-        view.world.store.accounts.keys().collect::<Vec<_>>(),
-        ["zoe"]
-    );
+    assert_eq!(view.store.accounts.keys().collect::<Vec<_>>(), ["zoe"]);
     assert!(view.devices.keys().all(|id| id.starts_with("zoe-")));
     assert!(view.idling.is_empty(), "Léo's phone idles, not Zoé's");
     let text = serde_json::to_string(&view).expect("json");
@@ -106,6 +103,21 @@ fn a_students_view_holds_nothing_of_a_classmates() {
     let leo = Table::from_view(table.view_of("leo"));
     assert!(leo.is_idling("leo-phone"));
     assert_eq!(leo.world().store.accounts.len(), 1);
+
+    // A terminal open on the server shows open in the page's copy, with what its prompt
+    // needs, though the copy holds no session of its own.
+    let connect = Action::Connect {
+        device: "zoe-laptop".into(),
+        port: 587,
+        lenient: true,
+    };
+    play(&mut table, &connect);
+    let zoe = Table::from_view(table.view_of("zoe"));
+    let terminal = zoe.terminal("zoe-laptop").expect("the terminal");
+    assert!(zoe.world().is_open(terminal.session));
+    let info = zoe.world().session_info(terminal.session).expect("shown");
+    assert_eq!((info.service, info.host.as_str()), (crate::Service::Smtp, HOST));
+    assert!(zoe.world().session_ids().is_empty(), "no state machine crossed");
 }
 
 #[test]

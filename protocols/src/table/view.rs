@@ -11,14 +11,18 @@ use serde::{Deserialize, Serialize};
 use super::{Devices, Heard, Journal, Open, Table, Terminal};
 use crate::device::problem::Problem;
 use crate::device::{Device, DeviceKind, Receiving};
-use crate::store::{AccountSpec, PresetError};
-use crate::World;
+use crate::store::{AccountSpec, PresetError, Store};
+use crate::{SessionId, SessionInfo, World};
 
-/// What a person's page is shown of a table: everything of theirs on it.
+/// What a person's page is shown of a table: everything of theirs on it. Its sessions
+/// come as a terminal sees them, not as their state machines: a page never plays on them,
+/// and reading those back would weigh on every learner's download.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TableView {
-    /// The world with their account and their sessions only.
-    pub world: World,
+    /// The store with their account only.
+    pub store: Store,
+    /// Their devices' sessions, as a terminal sees them.
+    pub sessions: BTreeMap<SessionId, SessionInfo>,
     /// Their devices.
     pub devices: Devices,
     /// Their devices' open terminals.
@@ -52,7 +56,7 @@ impl Table {
     /// A table that shows a view: what the page plays it on is sent to the table's holder,
     /// and this copy is replaced by each new view.
     pub fn from_view(view: TableView) -> Table {
-        let mut table = Table::new(view.world, view.devices);
+        let mut table = Table::new(World::shown(view.store, view.sessions), view.devices);
         table.terminals = view.terminals;
         table.idling = view.idling;
         table.problems = view.problems;
@@ -115,7 +119,8 @@ fn view_of(world: &World, all: &Devices, open: Open<'_>, login: &str) -> TableVi
         )
         .collect();
     TableView {
-        world: world.view_of(login, &sessions),
+        store: world.store.view_of(login),
+        sessions: world.sessions_shown(&sessions),
         terminals,
         idling,
         problems: open

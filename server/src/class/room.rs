@@ -89,7 +89,7 @@ impl Pages {
             if in_full {
                 last == view
             } else {
-                last.world.store == view.world.store
+                last.store == view.store
                     && last.devices == view.devices
                     && last.terminals == view.terminals
                     && last.idling == view.idling
