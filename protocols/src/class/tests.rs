@@ -116,8 +116,14 @@ fn a_students_view_holds_nothing_of_a_classmates() {
     let terminal = zoe.terminal("zoe-laptop").expect("the terminal");
     assert!(zoe.world().is_open(terminal.session));
     let info = zoe.world().session_info(terminal.session).expect("shown");
-    assert_eq!((info.service, info.host.as_str()), (crate::Service::Smtp, HOST));
-    assert!(zoe.world().session_ids().is_empty(), "no state machine crossed");
+    assert_eq!(
+        (info.service, info.host.as_str()),
+        (crate::Service::Smtp, HOST)
+    );
+    assert!(
+        zoe.world().session_ids().is_empty(),
+        "no state machine crossed"
+    );
 }
 
 #[test]
