@@ -70,6 +70,11 @@ test('two students mail each other live and the teacher sees both', async () => 
     await joinAs(zoe.page, 'Zoé');
     await zoe.page.locator('.class-address').getByText('zoe@class.test').waitFor();
     assert.match(await zoe.page.locator('.class-password').textContent(), /^[a-z]+-[a-z]+-\d\d$/);
+    // A real mail app's server and ports, each named as the port it stands for.
+    await zoe.page.locator('.class-ports summary').click();
+    const ports = await zoe.page.locator('.class-ports li').allTextContents();
+    assert.equal(ports.length, 7);
+    assert.ok(ports.some((p) => /^127\.0\.0\.1:\d+ — 993 — /.test(p)), ports.join('\n'));
     await joinAs(leo.page, 'Léo', 'Rejoindre la classe');
     await leo.page.locator('.class-address').getByText('leo@class.test').waitFor();
     // Léo's phone connected and idles; nobody presses Check from here on.

@@ -17,13 +17,7 @@ const STUDENTS: usize = 30;
 const ROUNDS: usize = 3;
 
 fn main() {
-    let dist = std::env::temp_dir().join(format!("facteur-bench-class-{}", std::process::id()));
-    std::fs::create_dir_all(&dist).expect("a folder");
-    std::fs::write(
-        dist.join("index.html"),
-        "<!doctype html><title>Facteur</title>",
-    )
-    .expect("a page");
+    let dist = common::small_site();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -2,26 +2,12 @@
 //! clients (Python's imaplib, curl) with a student's class account, and the teacher's
 //! report. Each test starts its own class server and stops it by the PID it started.
 
-use std::path::PathBuf;
-
 mod common;
 
 #[path = "common/class_load.rs"]
 mod class_load;
 
-use common::Server;
-
-/// A site to serve: the class tests need its files served, not the whole built site.
-fn small_site() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("facteur-class-dist-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a folder");
-    std::fs::write(
-        dir.join("index.html"),
-        "<!doctype html><title>Facteur</title>",
-    )
-    .expect("index.html");
-    dir
-}
+use common::{small_site, Server};
 
 fn teacher(server: &Server, http: u16, password: &str, path: &str) -> serde_json::Value {
     let body = server.curl(&[

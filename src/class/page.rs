@@ -46,21 +46,6 @@ pub fn NotAClassServer() -> impl IntoView {
     }
 }
 
-/// The real port a class server's listener stands for, by the flag that names it.
-fn stands_for(role: &str) -> Option<Port> {
-    let number = match role {
-        "smtp" => 25,
-        "submission" => 587,
-        "submissions" => 465,
-        "pop3" => 110,
-        "pop3s" => 995,
-        "imap" => 143,
-        "imaps" => 993,
-        _ => return None,
-    };
-    Port::from_number(number)
-}
-
 #[component]
 fn InClass(hello: Hello) -> impl IntoView {
     let (class, t, texts) = (use_class(), use_class_texts(), use_texts());
@@ -96,14 +81,11 @@ fn InClass(hello: Hello) -> impl IntoView {
                     <details class="class-ports">
                         <summary>{move || t.get().mail_apps}</summary>
                         <ul>
-                            {ports.into_iter().map(|(role, port)| {
-                                let stands_for = stands_for(&role);
-                                view! {
-                                    <li>
-                                        <code>{format!("{host}:{port}")}</code>" — "
-                                        {move || stands_for.map(|p| texts.get().port_label(p)).unwrap_or_else(|| role.clone())}
-                                    </li>
-                                }
+                            {ports.into_iter().filter_map(|p| Some((p.port, Port::from_number(p.stands_for)?))).map(|(port, real)| view! {
+                                <li>
+                                    <code>{format!("{host}:{port}")}</code>" — "
+                                    {move || texts.get().port_label(real)}
+                                </li>
                             }).collect_view()}
                         </ul>
                     </details>

@@ -148,6 +148,15 @@ pub struct Hello {
     pub domain: String,
     /// The address students open (`http://192.168.1.20:8080/`).
     pub address: String,
-    /// The mail ports real mail apps can use, by role (`imaps` → 1993).
-    pub ports: Vec<(String, u16)>,
+    /// The mail ports real mail apps can use.
+    pub ports: Vec<MailPort>,
+}
+
+/// One of the class server's mail listeners.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailPort {
+    /// The port it listens on (`1993`).
+    pub port: u16,
+    /// The real port whose rules it follows (`993`).
+    pub stands_for: u16,
 }

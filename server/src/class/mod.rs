@@ -13,7 +13,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use facteur_protocols::class::{self, wire::Hello};
+use facteur_protocols::class;
+use facteur_protocols::class::wire::{Hello, MailPort};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -57,7 +58,10 @@ pub async fn start(
         address: address.clone(),
         ports: mail
             .iter()
-            .map(|(l, addr)| (l.role.to_owned(), addr.port()))
+            .map(|(l, addr)| MailPort {
+                port: addr.port(),
+                stands_for: l.port.number,
+            })
             .collect(),
     };
     println!("site and students' pages listening on {local}");

@@ -228,6 +228,19 @@ impl Server {
     }
 }
 
+/// A site for a class server to serve: the class tests and bench need its files served,
+/// not the whole built site.
+pub fn small_site() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("facteur-class-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>Facteur</title>",
+    )
+    .expect("index.html");
+    dir
+}
+
 type Lines = std::io::Lines<BufReader<std::process::ChildStdout>>;
 
 /// The port at the end of a start-up line (`… listening on 127.0.0.1:2525`).
